@@ -1,0 +1,13 @@
+// Each subcommand registers itself on the CLI11 app; its callback runs the
+// command and stores the exit code. One file per subcommand.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/cli_context.hpp"
+
+namespace siap::cli {
+
+void add_frameworks_command(CLI::App& app, CliContext& ctx, int& exit_code);
+
+}  // namespace siap::cli

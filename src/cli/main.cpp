@@ -1,0 +1,78 @@
+// siap: readiness of Indonesian regions for smart cities. This file only
+// wires the subcommands; all scoring lives in the siap_core library.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstring>
+#include <exception>
+
+#include "cli/cli_context.hpp"
+#include "cli/commands.hpp"
+
+namespace siap::cli {
+namespace {
+
+// Help text is built before parsing, so the language is read from argv first.
+Lang language_from_argv(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--lang=en") == 0) return Lang::en;
+    if (std::strcmp(argv[i], "--lang") == 0 && i + 1 < argc && std::strcmp(argv[i + 1], "en") == 0) return Lang::en;
+  }
+  return Lang::id;
+}
+
+int run(int argc, char** argv) {
+  CliContext ctx;
+  ctx.lang = language_from_argv(argc, argv);
+  ctx.detect_color();
+
+  CLI::App app(ctx.tr("siap: kesiapan daerah menuju kota cerdas (smart city)", "siap: readiness of regions for smart cities"), "siap");
+  app.set_version_flag("--version", std::string("siap ") + SIAP_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();  // global options may follow the subcommand
+  std::string lang = ctx.lang == Lang::en ? "en" : "id";
+  app.add_option("--lang", lang, ctx.tr("Bahasa keluaran: id (bawaan) atau en", "Output language: id (default) or en"))
+      ->check(CLI::IsMember({"id", "en"}));
+  bool quiet = false;
+  bool verbose = false;
+  app.add_flag("-q,--quiet", quiet, ctx.tr("Hanya galat dan data", "Only errors and data"));
+  app.add_flag("-v,--verbose", verbose, ctx.tr("Rincian tambahan ke stderr", "Extra detail on stderr"));
+  app.footer(ctx.tr("Contoh:\n  siap frameworks list\n  siap frameworks show spbe-2020 --lang en\n\n"
+                    "Status keluar: 0 berhasil, 1 data masukan buruk, 2 kesalahan penggunaan, 3 galat internal.\n"
+                    "Warna hanya pada terminal dan tidak pernah bila NO_COLOR diset.",
+                    "Examples:\n  siap frameworks list\n  siap frameworks show spbe-2020 --lang en\n\n"
+                    "Exit status: 0 success, 1 bad input data, 2 usage error, 3 internal error.\n"
+                    "Colour only on a terminal and never when NO_COLOR is set."));
+
+  int exit_code = kSuccess;
+  // Options are applied before any subcommand callback runs.
+  app.parse_complete_callback([&] {
+    ctx.verbosity = quiet ? Verbosity::quiet : verbose ? Verbosity::verbose : Verbosity::normal;
+    ctx.lang = lang == "en" ? Lang::en : Lang::id;
+  });
+  add_frameworks_command(app, ctx, exit_code);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    ctx.error(e.what());
+    fmt::print(stderr, "{}\n", ctx.tr("Jalankan 'siap --help' untuk bantuan.", "Run 'siap --help' for help."));
+    return kUsage;
+  }
+  return exit_code;
+}
+
+}  // namespace
+}  // namespace siap::cli
+
+int main(int argc, char** argv) {
+  try {
+    return siap::cli::run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "siap: internal error: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "siap: internal error\n");
+  }
+  return siap::cli::kInternal;
+}

@@ -1,0 +1,776 @@
+// Reads a framework document into a Framework, resolving every reference by
+// id as it goes (sources, scales, facets first; then the tree; then profiles,
+// which name tree nodes). Whole-framework rules live in framework_validator.
+#include "siap/framework_loader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+#include "framework/framework_validator.hpp"
+#include "framework/yaml_guard.hpp"
+#include "framework/yaml_reader.hpp"
+#include "siap/edit_distance.hpp"
+
+namespace siap {
+namespace {
+
+const std::vector<std::string> kStatusKeys = {"official", "derived", "third-party", "project-defined"};
+
+std::vector<std::string> keys_of(const std::unordered_map<std::string, int>& ids) {
+  std::vector<std::string> out;
+  for (const auto& [id, index] : ids) out.push_back(id);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+class Loader {
+ public:
+  Loader(const std::string& file, Diagnostics& errors) : reader_(file, errors) {}
+
+  void load(const YAML::Node& document, Framework& fw) {
+    MapReader top(reader_, document, "",
+                  {"schema", "id", "version", "title", "description", "status", "sources", "input", "respondents",
+                   "score", "aggregation", "scale", "scales", "bands", "facets", "profiles", "tree"});
+    if (!top.valid()) return;
+    fw.where = {reader_.file(), 0, 0};
+
+    if (auto schema = reader_.string(top.required("schema"), "schema"); schema && *schema != kFrameworkSchema) {
+      reader_.error(top.get("schema"), "schema",
+                    {fmt::format("skema '{}' tidak didukung; siap ini membaca '{}'", *schema, kFrameworkSchema),
+                     fmt::format("unsupported schema '{}'; this siap reads '{}'", *schema, kFrameworkSchema)});
+    }
+    if (auto id = reader_.identifier(top.required("id"), "id")) fw.id = *id;
+    if (auto version = reader_.string(top.required("version"), "version")) fw.version = *version;
+    if (auto title = reader_.text(top.required("title"), "title")) fw.title = *title;
+    if (top.has("title") && top.get("title").IsScalar()) {
+      reader_.error(top.get("title"), "title", {"judul memerlukan kedua bahasa: {id: ..., en: ...}",
+                                                "the title needs both languages: {id: ..., en: ...}"});
+    }
+    if (top.has("description")) fw.description = reader_.text(top.get("description"), "description").value_or(LocalizedText{});
+    fw.provenance.status = status(top.required("status"), "status").value_or(Status::official);
+
+    read_sources(top, fw);
+    fw.provenance.sources = source_refs(top, fw);
+    read_input(top, fw);
+    read_score(top, fw);
+    if (top.has("aggregation")) default_aggregation_ = aggregation(top.get("aggregation"), "aggregation", fw, default_aggregation_);
+    read_scales(top, fw);
+    std::optional<int> default_scale;
+    if (top.has("scale")) default_scale = scale_ref(top.get("scale"), "scale", fw);
+    read_respondents(top, fw);
+    read_facets(top, fw);
+    read_tree(top, fw, default_scale);
+    read_bands(top, fw);
+    read_profiles(top, fw);
+  }
+
+ private:
+  // --- small typed pieces -------------------------------------------------
+
+  std::optional<Status> status(const YAML::Node& node, const std::string& path) {
+    auto key = reader_.choice(node, path, {"status", "status"}, kStatusKeys);
+    if (!key) return std::nullopt;
+    if (*key == "official") return Status::official;
+    if (*key == "derived") return Status::derived;
+    if (*key == "third-party") return Status::third_party;
+    return Status::project_defined;
+  }
+
+  // `status` and `sources` of an element; status defaults to the enclosing one.
+  Provenance provenance(const MapReader& map, const Framework& fw, Status inherited) {
+    Provenance p;
+    p.status = map.has("status") ? status(map.get("status"), map.path_of("status")).value_or(inherited) : inherited;
+    p.sources = source_refs(map, fw);
+    return p;
+  }
+
+  std::vector<int> source_refs(const MapReader& map, const Framework& fw) {
+    std::vector<int> out;
+    if (!map.has("sources") || map.path().empty()) {
+      // At the top level `sources` declares sources; the framework cites all.
+      if (map.path().empty()) {
+        for (std::size_t i = 0; i < fw.sources.size(); ++i) out.push_back(int(i));
+      }
+      return out;
+    }
+    YAML::Node list = map.get("sources");
+    std::string path = map.path_of("sources");
+    std::vector<std::string> names = reader_.string_list(list, path);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      auto it = source_ids_.find(names[i]);
+      if (it != source_ids_.end()) {
+        out.push_back(it->second);
+      } else {
+        unknown_ref(list.IsSequence() ? list[i] : list, list.IsSequence() ? index_path(path, i) : path,
+                    {"sumber", "source"}, names[i], source_ids_);
+      }
+    }
+    return out;
+  }
+
+  void unknown_ref(const YAML::Node& at, const std::string& path, const LocalizedText& what, const std::string& name,
+                   const std::unordered_map<std::string, int>& known) {
+    if (auto suggestion = closest_match(name, keys_of(known))) {
+      reader_.error(at, path, {fmt::format("{} '{}' tidak dikenal; maksud Anda '{}'?", what.id, name, *suggestion),
+                               fmt::format("unknown {} '{}'; did you mean '{}'?", what.en, name, *suggestion)});
+    } else if (known.empty()) {
+      reader_.error(at, path, {fmt::format("{} '{}' tidak dikenal; belum ada {} yang didefinisikan", what.id, name, what.id),
+                               fmt::format("unknown {} '{}'; no {} is defined", what.en, name, what.en)});
+    } else {
+      std::string all = fmt::format("{}", fmt::join(keys_of(known), ", "));
+      reader_.error(at, path, {fmt::format("{} '{}' tidak dikenal; yang ada: {}", what.id, name, all),
+                               fmt::format("unknown {} '{}'; known: {}", what.en, name, all)});
+    }
+  }
+
+  // Registers `id` in `ids`; reports a duplicate with the first definition's line.
+  bool register_id(std::unordered_map<std::string, int>& ids, std::unordered_map<std::string, int>& lines,
+                   const std::string& id, int index, const YAML::Node& at, const std::string& path,
+                   const LocalizedText& what) {
+    auto [it, inserted] = ids.emplace(id, index);
+    if (inserted) {
+      lines[id] = reader_.location(at).line;
+      return true;
+    }
+    reader_.error(at, path, {fmt::format("id {} '{}' ganda (pertama didefinisikan di baris {})", what.id, id, lines[id]),
+                             fmt::format("duplicate {} id '{}' (first defined at line {})", what.en, id, lines[id])});
+    return false;
+  }
+
+  ColumnSpec column_spec(const YAML::Node& node, const std::string& path) {
+    ColumnSpec spec;
+    if (node.IsScalar()) {
+      spec.name = node.Scalar();
+      return spec;
+    }
+    MapReader map(reader_, node, path, {"name", "aliases"});
+    if (!map.valid()) return spec;
+    spec.name = reader_.string(map.required("name"), map.path_of("name")).value_or("");
+    if (map.has("aliases")) spec.aliases = reader_.string_list(map.get("aliases"), map.path_of("aliases"));
+    return spec;
+  }
+
+  Aggregation aggregation(const YAML::Node& node, const std::string& path, const Framework&, Aggregation base) {
+    MapReader map(reader_, node, path, {"method", "min_coverage"});
+    if (!map.valid()) return base;
+    if (map.has("method")) {
+      auto method = reader_.choice(map.get("method"), map.path_of("method"), {"metode agregasi", "aggregation method"},
+                                   {"arithmetic", "geometric"});
+      if (method) base.method = *method == "geometric" ? AggregationMethod::geometric : AggregationMethod::arithmetic;
+    }
+    if (map.has("min_coverage")) {
+      if (auto c = reader_.decimal(map.get("min_coverage"), map.path_of("min_coverage"))) {
+        if (*c <= Decimal::from_int(0) || *c > Decimal::from_int(1)) {
+          reader_.error(map.get("min_coverage"), map.path_of("min_coverage"),
+                        {fmt::format("min_coverage harus lebih dari 0 dan paling besar 1, ditemukan {}", c->to_string()),
+                         fmt::format("min_coverage must be greater than 0 and at most 1, found {}", c->to_string())});
+        } else {
+          base.min_coverage = *c;
+        }
+      }
+    }
+    return base;
+  }
+
+  std::optional<int> scale_ref(const YAML::Node& node, const std::string& path, const Framework&) {
+    auto name = reader_.string(node, path);
+    if (!name) return std::nullopt;
+    auto it = scale_ids_.find(*name);
+    if (it != scale_ids_.end()) return it->second;
+    unknown_ref(node, path, {"skala", "scale"}, *name, scale_ids_);
+    return std::nullopt;
+  }
+
+  // --- sections -----------------------------------------------------------
+
+  void read_sources(const MapReader& top, Framework& fw) {
+    if (!top.has("sources")) return;
+    YAML::Node list = top.get("sources");
+    if (!reader_.expect_sequence(list, "sources")) return;
+    std::unordered_map<std::string, int> lines;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      MapReader map(reader_, list[i], index_path("sources", i), {"id", "citation", "url", "status"});
+      if (!map.valid()) continue;
+      Source source;
+      source.id = reader_.identifier(map.required("id"), map.path_of("id")).value_or("");
+      source.citation = reader_.string(map.required("citation"), map.path_of("citation")).value_or("");
+      if (map.has("url")) source.url = reader_.string(map.get("url"), map.path_of("url")).value_or("");
+      source.status = map.has("status") ? status(map.get("status"), map.path_of("status")).value_or(fw.provenance.status)
+                                        : fw.provenance.status;
+      if (!source.id.empty() &&
+          register_id(source_ids_, lines, source.id, int(fw.sources.size()), map.get("id"), map.path_of("id"), {"sumber", "source"})) {
+        fw.sources.push_back(std::move(source));
+      }
+    }
+  }
+
+  void read_input(const MapReader& top, Framework& fw) {
+    MapReader map(reader_, top.required("input"), "input", {"kind", "unit_column", "respondent_id_column", "group_column"});
+    if (!map.valid()) return;
+    if (auto kind = reader_.choice(map.required("kind"), map.path_of("kind"), {"jenis masukan", "input kind"},
+                                   {"units", "respondents", "both"})) {
+      fw.input.kind = *kind == "units" ? InputKind::units : *kind == "respondents" ? InputKind::respondents : InputKind::both;
+    }
+    fw.input.unit_column = column_spec(map.required("unit_column"), map.path_of("unit_column"));
+    if (map.has("respondent_id_column")) fw.input.respondent_id_column = column_spec(map.get("respondent_id_column"), map.path_of("respondent_id_column"));
+    if (map.has("group_column")) fw.input.group_column = column_spec(map.get("group_column"), map.path_of("group_column"));
+  }
+
+  void read_score(const MapReader& top, Framework& fw) {
+    MapReader map(reader_, top.required("score"), "score", {"min", "max", "decimals", "percent"});
+    if (!map.valid()) return;
+    auto min = reader_.decimal(map.required("min"), map.path_of("min"));
+    auto max = reader_.decimal(map.required("max"), map.path_of("max"));
+    if (min) fw.score.min = *min;
+    if (max) fw.score.max = *max;
+    if (min && max && !(*min < *max)) {
+      reader_.error(map.get("max"), map.path_of("max"),
+                    {fmt::format("score.max ({}) harus lebih besar dari score.min ({})", max->to_string(), min->to_string()),
+                     fmt::format("score.max ({}) must be greater than score.min ({})", max->to_string(), min->to_string())});
+    }
+    if (map.has("decimals")) {
+      if (auto d = reader_.integer(map.get("decimals"), map.path_of("decimals"), 0, 6)) fw.score.decimals = int(*d);
+    }
+    if (map.has("percent")) fw.score.percent = reader_.boolean(map.get("percent"), map.path_of("percent")).value_or(false);
+  }
+
+  void read_scales(const MapReader& top, Framework& fw) {
+    if (!top.has("scales")) return;
+    YAML::Node list = top.get("scales");
+    if (!reader_.expect_sequence(list, "scales")) return;
+    std::unordered_map<std::string, int> lines;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      std::string path = index_path("scales", i);
+      MapReader map(reader_, list[i], path,
+                    {"id", "name", "type", "status", "sources", "min", "max", "integer", "levels", "yes", "no",
+                     "direction", "goalposts", "target", "categories"});
+      if (!map.valid()) continue;
+      Scale scale;
+      scale.where = reader_.location(list[i]);
+      scale.id = reader_.identifier(map.required("id"), map.path_of("id")).value_or("");
+      if (map.has("name")) scale.name = reader_.text(map.get("name"), map.path_of("name")).value_or(LocalizedText{});
+      scale.provenance = provenance(map, fw, fw.provenance.status);
+      auto type = reader_.choice(map.required("type"), map.path_of("type"), {"jenis skala", "scale type"},
+                                 {"ordinal", "likert", "yes_no", "numeric", "categorical"});
+      if (type) read_scale_body(map, *type, fw, scale);
+      if (!scale.id.empty() &&
+          register_id(scale_ids_, lines, scale.id, int(fw.scales.size()), map.get("id"), map.path_of("id"), {"skala", "scale"})) {
+        fw.scales.push_back(std::move(scale));
+      }
+    }
+  }
+
+  // Keys each scale type accepts besides the common ones.
+  void reject_keys(const MapReader& map, const std::string& type, const std::vector<std::string>& keys) {
+    for (const auto& key : keys) {
+      if (map.has(key)) {
+        reader_.error(map.get(key), map.path_of(key),
+                      {fmt::format("kunci '{}' tidak berlaku untuk skala bertipe {}", key, type),
+                       fmt::format("key '{}' does not apply to a scale of type {}", key, type)});
+      }
+    }
+  }
+
+  void read_scale_body(const MapReader& map, const std::string& type, const Framework& fw, Scale& scale) {
+    if (type == "ordinal" || type == "likert") {
+      scale.kind = type == "likert" ? ScaleKind::likert : ScaleKind::ordinal;
+      reject_keys(map, type, {"yes", "no", "direction", "goalposts", "target", "categories"});
+      if (auto min = reader_.decimal(map.required("min"), map.path_of("min"))) scale.min = *min;
+      if (auto max = reader_.decimal(map.required("max"), map.path_of("max"))) scale.max = *max;
+      if (map.has("integer")) scale.integer_only = reader_.boolean(map.get("integer"), map.path_of("integer")).value_or(true);
+      if (scale.kind == ScaleKind::likert && !map.has("levels")) {
+        reader_.error(map.node(), map.path_of("levels"), {"skala likert memerlukan 'levels' berlabel",
+                                                          "a likert scale needs labelled 'levels'"});
+      }
+      if (map.has("levels")) {
+        YAML::Node levels = map.get("levels");
+        std::string path = map.path_of("levels");
+        if (reader_.expect_sequence(levels, path)) {
+          for (std::size_t i = 0; i < levels.size(); ++i) {
+            MapReader level(reader_, levels[i], index_path(path, i), {"value", "label"});
+            if (!level.valid()) continue;
+            auto value = reader_.decimal(level.required("value"), level.path_of("value"));
+            auto label = reader_.text(level.required("label"), level.path_of("label"));
+            if (value && label) scale.points.push_back({*value, *label});
+            scale_point_nodes_[scale.id].push_back({levels[i], index_path(path, i)});
+          }
+        }
+      }
+    } else if (type == "yes_no") {
+      scale.kind = ScaleKind::yes_no;
+      reject_keys(map, type, {"min", "max", "integer", "levels", "direction", "goalposts", "target", "categories"});
+      scale.yes_words = {"ya", "yes", "y", "1", "true", "ada"};
+      scale.no_words = {"tidak", "no", "n", "0", "false", "tidak ada"};
+      scale.yes_score = fw.score.max;
+      scale.no_score = fw.score.min;
+      for (const char* side : {"yes", "no"}) {
+        if (!map.has(side)) continue;
+        MapReader sub(reader_, map.get(side), map.path_of(side), {"score", "answers"});
+        if (!sub.valid()) continue;
+        bool yes = std::string(side) == "yes";
+        if (sub.has("score")) {
+          if (auto s = reader_.decimal(sub.get("score"), sub.path_of("score"))) (yes ? scale.yes_score : scale.no_score) = *s;
+        }
+        if (sub.has("answers")) (yes ? scale.yes_words : scale.no_words) = reader_.string_list(sub.get("answers"), sub.path_of("answers"));
+      }
+    } else if (type == "numeric") {
+      scale.kind = ScaleKind::numeric;
+      reject_keys(map, type, {"min", "max", "integer", "levels", "yes", "no", "categories"});
+      if (auto dir = reader_.choice(map.required("direction"), map.path_of("direction"), {"arah", "direction"}, {"higher", "lower"})) {
+        scale.direction = *dir == "lower" ? Direction::lower_is_better : Direction::higher_is_better;
+      }
+      if (map.has("goalposts") == map.has("target")) {
+        reader_.error(map.node(), map.path_of("goalposts"),
+                      {"skala numeric memerlukan tepat satu dari 'goalposts: [bawah, atas]' atau 'target'",
+                       "a numeric scale needs exactly one of 'goalposts: [low, high]' or 'target'"});
+      } else if (map.has("goalposts")) {
+        YAML::Node posts = map.get("goalposts");
+        std::string path = map.path_of("goalposts");
+        if (reader_.expect_sequence(posts, path)) {
+          if (posts.size() != 2) {
+            reader_.error(posts, path, {"goalposts memerlukan tepat dua nilai: [bawah, atas]",
+                                        "goalposts needs exactly two values: [low, high]"});
+          } else {
+            auto low = reader_.decimal(posts[0], index_path(path, 0));
+            auto high = reader_.decimal(posts[1], index_path(path, 1));
+            if (low && high && !(*low < *high)) {
+              reader_.error(posts, path, {fmt::format("goalposts: nilai bawah ({}) harus lebih kecil dari nilai atas ({})", low->to_string(), high->to_string()),
+                                          fmt::format("goalposts: low ({}) must be less than high ({})", low->to_string(), high->to_string())});
+            } else if (low && high) {
+              scale.low_goalpost = *low;
+              scale.high_goalpost = *high;
+            }
+          }
+        }
+      } else {
+        auto target = reader_.decimal(map.get("target"), map.path_of("target"));
+        if (target && scale.direction == Direction::lower_is_better) {
+          reader_.error(map.get("target"), map.path_of("target"),
+                        {"'target' hanya untuk direction: higher; untuk lower gunakan goalposts",
+                         "'target' needs direction: higher; for lower-is-better give goalposts"});
+        } else if (target && *target <= Decimal::from_int(0)) {
+          reader_.error(map.get("target"), map.path_of("target"),
+                        {fmt::format("target harus lebih besar dari 0, ditemukan {}", target->to_string()),
+                         fmt::format("target must be greater than 0, found {}", target->to_string())});
+        } else if (target) {
+          scale.low_goalpost = Decimal::from_int(0);
+          scale.high_goalpost = *target;
+        }
+      }
+    } else {  // categorical
+      scale.kind = ScaleKind::categorical;
+      reject_keys(map, type, {"min", "max", "integer", "levels", "yes", "no", "direction", "goalposts", "target"});
+      YAML::Node list = map.required("categories");
+      std::string path = map.path_of("categories");
+      if (reader_.expect_sequence(list, path)) {
+        if (list.size() == 0) {
+          reader_.error(list, path, {"categories kosong", "categories is empty"});
+        }
+        for (std::size_t i = 0; i < list.size(); ++i) {
+          MapReader item(reader_, list[i], index_path(path, i), {"answer", "score"});
+          if (!item.valid()) continue;
+          auto answer = reader_.string(item.required("answer"), item.path_of("answer"));
+          auto score = reader_.decimal(item.required("score"), item.path_of("score"));
+          if (answer && score) scale.categories.push_back({*answer, *score});
+          category_nodes_[scale.id].push_back({list[i], index_path(path, i)});
+        }
+      }
+    }
+  }
+
+  void read_respondents(const MapReader& top, Framework& fw) {
+    if (!top.has("respondents")) {
+      if (fw.input.kind != InputKind::units) fw.respondents = RespondentSpec{};
+      return;
+    }
+    MapReader map(reader_, top.get("respondents"), "respondents", {"combine", "min_respondents", "groups", "status", "sources"});
+    if (!map.valid()) return;
+    if (fw.input.kind == InputKind::units) {
+      reader_.error(top.get("respondents"), "respondents",
+                    {"'respondents' hanya berlaku bila input.kind adalah respondents atau both",
+                     "'respondents' applies only when input.kind is respondents or both"});
+    }
+    RespondentSpec spec;
+    spec.provenance = provenance(map, fw, fw.provenance.status);
+    if (map.has("combine")) {
+      auto combine = reader_.choice(map.get("combine"), map.path_of("combine"), {"cara menggabungkan", "combine method"}, {"mean", "median"});
+      if (combine) spec.combine = *combine == "median" ? CombineMethod::median : CombineMethod::mean;
+    }
+    if (map.has("min_respondents")) {
+      spec.min_respondents = int(reader_.integer(map.get("min_respondents"), map.path_of("min_respondents"), 1, 1'000'000).value_or(1));
+    }
+    if (map.has("groups")) {
+      YAML::Node list = map.get("groups");
+      std::string path = map.path_of("groups");
+      std::unordered_map<std::string, int> ids, lines;
+      if (reader_.expect_sequence(list, path)) {
+        for (std::size_t i = 0; i < list.size(); ++i) {
+          MapReader item(reader_, list[i], index_path(path, i), {"id", "name", "weight", "aliases"});
+          if (!item.valid()) continue;
+          RespondentGroup group;
+          group.id = reader_.identifier(item.required("id"), item.path_of("id")).value_or("");
+          if (item.has("name")) group.name = reader_.text(item.get("name"), item.path_of("name")).value_or(LocalizedText{});
+          if (group.name.empty()) group.name = {group.id, group.id};
+          if (item.has("weight")) group.weight = positive_weight(item.get("weight"), item.path_of("weight")).value_or(group.weight);
+          if (item.has("aliases")) group.aliases = reader_.string_list(item.get("aliases"), item.path_of("aliases"));
+          if (!group.id.empty() &&
+              register_id(ids, lines, group.id, int(spec.groups.size()), item.get("id"), item.path_of("id"), {"kelompok responden", "respondent group"})) {
+            spec.groups.push_back(std::move(group));
+          }
+        }
+      }
+    }
+    fw.respondents = std::move(spec);
+  }
+
+  void read_facets(const MapReader& top, Framework& fw) {
+    if (!top.has("facets")) return;
+    YAML::Node list = top.get("facets");
+    if (!reader_.expect_sequence(list, "facets")) return;
+    std::unordered_map<std::string, int> lines;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      std::string path = index_path("facets", i);
+      MapReader map(reader_, list[i], path, {"id", "name", "status", "sources", "values"});
+      if (!map.valid()) continue;
+      Facet facet;
+      facet.where = reader_.location(list[i]);
+      facet.id = reader_.identifier(map.required("id"), map.path_of("id")).value_or("");
+      if (map.has("name")) facet.name = reader_.text(map.get("name"), map.path_of("name")).value_or(LocalizedText{});
+      if (facet.name.empty()) facet.name = {facet.id, facet.id};
+      facet.provenance = provenance(map, fw, fw.provenance.status);
+      std::unordered_map<std::string, int> value_ids, value_lines;
+      read_facet_values(map.required("values"), map.path_of("values"), -1, facet, value_ids, value_lines, 1);
+      if (facet.values.empty() && map.has("values")) {
+        reader_.error(map.get("values"), map.path_of("values"), {"facet tanpa nilai", "facet has no values"});
+      }
+      if (!facet.id.empty() &&
+          register_id(facet_ids_, lines, facet.id, int(fw.facets.size()), map.get("id"), map.path_of("id"), {"facet", "facet"})) {
+        facet_value_ids_.push_back(std::move(value_ids));
+        fw.facets.push_back(std::move(facet));
+      }
+    }
+  }
+
+  void read_facet_values(const YAML::Node& list, const std::string& path, int parent, Facet& facet,
+                         std::unordered_map<std::string, int>& ids, std::unordered_map<std::string, int>& lines, int depth) {
+    if (!reader_.expect_sequence(list, path)) return;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      MapReader map(reader_, list[i], index_path(path, i), {"id", "name", "children"});
+      if (!map.valid()) continue;
+      FacetValue value;
+      value.id = reader_.identifier(map.required("id"), map.path_of("id")).value_or("");
+      if (map.has("name")) value.name = reader_.text(map.get("name"), map.path_of("name")).value_or(LocalizedText{});
+      if (value.name.empty()) value.name = {value.id, value.id};
+      value.parent = parent;
+      int index = int(facet.values.size());
+      if (value.id.empty() || !register_id(ids, lines, value.id, index, map.get("id"), map.path_of("id"), {"nilai facet", "facet value"})) {
+        continue;
+      }
+      facet.values.push_back(std::move(value));
+      if (parent >= 0) facet.values[std::size_t(parent)].children.push_back(index);
+      if (map.has("children")) read_facet_values(map.get("children"), map.path_of("children"), index, facet, ids, lines, depth + 1);
+    }
+  }
+
+  std::optional<Decimal> positive_weight(const YAML::Node& node, const std::string& path) {
+    auto w = reader_.decimal(node, path);
+    if (!w) return std::nullopt;
+    if (*w <= Decimal::from_int(0)) {
+      reader_.error(node, path, {fmt::format("bobot harus lebih besar dari 0, ditemukan {}", w->to_string()),
+                                 fmt::format("weight must be greater than 0, found {}", w->to_string())});
+      return std::nullopt;
+    }
+    return w;
+  }
+
+  void read_tree(const MapReader& top, Framework& fw, std::optional<int> default_scale) {
+    Node root;
+    root.name = fw.title;
+    root.weight = Decimal::from_int(1);
+    root.provenance = fw.provenance;
+    root.aggregation = default_aggregation_;
+    root.where = {reader_.file(), 0, 0};
+    root.path = "tree";
+    fw.nodes.push_back(root);
+    YAML::Node list = top.required("tree");
+    if (!list.IsDefined()) return;
+    if (!reader_.expect_sequence(list, "tree")) return;
+    if (list.size() == 0) {
+      reader_.error(list, "tree", {"pohon kosong; kerangka memerlukan paling sedikit satu simpul",
+                                   "the tree is empty; a framework needs at least one node"});
+      return;
+    }
+    read_children(list, "tree", 0, fw, default_scale);
+    for (std::size_t i = 0; i < fw.nodes.size(); ++i) {
+      if (fw.nodes[i].is_leaf()) fw.leaves.push_back(int(i));
+    }
+  }
+
+  void read_children(const YAML::Node& list, const std::string& path, int parent, Framework& fw, std::optional<int> inherited_scale) {
+    if (!reader_.expect_sequence(list, path)) return;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      read_node(list[i], index_path(path, i), parent, fw, inherited_scale);
+    }
+  }
+
+  void read_node(const YAML::Node& yaml, const std::string& path, int parent, Framework& fw, std::optional<int> inherited_scale) {
+    MapReader map(reader_, yaml, path,
+                  {"id", "name", "description", "weight", "status", "sources", "aggregation", "column", "aliases",
+                   "scale", "reverse", "facets", "children"});
+    if (!map.valid()) return;
+    Node node;
+    node.where = reader_.location(yaml);
+    node.path = path;
+    node.parent = parent;
+    node.depth = fw.nodes[std::size_t(parent)].depth + 1;
+    node.id = reader_.identifier(map.required("id"), map.path_of("id")).value_or("");
+    if (auto name = reader_.text(map.required("name"), map.path_of("name"))) node.name = *name;
+    if (map.has("description")) node.description = reader_.text(map.get("description"), map.path_of("description")).value_or(LocalizedText{});
+    node.weight = map.has("weight") ? positive_weight(map.get("weight"), map.path_of("weight")).value_or(Decimal::from_int(1))
+                                    : Decimal::from_int(1);
+    node.provenance = provenance(map, fw, fw.nodes[std::size_t(parent)].provenance.status);
+    node.aggregation = map.has("aggregation") ? aggregation(map.get("aggregation"), map.path_of("aggregation"), fw, default_aggregation_)
+                                              : default_aggregation_;
+    std::optional<int> scale = inherited_scale;
+    if (map.has("scale")) scale = scale_ref(map.get("scale"), map.path_of("scale"), fw);
+    bool has_children = map.has("children");
+    if (map.has("column")) node.column.name = reader_.string(map.get("column"), map.path_of("column")).value_or("");
+    if (map.has("aliases")) node.column.aliases = reader_.string_list(map.get("aliases"), map.path_of("aliases"));
+    if (map.has("aliases") && !map.has("column") && has_children) {
+      reader_.error(map.get("aliases"), map.path_of("aliases"), {"'aliases' memerlukan 'column' pada simpul yang memiliki anak",
+                                                                 "'aliases' needs 'column' on a node with children"});
+    }
+    if (map.has("reverse")) node.reverse = reader_.boolean(map.get("reverse"), map.path_of("reverse")).value_or(false);
+
+    int index = int(fw.nodes.size());
+    if (!node.id.empty()) register_id(node_ids_, node_lines_, node.id, index, map.get("id"), map.path_of("id"), {"simpul", "node"});
+    fw.nodes.push_back(std::move(node));
+    fw.nodes[std::size_t(parent)].children.push_back(index);
+
+    if (has_children) {
+      YAML::Node children = map.get("children");
+      if (children.IsSequence() && children.size() == 0) {
+        reader_.error(children, map.path_of("children"), {"'children' kosong; hapus kuncinya untuk membuat daun",
+                                                          "'children' is empty; remove the key to make a leaf"});
+      }
+      read_children(children, map.path_of("children"), index, fw, scale);
+      for (const char* leaf_key : {"reverse", "facets"}) {
+        if (map.has(leaf_key)) {
+          reader_.error(map.get(leaf_key), map.path_of(leaf_key),
+                        {fmt::format("'{}' hanya berlaku untuk daun (simpul tanpa anak)", leaf_key),
+                         fmt::format("'{}' applies only to leaves (nodes without children)", leaf_key)});
+        }
+      }
+      return;
+    }
+    // A leaf.
+    Node& leaf = fw.nodes[std::size_t(index)];
+    if (leaf.column.name.empty()) leaf.column.name = leaf.id;  // the id is the default column
+    if (scale) {
+      leaf.scale = *scale;
+    } else if (!map.has("scale")) {  // an unknown scale was reported already
+      reader_.error(yaml, path, {fmt::format("daun '{}' tidak memiliki skala; tetapkan 'scale' padanya, pada induknya, atau di tingkat kerangka", leaf.id),
+                                 fmt::format("leaf '{}' has no scale; set 'scale' on it, on an ancestor, or at the top of the framework", leaf.id)});
+    }
+    if (map.has("facets")) read_leaf_facets(map.get("facets"), map.path_of("facets"), leaf);
+  }
+
+  void read_leaf_facets(const YAML::Node& yaml, const std::string& path, Node& leaf) {
+    if (!reader_.expect_map(yaml, path)) return;
+    for (const auto& entry : yaml) {
+      auto facet_name = reader_.string(entry.first, path);
+      if (!facet_name) continue;
+      std::string value_path = path + "." + *facet_name;
+      auto found = facet_ids_.find(*facet_name);
+      if (found == facet_ids_.end()) {
+        unknown_ref(entry.first, value_path, {"facet", "facet"}, *facet_name, facet_ids_);
+        continue;
+      }
+      auto value_name = reader_.string(entry.second, value_path);
+      if (!value_name) continue;
+      const auto& values = facet_value_ids_[std::size_t(found->second)];
+      auto value = values.find(*value_name);
+      if (value == values.end()) {
+        unknown_ref(entry.second, value_path, {"nilai facet", "facet value"}, *value_name, values);
+        continue;
+      }
+      leaf.facet_values[found->second] = value->second;
+      facet_tag_nodes_.push_back({entry.second, value_path});
+    }
+  }
+
+  void read_bands(const MapReader& top, Framework& fw) {
+    if (!top.has("bands")) return;
+    YAML::Node list = top.get("bands");
+    if (!reader_.expect_sequence(list, "bands")) return;
+    std::unordered_map<std::string, int> ids, lines;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      std::string path = index_path("bands", i);
+      MapReader map(reader_, list[i], path, {"id", "name", "status", "sources", "depths", "ranges"});
+      if (!map.valid()) continue;
+      BandSet set;
+      set.where = reader_.location(list[i]);
+      set.id = reader_.identifier(map.required("id"), map.path_of("id")).value_or("");
+      if (map.has("name")) set.name = reader_.text(map.get("name"), map.path_of("name")).value_or(LocalizedText{});
+      if (set.name.empty()) set.name = {set.id, set.id};
+      set.provenance = provenance(map, fw, fw.provenance.status);
+      if (map.has("depths")) {
+        YAML::Node depths = map.get("depths");
+        if (reader_.expect_sequence(depths, map.path_of("depths"))) {
+          for (std::size_t d = 0; d < depths.size(); ++d) {
+            if (auto depth = reader_.integer(depths[d], index_path(map.path_of("depths"), d), 0, 64)) set.depths.push_back(int(*depth));
+          }
+        }
+      } else {
+        set.depths = {0};
+      }
+      YAML::Node ranges = map.required("ranges");
+      std::string ranges_path = map.path_of("ranges");
+      std::vector<std::pair<YAML::Node, std::string>> band_nodes;
+      if (reader_.expect_sequence(ranges, ranges_path)) {
+        std::unordered_map<std::string, int> band_ids, band_lines;
+        for (std::size_t b = 0; b < ranges.size(); ++b) {
+          std::string band_path = index_path(ranges_path, b);
+          MapReader band_map(reader_, ranges[b], band_path, {"id", "label", "from", "to", "color"});
+          if (!band_map.valid()) continue;
+          Band band;
+          band.id = reader_.identifier(band_map.required("id"), band_map.path_of("id")).value_or("");
+          auto label = reader_.text(band_map.required("label"), band_map.path_of("label"));
+          auto from = reader_.decimal(band_map.required("from"), band_map.path_of("from"));
+          auto to = reader_.decimal(band_map.required("to"), band_map.path_of("to"));
+          if (band_map.has("color")) band.color = reader_.string(band_map.get("color"), band_map.path_of("color")).value_or("");
+          if (!band.id.empty()) register_id(band_ids, band_lines, band.id, int(b), band_map.get("id"), band_map.path_of("id"), {"predikat", "band"});
+          if (!label || !from || !to) continue;
+          band.label = *label;
+          band.from = *from;
+          band.to = *to;
+          set.bands.push_back(std::move(band));
+          band_nodes.push_back({ranges[b], band_path});
+        }
+      }
+      band_layout_.push_back(std::move(band_nodes));
+      if (!set.id.empty() &&
+          register_id(ids, lines, set.id, int(fw.band_sets.size()), map.get("id"), map.path_of("id"), {"himpunan predikat", "band set"})) {
+        band_set_nodes_.push_back({list[i], path});
+        fw.band_sets.push_back(std::move(set));
+      } else {
+        band_layout_.pop_back();
+      }
+    }
+  }
+
+  void read_profiles(const MapReader& top, Framework& fw) {
+    if (!top.has("profiles")) return;
+    YAML::Node list = top.get("profiles");
+    if (!reader_.expect_sequence(list, "profiles")) return;
+    std::unordered_map<std::string, int> ids, lines;
+    ids.emplace("default", -1);  // the tree's own weights
+    lines["default"] = 0;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      std::string path = index_path("profiles", i);
+      MapReader map(reader_, list[i], path, {"id", "name", "status", "sources", "weights"});
+      if (!map.valid()) continue;
+      WeightProfile profile;
+      profile.where = reader_.location(list[i]);
+      profile.id = reader_.identifier(map.required("id"), map.path_of("id")).value_or("");
+      if (map.has("name")) profile.name = reader_.text(map.get("name"), map.path_of("name")).value_or(LocalizedText{});
+      if (profile.name.empty()) profile.name = {profile.id, profile.id};
+      profile.provenance = provenance(map, fw, fw.provenance.status);
+      YAML::Node weights = map.required("weights");
+      std::string weights_path = map.path_of("weights");
+      if (reader_.expect_map(weights, weights_path)) {
+        for (const auto& entry : weights) {
+          auto node_id = reader_.string(entry.first, weights_path);
+          if (!node_id) continue;
+          std::string weight_path = weights_path + "." + *node_id;
+          auto weight = positive_weight(entry.second, weight_path);
+          auto node = node_ids_.find(*node_id);
+          if (node == node_ids_.end()) {
+            unknown_ref(entry.first, weight_path, {"simpul", "node"}, *node_id, node_ids_);
+          } else if (weight) {
+            profile.weights[node->second] = *weight;
+          }
+        }
+      }
+      if (!profile.id.empty() &&
+          register_id(ids, lines, profile.id, int(fw.profiles.size()), map.get("id"), map.path_of("id"), {"profil bobot", "weight profile"})) {
+        fw.profiles.push_back(std::move(profile));
+      }
+    }
+  }
+
+ public:
+  YamlReader reader_;
+  Aggregation default_aggregation_;
+  std::unordered_map<std::string, int> source_ids_, scale_ids_, facet_ids_, node_ids_, node_lines_;
+  std::vector<std::unordered_map<std::string, int>> facet_value_ids_;
+  // Where things are, for the whole-framework checks in the validator.
+  std::unordered_map<std::string, std::vector<std::pair<YAML::Node, std::string>>> scale_point_nodes_, category_nodes_;
+  std::vector<std::pair<YAML::Node, std::string>> facet_tag_nodes_, band_set_nodes_;
+  std::vector<std::vector<std::pair<YAML::Node, std::string>>> band_layout_;
+};
+
+bool before(const Diagnostic& a, const Diagnostic& b) {
+  auto key = [](const Diagnostic& d) { return std::pair(d.where.line == 0 ? 0 : d.where.line, d.where.column); };
+  return key(a) < key(b);
+}
+
+}  // namespace
+
+Expected<Framework> load_framework(std::string_view text, const std::string& file) {
+  Diagnostics errors;
+  if (auto refusal = check_yaml_safety(text, file)) return Diagnostics{*refusal};
+  YAML::Node document;
+  try {
+    document = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    // The guard parsed the same text; reaching here means yaml-cpp disagrees
+    // with itself, but report it rather than crash.
+    SourceLocation where{file, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1};
+    return Diagnostics{Diagnostic{where, "", {"YAML tidak valid: " + e.msg, "invalid YAML: " + e.msg}}};
+  }
+  if (!document.IsDefined() || document.IsNull()) {
+    return Diagnostics{Diagnostic{{file, 0, 0}, "", {"berkas kosong", "file is empty"}}};
+  }
+  Framework fw;
+  Loader loader(file, errors);
+  loader.load(document, fw);
+  FrameworkLayout layout;
+  layout.band_sets = loader.band_set_nodes_;
+  layout.bands = loader.band_layout_;
+  layout.scale_points = loader.scale_point_nodes_;
+  layout.categories = loader.category_nodes_;
+  validate_framework(fw, layout, loader.reader_);
+  if (!errors.empty()) {
+    std::stable_sort(errors.begin(), errors.end(), before);
+    return errors;
+  }
+  return fw;
+}
+
+Expected<Framework> load_framework_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::error_code ec;
+  if (!in || std::filesystem::is_directory(path, ec)) {
+    return Diagnostics{Diagnostic{{path.string(), 0, 0}, "",
+                                  {"berkas tidak dapat dibaca", "cannot read the file"}}};
+  }
+  // Read at most one byte past the guard's limit: a huge file is refused
+  // without being loaded into memory.
+  YamlLimits limits;
+  std::string text(limits.max_bytes + 1, '\0');
+  in.read(text.data(), std::streamsize(text.size()));
+  text.resize(std::size_t(in.gcount()));
+  if (text.size() > limits.max_bytes) {
+    return Diagnostics{Diagnostic{{path.string(), 0, 0}, "",
+                                  {fmt::format("berkas lebih besar dari batas {} bita", limits.max_bytes),
+                                   fmt::format("file is larger than the limit of {} bytes", limits.max_bytes)}}};
+  }
+  return load_framework(text, path.string());
+}
+
+}  // namespace siap

@@ -1,0 +1,24 @@
+// Refuses hostile YAML before it is turned into a document tree: files that
+// are too large, nested too deeply, too many nodes, or anchors and aliases
+// (whose expansion is how "billion laughs" bombs work; frameworks name and
+// reuse scales by id instead).
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "siap/diagnostic.hpp"
+
+namespace siap {
+
+struct YamlLimits {
+  std::size_t max_bytes = 4u << 20;  // 4 MiB: the largest real framework is ~60 KB
+  int max_depth = 64;
+  std::size_t max_nodes = 200'000;
+};
+
+// Empty optional when the text is safe to load; otherwise the reason.
+std::optional<Diagnostic> check_yaml_safety(std::string_view text, std::string_view file,
+                                            const YamlLimits& limits = {});
+
+}  // namespace siap
