@@ -8,7 +8,8 @@
 
 namespace siap {
 
-// Levenshtein distance, ASCII case-insensitive. Stops early and returns
+// Edit distance counting insertions, deletions, substitutions and adjacent
+// transpositions (optimal string alignment), ASCII case-insensitive. Stops early and returns
 // max_distance + 1 once the distance must exceed max_distance (0 = no limit).
 int edit_distance(std::string_view a, std::string_view b, int max_distance = 0);
 

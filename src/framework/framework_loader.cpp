@@ -18,6 +18,9 @@
 namespace siap {
 namespace {
 
+constexpr int kNoScale = -1;
+constexpr int kBrokenScale = -2;
+
 const std::vector<std::string> kStatusKeys = {"official", "derived", "third-party", "project-defined"};
 
 std::vector<std::string> keys_of(const std::unordered_map<std::string, int>& ids) {
@@ -59,8 +62,8 @@ class Loader {
     read_score(top, fw);
     if (top.has("aggregation")) default_aggregation_ = aggregation(top.get("aggregation"), "aggregation", fw, default_aggregation_);
     read_scales(top, fw);
-    std::optional<int> default_scale;
-    if (top.has("scale")) default_scale = scale_ref(top.get("scale"), "scale", fw);
+    int default_scale = kNoScale;
+    if (top.has("scale")) default_scale = scale_ref(top.get("scale"), "scale", fw).value_or(kBrokenScale);
     read_respondents(top, fw);
     read_facets(top, fw);
     read_tree(top, fw, default_scale);
@@ -256,7 +259,13 @@ class Loader {
       scale.provenance = provenance(map, fw, fw.provenance.status);
       auto type = reader_.choice(map.required("type"), map.path_of("type"), {"jenis skala", "scale type"},
                                  {"ordinal", "likert", "yes_no", "numeric", "categorical"});
-      if (type) read_scale_body(map, *type, fw, scale);
+      if (type) {
+        read_scale_body(map, *type, fw, scale);
+      } else {  // reported; a neutral stand-in keeps references to it quiet
+        scale.min = fw.score.min;
+        scale.max = fw.score.max;
+        scale.integer_only = false;
+      }
       if (!scale.id.empty() &&
           register_id(scale_ids_, lines, scale.id, int(fw.scales.size()), map.get("id"), map.path_of("id"), {"skala", "scale"})) {
         fw.scales.push_back(std::move(scale));
@@ -487,7 +496,7 @@ class Loader {
     return w;
   }
 
-  void read_tree(const MapReader& top, Framework& fw, std::optional<int> default_scale) {
+  void read_tree(const MapReader& top, Framework& fw, int default_scale) {
     Node root;
     root.name = fw.title;
     root.weight = Decimal::from_int(1);
@@ -510,14 +519,14 @@ class Loader {
     }
   }
 
-  void read_children(const YAML::Node& list, const std::string& path, int parent, Framework& fw, std::optional<int> inherited_scale) {
+  void read_children(const YAML::Node& list, const std::string& path, int parent, Framework& fw, int inherited_scale) {
     if (!reader_.expect_sequence(list, path)) return;
     for (std::size_t i = 0; i < list.size(); ++i) {
       read_node(list[i], index_path(path, i), parent, fw, inherited_scale);
     }
   }
 
-  void read_node(const YAML::Node& yaml, const std::string& path, int parent, Framework& fw, std::optional<int> inherited_scale) {
+  void read_node(const YAML::Node& yaml, const std::string& path, int parent, Framework& fw, int inherited_scale) {
     MapReader map(reader_, yaml, path,
                   {"id", "name", "description", "weight", "status", "sources", "aggregation", "column", "aliases",
                    "scale", "reverse", "facets", "children"});
@@ -535,8 +544,8 @@ class Loader {
     node.provenance = provenance(map, fw, fw.nodes[std::size_t(parent)].provenance.status);
     node.aggregation = map.has("aggregation") ? aggregation(map.get("aggregation"), map.path_of("aggregation"), fw, default_aggregation_)
                                               : default_aggregation_;
-    std::optional<int> scale = inherited_scale;
-    if (map.has("scale")) scale = scale_ref(map.get("scale"), map.path_of("scale"), fw);
+    int scale = inherited_scale;
+    if (map.has("scale")) scale = scale_ref(map.get("scale"), map.path_of("scale"), fw).value_or(kBrokenScale);
     bool has_children = map.has("children");
     if (map.has("column")) node.column.name = reader_.string(map.get("column"), map.path_of("column")).value_or("");
     if (map.has("aliases")) node.column.aliases = reader_.string_list(map.get("aliases"), map.path_of("aliases"));
@@ -570,9 +579,9 @@ class Loader {
     // A leaf.
     Node& leaf = fw.nodes[std::size_t(index)];
     if (leaf.column.name.empty()) leaf.column.name = leaf.id;  // the id is the default column
-    if (scale) {
-      leaf.scale = *scale;
-    } else if (!map.has("scale")) {  // an unknown scale was reported already
+    if (scale >= 0) {
+      leaf.scale = scale;
+    } else if (scale == kNoScale) {  // a broken reference was reported where it was written
       reader_.error(yaml, path, {fmt::format("daun '{}' tidak memiliki skala; tetapkan 'scale' padanya, pada induknya, atau di tingkat kerangka", leaf.id),
                                  fmt::format("leaf '{}' has no scale; set 'scale' on it, on an ancestor, or at the top of the framework", leaf.id)});
     }
@@ -668,8 +677,6 @@ class Loader {
     YAML::Node list = top.get("profiles");
     if (!reader_.expect_sequence(list, "profiles")) return;
     std::unordered_map<std::string, int> ids, lines;
-    ids.emplace("default", -1);  // the tree's own weights
-    lines["default"] = 0;
     for (std::size_t i = 0; i < list.size(); ++i) {
       std::string path = index_path("profiles", i);
       MapReader map(reader_, list[i], path, {"id", "name", "status", "sources", "weights"});
@@ -677,6 +684,11 @@ class Loader {
       WeightProfile profile;
       profile.where = reader_.location(list[i]);
       profile.id = reader_.identifier(map.required("id"), map.path_of("id")).value_or("");
+      if (profile.id == "default") {
+        reader_.error(map.get("id"), map.path_of("id"), {"id profil 'default' dicadangkan untuk bobot pohon itu sendiri",
+                                                         "profile id 'default' is reserved for the tree's own weights"});
+        profile.id.clear();
+      }
       if (map.has("name")) profile.name = reader_.text(map.get("name"), map.path_of("name")).value_or(LocalizedText{});
       if (profile.name.empty()) profile.name = {profile.id, profile.id};
       profile.provenance = provenance(map, fw, fw.provenance.status);

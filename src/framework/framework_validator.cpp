@@ -49,7 +49,8 @@ class Validator {
     if (at != nullptr) {
       reader_.error(at->first, at->second, std::move(message));
     } else {
-      reader_.error(scale.where, "scales." + scale.id, std::move(message));
+      auto index = std::size_t(&scale - fw_.scales.data());
+      reader_.error(scale.where, fmt::format("scales[{}]", index), std::move(message));
     }
   }
 
@@ -236,8 +237,9 @@ class Validator {
       if (header.empty()) return;
       auto [it, inserted] = owners.emplace(folded(header), Owner{what, where});
       if (!inserted && it->second.what != what) {
-        reader_.error(where, path, {fmt::format("kolom '{}' sudah dipakai oleh {} (baris {})", header, it->second.what, it->second.where.line),
-                                    fmt::format("column '{}' is already used by {} (line {})", header, it->second.what, it->second.where.line)});
+        int line = it->second.where.line;
+        reader_.error(where, path, {fmt::format("kolom '{}' sudah dipakai oleh {}{}", header, it->second.what, line > 0 ? fmt::format(" (baris {})", line) : ""),
+                                    fmt::format("column '{}' is already used by {}{}", header, it->second.what, line > 0 ? fmt::format(" (line {})", line) : "")});
       }
     };
     auto claim_spec = [&](const ColumnSpec& spec, const std::string& what, const SourceLocation& where, const std::string& path) {

@@ -6,24 +6,27 @@
 namespace siap {
 
 int edit_distance(std::string_view a, std::string_view b, int max_distance) {
+  // Optimal string alignment: Levenshtein plus adjacent transpositions, so
+  // "wieght" is one edit from "weight", as a typist would count it.
   auto lower = [](char c) { return char(std::tolower(static_cast<unsigned char>(c))); };
-  // One row of the dynamic-programming table.
-  std::vector<int> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = int(j);
+  std::vector<int> before(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = int(j);
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    int diagonal = row[0];
-    row[0] = int(i);
-    int best = row[0];
+    current[0] = int(i);
+    int best = current[0];
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      int above = row[j];
       int cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
-      row[j] = std::min({row[j - 1] + 1, above + 1, diagonal + cost});
-      diagonal = above;
-      best = std::min(best, row[j]);
+      current[j] = std::min({current[j - 1] + 1, previous[j] + 1, previous[j - 1] + cost});
+      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1])) {
+        current[j] = std::min(current[j], before[j - 2] + 1);
+      }
+      best = std::min(best, current[j]);
     }
     if (max_distance > 0 && best > max_distance) return max_distance + 1;
+    std::swap(before, previous);
+    std::swap(previous, current);
   }
-  return row[b.size()];
+  return previous[b.size()];
 }
 
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {

@@ -1,0 +1,86 @@
+// The frameworks compiled into the binary: each one is valid, named after its
+// file, and (for those encoded so far) structurally equal to its source.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "siap/framework_catalog.hpp"
+
+using siap::Decimal;
+
+TEST_CASE("every built-in framework loads and its id matches its file name", "[builtin]") {
+  auto ids = siap::builtin_framework_ids();
+  REQUIRE_FALSE(ids.empty());
+  for (const auto& id : ids) {
+    INFO(id);
+    auto fw = siap::load_builtin_framework(id);
+    if (!fw) {
+      for (const auto& e : fw.errors()) UNSCOPED_INFO(e.render(siap::Lang::en));
+    }
+    REQUIRE(fw.has_value());
+    CHECK(fw->id == id);
+    CHECK_FALSE(fw->title.en.empty());
+    CHECK_FALSE(fw->sources.empty());
+  }
+}
+
+TEST_CASE("an unknown built-in id suggests the closest one", "[builtin]") {
+  auto fw = siap::load_builtin_framework("spbe-202");
+  REQUIRE_FALSE(fw.has_value());
+  CHECK(fw.errors()[0].render(siap::Lang::en) == "spbe-202: unknown built-in framework; did you mean 'spbe-2020'?");
+}
+
+TEST_CASE("spbe-2020 has the structure of PermenPANRB 59/2020", "[builtin][spbe-2020]") {
+  auto fw = siap::load_builtin_framework("spbe-2020");
+  REQUIRE(fw.has_value());
+  // spbe.md 1.1: 4 domains, 8 aspects, 47 indicators.
+  const auto& root = fw->root();
+  REQUIRE(root.children.size() == 4);
+  std::size_t aspects = 0;
+  for (int d : root.children) aspects += fw->nodes[std::size_t(d)].children.size();
+  CHECK(aspects == 8);
+  CHECK(fw->leaves.size() == 47);
+  // Indicators per aspect: 10, 4, 4, 2, 8, 3, 10, 6.
+  std::vector<std::size_t> per_aspect;
+  for (int d : root.children) {
+    for (int a : fw->nodes[std::size_t(d)].children) per_aspect.push_back(fw->nodes[std::size_t(a)].children.size());
+  }
+  CHECK(per_aspect == std::vector<std::size_t>{10, 4, 4, 2, 8, 3, 10, 6});
+  // Domain weights 13 / 25 / 16.5 / 45.5, exactly.
+  std::vector<std::string> domain_weights;
+  for (int d : root.children) domain_weights.push_back(fw->nodes[std::size_t(d)].weight.to_string());
+  CHECK(domain_weights == std::vector<std::string>{"13", "25", "16.5", "45.5"});
+  // Integer levels 1-5; Layanan (D4) uses the technical-function level names.
+  const auto& d4_leaf = fw->nodes[std::size_t(*fw->find_node("i32"))];
+  const auto& scale = fw->scales[std::size_t(d4_leaf.scale)];
+  CHECK(scale.points.front().label.id == "Informasi");
+  CHECK(scale.points.back().label.id == "Optimalisasi");
+  CHECK(scale.integer_only);
+  CHECK(fw->scales[std::size_t(fw->nodes[std::size_t(*fw->find_node("i01"))].scale)].points[0].label.id == "Rintisan");
+  CHECK(fw->score.decimals == 2);
+}
+
+TEST_CASE("spbe-2020 predikat edges are inclusive lower bounds", "[builtin][spbe-2020][bands]") {
+  auto fw = siap::load_builtin_framework("spbe-2020");
+  REQUIRE(fw.has_value());
+  REQUIRE(fw->band_sets.size() == 1);
+  const auto& set = fw->band_sets[0];
+  CHECK(set.depths == std::vector<int>{0, 1});  // the index and the domains
+  auto label = [&](const char* score) { return set.bands[std::size_t(*set.band_of(*Decimal::parse(score)))].label.id; };
+  // spbe.md 1.5 and 4: 3.5 is Sangat Baik, not Baik.
+  CHECK(label("3.5") == "Sangat Baik");
+  CHECK(label("3.4999") == "Baik");
+  CHECK(label("4.2") == "Memuaskan");
+  CHECK(label("5") == "Memuaskan");
+  CHECK(label("2.6") == "Baik");
+  CHECK(label("2.59") == "Cukup");
+  CHECK(label("1.8") == "Cukup");
+  CHECK(label("1.79") == "Kurang");
+  CHECK(label("1") == "Kurang");
+  // Published pairs (spbe.md 1.5): 4.02 Sangat Baik, 4.23 Memuaskan, 1.55 Kurang, 2.48 Cukup, 3.39 Baik.
+  CHECK(label("4.02") == "Sangat Baik");
+  CHECK(label("4.23") == "Memuaskan");
+  CHECK(label("1.55") == "Kurang");
+  CHECK(label("2.48") == "Cukup");
+  CHECK(label("3.39") == "Baik");
+}
