@@ -10,7 +10,7 @@ using json = nlohmann::json;
 
 namespace {
 const std::string kFixtures = SIAP_FIXTURES;
-const std::string kMini = kFixtures + "/frameworks/readiness-mini.yaml";
+const std::string kMini = std::string(SIAP_SOURCE_DIR) + "/samples/frameworks/contoh-kesiapan.yaml";
 const std::string kManyErrors = kFixtures + "/frameworks/many-errors.yaml";
 }  // namespace
 
@@ -95,7 +95,7 @@ TEST_CASE("frameworks show --format json gives the tree and the leaves in order"
   REQUIRE(r.exit_code == 0);
   auto j = json::parse(r.out);
   CHECK(j["schema"] == "siap/framework-view/v1");
-  CHECK(j["id"] == "readiness-mini");
+  CHECK(j["id"] == "contoh-kesiapan");
   CHECK(j["status"] == "project-defined");
   REQUIRE(j["leaves"].size() == 5);
   std::vector<std::string> order;
@@ -158,7 +158,7 @@ TEST_CASE("frameworks check accepts valid files and built-in ids, and never modi
   std::string before = read_file(kMini);
   auto r = run_siap({"frameworks", "check", kMini, "spbe-2020"});
   CHECK(r.exit_code == 0);
-  CHECK(r.err == kMini + ": valid (readiness-mini 0.1, 5 indikator)\nspbe-2020: valid (spbe-2020 59/2020, 47 indikator)\n");
+  CHECK(r.err == kMini + ": valid (contoh-kesiapan 0.1, 5 indikator)\nspbe-2020: valid (spbe-2020 59/2020, 47 indikator)\n");
   CHECK(read_file(kMini) == before);
   auto quiet = run_siap({"frameworks", "check", "--quiet", kMini});
   CHECK(quiet.exit_code == 0);
