@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "framework/builtin_frameworks.hpp"
+#include "util/builtin_file.hpp"
 #include "siap/edit_distance.hpp"
 #include "siap/framework_loader.hpp"
 

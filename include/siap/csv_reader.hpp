@@ -1,0 +1,75 @@
+// Streaming RFC 4180 CSV reading that survives real survey exports
+// (shared/domain/data-and-formats.md §2): quoted fields with delimiters,
+// quotes and newlines; CRLF or LF; a UTF-8 BOM; the delimiter sniffed among
+// ',', ';' and tab; cp1252 files (Excel "ANSI") read only when asked.
+// Memory is bounded by the longest row, not the file size.
+#pragma once
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "siap/diagnostic.hpp"
+#include "siap/expected.hpp"
+
+namespace siap {
+
+enum class TextEncoding { utf8, cp1252 };
+
+struct CsvOptions {
+  char delimiter = 0;  // 0: sniff from the header line
+  TextEncoding encoding = TextEncoding::utf8;
+  std::size_t max_row_bytes = 16u << 20;  // a longer row is an error, not unbounded memory
+  std::size_t max_fields = 100'000;
+};
+
+class CsvReader {
+ public:
+  // `path` "-" reads standard input. Errors (cannot open) are diagnostics.
+  static Expected<std::unique_ptr<CsvReader>> open(const std::string& path, const CsvOptions& options);
+  // Reads from memory (tests, embedded data).
+  static std::unique_ptr<CsvReader> from_string(std::string text, const std::string& name, const CsvOptions& options);
+  ~CsvReader();
+
+  // The next row's fields, valid until the following call. False at the end
+  // of input or on an error (see error()). Blank lines are skipped.
+  bool next(std::vector<std::string_view>& fields);
+
+  const std::optional<Diagnostic>& error() const { return error_; }
+  int line() const { return row_line_; }    // 1-based physical line where the last row began
+  char delimiter() const { return delimiter_; }
+  const std::string& name() const { return name_; }
+  std::size_t bytes_read() const { return bytes_read_; }
+  // SHA-256 of every byte read so far (the whole file once next() returned false).
+  std::string sha256_hex() const;
+
+ private:
+  CsvReader(std::FILE* file, bool owns_file, std::string name, const CsvOptions& options);
+  bool fill();  // reads more input; false at end of file
+  void fail(int line, LocalizedText message);
+  void sniff_delimiter();
+
+  std::FILE* file_ = nullptr;
+  bool owns_file_ = false;
+  std::string name_;
+  CsvOptions options_;
+  std::string memory_;        // from_string input
+  std::vector<char> buffer_;  // [begin_, end_) unread
+  std::size_t begin_ = 0;
+  std::size_t end_ = 0;
+  bool eof_ = false;
+  bool started_ = false;
+  char delimiter_ = ',';
+  int line_ = 1;              // physical line at begin_
+  int row_line_ = 0;
+  std::size_t bytes_read_ = 0;
+  std::optional<Diagnostic> error_;
+  struct Sha256;
+  std::unique_ptr<Sha256> sha_;
+  std::string utf8_carry_;    // an incomplete UTF-8 sequence at a chunk end
+};
+
+}  // namespace siap

@@ -1,0 +1,100 @@
+// Input data after loading and checking, before any aggregation: every
+// accepted row's answers (kept at respondent level for later stages such as
+// bootstrap intervals), and every problem found, with file and line.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "siap/csv_reader.hpp"
+#include "siap/decimal.hpp"
+#include "siap/expected.hpp"
+#include "siap/framework.hpp"
+#include "siap/regions.hpp"
+
+namespace siap {
+
+struct InputFileInfo {
+  std::string name;    // as given; "<stdin>" for "-"
+  std::string sha256;
+  std::size_t bytes = 0;
+  char delimiter = ',';
+  bool decimal_comma = false;
+  std::size_t rows_read = 0;
+  std::size_t rows_accepted = 0;
+  std::size_t rows_rejected = 0;
+  std::vector<std::string> ignored_columns;  // headers no framework column claims
+};
+
+enum class IssueKind {
+  row_rejected,  // the row is not used
+  cell_ignored,  // the cell is treated as missing; the row is used
+};
+
+struct QualityIssue {
+  IssueKind kind = IssueKind::row_rejected;
+  std::string file;
+  int line = 0;
+  std::string column;  // header as written; empty for whole-row problems
+  std::string value;   // the offending text
+  std::string code;    // stable machine-readable reason, e.g. "out_of_scale"
+  LocalizedText reason;
+};
+
+// A unit of assessment: a region from the built-in table, or (with
+// --allow-non-regions) any other named unit such as an OPD.
+struct Unit {
+  int region = -1;     // index into RegionTable::builtin(), or -1
+  std::string code;    // Kemendagri code, or "" for non-regions
+  std::string name;
+};
+
+// How one input column is stored: a small code per row (discrete scales), or
+// an exact decimal per row (numeric scales, non-integer ordinals, given node values).
+struct ItemColumn {
+  int node = -1;                 // index into Framework::nodes
+  bool coded = true;
+  std::vector<Decimal> scores;   // coded: score of code k is scores[k - 1] (reverse keying applied)
+  int decimal_slot = -1;         // !coded: index into Dataset::decimals
+};
+
+struct Dataset {
+  InputKind kind = InputKind::units;  // how rows were read
+  std::vector<InputFileInfo> files;
+  std::vector<Unit> units;            // in order of first appearance
+  std::vector<ItemColumn> items;      // leaves in framework order, then given nodes
+
+  // Accepted rows, in input order.
+  std::size_t rows = 0;
+  std::vector<std::int32_t> row_unit;
+  std::vector<std::int16_t> row_group;       // index into respondents.groups, -1 without groups
+  std::vector<std::uint16_t> row_file;
+  std::vector<std::uint32_t> row_line;
+  std::vector<std::uint8_t> codes;           // rows x coded items, row-major; 0 = missing
+  std::size_t coded_items = 0;
+  std::vector<std::vector<std::optional<Decimal>>> decimals;  // per slot, per row
+
+  std::size_t rows_read = 0;
+  std::size_t rows_rejected = 0;
+  std::vector<QualityIssue> issues;
+
+  std::uint8_t code(std::size_t row, std::size_t coded_index) const { return codes[row * coded_items + coded_index]; }
+};
+
+enum class DecimalComma { automatic, yes, no };  // automatic: only for ';'-delimited files
+
+struct LoadOptions {
+  CsvOptions csv;
+  DecimalComma decimal_comma = DecimalComma::automatic;
+  RegionCoding region_coding = RegionCoding::unspecified;
+  bool allow_non_regions = false;
+};
+
+// Reads every file ("-" is stdin) against the framework. Problems in rows and
+// cells are recorded in Dataset::issues; problems that make a whole file
+// unusable (cannot open, not UTF-8, a required column missing) are errors.
+Expected<Dataset> load_dataset(const Framework& fw, const std::vector<std::string>& paths, const LoadOptions& options);
+
+}  // namespace siap

@@ -1,0 +1,52 @@
+// Scores as exact rationals while they fit in 128 bits, so that a published
+// value rounds half up on the exact decimal value (an exact 3.405 gives 3.41).
+// Arithmetic that would overflow, or that is irrational (geometric means),
+// continues in long double (64-bit mantissa) and is marked inexact; rounding
+// then treats a value within 1e-11 of a tie (in units of the last published
+// digit) as the tie. Official unit-level indices (SPBE, Pemdi, evaluation)
+// always stay exact.
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <string>
+
+#include "siap/decimal.hpp"
+
+namespace siap {
+
+class Number {
+ public:
+  __extension__ typedef __int128 int128;
+
+  Number() = default;  // exact 0
+  static Number of(const Decimal& d);
+  static Number of(std::int64_t n) { return ratio(n, 1); }
+  static Number ratio(int128 numerator, int128 denominator);  // denominator != 0
+  static Number approximate(long double value);
+
+  bool is_exact() const { return exact_; }
+  long double value() const { return exact_ ? static_cast<long double>(num_) / static_cast<long double>(den_) : approx_; }
+  bool is_zero() const { return exact_ ? num_ == 0 : approx_ == 0; }
+
+  friend Number operator+(const Number& a, const Number& b);
+  friend Number operator-(const Number& a, const Number& b);
+  friend Number operator*(const Number& a, const Number& b);
+  friend Number operator/(const Number& a, const Number& b);  // b != 0
+  friend std::partial_ordering operator<=>(const Number& a, const Number& b);
+  friend bool operator==(const Number& a, const Number& b) { return (a <=> b) == 0; }
+
+  // Rounded half up (away from zero on a tie) to `decimals` places.
+  Decimal round_half_up(int decimals) const;
+  // Shortest text: exact fractions as decimals when they terminate within 18
+  // places, else the long double value to 17 significant digits.
+  std::string to_string() const;
+
+ private:
+  int128 num_ = 0;
+  int128 den_ = 1;
+  bool exact_ = true;
+  long double approx_ = 0;
+};
+
+}  // namespace siap

@@ -1,0 +1,81 @@
+// Indonesia's 38 provinces and 514 kabupaten/kota with Kemendagri codes
+// (idn-area-data 4.0.1, ODbL; see data/regions/README.md), and resolution of
+// the ways survey exports write them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "siap/text.hpp"
+
+namespace siap {
+
+enum class RegionType { provinsi, kabupaten, kota };
+const LocalizedText& region_type_label(RegionType type);  // "Kabupaten" / "Regency", ...
+
+struct Region {
+  std::string code;      // Kemendagri, dotted: "32.73"; provinces "32"
+  std::string name;      // official: "Kota Bandung", "Jawa Barat"
+  RegionType type = RegionType::kabupaten;
+  int province = -1;     // index of its province in RegionTable::regions(); itself for a province
+};
+
+// How a file writes undotted four-digit codes such as "3273". BPS and
+// Kemendagri codes differ for some regions (Aceh Selatan is 11.01 at
+// Kemendagri, 1103 at BPS), so they are never guessed.
+enum class RegionCoding { unspecified, kemendagri };
+
+struct RegionMatch {
+  enum class Kind {
+    found,
+    empty,          // blank cell
+    unknown,        // no such name or code; `candidates` holds suggestions
+    ambiguous,      // several regions fit; `candidates` holds them all
+    undotted_code,  // "3273" without a declared coding
+  };
+  Kind kind = Kind::unknown;
+  int region = -1;
+  std::vector<int> candidates;
+};
+
+class RegionTable {
+ public:
+  // The table compiled into the binary; built on first use.
+  static const RegionTable& builtin();
+
+  const std::vector<Region>& regions() const { return regions_; }
+  const Region& at(int index) const { return regions_[std::size_t(index)]; }
+  std::optional<int> find_code(std::string_view dotted_code) const;
+
+  // Resolves a cell: a Kemendagri code ("32.73", "32"), an undotted code when
+  // `coding` allows it, or a name in its common variants ("Kab. Bandung",
+  // "KABUPATEN BANDUNG", "Kota Bandung", "PARE PARE").
+  RegionMatch resolve(std::string_view text, RegionCoding coding = RegionCoding::unspecified) const;
+
+  // Regions whose name or code contains `query` (ignoring case, spacing and
+  // punctuation), optionally within one province code; all when query is empty.
+  std::vector<int> search(std::string_view query, std::string_view province_code = "") const;
+
+  // "Kota Bandung (32.73)"
+  std::string describe(int index) const;
+
+  // Exposed for tests: the (optional type, key) a name normalises to.
+  struct NameKey {
+    std::optional<RegionType> type;
+    std::string key;  // lowercase letters and digits only
+  };
+  static NameKey normalize_name(std::string_view text);
+
+ private:
+  RegionTable() = default;
+  void add_index(const std::string& key, int index);
+
+  std::vector<Region> regions_;
+  std::vector<std::pair<std::string, std::vector<int>>> by_key_;  // sorted by key
+  std::vector<std::pair<std::string, int>> aliases_;               // sorted by key
+  const std::vector<int>* lookup(const std::string& key) const;
+};
+
+}  // namespace siap

@@ -1,0 +1,607 @@
+// Reads input files into a Dataset: matches headers, resolves each row's
+// unit, parses each cell against its item's scale, and records every row and
+// cell it cannot use, with its reason. Rows are accounted for exactly:
+// read = accepted + rejected.
+#include "siap/dataset.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <functional>
+#include <unordered_map>
+
+#include "input/column_matcher.hpp"
+#include "siap/edit_distance.hpp"
+#include "siap/number.hpp"
+
+namespace siap {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// "3,5" -> 3.5 when decimal commas are on; plain decimals otherwise.
+std::optional<Decimal> parse_number(std::string_view text, bool decimal_comma) {
+  if (decimal_comma && text.find(',') != std::string_view::npos) {
+    if (text.find('.') != std::string_view::npos) return std::nullopt;
+    std::string copy(text);
+    std::replace(copy.begin(), copy.end(), ',', '.');
+    return Decimal::parse(copy);
+  }
+  return Decimal::parse(text);
+}
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// The outcome of reading one cell.
+struct Cell {
+  enum class Kind { missing, code, decimal, invalid } kind = Kind::missing;
+  std::uint8_t code = 0;
+  Decimal decimal;
+  std::string issue_code;
+  LocalizedText reason;
+};
+
+class ItemParser {
+ public:
+  ItemParser(const Framework& fw, const Node& node, ItemColumn& column) : fw_(fw), node_(node), column_(column) {
+    if (node.is_leaf()) scale_ = &fw.scales[std::size_t(node.scale)];
+    column_.node = int(&node - fw.nodes.data());
+    column_.coded = is_coded();
+    if (column_.coded) build_codes();
+  }
+
+  // Parses a cell; `decimal_comma` applies to numbers.
+  Cell parse(std::string_view raw, bool decimal_comma) const {
+    std::string_view text = trim(raw);
+    if (text.empty()) return {};
+    if (column_.coded && text.size() == 1) {  // the common case: one digit
+      std::int16_t fast = single_byte_[static_cast<unsigned char>(text[0])];
+      if (fast > 0) {
+        Cell c;
+        c.kind = Cell::Kind::code;
+        c.code = std::uint8_t(fast);
+        return c;
+      }
+    }
+    return slow_parse(text, decimal_comma);
+  }
+
+ private:
+  bool is_coded() const {
+    if (scale_ == nullptr) return false;  // a given internal node
+    switch (scale_->kind) {
+      case ScaleKind::ordinal:
+      case ScaleKind::likert: {
+        if (!scale_->integer_only) return false;
+        auto span = scale_->max.mantissa() - scale_->min.mantissa();
+        return span >= 0 && span < 255;
+      }
+      case ScaleKind::yes_no: return true;
+      case ScaleKind::categorical: return scale_->categories.size() < 255;
+      case ScaleKind::numeric: return false;
+    }
+    return false;
+  }
+
+  void build_codes() {
+    const Scale& s = *scale_;
+    if (s.kind == ScaleKind::ordinal || s.kind == ScaleKind::likert) {
+      Number reversed_base = Number::of(s.min) + Number::of(s.max);
+      for (auto v = s.min.mantissa(); v <= s.max.mantissa(); ++v) {
+        Decimal score = Decimal::from_int(v);
+        if (node_.reverse) score = (reversed_base - Number::of(score)).round_half_up(0);
+        column_.scores.push_back(score);
+      }
+    } else if (s.kind == ScaleKind::yes_no) {
+      column_.scores = {s.yes_score, s.no_score};
+    } else {
+      for (const auto& c : s.categories) column_.scores.push_back(c.score);
+    }
+    single_byte_.fill(-1);
+    for (int b = 33; b < 127; ++b) {
+      char c = char(b);
+      Cell cell = slow_parse(std::string_view(&c, 1), false);
+      if (cell.kind == Cell::Kind::code) single_byte_[std::size_t(b)] = cell.code;
+    }
+  }
+
+  Cell invalid(std::string code, LocalizedText reason) const {
+    Cell c;
+    c.kind = Cell::Kind::invalid;
+    c.issue_code = std::move(code);
+    c.reason = std::move(reason);
+    return c;
+  }
+
+  Cell slow_parse(std::string_view text, bool decimal_comma) const {
+    if (scale_ == nullptr) {  // a given node value on the score range
+      auto d = parse_number(text, decimal_comma);
+      if (!d) return invalid("not_a_number", {"bukan angka", "not a number"});
+      if (*d < fw_.score.min || *d > fw_.score.max) {
+        return invalid("out_of_range", {fmt::format("di luar rentang skor {}–{}", fw_.score.min.to_string(), fw_.score.max.to_string()),
+                                        fmt::format("outside the score range {}–{}", fw_.score.min.to_string(), fw_.score.max.to_string())});
+      }
+      Cell c;
+      c.kind = Cell::Kind::decimal;
+      c.decimal = *d;
+      return c;
+    }
+    const Scale& s = *scale_;
+    switch (s.kind) {
+      case ScaleKind::ordinal:
+      case ScaleKind::likert: {
+        auto d = parse_number(text, decimal_comma);
+        if (!d) {
+          // A level label ("Setuju") is accepted for its value.
+          std::string folded = fold_header(text);
+          for (const auto& p : s.points) {
+            if (fold_header(p.label.id) == folded || fold_header(p.label.in(Lang::en)) == folded) d = p.value;
+          }
+          if (!d) return invalid("not_a_number", {"bukan angka atau label tingkat", "not a number or a level label"});
+        }
+        if (*d < s.min || *d > s.max) {
+          return invalid("out_of_scale", {fmt::format("di luar skala {}–{}", s.min.to_string(), s.max.to_string()),
+                                          fmt::format("outside the scale {}–{}", s.min.to_string(), s.max.to_string())});
+        }
+        if (s.integer_only && !(d->round_half_up(0) == *d)) {
+          return invalid("not_integer", {"desimal pada skala bilangan bulat", "a decimal on a whole-number scale"});
+        }
+        Cell c;
+        if (column_.coded) {
+          c.kind = Cell::Kind::code;
+          c.code = std::uint8_t(d->round_half_up(0).mantissa() - s.min.mantissa() + 1);
+        } else {
+          c.kind = Cell::Kind::decimal;
+          int places = std::max({s.min.scale(), s.max.scale(), d->scale()});  // min + max - d is exact at this scale
+          c.decimal = node_.reverse ? (Number::of(s.min) + Number::of(s.max) - Number::of(*d)).round_half_up(places) : *d;
+        }
+        return c;
+      }
+      case ScaleKind::yes_no: {
+        std::string folded = lower(text);
+        Cell c;
+        c.kind = Cell::Kind::code;
+        for (const auto& w : s.yes_words) {
+          if (lower(trim(w)) == folded) {
+            c.code = 1;
+            return c;
+          }
+        }
+        for (const auto& w : s.no_words) {
+          if (lower(trim(w)) == folded) {
+            c.code = 2;
+            return c;
+          }
+        }
+        return invalid("not_yes_no", {fmt::format("bukan jawaban ya/tidak ({} / {})", fmt::join(s.yes_words, ", "), fmt::join(s.no_words, ", ")),
+                                      fmt::format("not a yes/no answer ({} / {})", fmt::join(s.yes_words, ", "), fmt::join(s.no_words, ", "))});
+      }
+      case ScaleKind::categorical: {
+        std::string folded = fold_header(text);
+        for (std::size_t i = 0; i < s.categories.size(); ++i) {
+          if (fold_header(s.categories[i].answer) == folded) {
+            Cell c;
+            c.kind = Cell::Kind::code;
+            c.code = std::uint8_t(i + 1);
+            return c;
+          }
+        }
+        std::vector<std::string> answers;
+        for (const auto& cat : s.categories) answers.push_back(cat.answer);
+        return invalid("unknown_answer", {fmt::format("jawaban tidak dikenal; pilihan: {}", fmt::join(answers, ", ")),
+                                          fmt::format("unknown answer; expected one of: {}", fmt::join(answers, ", "))});
+      }
+      case ScaleKind::numeric: {
+        auto d = parse_number(text, decimal_comma);
+        if (!d) return invalid("not_a_number", {"bukan angka", "not a number"});
+        Cell c;
+        c.kind = Cell::Kind::decimal;
+        c.decimal = *d;
+        return c;
+      }
+    }
+    return {};
+  }
+
+  const Framework& fw_;
+  const Node& node_;
+  ItemColumn& column_;
+  const Scale* scale_ = nullptr;
+  std::array<std::int16_t, 256> single_byte_{};
+};
+
+class Loader {
+ public:
+  Loader(const Framework& fw, const LoadOptions& options) : fw_(fw), options_(options), regions_(RegionTable::builtin()) {
+    data_.kind = fw.input.kind == InputKind::units ? InputKind::units : InputKind::respondents;
+    for (int leaf : fw.leaves) item_nodes_.push_back(leaf);
+    for (std::size_t i = 1; i < fw.nodes.size(); ++i) {
+      if (!fw.nodes[i].is_leaf() && !fw.nodes[i].column.empty()) item_nodes_.push_back(int(i));
+    }
+    data_.items.resize(item_nodes_.size());
+    for (std::size_t i = 0; i < item_nodes_.size(); ++i) {
+      parsers_.emplace_back(fw, fw.nodes[std::size_t(item_nodes_[i])], data_.items[i]);
+    }
+    for (auto& item : data_.items) {
+      if (item.coded) {
+        coded_index_.push_back(int(data_.coded_items++));
+      } else {
+        item.decimal_slot = int(data_.decimals.size());
+        data_.decimals.emplace_back();
+        coded_index_.push_back(-1);
+      }
+    }
+    unit_of_region_.assign(regions_.regions().size(), -1);
+  }
+
+  Expected<Dataset> run(const std::vector<std::string>& paths) {
+    Diagnostics errors;
+    for (std::size_t f = 0; f < paths.size(); ++f) read_file(paths[f], f, errors);
+    if (!errors.empty()) return errors;
+    reject_duplicate_respondents();
+    data_.rows_rejected = data_.rows_read - data_.rows;
+    return std::move(data_);
+  }
+
+ private:
+  void reject(std::size_t file, int line, std::string column, std::string value, std::string code, LocalizedText reason) {
+    data_.issues.push_back({IssueKind::row_rejected, data_.files[file].name, line, std::move(column), std::move(value), std::move(code), std::move(reason)});
+    ++data_.files[file].rows_rejected;
+  }
+
+  void cell_issue(std::size_t file, int line, std::string column, std::string value, std::string code, LocalizedText reason) {
+    data_.issues.push_back({IssueKind::cell_ignored, data_.files[file].name, line, std::move(column), std::move(value), std::move(code), std::move(reason)});
+  }
+
+  // Maps headers to targets; reports missing required columns.
+  bool map_header(const std::vector<std::string_view>& header, std::size_t file, Diagnostics& errors, std::vector<ColumnTarget>& layout,
+                  std::vector<bool>& present) {
+    ColumnMatcher matcher(fw_, item_nodes_);
+    layout.assign(header.size(), ColumnTarget{ColumnTarget::Role::item, -2});  // -2: ignored
+    present.assign(item_nodes_.size(), false);
+    bool has_unit = false, has_group = false;
+    std::vector<std::string> headers;
+    std::unordered_map<std::string, std::size_t> seen;  // target key -> column
+    for (std::size_t c = 0; c < header.size(); ++c) {
+      headers.emplace_back(header[c]);
+      auto target = matcher.match(header[c]);
+      if (!target) {
+        data_.files[file].ignored_columns.emplace_back(header[c]);
+        continue;
+      }
+      std::string key = fmt::format("{}:{}", int(target->role), target->item);
+      if (auto it = seen.find(key); it != seen.end()) {
+        errors.push_back({{data_.files[file].name, 1, 0}, "",
+                          {fmt::format("kolom '{}' dan '{}' sama-sama cocok dengan '{}'", header[it->second], header[c], matcher.canonical(*target)),
+                           fmt::format("columns '{}' and '{}' both match '{}'", header[it->second], header[c], matcher.canonical(*target))}});
+        continue;
+      }
+      seen.emplace(key, c);
+      layout[c] = *target;
+      if (target->role == ColumnTarget::Role::unit) has_unit = true;
+      if (target->role == ColumnTarget::Role::group) has_group = true;
+      if (target->role == ColumnTarget::Role::item) present[std::size_t(target->item)] = true;
+    }
+    auto missing = [&](const std::string& name) {
+      auto closest = closest_match(name, headers);
+      errors.push_back({{data_.files[file].name, 1, 0}, "",
+                        {fmt::format("kolom wajib '{}' tidak ada{}", name, closest ? fmt::format("; kolom terdekat yang ada: '{}'", *closest) : ""),
+                         fmt::format("required column '{}' is missing{}", name, closest ? fmt::format("; closest header present: '{}'", *closest) : "")}});
+    };
+    std::size_t before = errors.size();
+    if (!has_unit) missing(fw_.input.unit_column.name);
+    if (fw_.respondents && !fw_.respondents->groups.empty() && !has_group && data_.kind == InputKind::respondents) missing(fw_.input.group_column.name);
+    // A leaf is required unless an ancestor's value is given in this file.
+    std::vector<bool> given(fw_.nodes.size(), false);
+    for (std::size_t i = 0; i < item_nodes_.size(); ++i) {
+      if (present[i]) given[std::size_t(item_nodes_[i])] = true;
+    }
+    for (std::size_t i = 0; i < item_nodes_.size(); ++i) {
+      const Node& node = fw_.nodes[std::size_t(item_nodes_[i])];
+      if (!node.is_leaf() || present[i]) continue;
+      bool covered = false;
+      for (int p = node.parent; p > 0; p = fw_.nodes[std::size_t(p)].parent) covered = covered || given[std::size_t(p)];
+      if (!covered) missing(node.column.name);
+    }
+    return errors.size() == before;
+  }
+
+  // The unit a cell names, or a rejection reason.
+  struct UnitLookup {
+    int unit = -1;
+    std::string code;
+    LocalizedText reason;
+  };
+
+  UnitLookup lookup_unit(std::string_view raw) {
+    auto cached = unit_cache_.find(raw);
+    if (cached != unit_cache_.end()) return cached->second;
+    UnitLookup out;
+    RegionMatch m = regions_.resolve(raw, options_.region_coding);
+    auto list = [&](const std::vector<int>& candidates, const char* sep) {
+      std::vector<std::string> names;
+      for (int c : candidates) names.push_back(regions_.describe(c));
+      return fmt::format("{}", fmt::join(names, sep));
+    };
+    switch (m.kind) {
+      case RegionMatch::Kind::found: {
+        int& unit = unit_of_region_[std::size_t(m.region)];
+        if (unit < 0) {
+          unit = int(data_.units.size());
+          const Region& r = regions_.at(m.region);
+          data_.units.push_back({m.region, r.code, r.type == RegionType::provinsi ? "Provinsi " + r.name : r.name});
+        }
+        out.unit = unit;
+        break;
+      }
+      case RegionMatch::Kind::empty:
+        out.code = "no_region";
+        out.reason = {"wilayah kosong", "no region given"};
+        break;
+      case RegionMatch::Kind::ambiguous:
+        out.code = "ambiguous_region";
+        out.reason = {fmt::format("wilayah ambigu: {}", list(m.candidates, " atau ")),
+                      fmt::format("ambiguous region: {}", list(m.candidates, " or "))};
+        break;
+      case RegionMatch::Kind::undotted_code:
+        out.code = "undotted_code";
+        out.reason = {"kode tanpa titik bisa kode Kemendagri atau BPS (berbeda untuk sebagian wilayah); tulis '32.73' atau nyatakan --region-codes kemendagri",
+                      "an undotted code may be Kemendagri or BPS (they differ for some regions); write '32.73' or declare --region-codes kemendagri"};
+        break;
+      case RegionMatch::Kind::unknown:
+        if (options_.allow_non_regions) {
+          std::string key = fold_header(raw);
+          auto it = custom_units_.find(key);
+          if (it == custom_units_.end()) {
+            it = custom_units_.emplace(key, int(data_.units.size())).first;
+            data_.units.push_back({-1, "", std::string(trim(raw))});
+          }
+          out.unit = it->second;
+          break;
+        }
+        out.code = "unknown_region";
+        out.reason = m.candidates.empty()
+                         ? LocalizedText{"wilayah tidak dikenal (gunakan --allow-non-regions untuk unit seperti OPD)",
+                                         "unknown region (use --allow-non-regions for units such as an OPD)"}
+                         : LocalizedText{fmt::format("wilayah tidak dikenal; maksud Anda {}?", list(m.candidates, " atau ")),
+                                         fmt::format("unknown region; did you mean {}?", list(m.candidates, " or "))};
+        break;
+    }
+    unit_cache_.emplace(std::string(raw), out);
+    return out;
+  }
+
+  int lookup_group(std::string_view raw) {
+    std::string folded = fold_header(raw);
+    const auto& groups = fw_.respondents->groups;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      if (fold_header(groups[g].id) == folded || fold_header(groups[g].name.id) == folded || fold_header(groups[g].name.in(Lang::en)) == folded) return int(g);
+      for (const auto& alias : groups[g].aliases) {
+        if (fold_header(alias) == folded) return int(g);
+      }
+    }
+    return -1;
+  }
+
+  void read_file(const std::string& path, std::size_t file, Diagnostics& errors) {
+    auto opened = CsvReader::open(path, options_.csv);
+    data_.files.push_back({});
+    InputFileInfo& info = data_.files.back();
+    info.name = path == "-" ? "<stdin>" : path;
+    if (!opened) {
+      errors.insert(errors.end(), opened.errors().begin(), opened.errors().end());
+      return;
+    }
+    CsvReader& csv = **opened;
+    std::vector<std::string_view> fields;
+    if (!csv.next(fields)) {
+      if (csv.error()) {
+        errors.push_back(*csv.error());
+      } else {
+        errors.push_back({{info.name, 0, 0}, "", {"berkas kosong: tidak ada baris judul", "the file is empty: no header row"}});
+      }
+      return;
+    }
+    info.delimiter = csv.delimiter();
+    info.decimal_comma = options_.decimal_comma == DecimalComma::yes ||
+                         (options_.decimal_comma == DecimalComma::automatic && csv.delimiter() == ';');
+    std::vector<ColumnTarget> layout;
+    std::vector<bool> present;
+    if (!map_header(fields, file, errors, layout, present)) return;
+    std::vector<std::string> header_names(fields.begin(), fields.end());
+    const bool decimal_comma = info.decimal_comma;
+    const bool groups = data_.kind == InputKind::respondents && fw_.respondents && !fw_.respondents->groups.empty();
+
+    std::vector<std::uint8_t> row_codes(data_.coded_items);
+    std::vector<std::optional<Decimal>> row_decimals(data_.decimals.size());
+    while (csv.next(fields)) {
+      ++data_.rows_read;
+      ++info.rows_read;
+      int line = csv.line();
+      if (fields.size() > header_names.size()) {
+        reject(file, line, "", "", "too_many_fields",
+               {fmt::format("baris memiliki {} kolom, judul {}", fields.size(), header_names.size()),
+                fmt::format("row has {} fields; the header has {}", fields.size(), header_names.size())});
+        continue;
+      }
+      if (std::all_of(fields.begin(), fields.end(), [](std::string_view f) { return trim(f).empty(); })) {
+        reject(file, line, "", "", "empty_row", {"baris kosong", "empty row"});
+        continue;
+      }
+      UnitLookup unit;
+      int group = -1;
+      std::string_view respondent_id;
+      bool rejected = false;
+      std::fill(row_codes.begin(), row_codes.end(), 0);
+      std::fill(row_decimals.begin(), row_decimals.end(), std::nullopt);
+      std::size_t first_issue = data_.issues.size();
+      for (std::size_t c = 0; c < fields.size() && !rejected; ++c) {
+        const ColumnTarget& t = layout[c];
+        switch (t.role) {
+          case ColumnTarget::Role::unit:
+            unit = lookup_unit(fields[c]);
+            if (unit.unit < 0) {
+              reject(file, line, header_names[c], std::string(fields[c]), unit.code, unit.reason);
+              rejected = true;
+            }
+            break;
+          case ColumnTarget::Role::respondent_id: respondent_id = trim(fields[c]); break;
+          case ColumnTarget::Role::group:
+            if (!groups) break;
+            group = lookup_group(fields[c]);
+            if (group < 0) {
+              std::vector<std::string> ids;
+              for (const auto& g : fw_.respondents->groups) ids.push_back(g.id);
+              reject(file, line, header_names[c], std::string(fields[c]), "unknown_group",
+                     {fmt::format("kelompok responden tidak dikenal; pilihan: {}", fmt::join(ids, ", ")),
+                      fmt::format("unknown respondent group; expected one of: {}", fmt::join(ids, ", "))});
+              rejected = true;
+            }
+            break;
+          case ColumnTarget::Role::item: {
+            if (t.item < 0) break;  // ignored column
+            Cell cell = parsers_[std::size_t(t.item)].parse(fields[c], decimal_comma);
+            switch (cell.kind) {
+              case Cell::Kind::missing: break;
+              case Cell::Kind::code: row_codes[std::size_t(coded_index_[std::size_t(t.item)])] = cell.code; break;
+              case Cell::Kind::decimal: row_decimals[std::size_t(data_.items[std::size_t(t.item)].decimal_slot)] = cell.decimal; break;
+              case Cell::Kind::invalid: cell_issue(file, line, header_names[c], std::string(fields[c]), cell.issue_code, cell.reason); break;
+            }
+            break;
+          }
+        }
+      }
+      if (rejected) {
+        data_.issues.erase(data_.issues.begin() + std::ptrdiff_t(first_issue), data_.issues.end() - 1);  // keep only the rejection
+        continue;
+      }
+      if (groups && group < 0) {
+        reject(file, line, fw_.input.group_column.name, "", "unknown_group", {"kelompok responden kosong", "no respondent group given"});
+        data_.issues.erase(data_.issues.begin() + std::ptrdiff_t(first_issue), data_.issues.end() - 1);
+        continue;
+      }
+      if (data_.kind == InputKind::units) {
+        auto [it, inserted] = unit_rows_.emplace(unit.unit, std::pair<std::size_t, int>(file, line));
+        if (!inserted) {
+          reject(file, line, fw_.input.unit_column.name, data_.units[std::size_t(unit.unit)].name, "duplicate_unit",
+                 {fmt::format("unit sudah ada di {}:{}", data_.files[it->second.first].name, it->second.second),
+                  fmt::format("unit already given at {}:{}", data_.files[it->second.first].name, it->second.second)});
+          data_.issues.erase(data_.issues.begin() + std::ptrdiff_t(first_issue), data_.issues.end() - 1);
+          continue;
+        }
+      }
+      if (fields.size() < header_names.size()) {
+        cell_issue(file, line, "", "", "too_few_fields",
+                   {fmt::format("baris memiliki {} kolom, judul {}; sel yang tidak ada dianggap kosong", fields.size(), header_names.size()),
+                    fmt::format("row has {} fields; the header has {}; the absent cells are missing", fields.size(), header_names.size())});
+      }
+      // Accept.
+      data_.row_unit.push_back(unit.unit);
+      data_.row_group.push_back(std::int16_t(group));
+      data_.row_file.push_back(std::uint16_t(file));
+      data_.row_line.push_back(std::uint32_t(line));
+      data_.codes.insert(data_.codes.end(), row_codes.begin(), row_codes.end());
+      for (std::size_t s = 0; s < row_decimals.size(); ++s) data_.decimals[s].push_back(row_decimals[s]);
+      if (!respondent_id.empty()) respondent_ids_.push_back({std::string(respondent_id), data_.rows});
+      ++data_.rows;
+      ++info.rows_accepted;
+    }
+    if (csv.error()) {
+      errors.push_back(*csv.error());
+      return;
+    }
+    info.sha256 = csv.sha256_hex();
+    info.bytes = csv.bytes_read();
+  }
+
+  // A respondent id seen twice: the later row is rejected.
+  void reject_duplicate_respondents() {
+    if (respondent_ids_.empty()) return;
+    std::vector<std::size_t> order(respondent_ids_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return respondent_ids_[a].first < respondent_ids_[b].first; });
+    std::vector<bool> drop(data_.rows, false);
+    for (std::size_t k = 1; k < order.size(); ++k) {
+      const auto& first = respondent_ids_[order[k - 1]];
+      const auto& again = respondent_ids_[order[k]];
+      if (first.first != again.first) continue;
+      // Keep the earliest row of a run of equal ids.
+      std::size_t keep = first.second;
+      std::size_t k0 = k - 1;
+      while (k0 > 0 && respondent_ids_[order[k0 - 1]].first == first.first) keep = respondent_ids_[order[--k0]].second;
+      std::size_t row = again.second;
+      drop[row] = true;
+      std::size_t file = data_.row_file[row];
+      data_.issues.push_back({IssueKind::row_rejected, data_.files[file].name, int(data_.row_line[row]), fw_.input.respondent_id_column.name,
+                              again.first, "duplicate_respondent",
+                              {fmt::format("id responden ganda (pertama di {}:{})", data_.files[data_.row_file[keep]].name, data_.row_line[keep]),
+                               fmt::format("duplicate respondent id (first at {}:{})", data_.files[data_.row_file[keep]].name, data_.row_line[keep])}});
+      ++data_.files[file].rows_rejected;
+      --data_.files[file].rows_accepted;
+    }
+    // Compact the accepted rows.
+    std::size_t out = 0;
+    for (std::size_t row = 0; row < data_.rows; ++row) {
+      if (drop[row]) continue;
+      if (out != row) {
+        data_.row_unit[out] = data_.row_unit[row];
+        data_.row_group[out] = data_.row_group[row];
+        data_.row_file[out] = data_.row_file[row];
+        data_.row_line[out] = data_.row_line[row];
+        std::copy_n(data_.codes.begin() + std::ptrdiff_t(row * data_.coded_items), data_.coded_items, data_.codes.begin() + std::ptrdiff_t(out * data_.coded_items));
+        for (auto& slot : data_.decimals) slot[out] = slot[row];
+      }
+      ++out;
+    }
+    data_.rows = out;
+    data_.row_unit.resize(out);
+    data_.row_group.resize(out);
+    data_.row_file.resize(out);
+    data_.row_line.resize(out);
+    data_.codes.resize(out * data_.coded_items);
+    for (auto& slot : data_.decimals) slot.resize(out);
+    // Issues in file and line order.
+    std::stable_sort(data_.issues.begin(), data_.issues.end(), [&](const QualityIssue& a, const QualityIssue& b) {
+      return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+    });
+    respondent_ids_.clear();
+    respondent_ids_.shrink_to_fit();
+  }
+
+  const Framework& fw_;
+  const LoadOptions& options_;
+  const RegionTable& regions_;
+  Dataset data_;
+  std::vector<int> item_nodes_;
+  std::vector<ItemParser> parsers_;
+  std::vector<int> coded_index_;
+  std::vector<int> unit_of_region_;
+  std::unordered_map<std::string, int> custom_units_;
+  std::unordered_map<std::string, UnitLookup, StringHash, std::equal_to<>> unit_cache_;
+  std::unordered_map<int, std::pair<std::size_t, int>> unit_rows_;
+  std::vector<std::pair<std::string, std::size_t>> respondent_ids_;
+};
+
+}  // namespace
+
+Expected<Dataset> load_dataset(const Framework& fw, const std::vector<std::string>& paths, const LoadOptions& options) {
+  Loader loader(fw, options);
+  return loader.run(paths);
+}
+
+}  // namespace siap

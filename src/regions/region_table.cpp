@@ -1,0 +1,260 @@
+#include "siap/regions.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <stdexcept>
+
+#include "siap/edit_distance.hpp"
+#include "util/builtin_file.hpp"
+
+namespace siap {
+namespace {
+
+// The embedded CSVs are plain (no quoting; checked by a test), so a simple
+// split suffices here.
+std::vector<std::vector<std::string>> rows_of(std::string_view text) {
+  std::vector<std::vector<std::string>> rows;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    pos = end + 1;
+    if (line.empty()) continue;
+    std::vector<std::string> fields;
+    std::size_t start = 0;
+    while (true) {
+      std::size_t comma = line.find(',', start);
+      fields.emplace_back(line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+      if (comma == std::string_view::npos) break;
+      start = comma + 1;
+    }
+    rows.push_back(std::move(fields));
+  }
+  return rows;
+}
+
+std::string_view builtin_text(std::string_view name) {
+  for (const auto& file : builtin_region_files()) {
+    if (file.name == name) return file.text;
+  }
+  throw std::logic_error("region data missing from the binary: " + std::string(name));
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+const LocalizedText& region_type_label(RegionType type) {
+  static const LocalizedText provinsi{"Provinsi", "Province"};
+  static const LocalizedText kabupaten{"Kabupaten", "Regency"};
+  static const LocalizedText kota{"Kota", "City"};
+  switch (type) {
+    case RegionType::provinsi: return provinsi;
+    case RegionType::kabupaten: return kabupaten;
+    case RegionType::kota: return kota;
+  }
+  return kabupaten;
+}
+
+RegionTable::NameKey RegionTable::normalize_name(std::string_view text) {
+  // Words, lowercased, punctuation as spaces.
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u)) {
+      word += char(std::tolower(u));
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+
+  NameKey out;
+  std::size_t first = 0;
+  auto at = [&](std::size_t i) -> std::string_view { return i < words.size() ? std::string_view(words[i]) : ""; };
+  if (at(0) == "kabupaten" || at(0) == "kab") {
+    out.type = RegionType::kabupaten;
+    first = 1;
+    if (at(1) == "administrasi" || at(1) == "adm") first = 2;
+  } else if (at(0) == "kota" || at(0) == "kodya" || at(0) == "kotamadya") {
+    out.type = RegionType::kota;
+    first = 1;
+    if (at(1) == "administrasi" || at(1) == "adm") first = 2;
+  } else if (at(0) == "provinsi" || at(0) == "prov" || at(0) == "propinsi") {
+    out.type = RegionType::provinsi;
+    first = 1;
+  }
+  if (first >= words.size()) {  // "Kota" alone is a name, not a prefix
+    out.type.reset();
+    first = 0;
+  }
+  for (std::size_t i = first; i < words.size(); ++i) out.key += words[i];
+  return out;
+}
+
+const RegionTable& RegionTable::builtin() {
+  static const RegionTable table = [] {
+    RegionTable t;
+    auto provinces = rows_of(builtin_text("provinces.csv"));
+    auto regencies = rows_of(builtin_text("regencies.csv"));
+    auto aliases = rows_of(builtin_text("aliases.csv"));
+    for (std::size_t i = 1; i < provinces.size(); ++i) {
+      Region r{provinces[i].at(0), provinces[i].at(1), RegionType::provinsi, int(t.regions_.size())};
+      t.regions_.push_back(r);
+    }
+    for (std::size_t i = 1; i < regencies.size(); ++i) {
+      const auto& row = regencies[i];
+      Region r;
+      r.code = row.at(0);
+      r.name = row.at(2);
+      r.type = r.name.rfind("Kota ", 0) == 0 ? RegionType::kota : RegionType::kabupaten;
+      auto province = t.find_code(row.at(1));
+      if (!province) throw std::logic_error("regency " + r.code + " names an unknown province");
+      r.province = *province;
+      t.regions_.push_back(r);
+    }
+    for (std::size_t i = 0; i < t.regions_.size(); ++i) {
+      const Region& r = t.regions_[i];
+      NameKey key = normalize_name(r.name);
+      t.add_index(key.key, int(i));
+    }
+    std::sort(t.by_key_.begin(), t.by_key_.end());
+    for (std::size_t i = 1; i < aliases.size(); ++i) {
+      auto code = t.find_code(aliases[i].at(1));
+      if (!code) throw std::logic_error("alias names an unknown code " + aliases[i].at(1));
+      t.aliases_.emplace_back(normalize_name(aliases[i].at(0)).key, *code);
+    }
+    std::sort(t.aliases_.begin(), t.aliases_.end());
+    return t;
+  }();
+  return table;
+}
+
+void RegionTable::add_index(const std::string& key, int index) {
+  for (auto& [k, list] : by_key_) {
+    if (k == key) {
+      list.push_back(index);
+      return;
+    }
+  }
+  by_key_.push_back({key, {index}});
+}
+
+const std::vector<int>* RegionTable::lookup(const std::string& key) const {
+  auto it = std::lower_bound(by_key_.begin(), by_key_.end(), key, [](const auto& entry, const std::string& k) { return entry.first < k; });
+  if (it == by_key_.end() || it->first != key) return nullptr;
+  return &it->second;
+}
+
+std::optional<int> RegionTable::find_code(std::string_view dotted_code) const {
+  for (std::size_t i = 0; i < regions_.size(); ++i) {
+    if (regions_[i].code == dotted_code) return int(i);
+  }
+  return std::nullopt;
+}
+
+RegionMatch RegionTable::resolve(std::string_view raw, RegionCoding coding) const {
+  RegionMatch match;
+  std::string_view text = trim(raw);
+  if (text.empty()) {
+    match.kind = RegionMatch::Kind::empty;
+    return match;
+  }
+  // Codes.
+  bool dotted = text.size() == 5 && all_digits(text.substr(0, 2)) && text[2] == '.' && all_digits(text.substr(3));
+  if (dotted || (text.size() == 2 && all_digits(text))) {
+    if (auto found = find_code(text)) {
+      match.kind = RegionMatch::Kind::found;
+      match.region = *found;
+    } else {
+      match.kind = RegionMatch::Kind::unknown;
+    }
+    return match;
+  }
+  if (text.size() == 4 && all_digits(text)) {
+    if (coding != RegionCoding::kemendagri) {
+      match.kind = RegionMatch::Kind::undotted_code;
+      return match;
+    }
+    std::string code = std::string(text.substr(0, 2)) + "." + std::string(text.substr(2));
+    if (auto found = find_code(code)) {
+      match.kind = RegionMatch::Kind::found;
+      match.region = *found;
+    } else {
+      match.kind = RegionMatch::Kind::unknown;
+    }
+    return match;
+  }
+  // Names.
+  NameKey name = normalize_name(text);
+  auto fits = [&](int index) { return !name.type || regions_[std::size_t(index)].type == *name.type; };
+  if (const auto* list = lookup(name.key)) {
+    for (int index : *list) {
+      if (fits(index)) match.candidates.push_back(index);
+    }
+  }
+  if (match.candidates.empty()) {
+    auto it = std::lower_bound(aliases_.begin(), aliases_.end(), name.key, [](const auto& entry, const std::string& k) { return entry.first < k; });
+    if (it != aliases_.end() && it->first == name.key && fits(it->second)) match.candidates.push_back(it->second);
+  }
+  if (match.candidates.size() == 1) {
+    match.kind = RegionMatch::Kind::found;
+    match.region = match.candidates.front();
+    match.candidates.clear();
+    return match;
+  }
+  if (match.candidates.size() > 1) {
+    match.kind = RegionMatch::Kind::ambiguous;
+    return match;
+  }
+  // Unknown: the closest names of the right type as suggestions.
+  match.kind = RegionMatch::Kind::unknown;
+  int limit = std::max(2, int(name.key.size()) / 4);
+  std::vector<std::pair<int, int>> scored;  // distance, region
+  for (const auto& [key, list] : by_key_) {
+    int d = edit_distance(name.key, key, limit);
+    if (d > limit) continue;
+    for (int index : list) {
+      if (fits(index)) scored.emplace_back(d, index);
+    }
+  }
+  std::sort(scored.begin(), scored.end());
+  for (std::size_t i = 0; i < scored.size() && i < 3; ++i) match.candidates.push_back(scored[i].second);
+  return match;
+}
+
+std::vector<int> RegionTable::search(std::string_view query, std::string_view province_code) const {
+  std::string needle = normalize_name(query).key;
+  bool code_query = !query.empty() && std::all_of(query.begin(), query.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+  std::vector<int> out;
+  for (std::size_t i = 0; i < regions_.size(); ++i) {
+    const Region& r = regions_[i];
+    if (!province_code.empty() && regions_[std::size_t(r.province)].code != province_code) continue;
+    bool hit = query.empty() || (code_query ? r.code.rfind(std::string(trim(query)), 0) == 0
+                                            : normalize_name(r.name).key.find(needle) != std::string::npos ||
+                                                  [&] { std::string full; for (char c : r.name) if (std::isalnum(static_cast<unsigned char>(c))) full += char(std::tolower(static_cast<unsigned char>(c))); return full.find(needle) != std::string::npos; }());
+    if (hit) out.push_back(int(i));
+  }
+  return out;
+}
+
+std::string RegionTable::describe(int index) const {
+  const Region& r = at(index);
+  return fmt::format("{} ({})", r.type == RegionType::provinsi ? "Provinsi " + r.name : r.name, r.code);
+}
+
+}  // namespace siap

@@ -1,0 +1,346 @@
+// Dataset -> Assessment. Respondents combine per item (mean or median, by
+// respondent group when the framework has groups), then the tree rolls up
+// bottom-up by each node's rule, facets are scored alongside, bands are read
+// off the published values, and units are ranked.
+#include "siap/assessment.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <span>
+
+#include "siap/effective_weights.hpp"
+#include "siap/regions.hpp"
+
+namespace siap {
+namespace {
+
+// Mean or median of a multiset given as (score, count) pairs sorted by score.
+Number combine(const std::vector<std::pair<Number, std::size_t>>& values, CombineMethod method) {
+  std::size_t n = 0;
+  for (const auto& [v, c] : values) n += c;
+  if (method == CombineMethod::mean) {
+    Number sum;
+    for (const auto& [v, c] : values) sum = sum + v * Number::of(std::int64_t(c));
+    return sum / Number::of(std::int64_t(n));
+  }
+  // Median: the middle value, or the mean of the two middle values.
+  auto nth = [&](std::size_t k) {
+    for (const auto& [v, c] : values) {
+      if (k < c) return v;
+      k -= c;
+    }
+    return values.back().first;
+  };
+  if (n % 2 == 1) return nth(n / 2);
+  return (nth(n / 2 - 1) + nth(n / 2)) / Number::of(2);
+}
+
+class Scorer {
+ public:
+  Scorer(const Framework& fw, const Dataset& data, int profile)
+      : fw_(fw), data_(data), weights_(effective_weights(fw, profile)), respondents_(data.kind == InputKind::respondents) {
+    groups_ = respondents_ && fw.respondents ? fw.respondents->groups.size() : 0;
+    combine_ = fw.respondents ? fw.respondents->combine : CombineMethod::mean;
+    min_respondents_ = respondents_ && fw.respondents ? std::size_t(fw.respondents->min_respondents) : 1;
+    item_of_node_.assign(fw.nodes.size(), -1);
+    for (std::size_t i = 0; i < data.items.size(); ++i) item_of_node_[std::size_t(data.items[i].node)] = int(i);
+    // Coded items: codes ordered by score, for medians.
+    for (const auto& item : data.items) {
+      std::vector<int> order(item.scores.size());
+      std::iota(order.begin(), order.end(), 0);
+      std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return item.scores[std::size_t(a)] < item.scores[std::size_t(b)]; });
+      code_order_.push_back(order);
+    }
+    coded_index_.assign(data.items.size(), -1);
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < data.items.size(); ++i) {
+      if (data.items[i].coded) coded_index_[i] = int(k++);
+    }
+    exact_shares();
+  }
+
+  std::vector<UnitResult> run() {
+    // Rows grouped by unit (counting sort).
+    std::size_t units = data_.units.size();
+    std::vector<std::size_t> start(units + 1, 0);
+    for (std::size_t r = 0; r < data_.rows; ++r) ++start[std::size_t(data_.row_unit[r]) + 1];
+    for (std::size_t u = 0; u < units; ++u) start[u + 1] += start[u];
+    std::vector<std::uint32_t> rows(data_.rows);
+    std::vector<std::size_t> fill(start.begin(), start.end() - 1);
+    for (std::size_t r = 0; r < data_.rows; ++r) rows[fill[std::size_t(data_.row_unit[r])]++] = std::uint32_t(r);
+
+    std::vector<UnitResult> results;
+    results.reserve(units);
+    for (std::size_t u = 0; u < units; ++u) {
+      results.push_back(score_unit(int(u), std::span<const std::uint32_t>(rows.data() + start[u], start[u + 1] - start[u])));
+    }
+    return results;
+  }
+
+ private:
+  void exact_shares() {
+    shares_.assign(fw_.nodes.size(), Number::of(1));
+    for (std::size_t i = 0; i < fw_.nodes.size(); ++i) {
+      const Node& node = fw_.nodes[i];
+      if (node.children.empty()) continue;
+      Number total;
+      for (int c : node.children) total = total + Number::of(weights_.weight[std::size_t(c)]);
+      for (int c : node.children) shares_[std::size_t(c)] = shares_[i] * Number::of(weights_.weight[std::size_t(c)]) / total;
+    }
+  }
+
+  // A leaf's score from a raw decimal answer (numeric scales map goalposts).
+  Number decimal_score(const Node& node, const Decimal& raw) const {
+    if (node.scale < 0) return Number::of(raw);
+    const Scale& s = fw_.scales[std::size_t(node.scale)];
+    if (s.kind != ScaleKind::numeric) return Number::of(raw);
+    Number lo = Number::of(s.low_goalpost), hi = Number::of(s.high_goalpost), x = Number::of(raw);
+    Number t = s.direction == Direction::higher_is_better ? (x - lo) / (hi - lo) : (hi - x) / (hi - lo);
+    if (t < Number::of(0)) t = Number::of(0);
+    if (t > Number::of(1)) t = Number::of(1);
+    return Number::of(fw_.score.min) + t * (Number::of(fw_.score.max) - Number::of(fw_.score.min));
+  }
+
+  // Per item: the unit's combined value, or nothing when nobody answered.
+  std::optional<Number> item_value(std::size_t item, std::span<const std::uint32_t> rows, std::size_t& answers) const {
+    const ItemColumn& column = data_.items[item];
+    std::size_t group_count = std::max<std::size_t>(groups_, 1);
+    std::vector<std::vector<std::pair<Number, std::size_t>>> by_group(group_count);
+    answers = 0;
+    if (column.coded) {
+      std::size_t codes = column.scores.size();
+      std::vector<std::size_t> counts(group_count * (codes + 1), 0);
+      int ci = coded_index_[item];
+      for (std::uint32_t r : rows) {
+        std::size_t g = groups_ > 0 ? std::size_t(data_.row_group[r]) : 0;
+        ++counts[g * (codes + 1) + data_.code(r, std::size_t(ci))];
+      }
+      for (std::size_t g = 0; g < group_count; ++g) {
+        for (int code : code_order_[item]) {
+          std::size_t c = counts[g * (codes + 1) + std::size_t(code) + 1];
+          if (c > 0) by_group[g].push_back({Number::of(column.scores[std::size_t(code)]), c});
+          answers += c;
+        }
+      }
+    } else {
+      const auto& slot = data_.decimals[std::size_t(column.decimal_slot)];
+      const Node& node = fw_.nodes[std::size_t(column.node)];
+      std::vector<std::vector<Number>> values(group_count);
+      for (std::uint32_t r : rows) {
+        if (!slot[r]) continue;
+        std::size_t g = groups_ > 0 ? std::size_t(data_.row_group[r]) : 0;
+        values[g].push_back(decimal_score(node, *slot[r]));
+        ++answers;
+      }
+      for (std::size_t g = 0; g < group_count; ++g) {
+        std::sort(values[g].begin(), values[g].end(), [](const Number& a, const Number& b) { return a < b; });
+        for (const Number& v : values[g]) {
+          if (!by_group[g].empty() && by_group[g].back().first == v) {
+            ++by_group[g].back().second;
+          } else {
+            by_group[g].push_back({v, 1});
+          }
+        }
+      }
+    }
+    if (answers == 0) return std::nullopt;
+    if (groups_ == 0) return combine(by_group[0], combine_);
+    // Weighted mean of the group values over the groups present.
+    Number sum, weight;
+    for (std::size_t g = 0; g < groups_; ++g) {
+      if (by_group[g].empty()) continue;
+      Number w = Number::of(fw_.respondents->groups[g].weight);
+      sum = sum + w * combine(by_group[g], combine_);
+      weight = weight + w;
+    }
+    return sum / weight;
+  }
+
+  void publish(NodeScore& score, int depth) const {
+    score.published = score.exact.round_half_up(fw_.score.decimals);
+    if (fw_.score.percent) {
+      Number pct = (Number::of(score.published) - Number::of(fw_.score.min)) * Number::of(100) /
+                   (Number::of(fw_.score.max) - Number::of(fw_.score.min));
+      score.percent = pct.round_half_up(fw_.score.decimals);
+    }
+    for (int set : fw_.band_sets_at(depth)) {
+      auto band = fw_.band_sets[std::size_t(set)].band_of(score.published);
+      score.bands.push_back(band ? *band : -1);
+    }
+  }
+
+  UnitResult score_unit(int unit, std::span<const std::uint32_t> rows) const {
+    UnitResult out;
+    out.unit = unit;
+    out.respondents = rows.size();
+    out.nodes.resize(fw_.nodes.size());
+    out.facets.resize(fw_.facets.size());
+    for (std::size_t f = 0; f < fw_.facets.size(); ++f) out.facets[f].resize(fw_.facets[f].values.size());
+    if (rows.size() < min_respondents_) {
+      out.not_assessed_code = "too_few_respondents";
+      out.not_assessed_reason = {fmt::format("hanya {} responden; minimal {}", rows.size(), min_respondents_),
+                                 fmt::format("only {} respondents; at least {} needed", rows.size(), min_respondents_)};
+      return out;
+    }
+    // Leaves and given nodes.
+    for (std::size_t i = 0; i < data_.items.size(); ++i) {
+      std::size_t answers = 0;
+      auto value = item_value(i, rows, answers);
+      NodeScore& score = out.nodes[std::size_t(data_.items[i].node)];
+      score.answers = answers;
+      if (value) {
+        score.assessed = true;
+        score.exact = *value;
+        score.coverage = Number::of(1);
+        score.given = !fw_.nodes[std::size_t(data_.items[i].node)].is_leaf();
+      }
+    }
+    // Internal nodes, bottom-up (reverse pre-order visits children first).
+    for (std::size_t n = fw_.nodes.size(); n-- > 0;) {
+      const Node& node = fw_.nodes[n];
+      NodeScore& score = out.nodes[n];
+      if (node.children.empty() || score.given) continue;
+      Number present, total, sum, log_sum;
+      bool geometric = node.aggregation.method == AggregationMethod::geometric;
+      long double logs = 0;
+      for (int c : node.children) {
+        Number w = Number::of(weights_.weight[std::size_t(c)]);
+        total = total + w;
+        const NodeScore& child = out.nodes[std::size_t(c)];
+        if (!child.assessed) continue;
+        present = present + w;
+        if (geometric) {
+          logs += w.value() * std::log(child.exact.value());
+        } else {
+          sum = sum + w * child.exact;
+        }
+      }
+      score.coverage = present / total;
+      if (present.is_zero() || score.coverage < Number::of(node.aggregation.min_coverage)) continue;
+      score.assessed = true;
+      score.exact = geometric ? Number::approximate(std::exp(logs / present.value())) : sum / present;
+    }
+    for (std::size_t n = 0; n < fw_.nodes.size(); ++n) {
+      if (out.nodes[n].assessed) publish(out.nodes[n], fw_.nodes[n].depth);
+    }
+    // Facets: effective-share-weighted means of the tagged leaves below each value.
+    for (std::size_t f = 0; f < fw_.facets.size(); ++f) {
+      const Facet& facet = fw_.facets[f];
+      std::vector<Number> sums(facet.values.size()), shares(facet.values.size());
+      for (int leaf : fw_.leaves) {
+        auto tag = fw_.nodes[std::size_t(leaf)].facet_values.find(int(f));
+        if (tag == fw_.nodes[std::size_t(leaf)].facet_values.end() || !out.nodes[std::size_t(leaf)].assessed) continue;
+        for (int v = tag->second; v >= 0; v = facet.values[std::size_t(v)].parent) {
+          sums[std::size_t(v)] = sums[std::size_t(v)] + shares_[std::size_t(leaf)] * out.nodes[std::size_t(leaf)].exact;
+          shares[std::size_t(v)] = shares[std::size_t(v)] + shares_[std::size_t(leaf)];
+        }
+      }
+      for (std::size_t v = 0; v < facet.values.size(); ++v) {
+        if (shares[v].is_zero()) continue;
+        NodeScore& score = out.facets[f][v];
+        score.assessed = true;
+        score.exact = sums[v] / shares[v];
+        score.coverage = Number::of(1);
+        score.published = score.exact.round_half_up(fw_.score.decimals);
+      }
+    }
+    const NodeScore& root = out.nodes[0];
+    out.assessed = root.assessed;
+    if (!out.assessed) {
+      out.not_assessed_code = "insufficient_coverage";
+      out.not_assessed_reason = {fmt::format("cakupan data {}% di bawah batas minimum {}%", (root.coverage * Number::of(100)).round_half_up(1).to_string(),
+                                             (Number::of(fw_.root().aggregation.min_coverage) * Number::of(100)).round_half_up(1).to_string()),
+                                 fmt::format("data coverage {}% is below the minimum {}%", (root.coverage * Number::of(100)).round_half_up(1).to_string(),
+                                             (Number::of(fw_.root().aggregation.min_coverage) * Number::of(100)).round_half_up(1).to_string())};
+      return out;
+    }
+    auto overall = fw_.band_sets_at(0);
+    if (!overall.empty() && !root.bands.empty() && root.bands[0] >= 0) {
+      const BandSet& set = fw_.band_sets[std::size_t(overall[0])];
+      std::size_t band = std::size_t(root.bands[0]);
+      if (band + 1 < set.bands.size()) {
+        out.next_band = int(band + 1);
+        out.gap_to_next_band = (Number::of(set.bands[band + 1].from) - Number::of(root.published)).round_half_up(fw_.score.decimals);
+      }
+    }
+    return out;
+  }
+
+  const Framework& fw_;
+  const Dataset& data_;
+  EffectiveWeights weights_;
+  std::vector<Number> shares_;
+  bool respondents_;
+  std::size_t groups_ = 0;
+  CombineMethod combine_ = CombineMethod::mean;
+  std::size_t min_respondents_ = 1;
+  std::vector<int> item_of_node_;
+  std::vector<std::vector<int>> code_order_;
+  std::vector<int> coded_index_;
+};
+
+// Standard competition ranking (1, 2, 2, 4) on the published index within
+// each group given by `key`.
+template <typename Key>
+void rank(std::vector<UnitResult>& results, Key key, int UnitResult::*field) {
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    if (results[i].assessed && key(results[i]) >= 0) order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    auto ka = key(results[a]), kb = key(results[b]);
+    if (ka != kb) return ka < kb;
+    return results[a].nodes[0].published > results[b].nodes[0].published;
+  });
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    UnitResult& r = results[order[k]];
+    bool same_group_as_previous = k > 0 && key(results[order[k - 1]]) == key(r);
+    if (!same_group_as_previous) {
+      r.*field = 1;
+    } else if (results[order[k - 1]].nodes[0].published == r.nodes[0].published) {
+      r.*field = results[order[k - 1]].*field;
+    } else {
+      // Position within the group, 1-based.
+      std::size_t first = k;
+      while (first > 0 && key(results[order[first - 1]]) == key(r)) --first;
+      r.*field = int(k - first + 1);
+    }
+  }
+}
+
+}  // namespace
+
+LocalizedText unit_type_label(const Unit& unit) {
+  if (unit.region < 0) return {"Lainnya", "Other"};
+  return region_type_label(RegionTable::builtin().at(unit.region).type);
+}
+
+Assessment assess(const Framework& fw, Dataset data, int profile) {
+  Assessment out;
+  out.framework = &fw;
+  out.profile = profile;
+  out.data = std::move(data);
+  out.results = Scorer(fw, out.data, profile).run();
+  const auto& regions = RegionTable::builtin();
+  const auto& units = out.data.units;
+  rank(out.results, [](const UnitResult&) { return 0; }, &UnitResult::rank);
+  rank(out.results, [&](const UnitResult& r) {
+    const Unit& u = units[std::size_t(r.unit)];
+    return u.region < 0 ? 3 : int(regions.at(u.region).type);
+  }, &UnitResult::rank_in_type);
+  rank(out.results, [&](const UnitResult& r) {
+    const Unit& u = units[std::size_t(r.unit)];
+    return u.region < 0 ? -1 : regions.at(u.region).province;
+  }, &UnitResult::rank_in_province);
+  std::stable_sort(out.results.begin(), out.results.end(), [&](const UnitResult& a, const UnitResult& b) {
+    if (a.assessed != b.assessed) return a.assessed;
+    if (a.assessed && a.rank != b.rank) return a.rank < b.rank;
+    return units[std::size_t(a.unit)].name < units[std::size_t(b.unit)].name;
+  });
+  return out;
+}
+
+}  // namespace siap

@@ -1,0 +1,152 @@
+#include "siap/number.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+
+namespace siap {
+namespace {
+
+using int128 = Number::int128;
+
+int128 abs128(int128 v) { return v < 0 ? -v : v; }
+
+int128 gcd128(int128 a, int128 b) {
+  a = abs128(a);
+  b = abs128(b);
+  while (b != 0) {
+    int128 t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+bool mul(int128 a, int128 b, int128& out) { return !__builtin_mul_overflow(a, b, &out); }
+bool add(int128 a, int128 b, int128& out) { return !__builtin_add_overflow(a, b, &out); }
+
+int128 pow10(int n) {
+  int128 p = 1;
+  for (int i = 0; i < n; ++i) p *= 10;
+  return p;
+}
+
+}  // namespace
+
+Number Number::of(const Decimal& d) { return ratio(d.mantissa(), pow10(d.scale())); }
+
+Number Number::ratio(int128 numerator, int128 denominator) {
+  Number n;
+  if (denominator < 0) {
+    numerator = -numerator;
+    denominator = -denominator;
+  }
+  int128 g = gcd128(numerator, denominator);
+  if (g > 1) {
+    numerator /= g;
+    denominator /= g;
+  }
+  n.num_ = numerator;
+  n.den_ = denominator;
+  n.exact_ = true;
+  return n;
+}
+
+Number Number::approximate(long double value) {
+  Number n;
+  n.exact_ = false;
+  n.approx_ = value;
+  return n;
+}
+
+Number operator+(const Number& a, const Number& b) {
+  if (a.exact_ && b.exact_) {
+    int128 g = gcd128(a.den_, b.den_);
+    int128 left, right, num, den;
+    if (mul(a.num_, b.den_ / g, left) && mul(b.num_, a.den_ / g, right) && add(left, right, num) && mul(a.den_ / g, b.den_, den)) {
+      return Number::ratio(num, den);
+    }
+  }
+  return Number::approximate(a.value() + b.value());
+}
+
+Number operator-(const Number& a, const Number& b) {
+  Number negative = b;
+  if (negative.exact_) {
+    negative.num_ = -negative.num_;
+  } else {
+    negative.approx_ = -negative.approx_;
+  }
+  return a + negative;
+}
+
+Number operator*(const Number& a, const Number& b) {
+  if (a.exact_ && b.exact_) {
+    int128 g1 = gcd128(a.num_, b.den_);
+    int128 g2 = gcd128(b.num_, a.den_);
+    if (g1 == 0) g1 = 1;
+    if (g2 == 0) g2 = 1;
+    int128 num, den;
+    if (mul(a.num_ / g1, b.num_ / g2, num) && mul(a.den_ / g2, b.den_ / g1, den)) return Number::ratio(num, den);
+  }
+  return Number::approximate(a.value() * b.value());
+}
+
+Number operator/(const Number& a, const Number& b) {
+  if (b.exact_) {
+    Number inverse;
+    inverse.num_ = b.den_;
+    inverse.den_ = b.num_;
+    if (inverse.den_ < 0) {
+      inverse.num_ = -inverse.num_;
+      inverse.den_ = -inverse.den_;
+    }
+    return a * inverse;
+  }
+  return Number::approximate(a.value() / b.value());
+}
+
+std::partial_ordering operator<=>(const Number& a, const Number& b) {
+  if (a.exact_ && b.exact_) {
+    int128 left, right;
+    if (mul(a.num_, b.den_, left) && mul(b.num_, a.den_, right)) return left <=> right;
+  }
+  return a.value() <=> b.value();
+}
+
+Decimal Number::round_half_up(int decimals) const {
+  if (exact_) {
+    int128 scaled;
+    if (mul(abs128(num_), pow10(decimals), scaled)) {
+      int128 q = scaled / den_;
+      int128 r = scaled % den_;
+      if (2 * r >= den_) ++q;
+      if (q <= int128(INT64_MAX)) return Decimal::from_scaled(static_cast<std::int64_t>(num_ < 0 ? -q : q), decimals);
+    }
+  }
+  long double scaled = std::fabs(value()) * std::pow(10.0L, decimals);
+  long double floor = std::floor(scaled);
+  // Within 1e-11 of a tie counts as the tie: long double error is far smaller.
+  long double q = scaled - floor >= 0.5L - 1e-11L ? floor + 1 : floor;
+  auto mantissa = static_cast<std::int64_t>(q);
+  return Decimal::from_scaled(value() < 0 ? -mantissa : mantissa, decimals);
+}
+
+std::string Number::to_string() const {
+  if (exact_) {
+    // Terminates iff the reduced denominator has only factors 2 and 5.
+    int128 d = den_;
+    int twos = 0, fives = 0;
+    while (d % 2 == 0) { d /= 2; ++twos; }
+    while (d % 5 == 0) { d /= 5; ++fives; }
+    int places = std::max(twos, fives);
+    if (d == 1 && places <= 18) {
+      int128 scaled;
+      if (mul(num_, pow10(places) / den_, scaled) && abs128(scaled) <= int128(INT64_MAX)) {
+        return Decimal::from_scaled(static_cast<std::int64_t>(scaled), places).to_string();
+      }
+    }
+  }
+  return fmt::format("{:.17g}", static_cast<double>(value()));
+}
+
+}  // namespace siap
