@@ -171,7 +171,7 @@ std::string render_framework_text(const Framework& fw, int profile, const CliCon
       for (const auto& [facet, value] : node.facet_values) {
         text += ctx.dim(fmt::format(", {}={}", fw.facets[std::size_t(facet)].id, fw.facets[std::size_t(facet)].values[std::size_t(value)].id));
       }
-    } else if (!node.column.empty()) {
+    } else if (!node.column.empty() && ctx.verbosity == Verbosity::verbose) {
       text += ctx.dim(fmt::format("  ← {} {} ({})", ctx.tr("kolom", "column"), node.column.name, ctx.tr("nilai diberikan", "value given")));
     }
     if (node.aggregation.method != agg.method || !(node.aggregation.min_coverage == agg.min_coverage)) {

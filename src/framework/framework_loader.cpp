@@ -561,6 +561,8 @@ class Loader {
     fw.nodes[std::size_t(parent)].children.push_back(index);
 
     if (has_children) {
+      // An internal node may be given in the input under its id: its value is then taken as published.
+      if (fw.nodes[std::size_t(index)].column.name.empty()) fw.nodes[std::size_t(index)].column.name = fw.nodes[std::size_t(index)].id;
       YAML::Node children = map.get("children");
       if (children.IsSequence() && children.size() == 0) {
         reader_.error(children, map.path_of("children"), {"'children' kosong; hapus kuncinya untuk membuat daun",

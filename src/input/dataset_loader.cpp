@@ -297,13 +297,8 @@ class Loader {
       if (target->role == ColumnTarget::Role::group) has_group = true;
       if (target->role == ColumnTarget::Role::item) present[std::size_t(target->item)] = true;
     }
-    auto missing = [&](const std::string& name) {
-      auto closest = closest_match(name, headers);
-      errors.push_back({{data_.files[file].name, 1, 0}, "",
-                        {fmt::format("kolom wajib '{}' tidak ada{}", name, closest ? fmt::format("; kolom terdekat yang ada: '{}'", *closest) : ""),
-                         fmt::format("required column '{}' is missing{}", name, closest ? fmt::format("; closest header present: '{}'", *closest) : "")}});
-    };
-    std::size_t before = errors.size();
+    std::vector<std::string> absent;
+    auto missing = [&](const std::string& name) { absent.push_back(name); };
     if (!has_unit) missing(fw_.input.unit_column.name);
     if (fw_.respondents && !fw_.respondents->groups.empty() && !has_group && data_.kind == InputKind::respondents) missing(fw_.input.group_column.name);
     // A leaf is required unless an ancestor's value is given in this file.
@@ -318,7 +313,20 @@ class Loader {
       for (int p = node.parent; p > 0; p = fw_.nodes[std::size_t(p)].parent) covered = covered || given[std::size_t(p)];
       if (!covered) missing(node.column.name);
     }
-    return errors.size() == before;
+    if (absent.empty()) return true;
+    // One error per file: each missing column with the closest header present.
+    std::vector<std::string> parts_id, parts_en;
+    for (std::size_t i = 0; i < absent.size() && i < 10; ++i) {
+      auto closest = closest_match(absent[i], headers);
+      parts_id.push_back(closest ? fmt::format("'{}' (terdekat: '{}')", absent[i], *closest) : fmt::format("'{}'", absent[i]));
+      parts_en.push_back(closest ? fmt::format("'{}' (closest: '{}')", absent[i], *closest) : fmt::format("'{}'", absent[i]));
+    }
+    std::string more_id = absent.size() > 10 ? fmt::format(" dan {} lagi", absent.size() - 10) : "";
+    std::string more_en = absent.size() > 10 ? fmt::format(" and {} more", absent.size() - 10) : "";
+    errors.push_back({{data_.files[file].name, 1, 0}, "",
+                      {fmt::format("kolom wajib tidak ada: {}{}", fmt::join(parts_id, ", "), more_id),
+                       fmt::format("required columns missing: {}{}", fmt::join(parts_en, ", "), more_en)}});
+    return false;
   }
 
   // The unit a cell names, or a rejection reason.

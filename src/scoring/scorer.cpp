@@ -251,10 +251,10 @@ class Scorer {
     out.assessed = root.assessed;
     if (!out.assessed) {
       out.not_assessed_code = "insufficient_coverage";
-      out.not_assessed_reason = {fmt::format("cakupan data {}% di bawah batas minimum {}%", (root.coverage * Number::of(100)).round_half_up(1).to_string(),
-                                             (Number::of(fw_.root().aggregation.min_coverage) * Number::of(100)).round_half_up(1).to_string()),
-                                 fmt::format("data coverage {}% is below the minimum {}%", (root.coverage * Number::of(100)).round_half_up(1).to_string(),
-                                             (Number::of(fw_.root().aggregation.min_coverage) * Number::of(100)).round_half_up(1).to_string())};
+      Decimal have = (root.coverage * Number::of(100)).round_half_up(1);
+      Decimal need = (Number::of(fw_.root().aggregation.min_coverage) * Number::of(100)).round_half_up(1);
+      out.not_assessed_reason = {fmt::format("cakupan data {}% di bawah batas minimum {}%", have.format(1, ','), need.format(1, ',')),
+                                 fmt::format("data coverage {}% is below the minimum {}%", have.format(1, '.'), need.format(1, '.'))};
       return out;
     }
     auto overall = fw_.band_sets_at(0);

@@ -1,0 +1,37 @@
+// Reporters turn an Assessment into text, JSON, CSV or Markdown. They only
+// read the Assessment; they never compute scores.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "siap/assessment.hpp"
+#include "siap/text.hpp"
+
+namespace siap {
+
+struct ReportOptions {
+  Lang lang = Lang::id;
+  std::string tool_version;
+  std::vector<std::string> settings;  // options used, e.g. "profile=default", for provenance
+  bool csv_bom = false;               // UTF-8 BOM so Excel opens the CSV as UTF-8
+  bool csv_decimal_comma = false;     // "3,41" and ';' as delimiter, for Indonesian Excel
+  std::size_t width = 100;            // terminal width for the text table
+};
+
+std::string render_text(const Assessment& a, const ReportOptions& options);
+std::string render_json(const Assessment& a, const ReportOptions& options);  // schema siap/assessment/v1
+std::string render_csv(const Assessment& a, const ReportOptions& options);
+std::string render_markdown(const Assessment& a, const ReportOptions& options);
+// The data-quality log: every rejected row and ignored cell.
+std::string render_quality_csv(const Dataset& data, const ReportOptions& options);
+
+// Published value as text: "3,41" (id) or "3.41" (en).
+std::string format_published(const Decimal& value, int decimals, Lang lang);
+// A text cell that cannot become a spreadsheet formula: a leading = + - @
+// (or tab/CR) gets a leading apostrophe.
+std::string spreadsheet_safe(std::string_view text);
+// CSV field quoting (RFC 4180) when needed.
+std::string csv_field(std::string_view text, char delimiter);
+
+}  // namespace siap

@@ -1,0 +1,134 @@
+// siap assess INPUT... -f FRAMEWORK [--format F[,F...]] [-o DIR] [--strict]
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "cli/commands.hpp"
+#include "cli/input_options.hpp"
+#include "cli/output.hpp"
+#include "siap/assessment.hpp"
+#include "siap/report.hpp"
+
+namespace siap::cli {
+namespace {
+
+struct AssessOptions {
+  InputOptions input;
+  std::string formats = "text";
+  std::string output_dir;
+  bool strict = false;
+  bool csv_bom = false;
+  bool csv_decimal_comma = false;
+};
+
+void print_issues(const Dataset& data, const CliContext& ctx, std::size_t limit) {
+  std::size_t shown = 0;
+  for (const auto& issue : data.issues) {
+    if (shown++ == limit) {
+      ctx.warning(fmt::format("… {} {}", data.issues.size() - limit, ctx.tr("masalah lagi (lengkapnya di quality.csv dengan -o DIR)", "more problems (all of them in quality.csv with -o DIR)")));
+      break;
+    }
+    std::string where = issue.column.empty() ? fmt::format("{}:{}", issue.file, issue.line) : fmt::format("{}:{}: {} '{}'", issue.file, issue.line, issue.column, issue.value);
+    ctx.warning(fmt::format("{}: {} ({})", where, issue.reason.in(ctx.lang),
+                            issue.kind == IssueKind::row_rejected ? ctx.tr("baris ditolak", "row rejected") : ctx.tr("sel diabaikan", "cell ignored")));
+  }
+}
+
+std::vector<std::string> split_formats(const std::string& list) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t comma = list.find(',', start);
+    std::string item = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (!item.empty()) out.push_back(item);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+int run_assess(const AssessOptions& o, const CliContext& ctx) {
+  std::vector<std::string> formats = split_formats(o.formats);
+  for (const auto& f : formats) {
+    if (f != "text" && f != "json" && f != "csv" && f != "md") {
+      ctx.error(fmt::format("{} '{}'; {}: text, json, csv, md", ctx.tr("format tidak dikenal", "unknown format"), f, ctx.tr("pilihan", "expected one of")));
+      return kUsage;
+    }
+  }
+  if (formats.empty()) formats.push_back("text");
+  if (o.output_dir.empty() && formats.size() > 1) {
+    ctx.error(ctx.tr("beberapa format memerlukan -o DIR", "several formats need -o DIR"));
+    return kUsage;
+  }
+  int exit_code = kSuccess;
+  auto loaded = load_input(o.input, ctx, exit_code);
+  if (!loaded) return exit_code;
+  const Dataset& data = loaded->data;
+  // The text report ends with the same account; other outputs get it on stderr.
+  if (!(o.output_dir.empty() && formats[0] == "text")) ctx.info(counts_line(data, ctx));
+  if (o.strict && !data.issues.empty()) {
+    print_issues(data, ctx, data.issues.size());
+    ctx.error(fmt::format("--strict: {} {}; {}", data.issues.size(), ctx.tr("masalah pada data", "problems in the data"), ctx.tr("tidak ada laporan yang ditulis", "no report written")));
+    return kBadInput;
+  }
+  if (o.output_dir.empty()) print_issues(data, ctx, 10);
+
+  Assessment assessment = assess(loaded->framework, std::move(loaded->data), loaded->profile);
+  ReportOptions report;
+  report.lang = ctx.lang;
+  report.tool_version = SIAP_VERSION;
+  report.csv_bom = o.csv_bom;
+  report.csv_decimal_comma = o.csv_decimal_comma;
+  report.settings = {"framework=" + o.input.framework, "profile=" + (o.input.profile.empty() ? std::string("default") : o.input.profile),
+                     "lang=" + std::string(ctx.lang == Lang::en ? "en" : "id")};
+  if (!o.input.delimiter.empty()) report.settings.push_back("delimiter=" + o.input.delimiter);
+  if (o.input.decimal_comma) report.settings.push_back("decimal_comma=yes");
+  if (o.input.no_decimal_comma) report.settings.push_back("decimal_comma=no");
+  if (o.input.encoding != "utf8") report.settings.push_back("encoding=" + o.input.encoding);
+  if (!o.input.region_codes.empty()) report.settings.push_back("region_codes=" + o.input.region_codes);
+  if (o.input.allow_non_regions) report.settings.push_back("allow_non_regions=yes");
+
+  auto render = [&](const std::string& f) {
+    if (f == "json") return render_json(assessment, report);
+    if (f == "csv") return render_csv(assessment, report);
+    if (f == "md") return render_markdown(assessment, report);
+    return render_text(assessment, report);
+  };
+  if (o.output_dir.empty()) return emit(render(formats[0]), "", ctx) ? kSuccess : kBadInput;
+
+  std::error_code ec;
+  std::filesystem::create_directories(o.output_dir, ec);
+  if (ec) {
+    ctx.error(fmt::format("{}: {}", o.output_dir, ec.message()));
+    return kBadInput;
+  }
+  const std::map<std::string, std::string> names{{"text", "penilaian.txt"}, {"json", "penilaian.json"}, {"csv", "penilaian.csv"}, {"md", "penilaian.md"}};
+  const std::map<std::string, std::string> names_en{{"text", "assessment.txt"}, {"json", "assessment.json"}, {"csv", "assessment.csv"}, {"md", "assessment.md"}};
+  for (const auto& f : formats) {
+    std::string path = (std::filesystem::path(o.output_dir) / (ctx.lang == Lang::en ? names_en : names).at(f)).string();
+    if (!emit(render(f), path, ctx)) return kBadInput;
+    ctx.info(fmt::format("{} {}", ctx.tr("ditulis:", "written:"), path));
+  }
+  std::string quality = (std::filesystem::path(o.output_dir) / "quality.csv").string();
+  if (!emit(render_quality_csv(assessment.data, report), quality, ctx)) return kBadInput;
+  ctx.info(fmt::format("{} {} ({} {})", ctx.tr("ditulis:", "written:"), quality, assessment.data.issues.size(), ctx.tr("masalah", "problems")));
+  return kSuccess;
+}
+
+}  // namespace
+
+void add_assess_command(CLI::App& app, CliContext& ctx, int& exit_code) {
+  auto o = std::make_shared<AssessOptions>();
+  CLI::App* cmd = app.add_subcommand("assess", ctx.tr("Nilai data survei atau lembar indikator terhadap kerangka", "Score survey responses or indicator sheets against a framework"));
+  add_input_options(*cmd, o->input, ctx);
+  cmd->add_option("--format", o->formats, ctx.tr("Satu atau beberapa format: text, json, csv, md (dipisah koma)", "One or several formats: text, json, csv, md (comma-separated)"));
+  cmd->add_option("-o,--output", o->output_dir, ctx.tr("Direktori laporan (dibuat bila belum ada); quality.csv ditulis di sana", "Report directory (created if missing); quality.csv is written there"));
+  cmd->add_flag("--strict", o->strict, ctx.tr("Masalah apa pun pada data: status 1, tanpa laporan", "Any problem in the data: exit 1, no report"));
+  cmd->add_flag("--csv-bom", o->csv_bom, ctx.tr("CSV dengan BOM UTF-8 (agar Excel membacanya sebagai UTF-8)", "CSV with a UTF-8 BOM (so Excel reads it as UTF-8)"));
+  cmd->add_flag("--csv-decimal-comma", o->csv_decimal_comma, ctx.tr("CSV dengan koma desimal dan pemisah ';' (Excel Indonesia)", "CSV with decimal commas and ';' delimiters (Indonesian Excel)"));
+  cmd->footer(ctx.tr("Contoh:\n  siap assess samples/spbe-2020-jabar.csv -f spbe-2020\n  siap assess survei.csv -f kerangka.yaml --format json | jq '.units[0]'\n  siap assess survei.csv -f kerangka.yaml --format text,json,csv,md -o hasil/",
+                     "Examples:\n  siap assess samples/spbe-2020-jabar.csv -f spbe-2020\n  siap assess survey.csv -f framework.yaml --format json | jq '.units[0]'\n  siap assess survey.csv -f framework.yaml --format text,json,csv,md -o results/"));
+  cmd->callback([&ctx, &exit_code, o] { exit_code = run_assess(*o, ctx); });
+}
+
+}  // namespace siap::cli

@@ -1,0 +1,43 @@
+// The input options `assess` and `validate` share, and loading with them.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/cli_context.hpp"
+#include "siap/dataset.hpp"
+#include "siap/framework.hpp"
+
+namespace siap::cli {
+
+struct InputOptions {
+  std::vector<std::string> inputs;
+  std::string framework;
+  std::string profile;
+  std::string delimiter;       // "", ",", ";", "tab"
+  bool decimal_comma = false;
+  bool no_decimal_comma = false;
+  std::string encoding = "utf8";
+  std::string region_codes;    // "", "kemendagri", "bps"
+  bool allow_non_regions = false;
+};
+
+void add_input_options(CLI::App& command, InputOptions& options, const CliContext& ctx);
+
+// Loads the framework (and profile) and the data. On failure reports and
+// returns the exit code in `exit_code`.
+struct LoadedInput {
+  Framework framework;
+  int profile = -1;
+  Dataset data;
+};
+std::optional<LoadedInput> load_input(const InputOptions& options, const CliContext& ctx, int& exit_code);
+
+// "Masukan: 120 baris dibaca: 117 diterima, 3 ditolak; 5 sel diabaikan"
+std::string counts_line(const Dataset& data, const CliContext& ctx);
+
+}  // namespace siap::cli

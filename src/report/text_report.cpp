@@ -1,0 +1,117 @@
+// The terminal table: rank, unit, index, band and the top-level node scores,
+// readable in 100 columns; then the units that could not be assessed and a
+// one-line account of the input.
+#include <fmt/format.h>
+
+#include "siap/report.hpp"
+
+namespace siap {
+namespace {
+
+std::size_t display_width(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string fit(std::string_view s, std::size_t width) {
+  if (display_width(s) <= width) return std::string(s) + std::string(width - display_width(s), ' ');
+  std::string out;
+  std::size_t shown = 0;
+  for (std::size_t i = 0; i < s.size() && shown + 1 < width; ++i) {
+    out += s[i];
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++shown;
+    // keep multi-byte sequences whole
+    while (i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) out += s[++i];
+  }
+  return out + "…" + std::string(width > shown + 1 ? width - shown - 1 : 0, ' ');
+}
+
+std::string right(std::string_view s, std::size_t width) {
+  std::size_t w = display_width(s);
+  return w >= width ? std::string(s) : std::string(width - w, ' ') + std::string(s);
+}
+
+// Strips control characters so input text cannot move the terminal cursor.
+std::string printable(std::string_view s) {
+  std::string out;
+  for (char c : s) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) ? ' ' : c;
+  return out;
+}
+
+}  // namespace
+
+std::string render_text(const Assessment& a, const ReportOptions& options) {
+  const Framework& fw = *a.framework;
+  const Lang lang = options.lang;
+  auto tr = [lang](std::string_view id, std::string_view en) { return std::string(lang == Lang::en ? en : id); };
+  const int decimals = fw.score.decimals;
+  std::string out;
+
+  out += fmt::format("{} · {} {} · {} {}\n", fw.title.in(lang), fw.id, fw.version, tr("profil bobot", "weight profile"),
+                     a.profile < 0 ? "default" : fw.profiles[std::size_t(a.profile)].id);
+
+  // Column widths.
+  const auto& top = fw.root().children;
+  auto overall_sets = fw.band_sets_at(0);
+  std::size_t score_w = std::max<std::size_t>(5, std::size_t(decimals) + 3);
+  std::size_t band_w = 0;
+  for (const auto& r : a.results) {
+    if (r.assessed && !r.nodes[0].bands.empty() && r.nodes[0].bands[0] >= 0) {
+      band_w = std::max(band_w, display_width(fw.band_sets[std::size_t(overall_sets[0])].bands[std::size_t(r.nodes[0].bands[0])].label.in(lang)));
+    }
+  }
+  if (band_w > 0) band_w = std::max(band_w, display_width(tr("PREDIKAT", "BAND")));
+  std::size_t node_w = score_w;
+  std::size_t fixed = 4 + 2 + 2 + score_w + (band_w ? band_w + 2 : 0) + top.size() * (node_w + 1);
+  std::size_t longest = display_width(tr("WILAYAH", "REGION"));
+  for (const auto& r : a.results) longest = std::max(longest, display_width(a.unit_of(r).name));
+  std::size_t name_w = std::min(longest, options.width > fixed + 12 ? std::min<std::size_t>(32, options.width - fixed) : std::size_t(12));
+
+  std::string header = right("#", 4) + "  " + fit(tr("WILAYAH", "REGION"), name_w) + "  " + right(tr("SKOR", "SCORE"), score_w);
+  if (band_w) header += "  " + fit(tr("PREDIKAT", "BAND"), band_w);
+  for (int t : top) header += " " + right(fw.nodes[std::size_t(t)].id.substr(0, node_w), node_w);
+  out += "\n" + header + "\n";
+
+  std::vector<const UnitResult*> not_assessed;
+  for (const auto& r : a.results) {
+    if (!r.assessed) {
+      not_assessed.push_back(&r);
+      continue;
+    }
+    const Unit& unit = a.unit_of(r);
+    std::string line = right(std::to_string(r.rank), 4) + "  " + fit(printable(unit.name), name_w) + "  " +
+                       right(format_published(r.nodes[0].published, decimals, lang), score_w);
+    if (band_w) {
+      int band = r.nodes[0].bands.empty() ? -1 : r.nodes[0].bands[0];
+      line += "  " + fit(band >= 0 ? fw.band_sets[std::size_t(overall_sets[0])].bands[std::size_t(band)].label.in(lang) : "", band_w);
+    }
+    for (int t : top) {
+      const NodeScore& s = r.nodes[std::size_t(t)];
+      line += " " + right(s.assessed ? format_published(s.published, decimals, lang) : "–", node_w);
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  // Legend for the top-level columns.
+  std::vector<std::string> legend;
+  for (int t : top) legend.push_back(fmt::format("{} = {}", fw.nodes[std::size_t(t)].id, fw.nodes[std::size_t(t)].name.in(lang)));
+  out += "\n" + fmt::format("{}", fmt::join(legend, "; ")) + "\n";
+
+  if (!not_assessed.empty()) {
+    out += "\n" + tr("Tidak Dapat Dinilai:", "Not assessable:") + "\n";
+    for (const UnitResult* r : not_assessed) {
+      out += fmt::format("  {} — {}\n", printable(a.unit_of(*r).name), r->not_assessed_reason.in(lang));
+    }
+  }
+  std::size_t cells = 0;
+  for (const auto& issue : a.data.issues) cells += issue.kind == IssueKind::cell_ignored;
+  out += "\n" + fmt::format("{}: {} {}, {} {}, {} {}; {} {}. {} {}: {} {}, {} {}.\n", tr("Masukan", "Input"), a.data.rows_read,
+                            tr("baris dibaca", "rows read"), a.data.rows, tr("diterima", "accepted"), a.data.rows_rejected,
+                            tr("ditolak", "rejected"), cells, tr("sel diabaikan", "cells ignored"), a.results.size(), tr("unit", "units"),
+                            a.results.size() - not_assessed.size(), tr("dinilai", "assessed"), not_assessed.size(),
+                            tr("tidak dapat dinilai", "not assessable"));
+  return out;
+}
+
+}  // namespace siap
