@@ -1,0 +1,288 @@
+// Loading and scoring against hand-computed values.
+#include <catch2/catch.hpp>
+
+#include "siap/assessment.hpp"
+#include "siap/framework_catalog.hpp"
+#include "siap/framework_loader.hpp"
+
+using siap::Decimal;
+using siap::Lang;
+
+namespace {
+
+// Respondent survey: two groups weighted 3:1, mean; domain a = {q1, q2 reverse}, b = {q3} weighs 3.
+const char* const kSurvey =
+    "schema: siap/framework/v1\n"
+    "id: t\n"
+    "version: '1'\n"
+    "title: {id: T, en: T}\n"
+    "status: project-defined\n"
+    "input: {kind: respondents, unit_column: wilayah, respondent_id_column: id, group_column: kelompok}\n"
+    "respondents:\n"
+    "  combine: COMBINE\n"
+    "  min_respondents: 2\n"
+    "  groups: [{id: pemerintah, weight: 3, aliases: [pemda]}, {id: warga, weight: 1}]\n"
+    "score: {min: 1, max: 5, decimals: 2, percent: true}\n"
+    "aggregation: {min_coverage: 0.5}\n"
+    "scale: l\n"
+    "scales:\n"
+    "  - id: l\n"
+    "    type: likert\n"
+    "    min: 1\n"
+    "    max: 5\n"
+    "    levels: [{value: 1, label: Buruk}, {value: 3, label: Sedang}, {value: 5, label: {id: Baik sekali, en: Very good}}]\n"
+    "facets: [{id: p, values: [{id: x}, {id: y}]}]\n"
+    "bands:\n"
+    "  - id: b\n"
+    "    depths: [0, 1]\n"
+    "    ranges: [{id: rendah, label: Rendah, from: 1, to: 3}, {id: tinggi, label: Tinggi, from: 3, to: 5}]\n"
+    "tree:\n"
+    "  - {id: a, name: A, weight: 1, children: [{id: q1, name: Q1, facets: {p: x}}, {id: q2, name: Q2, reverse: true, facets: {p: y}}]}\n"
+    "  - {id: b, name: B, weight: 3, children: [{id: q3, name: Q3, facets: {p: x}}]}\n";
+
+siap::Framework framework(const char* combine) {
+  std::string text = kSurvey;
+  text.replace(text.find("COMBINE"), 7, combine);
+  auto fw = siap::load_framework(text, "t.yaml");
+  if (!fw) {
+    for (const auto& e : fw.errors()) UNSCOPED_INFO(e.render(Lang::en));
+  }
+  REQUIRE(fw.has_value());
+  return std::move(*fw);
+}
+
+siap::Dataset load(const siap::Framework& fw, const std::string& csv, siap::LoadOptions options = {}) {
+  std::string path = std::string(std::tmpnam(nullptr)) + ".csv";
+  FILE* f = std::fopen(path.c_str(), "wb");
+  std::fwrite(csv.data(), 1, csv.size(), f);
+  std::fclose(f);
+  auto data = siap::load_dataset(fw, {path}, options);
+  std::remove(path.c_str());
+  if (!data) {
+    for (const auto& e : data.errors()) UNSCOPED_INFO(e.render(Lang::en));
+  }
+  REQUIRE(data.has_value());
+  return std::move(*data);
+}
+
+const siap::UnitResult& unit(const siap::Assessment& a, const char* code) {
+  for (const auto& r : a.results) {
+    if (a.unit_of(r).code == code) return r;
+  }
+  FAIL("no unit " << code);
+  return a.results.front();
+}
+
+std::string published(const siap::Assessment& a, const char* code, const char* node) {
+  const auto& r = unit(a, code);
+  auto n = a.framework->find_node(node);
+  const auto& s = r.nodes[n ? std::size_t(*n) : 0];
+  return s.assessed ? s.published.to_string() : "TDD";
+}
+
+const char* const kRows =
+    "id,wilayah,kelompok,q1,q2,q3\n"
+    "1,Kota Bandung,pemerintah,5,1,4\n"
+    "2,Kota Bandung,pemda,4,2,4\n"
+    "3,Kota Bandung,warga,2,5,1\n"
+    "4,Kab. Bogor,warga,3,3,3\n"
+    "5,Kab. Bogor,warga,5,3,2\n"
+    "6,Kab. Bogor,warga,4,3,\n"
+    "7,Kota Bogor,pemerintah,3,3,3\n";
+
+}  // namespace
+
+TEST_CASE("respondent groups: item score is the weighted mean of group means", "[assess][groups]") {
+  auto fw = framework("mean");
+  auto a = siap::assess(fw, load(fw, kRows));
+  // Kota Bandung q1: pemerintah (5, 4) mean 4.5, warga 2; (3 x 4.5 + 1 x 2) / 4 = 3.875.
+  CHECK(unit(a, "32.73").nodes[std::size_t(*fw.find_node("q1"))].exact.to_string() == "3.875");
+  CHECK(published(a, "32.73", "q1") == "3.88");
+  // q2 is reverse-keyed: answers 1, 2 -> 5, 4 (mean 4.5); warga 5 -> 1; (13.5 + 1) / 4 = 3.625.
+  CHECK(unit(a, "32.73").nodes[std::size_t(*fw.find_node("q2"))].exact.to_string() == "3.625");
+  // a = (3.875 + 3.625) / 2 = 3.75; q3 = (3 x 4 + 1) / 4 = 3.25 = b; index = (3.75 + 3 x 3.25) / 4 = 3.375.
+  CHECK(unit(a, "32.73").nodes[0].exact.to_string() == "3.375");
+  CHECK(published(a, "32.73", "") == "3.38");  // exact tie, half up
+  // Only warga answered in Kab. Bogor: the group weights do not matter. q3 has two answers: (3 + 2) / 2.
+  CHECK(published(a, "32.01", "q3") == "2.50");
+  CHECK(unit(a, "32.01").nodes[std::size_t(*fw.find_node("q3"))].answers == 2);
+}
+
+TEST_CASE("median combines respondents within each group", "[assess][median]") {
+  auto fw = framework("median");
+  auto a = siap::assess(fw, load(fw, kRows));
+  // Kota Bandung q1: pemerintah median(5, 4) = 4.5, warga 2 -> 3.875 as with the mean.
+  CHECK(published(a, "32.73", "q1") == "3.88");
+  // Kab. Bogor q1: median(3, 5, 4) = 4; q3: median(3, 2) = 2.5.
+  CHECK(published(a, "32.01", "q1") == "4.00");
+  CHECK(published(a, "32.01", "q3") == "2.50");
+}
+
+TEST_CASE("too few respondents: Tidak Dapat Dinilai, never ranked as 0", "[assess]") {
+  auto fw = framework("mean");
+  auto a = siap::assess(fw, load(fw, kRows));
+  const auto& kota_bogor = unit(a, "32.71");
+  CHECK_FALSE(kota_bogor.assessed);
+  CHECK(kota_bogor.rank == 0);
+  CHECK(kota_bogor.not_assessed_code == "too_few_respondents");
+  CHECK(kota_bogor.not_assessed_reason.en == "only 1 respondents; at least 2 needed");
+  CHECK(a.results.back().unit == kota_bogor.unit);  // listed after the ranked units
+}
+
+TEST_CASE("facets are share-weighted means of their leaves", "[assess][facets]") {
+  auto fw = framework("mean");
+  auto a = siap::assess(fw, load(fw, kRows));
+  // Shares: q1 = 1/8, q2 = 1/8, q3 = 3/4. Facet x = (1/8 x 3.875 + 3/4 x 3.25) / (7/8) = 3.3392857...
+  const auto& r = unit(a, "32.73");
+  CHECK(r.facets[0][0].published.to_string() == "3.34");
+  CHECK(r.facets[0][1].exact.to_string() == "3.625");  // y = q2 alone
+}
+
+TEST_CASE("percent, bands on published values, and the gap to the next band", "[assess][bands]") {
+  auto fw = framework("mean");
+  auto a = siap::assess(fw, load(fw, kRows));
+  const auto& r = unit(a, "32.73");
+  // (3.38 - 1) / 4 x 100 = 59.5
+  CHECK(r.nodes[0].percent->to_string() == "59.50");
+  CHECK(r.nodes[0].bands == std::vector<int>{1});  // tinggi
+  CHECK_FALSE(r.gap_to_next_band.has_value());    // already in the top band
+  // Kab. Bogor: q1 4, q2 reversed 3 -> a = 3.5; q3 2.5 -> index (3.5 + 7.5) / 4 = 2.75 -> rendah, 0.25 below tinggi.
+  const auto& bogor = unit(a, "32.01");
+  CHECK(bogor.nodes[0].published.to_string() == "2.75");
+  CHECK(bogor.nodes[0].bands == std::vector<int>{0});
+  CHECK(bogor.gap_to_next_band->to_string() == "0.25");
+}
+
+TEST_CASE("coverage: missing children renormalise, below the threshold the node is not assessable", "[assess][coverage]") {
+  auto fw = framework("mean");
+  auto a = siap::assess(fw, load(fw, "id,wilayah,kelompok,q1,q2,q3\n1,Kota Bandung,warga,4,,\n2,Kota Bandung,warga,2,,\n"
+                                      "3,Kab. Bogor,warga,,,5\n4,Kab. Bogor,warga,,,4\n"));
+  // Kota Bandung: a = q1 alone (coverage 1/2 >= 0.5) = 3; b missing; index coverage 1/4 < 0.5.
+  CHECK(published(a, "32.73", "a") == "3.00");
+  CHECK(published(a, "32.73", "") == "TDD");
+  CHECK(unit(a, "32.73").not_assessed_code == "insufficient_coverage");
+  CHECK(unit(a, "32.73").not_assessed_reason.id == "cakupan data 25,0% di bawah batas minimum 50,0%");
+  // Kab. Bogor: a missing entirely; b = 4.5 carries 3/4 of the weight: index = 4.5.
+  CHECK(published(a, "32.01", "") == "4.50");
+}
+
+TEST_CASE("the quality log accounts for every row", "[assess][quality]") {
+  auto fw = framework("mean");
+  std::string csv =
+      "id,wilayah,kelompok,q1,q2,q3,catatan\n"
+      "1,Kota Bandung,pemerintah,5,1,4,ok\n"
+      "2,Bandung,pemerintah,5,1,4,\n"           // ambiguous region
+      "3,,warga,3,3,3,\n"                        // no region
+      "4,Kota Bandung,tamu,3,3,3,\n"             // unknown group
+      "1,Kota Bandung,warga,3,3,3,\n"            // duplicate respondent id
+      "5,Kab. Bogor,warga,7,2.5,Sedang,\n"       // out of scale, decimal, a label
+      "6,Kab. Bogor,warga,3,x,Baik sekali,\n"    // not a number; an English-or-Indonesian label
+      ",,,,,,\n"                                 // empty row
+      "7,Kab. Bogor,warga,1,2,3,4,5\n"           // too many fields
+      "8,Kab. Bogor,warga,2\n";                  // too few fields: accepted, logged
+  auto data = load(fw, csv);
+  CHECK(data.rows_read == 10);
+  CHECK(data.rows == 4);
+  CHECK(data.rows_rejected == 6);
+  CHECK(data.rows + data.rows_rejected == data.rows_read);
+  std::vector<std::string> codes;
+  for (const auto& issue : data.issues) codes.push_back(std::to_string(issue.line) + ":" + issue.code);
+  CHECK(codes == std::vector<std::string>{"3:ambiguous_region", "4:no_region", "5:unknown_group", "6:duplicate_respondent",
+                                          "7:out_of_scale", "7:not_integer", "8:not_a_number", "9:empty_row", "10:too_many_fields",
+                                          "11:too_few_fields"});
+  CHECK(data.issues[3].reason.en == "duplicate respondent id (first at " + data.files[0].name + ":2)");
+  CHECK(data.issues[4].column == "q1");
+  CHECK(data.issues[4].value == "7");
+  CHECK(data.issues[4].kind == siap::IssueKind::cell_ignored);
+  auto a = siap::assess(fw, std::move(data));
+  // Kab. Bogor q3: "Sedang" = 3 and "Baik sekali" = 5 -> 4; q1: 3 and 2 (row 11) -> 2.5.
+  CHECK(published(a, "32.01", "q3") == "4.00");
+  CHECK(published(a, "32.01", "q1") == "2.50");
+}
+
+TEST_CASE("decimal commas are read in ';' files", "[assess][csv]") {
+  auto fw = siap::load_builtin_framework("spbe-2020");
+  REQUIRE(fw.has_value());
+  auto data = load(*fw, "instansi;D1;D2;D3;D4\nKab. Magelang;4,90;2,40;1,09;3,76\n");
+  auto a = siap::assess(*fw, std::move(data));
+  CHECK(published(a, "33.08", "") == "3.13");
+}
+
+TEST_CASE("SPBE 2020: Kab. Magelang 2022 domain indices give the published 3.13 (Baik)", "[assess][fidelity][spbe-2020]") {
+  // spbe.md 3.2: D1 4.90, D2 2.40, D3 1.09, D4 3.76. By hand: 0.637 + 0.6 + 0.17985 + 1.7108 = 3.12765 -> 3.13, Baik.
+  auto fw = siap::load_builtin_framework("spbe-2020");
+  REQUIRE(fw.has_value());
+  auto a = siap::assess(*fw, load(*fw, "instansi,D1,D2,D3,D4\nKab. Magelang,4.90,2.40,1.09,3.76\n"));
+  const auto& r = unit(a, "33.08");
+  CHECK(r.nodes[0].exact.to_string() == "3.12765");
+  CHECK(r.nodes[0].published.to_string() == "3.13");
+  CHECK(fw->band_sets[0].bands[std::size_t(r.nodes[0].bands[0])].label.id == "Baik");
+  CHECK(r.nodes[0].exact.is_exact());
+}
+
+TEST_CASE("SPBE 2020: indicator levels roll up exactly and exact ties round half up", "[assess][rounding][spbe-2020]") {
+  auto fw = siap::load_builtin_framework("spbe-2020");
+  REQUIRE(fw.has_value());
+  std::string header = "instansi";
+  for (int i = 1; i <= 47; ++i) header += (i < 10 ? ",i0" : ",i") + std::to_string(i);
+  // All indicators at 3 except i32 (weight 2.75%) at 4: index = 3 + 2.75/100 = 3.0275 -> 3.03.
+  std::string row = "Kota Bandung";
+  for (int i = 1; i <= 47; ++i) row += i == 32 ? ",4" : ",3";
+  auto a = siap::assess(*fw, load(*fw, header + "\n" + row + "\n"));
+  CHECK(unit(a, "32.73").nodes[0].exact.to_string() == "3.0275");
+  CHECK(published(a, "32.73", "") == "3.03");
+  // Domains given so that the index is exactly 3.405 and 2.675: binary floating point would print 3.40 and 2.67.
+  auto b = siap::assess(*fw, load(*fw, "instansi,D1,D2,D3,D4\nKota Bandung,3.405,3.405,3.405,3.405\nKota Bogor,2.675,2.675,2.675,2.675\n"));
+  CHECK(published(b, "32.73", "") == "3.41");
+  CHECK(published(b, "32.71", "") == "2.68");
+  // The predikat edges: 3.5 exactly is Sangat Baik.
+  auto c = siap::assess(*fw, load(*fw, "instansi,D1,D2,D3,D4\nKota Bandung,3.5,3.5,3.5,3.5\nKota Bogor,3.4999,3.4999,3.4999,3.4999\n"));
+  CHECK(fw->band_sets[0].bands[std::size_t(unit(c, "32.73").nodes[0].bands[0])].label.id == "Sangat Baik");
+  // 3.4999 publishes as 3.50, and the predikat follows the published value.
+  CHECK(published(c, "32.71", "") == "3.50");
+}
+
+TEST_CASE("competition ranking with ties, within type and within province", "[assess][ranks]") {
+  auto fw = siap::load_builtin_framework("spbe-2020");
+  REQUIRE(fw.has_value());
+  auto a = siap::assess(*fw, load(*fw,
+                                  "instansi,D1,D2,D3,D4\n"
+                                  "Kota Bandung,4,4,4,4\n"        // 4.00
+                                  "Kab. Bogor,3,3,3,3\n"          // 3.00
+                                  "Kota Bogor,3,3,3,3\n"          // 3.00
+                                  "Kota Denpasar,2,2,2,2\n"       // 2.00
+                                  "Kab. Badung,3.5,3.5,3.5,3.5\n" // 3.50
+                                  ));
+  CHECK(unit(a, "32.73").rank == 1);
+  CHECK(unit(a, "51.03").rank == 2);
+  CHECK(unit(a, "32.01").rank == 3);
+  CHECK(unit(a, "32.71").rank == 3);
+  CHECK(unit(a, "51.71").rank == 5);
+  // Kota: Bandung 1, Bogor 2, Denpasar 3. Kabupaten: Badung 1, Bogor 2.
+  CHECK(unit(a, "32.71").rank_in_type == 2);
+  CHECK(unit(a, "51.71").rank_in_type == 3);
+  CHECK(unit(a, "32.01").rank_in_type == 2);
+  // Jawa Barat: Kota Bandung 1, Kab. Bogor and Kota Bogor 2 and 2. Bali: Badung 1, Denpasar 2.
+  CHECK(unit(a, "32.01").rank_in_province == 2);
+  CHECK(unit(a, "32.71").rank_in_province == 2);
+  CHECK(unit(a, "51.71").rank_in_province == 2);
+  // Order of results: by rank, ties by name.
+  CHECK(a.unit_of(a.results[2]).name == "Kabupaten Bogor");
+  CHECK(a.unit_of(a.results[3]).name == "Kota Bogor");
+}
+
+TEST_CASE("non-region units need the explicit flag", "[assess]") {
+  auto fw = siap::load_builtin_framework("spbe-2020");
+  REQUIRE(fw.has_value());
+  std::string csv = "instansi,D1,D2,D3,D4\nDinas Kominfo,3,3,3,3\n";
+  auto strict = load(*fw, csv);
+  CHECK(strict.rows == 0);
+  CHECK(strict.issues[0].code == "unknown_region");
+  siap::LoadOptions options;
+  options.allow_non_regions = true;
+  auto a = siap::assess(*fw, load(*fw, csv, options));
+  REQUIRE(a.results.size() == 1);
+  CHECK(a.unit_of(a.results[0]).name == "Dinas Kominfo");
+  CHECK(a.results[0].rank == 1);
+  CHECK(a.results[0].rank_in_province == 0);
+}
