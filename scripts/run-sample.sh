@@ -1,17 +1,19 @@
 #!/bin/sh
 # Installs what is missing, builds siap, and runs its main job on the bundled
-# sample data. Until `siap assess` lands (issue 3), the main job is the
-# framework engine: list the built-in frameworks, check them and a sample
-# framework of a user's own, and show the SPBE 2020 framework's tree with each
-# indicator's effective share.
+# sample data: scores the synthetic SPBE 2020 sheet for Jawa Barat's 27
+# kabupaten/kota, and a messy respondent survey, writing every report format
+# and the data-quality log to out/.
 set -eu
 cd "$(dirname "$0")/.."
 
 ./scripts/install-deps.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSIAP_BUILD_TESTS=OFF >/dev/null
-cmake --build build -j "$(nproc 2>/dev/null || echo 2)"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j "$(nproc 2>/dev/null || echo 2)" --target siap
 
 set -x
 ./build/siap frameworks list
-./build/siap frameworks check frameworks/*.yaml samples/frameworks/*.yaml
-./build/siap frameworks show spbe-2020
+./build/siap assess samples/spbe-2020-jabar.csv -f spbe-2020
+./build/siap assess samples/spbe-2020-jabar.csv -f spbe-2020 --format text,json,csv,md -o out/spbe-2020-jabar
+./build/siap assess samples/contoh-kesiapan-survei.csv -f samples/frameworks/contoh-kesiapan.yaml \
+    --format text,json,csv,md -o out/contoh-kesiapan
+cat out/contoh-kesiapan/quality.csv

@@ -10,6 +10,7 @@
 #include <array>
 #include <cctype>
 #include <functional>
+#include <map>
 #include <unordered_map>
 
 #include "input/column_matcher.hpp"
@@ -468,7 +469,10 @@ class Loader {
               rejected = true;
             }
             break;
-          case ColumnTarget::Role::respondent_id: respondent_id = trim(fields[c]); break;
+          case ColumnTarget::Role::respondent_id:
+            respondent_id = trim(fields[c]);
+            id_header_[file] = header_names[c];
+            break;
           case ColumnTarget::Role::group:
             if (!groups) break;
             group = lookup_group(fields[c]);
@@ -555,7 +559,7 @@ class Loader {
       std::size_t row = again.second;
       drop[row] = true;
       std::size_t file = data_.row_file[row];
-      data_.issues.push_back({IssueKind::row_rejected, data_.files[file].name, int(data_.row_line[row]), fw_.input.respondent_id_column.name,
+      data_.issues.push_back({IssueKind::row_rejected, data_.files[file].name, int(data_.row_line[row]), id_header_[file],
                               again.first, "duplicate_respondent",
                               {fmt::format("id responden ganda (pertama di {}:{})", data_.files[data_.row_file[keep]].name, data_.row_line[keep]),
                                fmt::format("duplicate respondent id (first at {}:{})", data_.files[data_.row_file[keep]].name, data_.row_line[keep])}});
@@ -603,6 +607,7 @@ class Loader {
   std::unordered_map<std::string, UnitLookup, StringHash, std::equal_to<>> unit_cache_;
   std::unordered_map<int, std::pair<std::size_t, int>> unit_rows_;
   std::vector<std::pair<std::string, std::size_t>> respondent_ids_;
+  std::map<std::size_t, std::string> id_header_;  // per file: the respondent id header as written
 };
 
 }  // namespace

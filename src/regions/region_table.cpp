@@ -232,6 +232,15 @@ RegionMatch RegionTable::resolve(std::string_view raw, RegionCoding coding) cons
       if (fits(index)) scored.emplace_back(d, index);
     }
   }
+  if (scored.empty() && name.type) {
+    // "Kota Garut" does not exist, but "Kabupaten Garut" might be meant.
+    for (const auto& [key, list] : by_key_) {
+      int d = edit_distance(name.key, key, limit);
+      if (d <= limit) {
+        for (int index : list) scored.emplace_back(d, index);
+      }
+    }
+  }
   std::sort(scored.begin(), scored.end());
   for (std::size_t i = 0; i < scored.size() && i < 3; ++i) match.candidates.push_back(scored[i].second);
   return match;

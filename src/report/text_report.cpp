@@ -62,15 +62,20 @@ std::string render_text(const Assessment& a, const ReportOptions& options) {
     }
   }
   if (band_w > 0) band_w = std::max(band_w, display_width(tr("PREDIKAT", "BAND")));
-  std::size_t node_w = score_w;
-  std::size_t fixed = 4 + 2 + 2 + score_w + (band_w ? band_w + 2 : 0) + top.size() * (node_w + 1);
+  // Top-level columns are headed by node ids, up to 12 characters.
+  std::vector<std::size_t> node_w;
+  std::size_t fixed = 4 + 2 + 2 + score_w + (band_w ? band_w + 2 : 0);
+  for (int t : top) {
+    node_w.push_back(std::max(score_w, std::min<std::size_t>(12, display_width(fw.nodes[std::size_t(t)].id))));
+    fixed += node_w.back() + 1;
+  }
   std::size_t longest = display_width(tr("WILAYAH", "REGION"));
   for (const auto& r : a.results) longest = std::max(longest, display_width(a.unit_of(r).name));
   std::size_t name_w = std::min(longest, options.width > fixed + 12 ? std::min<std::size_t>(32, options.width - fixed) : std::size_t(12));
 
   std::string header = right("#", 4) + "  " + fit(tr("WILAYAH", "REGION"), name_w) + "  " + right(tr("SKOR", "SCORE"), score_w);
   if (band_w) header += "  " + fit(tr("PREDIKAT", "BAND"), band_w);
-  for (int t : top) header += " " + right(fw.nodes[std::size_t(t)].id.substr(0, node_w), node_w);
+  for (std::size_t k = 0; k < top.size(); ++k) header += " " + right(fw.nodes[std::size_t(top[k])].id.substr(0, node_w[k]), node_w[k]);
   out += "\n" + header + "\n";
 
   std::vector<const UnitResult*> not_assessed;
@@ -86,9 +91,9 @@ std::string render_text(const Assessment& a, const ReportOptions& options) {
       int band = r.nodes[0].bands.empty() ? -1 : r.nodes[0].bands[0];
       line += "  " + fit(band >= 0 ? fw.band_sets[std::size_t(overall_sets[0])].bands[std::size_t(band)].label.in(lang) : "", band_w);
     }
-    for (int t : top) {
-      const NodeScore& s = r.nodes[std::size_t(t)];
-      line += " " + right(s.assessed ? format_published(s.published, decimals, lang) : "–", node_w);
+    for (std::size_t k = 0; k < top.size(); ++k) {
+      const NodeScore& s = r.nodes[std::size_t(top[k])];
+      line += " " + right(s.assessed ? format_published(s.published, decimals, lang) : "–", node_w[k]);
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";

@@ -1,0 +1,169 @@
+// `siap assess`, `siap validate` and `siap regions` end to end.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+#include "e2e/run_siap.hpp"
+
+using json = nlohmann::json;
+
+namespace {
+const std::string kRoot = SIAP_SOURCE_DIR;
+const std::string kSpbe = kRoot + "/samples/spbe-2020-jabar.csv";
+const std::string kSurvey = kRoot + "/samples/contoh-kesiapan-survei.csv";
+const std::string kContoh = kRoot + "/samples/frameworks/contoh-kesiapan.yaml";
+}  // namespace
+
+TEST_CASE("assess prints a ranked table of all 27 Jawa Barat regions", "[e2e][assess]") {
+  auto r = run_siap({"assess", kSpbe, "-f", "spbe-2020"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("WILAYAH") != std::string::npos);
+  CHECK(r.out.find("Kota Banjar") != std::string::npos);  // "KOTA BANJAR" resolved
+  CHECK(r.out.find("27 unit: 27 dinilai") != std::string::npos);
+  for (std::size_t start = 0, end; (end = r.out.find('\n', start)) != std::string::npos; start = end + 1) {
+    INFO(r.out.substr(start, end - start));
+    CHECK(end - start <= 100 + 10);  // readable in 100 columns (UTF-8 dashes count as bytes)
+  }
+}
+
+TEST_CASE("assess --format json pipes to stdout with the documented schema", "[e2e][assess][json]") {
+  auto r = run_siap({"assess", kSpbe, "-f", "spbe-2020", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  auto j = json::parse(r.out);
+  CHECK(j["schema"] == "siap/assessment/v1");
+  CHECK(j["framework"]["id"] == "spbe-2020");
+  CHECK(j["inputs"][0]["sha256"].get<std::string>().size() == 64);
+  CHECK(j["counts"]["rows_read"] == 27);
+  CHECK(j["units"].size() == 27);
+  const auto& first = j["units"][0];
+  CHECK(first["rank"] == 1);
+  CHECK(first["nodes"].contains("i47"));
+  CHECK(first["index"]["exact_is_exact"] == true);
+  // Every unit's index equals the weighted sum of its levels (recomputed here from the JSON leaves).
+  for (const auto& u : j["units"]) {
+    double index = 0;
+    for (int i = 1; i <= 47; ++i) {
+      std::string id = (i < 10 ? "i0" : "i") + std::to_string(i);
+      double w = i <= 10 ? 1.3 : i <= 20 ? 2.5 : i <= 31 ? 1.5 : i <= 41 ? 2.75 : 3.0;
+      index += w * std::stod(u["nodes"][id]["exact"].get<std::string>()) / 100.0;
+    }
+    CHECK(std::stod(u["index"]["exact"].get<std::string>()) == Approx(index).margin(1e-9));
+  }
+}
+
+TEST_CASE("assess writes every format and quality.csv into -o DIR", "[e2e][assess]") {
+  ScratchDir dir;
+  std::string out = dir.file("hasil/baru");  // created if missing
+  auto r = run_siap({"assess", kSurvey, "-f", kContoh, "--format", "text,json,csv,md", "-o", out});
+  REQUIRE(r.exit_code == 0);
+  for (const char* name : {"penilaian.txt", "penilaian.json", "penilaian.csv", "penilaian.md", "quality.csv"}) {
+    INFO(name);
+    CHECK(std::filesystem::exists(out + "/" + name));
+  }
+  CHECK(r.out.empty());
+  std::string quality = read_file(out + "/quality.csv");
+  // The planted problems of samples/README.md, and nothing else.
+  CHECK(quality.find("38,identitas/kabupaten_kota,Bandung,baris ditolak,ambiguous_region") != std::string::npos);
+  CHECK(quality.find("39,identitas/kabupaten_kota,,baris ditolak,no_region") != std::string::npos);
+  CHECK(quality.find("40,_id,1001,baris ditolak,duplicate_respondent") != std::string::npos);
+  CHECK(quality.find("41,tata_kelola/q1,7,sel diabaikan,out_of_scale") != std::string::npos);
+  CHECK(quality.find("42,tata_kelola/rencana_induk,Belum,sel diabaikan,unknown_answer") != std::string::npos);
+  CHECK(quality.find("43,identitas/kabupaten_kota,Kota Garut,baris ditolak,unknown_region") != std::string::npos);
+  CHECK(std::count(quality.begin(), quality.end(), '\n') == 7);  // header + 6
+  auto j = json::parse(read_file(out + "/penilaian.json"));
+  CHECK(j["counts"]["rows_read"] == 43);
+  CHECK(j["counts"]["rows_accepted"] == 39);
+  CHECK(j["counts"]["rows_rejected"] == 4);
+  CHECK(j["counts"]["units_not_assessed"] == 1);
+  CHECK(j["inputs"][0]["delimiter"] == ";");
+  CHECK(j["inputs"][0]["decimal_comma"] == true);
+}
+
+TEST_CASE("assess --strict exits 1 and writes nothing when the data has problems", "[e2e][assess][strict]") {
+  ScratchDir dir;
+  auto r = run_siap({"assess", kSurvey, "-f", kContoh, "-o", dir.file("x"), "--strict", "--lang", "en"});
+  CHECK(r.exit_code == 1);
+  CHECK_FALSE(std::filesystem::exists(dir.file("x")));
+  CHECK(r.err.find("--strict: 6 problems in the data; no report written") != std::string::npos);
+  auto clean = run_siap({"assess", kSpbe, "-f", "spbe-2020", "--strict"});
+  CHECK(clean.exit_code == 0);
+}
+
+TEST_CASE("assess reads stdin and several files as one study", "[e2e][assess]") {
+  ScratchDir dir;
+  write_file(dir.file("a.csv"), "instansi,D1,D2,D3,D4\nKab. Magelang,4.90,2.40,1.09,3.76\n");
+  write_file(dir.file("b.csv"), "Instansi;d1;d2;d3;d4\nKota Bandung;3,405;3,405;3,405;3,405\n");
+  auto r = run_siap({"assess", dir.file("a.csv"), dir.file("b.csv"), "-f", "spbe-2020", "--format", "csv", "--lang", "en"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("32.73,Kota Bandung,City,Jawa Barat,1,1,1,1,3.41,Good") != std::string::npos);
+  CHECK(r.out.find("33.08,Kabupaten Magelang,Regency,Jawa Tengah,1,2,1,1,3.13,Good") != std::string::npos);
+  // "-" is standard input: run through a shell redirect.
+  std::string cmd = std::string(SIAP_BINARY) + " assess - -f spbe-2020 --format json < " + dir.file("a.csv") + " > " + dir.file("out.json");
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  CHECK(json::parse(read_file(dir.file("out.json")))["units"][0]["index"]["published"] == 3.13);
+}
+
+TEST_CASE("assess exit codes: bad data 1, usage 2", "[e2e][assess]") {
+  ScratchDir dir;
+  write_file(dir.file("missing-col.csv"), "kabupaten_kota,kelompok,q1,q2,masterpla,q4,q5\nKota Bandung,warga,3,3,Ada,ya,50\n");
+  auto missing = run_siap({"assess", dir.file("missing-col.csv"), "-f", kContoh, "--lang", "en"});
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.err == "siap: error: " + dir.file("missing-col.csv") + ":1: required columns missing: 'masterplan' (closest: 'masterpla')\n");
+  write_file(dir.file("few.csv"), "wilayah,D1\nKota Bandung,3\n");
+  auto many = run_siap({"assess", dir.file("few.csv"), "-f", "spbe-2020", "--lang", "en"});
+  CHECK(many.err.find("required columns missing: 'i11', 'i12'") != std::string::npos);
+  CHECK(many.err.find("and 27 more") != std::string::npos);  // D1 covers i01-i10; 37 missing, 10 named
+  write_file(dir.file("latin1.csv"), "instansi,D1,D2,D3,D4\nKota Bandung,3,3,3,3\nKab. Garut \xE9,3,3,3,3\n");
+  auto latin = run_siap({"assess", dir.file("latin1.csv"), "-f", "spbe-2020", "--lang", "en"});
+  CHECK(latin.exit_code == 1);
+  CHECK(latin.err.find("latin1.csv:3: the file is not valid UTF-8") != std::string::npos);
+  CHECK(run_siap({"assess", dir.file("nope.csv"), "-f", "spbe-2020"}).exit_code == 1);
+  CHECK(run_siap({"assess", kSpbe}).exit_code == 2);                                  // no framework
+  CHECK(run_siap({"assess", kSpbe, "-f", "spbe-2020", "--format", "pdf"}).exit_code == 2);
+  CHECK(run_siap({"assess", kSpbe, "-f", "spbe-2020", "--format", "json,csv"}).exit_code == 2);  // several need -o
+  CHECK(run_siap({"assess", kSpbe, "-f", "spbe-2020", "--region-codes", "bps"}).exit_code == 2);
+}
+
+TEST_CASE("undotted codes need a declared coding", "[e2e][assess][regions]") {
+  ScratchDir dir;
+  write_file(dir.file("codes.csv"), "instansi,D1,D2,D3,D4\n3273,3,3,3,3\n");
+  auto r = run_siap({"assess", dir.file("codes.csv"), "-f", "spbe-2020", "--format", "json", "--lang", "en"});
+  auto j = json::parse(r.out);
+  CHECK(j["counts"]["rows_rejected"] == 1);
+  CHECK(j["quality"][0]["code"] == "undotted_code");
+  auto ok = run_siap({"assess", dir.file("codes.csv"), "-f", "spbe-2020", "--format", "json", "--region-codes", "kemendagri"});
+  CHECK(json::parse(ok.out)["units"][0]["code"] == "32.73");
+}
+
+TEST_CASE("hostile text from input stays inert in CSV and Markdown", "[e2e][assess][hostile]") {
+  ScratchDir dir;
+  write_file(dir.file("h.csv"), "instansi,D1,D2,D3,D4\n\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",3,3,3,3\n<script>alert(1)</script>,2,2,2,2\n");
+  auto csv = run_siap({"assess", dir.file("h.csv"), "-f", "spbe-2020", "--allow-non-regions", "--format", "csv"});
+  REQUIRE(csv.exit_code == 0);
+  CHECK(csv.out.find("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"") != std::string::npos);
+  auto md = run_siap({"assess", dir.file("h.csv"), "-f", "spbe-2020", "--allow-non-regions", "--format", "md"});
+  CHECK(md.out.find("<script>") == std::string::npos);
+  CHECK(md.out.find("\\<script\\>") != std::string::npos);
+}
+
+TEST_CASE("validate prints the quality log and exits 1 on problems", "[e2e][validate]") {
+  auto r = run_siap({"validate", kSurvey, "-f", kContoh});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.rfind("berkas,baris,kolom,nilai,akibat,kode,alasan", 0) == 0);
+  CHECK(r.err.find("43 baris dibaca: 39 diterima, 4 ditolak; 2 sel diabaikan") != std::string::npos);
+  CHECK(run_siap({"validate", kSpbe, "-f", "spbe-2020"}).exit_code == 0);
+}
+
+TEST_CASE("regions lists and searches", "[e2e][regions]") {
+  auto all = run_siap({"regions", "--format", "json"});
+  REQUIRE(all.exit_code == 0);
+  CHECK(json::parse(all.out).size() == 552);  // 38 + 514
+  auto jabar = run_siap({"regions", "--province", "32", "--format", "json"});
+  CHECK(json::parse(jabar.out).size() == 28);
+  auto bandung = run_siap({"regions", "bandung"});
+  CHECK(bandung.out.find("32.73  Kota       Kota Bandung") != std::string::npos);
+  auto typo = run_siap({"regions", "Kab. Bandng"});
+  CHECK(typo.out.find("Kabupaten Bandung") != std::string::npos);
+  CHECK(run_siap({"regions", "--province", "99"}).exit_code == 2);
+}
