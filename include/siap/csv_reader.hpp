@@ -5,6 +5,7 @@
 // Memory is bounded by the longest row, not the file size.
 #pragma once
 
+#include <array>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -14,6 +15,7 @@
 
 #include "siap/diagnostic.hpp"
 #include "siap/expected.hpp"
+#include "siap/huge_page_allocator.hpp"
 
 namespace siap {
 
@@ -43,7 +45,12 @@ class CsvReader {
   char delimiter() const { return delimiter_; }
   const std::string& name() const { return name_; }
   std::size_t bytes_read() const { return bytes_read_; }
-  // SHA-256 of every byte read so far (the whole file once next() returned false).
+  // Total input size when known (a regular file or a string), else 0: lets
+  // callers reserve memory once instead of growing it by doubling.
+  std::size_t size_hint() const;
+  // Bytes of input consumed by the rows returned so far (approximate for cp1252).
+  std::size_t bytes_consumed() const { return bytes_read_ - (end_ - begin_); }
+  // SHA-256 of the whole input; call after next() returned false.
   std::string sha256_hex() const;
 
  private:
@@ -57,7 +64,7 @@ class CsvReader {
   std::string name_;
   CsvOptions options_;
   std::string memory_;        // from_string input
-  std::vector<char> buffer_;  // [begin_, end_) unread
+  std::vector<char, HugePageAllocator<char>> buffer_;  // [begin_, end_) unread
   std::size_t begin_ = 0;
   std::size_t end_ = 0;
   bool eof_ = false;
@@ -67,9 +74,13 @@ class CsvReader {
   int row_line_ = 0;
   std::size_t bytes_read_ = 0;
   std::optional<Diagnostic> error_;
-  struct Sha256;
-  std::unique_ptr<Sha256> sha_;
-  std::string utf8_carry_;    // an incomplete UTF-8 sequence at a chunk end
+  class Hasher;               // SHA-256 on a second thread, off the parsing path
+  std::unique_ptr<Hasher> hasher_;
+  mutable std::string sha256_;
+  std::size_t validated_ = 0; // buffer_[begin_, validated_) is known-good UTF-8
+  std::vector<char> raw_;     // cp1252 input before transcoding
+  std::vector<std::size_t> escaped_;  // fields of the current row holding doubled quotes
+  std::array<unsigned char, 256> special_{};  // delimiter, CR, LF
 };
 
 }  // namespace siap

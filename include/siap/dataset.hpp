@@ -12,6 +12,7 @@
 #include "siap/decimal.hpp"
 #include "siap/expected.hpp"
 #include "siap/framework.hpp"
+#include "siap/huge_page_allocator.hpp"
 #include "siap/regions.hpp"
 
 namespace siap {
@@ -68,13 +69,22 @@ struct Dataset {
 
   // Accepted rows, in input order.
   std::size_t rows = 0;
-  std::vector<std::int32_t> row_unit;
-  std::vector<std::int16_t> row_group;       // index into respondents.groups, -1 without groups
-  std::vector<std::uint16_t> row_file;
-  std::vector<std::uint32_t> row_line;
-  std::vector<std::uint8_t> codes;           // rows x coded items, row-major; 0 = missing
+  template <typename T>
+  using Column = std::vector<T, HugePageAllocator<T>>;
+  Column<std::int32_t> row_unit;
+  Column<std::int16_t> row_group;            // index into respondents.groups, -1 without groups
+  Column<std::uint16_t> row_file;
+  Column<std::uint32_t> row_line;
+  Column<std::uint8_t> codes;                // rows x coded items, row-major; 0 = missing
   std::size_t coded_items = 0;
-  std::vector<std::vector<std::optional<Decimal>>> decimals;  // per slot, per row
+  // Decimal answers are sparse (a given domain index, a numeric item): per
+  // slot, the rows that have one, in row order. Memory follows the answers
+  // present, not rows x slots.
+  struct DecimalAnswer {
+    std::uint32_t row;
+    Decimal value;
+  };
+  std::vector<std::vector<DecimalAnswer>> decimals;
 
   std::size_t rows_read = 0;
   std::size_t rows_rejected = 0;

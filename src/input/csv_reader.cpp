@@ -4,7 +4,13 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include <sys/stat.h>
 
 #include "siap/sha256.hpp"
 
@@ -17,19 +23,6 @@ constexpr std::size_t kChunk = 1u << 20;
 constexpr std::uint16_t kCp1252High[32] = {0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
                                            0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
                                            0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
-
-void append_utf8(std::vector<char>& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(char(cp));
-  } else if (cp < 0x800) {
-    out.push_back(char(0xC0 | (cp >> 6)));
-    out.push_back(char(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(char(0xE0 | (cp >> 12)));
-    out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(char(0x80 | (cp & 0x3F)));
-  }
-}
 
 // Length of the valid UTF-8 prefix of [p, p+n); `incomplete` is set when the
 // invalid part is only a sequence cut off by the end of the data.
@@ -73,7 +66,65 @@ std::size_t valid_utf8_prefix(const unsigned char* p, std::size_t n, bool& incom
 
 }  // namespace
 
-struct CsvReader::Sha256 : siap::Sha256 {};
+// Hashes chunks on its own thread so that SHA-256 (about 250 MB/s here)
+// does not slow parsing down; chunks are copied into a small bounded queue.
+class CsvReader::Hasher {
+ public:
+  Hasher() : thread_([this] { loop(); }) {}
+  ~Hasher() { finish(); }
+
+  void add(const char* data, std::size_t size) {
+    if (size == 0) return;
+    std::unique_lock lock(mutex_);
+    space_.wait(lock, [this] { return queue_.size() < 8; });
+    std::vector<char> chunk;
+    if (!spare_.empty()) {  // reuse buffers: no allocation (and page faults) per chunk
+      chunk = std::move(spare_.back());
+      spare_.pop_back();
+    }
+    chunk.assign(data, data + size);
+    queue_.push_back(std::move(chunk));
+    ready_.notify_one();
+  }
+
+  std::string finish() {
+    {
+      std::lock_guard lock(mutex_);
+      done_ = true;
+      ready_.notify_one();
+    }
+    if (thread_.joinable()) thread_.join();
+    if (hex_.empty()) hex_ = sha_.hex();
+    return hex_;
+  }
+
+ private:
+  void loop() {
+    while (true) {
+      std::vector<char> chunk;
+      {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [this] { return !queue_.empty() || done_; });
+        if (queue_.empty()) return;
+        chunk = std::move(queue_.front());
+        queue_.pop_front();
+        space_.notify_one();
+      }
+      sha_.update(chunk.data(), chunk.size());
+      std::lock_guard lock(mutex_);
+      spare_.push_back(std::move(chunk));
+    }
+  }
+
+  siap::Sha256 sha_;
+  std::string hex_;
+  std::mutex mutex_;
+  std::condition_variable ready_, space_;
+  std::deque<std::vector<char>> queue_;
+  std::vector<std::vector<char>> spare_;
+  bool done_ = false;
+  std::thread thread_;
+};
 
 Expected<std::unique_ptr<CsvReader>> CsvReader::open(const std::string& path, const CsvOptions& options) {
   if (path == "-") return std::unique_ptr<CsvReader>(new CsvReader(stdin, false, "<stdin>", options));
@@ -94,8 +145,8 @@ std::unique_ptr<CsvReader> CsvReader::from_string(std::string text, const std::s
 }
 
 CsvReader::CsvReader(std::FILE* file, bool owns_file, std::string name, const CsvOptions& options)
-    : file_(file), owns_file_(owns_file), name_(std::move(name)), options_(options), sha_(std::make_unique<Sha256>()) {
-  buffer_.resize(kChunk);
+    : file_(file), owns_file_(owns_file), name_(std::move(name)), options_(options), hasher_(std::make_unique<Hasher>()) {
+  buffer_.resize(2 * kChunk);
 }
 
 CsvReader::~CsvReader() {
@@ -103,8 +154,15 @@ CsvReader::~CsvReader() {
 }
 
 std::string CsvReader::sha256_hex() const {
-  siap::Sha256 copy = *sha_;
-  return copy.hex();
+  if (sha256_.empty()) sha256_ = hasher_->finish();
+  return sha256_;
+}
+
+std::size_t CsvReader::size_hint() const {
+  if (file_ == nullptr) return memory_.size();
+  struct stat st;
+  if (::fstat(::fileno(file_), &st) == 0 && S_ISREG(st.st_mode)) return std::size_t(st.st_size);
+  return 0;
 }
 
 void CsvReader::fail(int line, LocalizedText message) {
@@ -117,80 +175,86 @@ bool CsvReader::fill() {
   if (begin_ > 0) {
     std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
     end_ -= begin_;
+    validated_ -= begin_;
     begin_ = 0;
   }
-  if (buffer_.size() - end_ < kChunk / 2) {
-    if (buffer_.size() >= options_.max_row_bytes) {
-      fail(line_, {fmt::format("baris lebih panjang dari {} bita; berkas ini mungkin bukan CSV", options_.max_row_bytes),
-                   fmt::format("row longer than {} bytes; this may not be a CSV file", options_.max_row_bytes)});
-      return false;
-    }
-    buffer_.resize(std::min(buffer_.size() * 2, options_.max_row_bytes + kChunk));
-  }
-  // Read raw bytes into a scratch area, then validate or transcode into the buffer.
-  std::vector<char> raw(kChunk);
-  std::size_t got = 0;
-  if (file_ != nullptr) {
-    got = std::fread(raw.data(), 1, raw.size(), file_);
-    if (got < raw.size()) {
-      if (std::ferror(file_)) {
-        fail(line_, {"galat saat membaca berkas", "error while reading the file"});
-        return false;
-      }
-    }
-  } else {
-    got = std::min(raw.size(), memory_.size() - bytes_read_);
-    std::memcpy(raw.data(), memory_.data() + bytes_read_, got);
-  }
-  sha_->update(raw.data(), got);
-  bytes_read_ += got;
-  bool at_end = got == 0;
-  raw.resize(got);
-
-  std::vector<char> text;
-  if (!started_) {
-    // Strip a UTF-8 byte order mark (LimeSurvey writes one; Excel often does).
-    if (raw.size() >= 3 && std::memcmp(raw.data(), "\xEF\xBB\xBF", 3) == 0) raw.erase(raw.begin(), raw.begin() + 3);
-    started_ = true;
-  }
-  if (options_.encoding == TextEncoding::cp1252) {
-    text.reserve(raw.size() * 2);
-    for (char ch : raw) {
-      auto c = static_cast<unsigned char>(ch);
-      if (c < 0x80) {
-        text.push_back(ch);
-      } else if (c < 0xA0) {
-        append_utf8(text, kCp1252High[c - 0x80]);
-      } else {
-        append_utf8(text, c);
-      }
-    }
-  } else {
-    std::string joined = utf8_carry_ + std::string(raw.begin(), raw.end());
-    utf8_carry_.clear();
-    bool incomplete = false;
-    std::size_t valid = valid_utf8_prefix(reinterpret_cast<const unsigned char*>(joined.data()), joined.size(), incomplete);
-    if (valid < joined.size()) {
-      if (incomplete && !at_end) {
-        utf8_carry_ = joined.substr(valid);
-      } else {
-        // Line of the bad byte: lines before this chunk plus newlines up to it.
-        int bad_line = line_ + int(std::count(buffer_.begin() + std::ptrdiff_t(begin_), buffer_.begin() + std::ptrdiff_t(end_), '\n')) +
-                       int(std::count(joined.begin(), joined.begin() + std::ptrdiff_t(valid), '\n'));
-        fail(bad_line, {"berkas bukan UTF-8 yang valid (pertama di baris ini); bila disimpan Excel sebagai ANSI, gunakan --encoding cp1252",
-                        "the file is not valid UTF-8 (first at this line); if Excel saved it as ANSI, use --encoding cp1252"});
-        return false;
-      }
-    }
-    text.assign(joined.begin(), joined.begin() + std::ptrdiff_t(valid));
-  }
-  if (at_end && text.empty()) {
-    eof_ = true;
+  // What is left is one unfinished row: refuse to let it grow without bound.
+  if (end_ >= options_.max_row_bytes) {
+    fail(line_, {fmt::format("baris lebih panjang dari {} bita; berkas ini mungkin bukan CSV", options_.max_row_bytes),
+                 fmt::format("row longer than {} bytes; this may not be a CSV file", options_.max_row_bytes)});
     return false;
   }
-  if (end_ + text.size() > buffer_.size()) buffer_.resize(end_ + text.size());
-  std::memcpy(buffer_.data() + end_, text.data(), text.size());
-  end_ += text.size();
+  const bool transcode = options_.encoding == TextEncoding::cp1252;
+  std::size_t room = transcode ? 3 * kChunk : kChunk;  // cp1252 grows up to 3x in UTF-8
+  if (buffer_.size() - end_ < room) buffer_.resize(std::max(buffer_.size() * 2, end_ + room));
+  // Raw bytes go straight into the buffer (UTF-8) or into raw_ (cp1252).
+  char* target = transcode ? (raw_.resize(kChunk), raw_.data()) : buffer_.data() + end_;
+  std::size_t got = 0;
+  if (file_ != nullptr) {
+    got = std::fread(target, 1, kChunk, file_);
+    if (got < kChunk && std::ferror(file_)) {
+      fail(line_, {"galat saat membaca berkas", "error while reading the file"});
+      return false;
+    }
+  } else {
+    got = std::min(kChunk, memory_.size() - bytes_read_);
+    std::memcpy(target, memory_.data() + bytes_read_, got);
+  }
+  hasher_->add(target, got);
+  bytes_read_ += got;
+  if (got == 0) {
+    eof_ = true;
+    if (validated_ < end_) {  // a UTF-8 sequence cut off by the end of the file
+      int bad_line = line_ + int(std::count(buffer_.begin() + std::ptrdiff_t(begin_), buffer_.begin() + std::ptrdiff_t(validated_), '\n'));
+      fail(bad_line, {"berkas bukan UTF-8 yang valid (pertama di baris ini); bila disimpan Excel sebagai ANSI, gunakan --encoding cp1252",
+                      "the file is not valid UTF-8 (first at this line); if Excel saved it as ANSI, use --encoding cp1252"});
+    }
+    return false;
+  }
+  std::size_t start = end_;
+  if (transcode) {
+    for (std::size_t i = 0; i < got; ++i) {
+      auto c = static_cast<unsigned char>(raw_[i]);
+      std::uint32_t cp = c < 0x80 ? c : c < 0xA0 ? kCp1252High[c - 0x80] : c;
+      char* out = buffer_.data() + end_;
+      if (cp < 0x80) {
+        out[0] = char(cp);
+        end_ += 1;
+      } else if (cp < 0x800) {
+        out[0] = char(0xC0 | (cp >> 6));
+        out[1] = char(0x80 | (cp & 0x3F));
+        end_ += 2;
+      } else {
+        out[0] = char(0xE0 | (cp >> 12));
+        out[1] = char(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = char(0x80 | (cp & 0x3F));
+        end_ += 3;
+      }
+    }
+  } else {
+    end_ += got;
+  }
+  if (!started_) {
+    started_ = true;
+    // A UTF-8 byte order mark (LimeSurvey writes one; Excel often does).
+    if (end_ - start >= 3 && std::memcmp(buffer_.data() + start, "\xEF\xBB\xBF", 3) == 0) {
+      begin_ += 3;
+      validated_ = begin_;
+    }
+  }
+  if (transcode) {
+    validated_ = end_;
+    return true;
+  }
+  bool incomplete = false;
+  std::size_t valid = valid_utf8_prefix(reinterpret_cast<const unsigned char*>(buffer_.data() + validated_), end_ - validated_, incomplete);
+  validated_ += valid;
+  if (validated_ < end_ && !incomplete) {
+    int bad_line = line_ + int(std::count(buffer_.begin() + std::ptrdiff_t(begin_), buffer_.begin() + std::ptrdiff_t(validated_), '\n'));
+    fail(bad_line, {"berkas bukan UTF-8 yang valid (pertama di baris ini); bila disimpan Excel sebagai ANSI, gunakan --encoding cp1252",
+                    "the file is not valid UTF-8 (first at this line); if Excel saved it as ANSI, use --encoding cp1252"});
+    return false;
+  }
   return true;
 }
 
@@ -213,12 +277,6 @@ void CsvReader::sniff_delimiter() {
 }
 
 bool CsvReader::next(std::vector<std::string_view>& fields) {
-  struct Span {
-    std::size_t begin, end;
-    bool escaped;
-    bool quoted;
-  };
-  std::vector<Span> spans;
   while (true) {
     if (error_) return false;
     if (begin_ == end_ && !fill()) return false;
@@ -234,38 +292,50 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
     } else if (options_.delimiter != 0) {
       delimiter_ = options_.delimiter;
     }
+    if (special_[static_cast<unsigned char>(delimiter_)] == 0) {
+      special_.fill(0);
+      special_[static_cast<unsigned char>(delimiter_)] = 1;
+      special_['\n'] = 1;
+      special_['\r'] = 1;
+    }
 
     const char delim = delimiter_;
-    const char* buf = buffer_.data();
+    char* buf = buffer_.data();
+    // Only validated bytes are parsed; an unfinished UTF-8 sequence waits for more input.
+    const std::size_t limit = validated_;
     std::size_t pos = begin_;
     int newlines = 0;
     bool complete = false;
-    spans.clear();
+    bool first_quoted = false;
+    fields.clear();
+    escaped_.clear();
     while (true) {
-      Span span{pos, pos, false, false};
-      if (pos < end_ && buf[pos] == '"') {
+      std::size_t field_begin = pos;
+      std::size_t field_end = pos;
+      if (pos < limit && buf[pos] == '"') {
+        if (fields.empty()) first_quoted = true;
         ++pos;
-        span.begin = pos;
-        span.quoted = true;
+        field_begin = pos;
         bool closed = false;
-        while (pos < end_) {
-          const char* q = static_cast<const char*>(std::memchr(buf + pos, '"', end_ - pos));
-          std::size_t qpos = q == nullptr ? end_ : std::size_t(q - buf);
+        bool escaped = false;
+        while (pos < limit) {
+          const char* q = static_cast<const char*>(std::memchr(buf + pos, '"', limit - pos));
+          std::size_t qpos = q == nullptr ? limit : std::size_t(q - buf);
           newlines += int(std::count(buf + pos, buf + qpos, '\n'));
           if (q == nullptr) {
-            pos = end_;
+            pos = limit;
             break;
           }
-          if (qpos + 1 < end_ && buf[qpos + 1] == '"') {
-            span.escaped = true;
+          if (qpos + 1 < limit && buf[qpos + 1] == '"') {
+            escaped = true;
             pos = qpos + 2;
             continue;
           }
-          if (qpos + 1 == end_ && !eof_) {  // a doubled quote may straddle the chunk end
-            pos = end_;
+          if (qpos + 1 == limit && !eof_) {  // a doubled quote may straddle the chunk end
+            pos = limit;
             break;
           }
-          span.end = qpos;
+          field_end = qpos;
           pos = qpos + 1;
           closed = true;
           break;
@@ -273,27 +343,24 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
         if (!closed) {
           if (!eof_) break;  // incomplete: read more
           // An unterminated quote at the end of the file: keep what is there.
-          span.end = end_;
-          pos = end_;
+          field_end = limit;
+          pos = limit;
         }
         // Stray text between a closing quote and the delimiter is skipped (lenient).
-        while (pos < end_ && buf[pos] != delim && buf[pos] != '\n' && buf[pos] != '\r') ++pos;
+        while (pos < limit && special_[static_cast<unsigned char>(buf[pos])] == 0) ++pos;
+        if (escaped) escaped_.push_back(fields.size());
       } else {
-        while (pos < end_) {
-          char c = buf[pos];
-          if (c == delim || c == '\n' || c == '\r') break;
-          ++pos;
-        }
-        span.end = pos;
+        while (pos < limit && special_[static_cast<unsigned char>(buf[pos])] == 0) ++pos;
+        field_end = pos;
       }
-      if (pos == end_ && !eof_) break;  // incomplete
-      spans.push_back(span);
-      if (spans.size() > options_.max_fields) {
+      if (pos == limit && !eof_) break;  // incomplete
+      fields.emplace_back(buf + field_begin, field_end - field_begin);
+      if (fields.size() > options_.max_fields) {
         fail(line_, {fmt::format("baris memiliki lebih dari {} kolom", options_.max_fields),
                      fmt::format("row has more than {} fields", options_.max_fields)});
         return false;
       }
-      if (pos == end_) {  // end of file ends the row
+      if (pos == limit) {  // end of file ends the row
         complete = true;
         break;
       }
@@ -303,8 +370,8 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
         continue;
       }
       if (c == '\r') {
-        if (pos + 1 == end_ && !eof_) break;  // CR at the chunk end: is LF next?
-        pos += (pos + 1 < end_ && buf[pos + 1] == '\n') ? 2 : 1;
+        if (pos + 1 == limit && !eof_) break;  // CR at the chunk end: is LF next?
+        pos += (pos + 1 < limit && buf[pos + 1] == '\n') ? 2 : 1;
       } else {
         ++pos;
       }
@@ -322,23 +389,16 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
     row_line_ = line_;
     line_ += newlines;
     begin_ = pos;
-    if (spans.size() == 1 && spans[0].begin == spans[0].end && !spans[0].quoted) {
-      continue;  // blank line
-    }
-    fields.clear();
-    char* wbuf = buffer_.data();
-    for (const Span& s : spans) {
-      if (!s.escaped) {
-        fields.emplace_back(wbuf + s.begin, s.end - s.begin);
-        continue;
-      }
+    if (fields.size() == 1 && fields[0].empty() && !first_quoted) continue;  // blank line
+    for (std::size_t index : escaped_) {
       // Undouble quotes in place; the result is shorter than the source.
-      std::size_t out = s.begin;
-      for (std::size_t i = s.begin; i < s.end; ++i) {
-        wbuf[out++] = wbuf[i];
-        if (wbuf[i] == '"' && i + 1 < s.end && wbuf[i + 1] == '"') ++i;
+      char* start = const_cast<char*>(fields[index].data());
+      std::size_t out = 0;
+      for (std::size_t i = 0; i < fields[index].size(); ++i) {
+        start[out++] = start[i];
+        if (start[i] == '"' && i + 1 < fields[index].size() && start[i + 1] == '"') ++i;
       }
-      fields.emplace_back(wbuf + s.begin, out - s.begin);
+      fields[index] = std::string_view(start, out);
     }
     return true;
   }

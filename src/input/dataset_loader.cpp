@@ -21,6 +21,7 @@ namespace siap {
 namespace {
 
 std::string_view trim(std::string_view s) {
+  if (s.empty() || (static_cast<unsigned char>(s.front()) > ' ' && static_cast<unsigned char>(s.back()) > ' ')) return s;
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   return s;
@@ -48,13 +49,13 @@ struct StringHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-// The outcome of reading one cell.
+// The outcome of reading one cell: a plain value, cheap to return. The
+// reason text of an invalid cell is made only when it is logged.
 struct Cell {
-  enum class Kind { missing, code, decimal, invalid } kind = Kind::missing;
+  enum class Kind : std::uint8_t { missing, code, decimal, invalid } kind = Kind::missing;
+  enum class Problem : std::uint8_t { none, not_a_number, out_of_range, out_of_scale, not_integer, not_yes_no, unknown_answer } problem = Problem::none;
   std::uint8_t code = 0;
   Decimal decimal;
-  std::string issue_code;
-  LocalizedText reason;
 };
 
 class ItemParser {
@@ -65,6 +66,10 @@ class ItemParser {
     column_.coded = is_coded();
     if (column_.coded) build_codes();
   }
+
+  // The code of a one-character answer, or <= 0 when it needs the full parser.
+  std::int16_t quick_code(unsigned char c) const { return single_byte_[c]; }
+  bool coded() const { return column_.coded; }
 
   // Parses a cell; `decimal_comma` applies to numbers.
   Cell parse(std::string_view raw, bool decimal_comma) const {
@@ -121,22 +126,51 @@ class ItemParser {
     }
   }
 
-  Cell invalid(std::string code, LocalizedText reason) const {
+  static Cell invalid(Cell::Problem problem) {
     Cell c;
     c.kind = Cell::Kind::invalid;
-    c.issue_code = std::move(code);
-    c.reason = std::move(reason);
+    c.problem = problem;
     return c;
   }
 
+ public:
+  // The machine code and the reason of an invalid cell.
+  std::pair<std::string, LocalizedText> explain(Cell::Problem problem) const {
+    const Scale* s = scale_;
+    switch (problem) {
+      case Cell::Problem::not_a_number:
+        if (s && (s->kind == ScaleKind::ordinal || s->kind == ScaleKind::likert) && !s->points.empty()) {
+          return {"not_a_number", {"bukan angka atau label tingkat", "not a number or a level label"}};
+        }
+        return {"not_a_number", {"bukan angka", "not a number"}};
+      case Cell::Problem::out_of_range:
+        return {"out_of_range", {fmt::format("di luar rentang skor {}–{}", fw_.score.min.to_string(), fw_.score.max.to_string()),
+                                 fmt::format("outside the score range {}–{}", fw_.score.min.to_string(), fw_.score.max.to_string())}};
+      case Cell::Problem::out_of_scale:
+        return {"out_of_scale", {fmt::format("di luar skala {}–{}", s->min.to_string(), s->max.to_string()),
+                                 fmt::format("outside the scale {}–{}", s->min.to_string(), s->max.to_string())}};
+      case Cell::Problem::not_integer:
+        return {"not_integer", {"desimal pada skala bilangan bulat", "a decimal on a whole-number scale"}};
+      case Cell::Problem::not_yes_no:
+        return {"not_yes_no", {fmt::format("bukan jawaban ya/tidak ({} / {})", fmt::join(s->yes_words, ", "), fmt::join(s->no_words, ", ")),
+                               fmt::format("not a yes/no answer ({} / {})", fmt::join(s->yes_words, ", "), fmt::join(s->no_words, ", "))}};
+      case Cell::Problem::unknown_answer: {
+        std::vector<std::string> answers;
+        for (const auto& cat : s->categories) answers.push_back(cat.answer);
+        return {"unknown_answer", {fmt::format("jawaban tidak dikenal; pilihan: {}", fmt::join(answers, ", ")),
+                                   fmt::format("unknown answer; expected one of: {}", fmt::join(answers, ", "))}};
+      }
+      case Cell::Problem::none: break;
+    }
+    return {"", {}};
+  }
+
+ private:
   Cell slow_parse(std::string_view text, bool decimal_comma) const {
     if (scale_ == nullptr) {  // a given node value on the score range
       auto d = parse_number(text, decimal_comma);
-      if (!d) return invalid("not_a_number", {"bukan angka", "not a number"});
-      if (*d < fw_.score.min || *d > fw_.score.max) {
-        return invalid("out_of_range", {fmt::format("di luar rentang skor {}–{}", fw_.score.min.to_string(), fw_.score.max.to_string()),
-                                        fmt::format("outside the score range {}–{}", fw_.score.min.to_string(), fw_.score.max.to_string())});
-      }
+      if (!d) return invalid(Cell::Problem::not_a_number);
+      if (*d < fw_.score.min || *d > fw_.score.max) return invalid(Cell::Problem::out_of_range);
       Cell c;
       c.kind = Cell::Kind::decimal;
       c.decimal = *d;
@@ -153,15 +187,10 @@ class ItemParser {
           for (const auto& p : s.points) {
             if (fold_header(p.label.id) == folded || fold_header(p.label.in(Lang::en)) == folded) d = p.value;
           }
-          if (!d) return invalid("not_a_number", {"bukan angka atau label tingkat", "not a number or a level label"});
+          if (!d) return invalid(Cell::Problem::not_a_number);
         }
-        if (*d < s.min || *d > s.max) {
-          return invalid("out_of_scale", {fmt::format("di luar skala {}–{}", s.min.to_string(), s.max.to_string()),
-                                          fmt::format("outside the scale {}–{}", s.min.to_string(), s.max.to_string())});
-        }
-        if (s.integer_only && !(d->round_half_up(0) == *d)) {
-          return invalid("not_integer", {"desimal pada skala bilangan bulat", "a decimal on a whole-number scale"});
-        }
+        if (*d < s.min || *d > s.max) return invalid(Cell::Problem::out_of_scale);
+        if (s.integer_only && !(d->round_half_up(0) == *d)) return invalid(Cell::Problem::not_integer);
         Cell c;
         if (column_.coded) {
           c.kind = Cell::Kind::code;
@@ -189,8 +218,7 @@ class ItemParser {
             return c;
           }
         }
-        return invalid("not_yes_no", {fmt::format("bukan jawaban ya/tidak ({} / {})", fmt::join(s.yes_words, ", "), fmt::join(s.no_words, ", ")),
-                                      fmt::format("not a yes/no answer ({} / {})", fmt::join(s.yes_words, ", "), fmt::join(s.no_words, ", "))});
+        return invalid(Cell::Problem::not_yes_no);
       }
       case ScaleKind::categorical: {
         std::string folded = fold_header(text);
@@ -202,14 +230,11 @@ class ItemParser {
             return c;
           }
         }
-        std::vector<std::string> answers;
-        for (const auto& cat : s.categories) answers.push_back(cat.answer);
-        return invalid("unknown_answer", {fmt::format("jawaban tidak dikenal; pilihan: {}", fmt::join(answers, ", ")),
-                                          fmt::format("unknown answer; expected one of: {}", fmt::join(answers, ", "))});
+        return invalid(Cell::Problem::unknown_answer);
       }
       case ScaleKind::numeric: {
         auto d = parse_number(text, decimal_comma);
-        if (!d) return invalid("not_a_number", {"bukan angka", "not a number"});
+        if (!d) return invalid(Cell::Problem::not_a_number);
         Cell c;
         c.kind = Cell::Kind::decimal;
         c.decimal = *d;
@@ -337,7 +362,7 @@ class Loader {
     LocalizedText reason;
   };
 
-  UnitLookup lookup_unit(std::string_view raw) {
+  const UnitLookup& lookup_unit(std::string_view raw) {
     auto cached = unit_cache_.find(raw);
     if (cached != unit_cache_.end()) return cached->second;
     UnitLookup out;
@@ -391,11 +416,18 @@ class Loader {
                                          fmt::format("unknown region; did you mean {}?", list(m.candidates, " or "))};
         break;
     }
-    unit_cache_.emplace(std::string(raw), out);
-    return out;
+    return unit_cache_.emplace(std::string(raw), std::move(out)).first->second;
   }
 
   int lookup_group(std::string_view raw) {
+    auto cached = group_cache_.find(raw);
+    if (cached != group_cache_.end()) return cached->second;
+    int group = find_group(raw);
+    group_cache_.emplace(std::string(raw), group);
+    return group;
+  }
+
+  int find_group(std::string_view raw) const {
     std::string folded = fold_header(raw);
     const auto& groups = fw_.respondents->groups;
     for (std::size_t g = 0; g < groups.size(); ++g) {
@@ -436,36 +468,57 @@ class Loader {
     const bool decimal_comma = info.decimal_comma;
     const bool groups = data_.kind == InputKind::respondents && fw_.respondents && !fw_.respondents->groups.empty();
 
-    std::vector<std::uint8_t> row_codes(data_.coded_items);
     std::vector<std::optional<Decimal>> row_decimals(data_.decimals.size());
+    const std::size_t width = data_.coded_items;
+    bool reserved = false;
     while (csv.next(fields)) {
       ++data_.rows_read;
       ++info.rows_read;
       int line = csv.line();
+      if (!reserved && info.rows_read == 1000) {
+        // Reserve once from the file size instead of growing by doubling.
+        reserved = true;
+        std::size_t total = csv.size_hint();
+        std::size_t used = csv.bytes_consumed();
+        if (total > used && used > 0) {
+          std::size_t more = std::size_t(double(total - used) / double(used) * double(info.rows_read) * 1.02) + 16;
+          reserve(data_.rows + more);
+        }
+      }
       if (fields.size() > header_names.size()) {
         reject(file, line, "", "", "too_many_fields",
                {fmt::format("baris memiliki {} kolom, judul {}", fields.size(), header_names.size()),
                 fmt::format("row has {} fields; the header has {}", fields.size(), header_names.size())});
         continue;
       }
-      if (std::all_of(fields.begin(), fields.end(), [](std::string_view f) { return trim(f).empty(); })) {
+      bool blank = true;
+      for (std::string_view f : fields) {
+        if (!trim(f).empty()) {
+          blank = false;
+          break;
+        }
+      }
+      if (blank) {
         reject(file, line, "", "", "empty_row", {"baris kosong", "empty row"});
         continue;
       }
-      UnitLookup unit;
+      const UnitLookup* unit = nullptr;
       int group = -1;
       std::string_view respondent_id;
       bool rejected = false;
-      std::fill(row_codes.begin(), row_codes.end(), 0);
-      std::fill(row_decimals.begin(), row_decimals.end(), std::nullopt);
+      // The row's codes are written straight into the dataset; a rejected row is taken back.
+      std::size_t row_start = data_.codes.size();
+      data_.codes.resize(row_start + width, 0);
+      std::uint8_t* row_codes = data_.codes.data() + row_start;
+      if (!row_decimals.empty()) std::fill(row_decimals.begin(), row_decimals.end(), std::nullopt);
       std::size_t first_issue = data_.issues.size();
       for (std::size_t c = 0; c < fields.size() && !rejected; ++c) {
         const ColumnTarget& t = layout[c];
         switch (t.role) {
           case ColumnTarget::Role::unit:
-            unit = lookup_unit(fields[c]);
-            if (unit.unit < 0) {
-              reject(file, line, header_names[c], std::string(fields[c]), unit.code, unit.reason);
+            unit = &lookup_unit(fields[c]);
+            if (unit->unit < 0) {
+              reject(file, line, header_names[c], std::string(fields[c]), unit->code, unit->reason);
               rejected = true;
             }
             break;
@@ -487,33 +540,53 @@ class Loader {
             break;
           case ColumnTarget::Role::item: {
             if (t.item < 0) break;  // ignored column
-            Cell cell = parsers_[std::size_t(t.item)].parse(fields[c], decimal_comma);
+            const ItemParser& parser = parsers_[std::size_t(t.item)];
+            std::string_view f = fields[c];
+            if (f.size() == 1 && parser.coded()) {  // the hot path: one digit of a Likert answer
+              std::int16_t quick = parser.quick_code(static_cast<unsigned char>(f[0]));
+              if (quick > 0) {
+                row_codes[coded_index_[std::size_t(t.item)]] = std::uint8_t(quick);
+                break;
+              }
+            } else if (f.empty()) {
+              break;
+            }
+            Cell cell = parser.parse(f, decimal_comma);
             switch (cell.kind) {
               case Cell::Kind::missing: break;
-              case Cell::Kind::code: row_codes[std::size_t(coded_index_[std::size_t(t.item)])] = cell.code; break;
+              case Cell::Kind::code: row_codes[coded_index_[std::size_t(t.item)]] = cell.code; break;
               case Cell::Kind::decimal: row_decimals[std::size_t(data_.items[std::size_t(t.item)].decimal_slot)] = cell.decimal; break;
-              case Cell::Kind::invalid: cell_issue(file, line, header_names[c], std::string(fields[c]), cell.issue_code, cell.reason); break;
+              case Cell::Kind::invalid: {
+                auto [code, reason] = parsers_[std::size_t(t.item)].explain(cell.problem);
+                cell_issue(file, line, header_names[c], std::string(fields[c]), code, reason);
+                break;
+              }
             }
             break;
           }
         }
       }
+      auto take_back = [&] {
+        data_.codes.resize(row_start);
+        // Only the rejection is kept: the row's cell problems no longer matter.
+        data_.issues.erase(data_.issues.begin() + std::ptrdiff_t(first_issue), data_.issues.end() - 1);
+      };
       if (rejected) {
-        data_.issues.erase(data_.issues.begin() + std::ptrdiff_t(first_issue), data_.issues.end() - 1);  // keep only the rejection
+        take_back();
         continue;
       }
       if (groups && group < 0) {
         reject(file, line, fw_.input.group_column.name, "", "unknown_group", {"kelompok responden kosong", "no respondent group given"});
-        data_.issues.erase(data_.issues.begin() + std::ptrdiff_t(first_issue), data_.issues.end() - 1);
+        take_back();
         continue;
       }
       if (data_.kind == InputKind::units) {
-        auto [it, inserted] = unit_rows_.emplace(unit.unit, std::pair<std::size_t, int>(file, line));
+        auto [it, inserted] = unit_rows_.emplace(unit->unit, std::pair<std::size_t, int>(file, line));
         if (!inserted) {
-          reject(file, line, fw_.input.unit_column.name, data_.units[std::size_t(unit.unit)].name, "duplicate_unit",
+          reject(file, line, fw_.input.unit_column.name, data_.units[std::size_t(unit->unit)].name, "duplicate_unit",
                  {fmt::format("unit sudah ada di {}:{}", data_.files[it->second.first].name, it->second.second),
                   fmt::format("unit already given at {}:{}", data_.files[it->second.first].name, it->second.second)});
-          data_.issues.erase(data_.issues.begin() + std::ptrdiff_t(first_issue), data_.issues.end() - 1);
+          take_back();
           continue;
         }
       }
@@ -523,13 +596,17 @@ class Loader {
                     fmt::format("row has {} fields; the header has {}; the absent cells are missing", fields.size(), header_names.size())});
       }
       // Accept.
-      data_.row_unit.push_back(unit.unit);
+      data_.row_unit.push_back(unit->unit);
       data_.row_group.push_back(std::int16_t(group));
       data_.row_file.push_back(std::uint16_t(file));
       data_.row_line.push_back(std::uint32_t(line));
-      data_.codes.insert(data_.codes.end(), row_codes.begin(), row_codes.end());
-      for (std::size_t s = 0; s < row_decimals.size(); ++s) data_.decimals[s].push_back(row_decimals[s]);
-      if (!respondent_id.empty()) respondent_ids_.push_back({std::string(respondent_id), data_.rows});
+      for (std::size_t slot = 0; slot < row_decimals.size(); ++slot) {
+        if (row_decimals[slot]) data_.decimals[slot].push_back({std::uint32_t(data_.rows), *row_decimals[slot]});
+      }
+      if (!respondent_id.empty()) {
+        ids_.push_back({std::uint32_t(id_chars_.size()), std::uint32_t(respondent_id.size()), std::uint32_t(data_.rows)});
+        id_chars_.append(respondent_id);
+      }
       ++data_.rows;
       ++info.rows_accepted;
     }
@@ -541,34 +618,50 @@ class Loader {
     info.bytes = csv.bytes_read();
   }
 
+  void reserve(std::size_t rows) {
+    data_.codes.reserve(rows * data_.coded_items);
+    data_.row_unit.reserve(rows);
+    data_.row_group.reserve(rows);
+    data_.row_file.reserve(rows);
+    data_.row_line.reserve(rows);
+    ids_.reserve(rows);
+  }
+
   // A respondent id seen twice: the later row is rejected.
   void reject_duplicate_respondents() {
-    if (respondent_ids_.empty()) return;
-    std::vector<std::size_t> order(respondent_ids_.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return respondent_ids_[a].first < respondent_ids_[b].first; });
+    if (ids_.empty()) return;
+    auto id_of = [&](const IdRef& r) { return std::string_view(id_chars_).substr(r.offset, r.length); };
+    std::vector<std::uint32_t> order(ids_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = std::uint32_t(i);
+    // Stable: among equal ids the earliest row comes first and is kept.
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return id_of(ids_[a]) < id_of(ids_[b]); });
     std::vector<bool> drop(data_.rows, false);
+    std::size_t first = 0;
     for (std::size_t k = 1; k < order.size(); ++k) {
-      const auto& first = respondent_ids_[order[k - 1]];
-      const auto& again = respondent_ids_[order[k]];
-      if (first.first != again.first) continue;
-      // Keep the earliest row of a run of equal ids.
-      std::size_t keep = first.second;
-      std::size_t k0 = k - 1;
-      while (k0 > 0 && respondent_ids_[order[k0 - 1]].first == first.first) keep = respondent_ids_[order[--k0]].second;
-      std::size_t row = again.second;
+      if (id_of(ids_[order[k]]) != id_of(ids_[order[first]])) {
+        first = k;
+        continue;
+      }
+      std::size_t keep = ids_[order[first]].row;
+      std::size_t row = ids_[order[k]].row;
       drop[row] = true;
       std::size_t file = data_.row_file[row];
       data_.issues.push_back({IssueKind::row_rejected, data_.files[file].name, int(data_.row_line[row]), id_header_[file],
-                              again.first, "duplicate_respondent",
+                              std::string(id_of(ids_[order[k]])), "duplicate_respondent",
                               {fmt::format("id responden ganda (pertama di {}:{})", data_.files[data_.row_file[keep]].name, data_.row_line[keep]),
                                fmt::format("duplicate respondent id (first at {}:{})", data_.files[data_.row_file[keep]].name, data_.row_line[keep])}});
       ++data_.files[file].rows_rejected;
       --data_.files[file].rows_accepted;
     }
-    // Compact the accepted rows.
+    ids_.clear();
+    ids_.shrink_to_fit();
+    id_chars_.clear();
+    id_chars_.shrink_to_fit();
+    // Compact the accepted rows; new_index[row] is where a kept row moves.
+    std::vector<std::uint32_t> new_index(data_.rows);
     std::size_t out = 0;
     for (std::size_t row = 0; row < data_.rows; ++row) {
+      new_index[row] = std::uint32_t(out);
       if (drop[row]) continue;
       if (out != row) {
         data_.row_unit[out] = data_.row_unit[row];
@@ -576,9 +669,12 @@ class Loader {
         data_.row_file[out] = data_.row_file[row];
         data_.row_line[out] = data_.row_line[row];
         std::copy_n(data_.codes.begin() + std::ptrdiff_t(row * data_.coded_items), data_.coded_items, data_.codes.begin() + std::ptrdiff_t(out * data_.coded_items));
-        for (auto& slot : data_.decimals) slot[out] = slot[row];
       }
       ++out;
+    }
+    for (auto& slot : data_.decimals) {
+      std::erase_if(slot, [&](const Dataset::DecimalAnswer& a) { return drop[a.row]; });
+      for (auto& a : slot) a.row = new_index[a.row];
     }
     data_.rows = out;
     data_.row_unit.resize(out);
@@ -586,13 +682,10 @@ class Loader {
     data_.row_file.resize(out);
     data_.row_line.resize(out);
     data_.codes.resize(out * data_.coded_items);
-    for (auto& slot : data_.decimals) slot.resize(out);
     // Issues in file and line order.
     std::stable_sort(data_.issues.begin(), data_.issues.end(), [&](const QualityIssue& a, const QualityIssue& b) {
       return std::tie(a.file, a.line) < std::tie(b.file, b.line);
     });
-    respondent_ids_.clear();
-    respondent_ids_.shrink_to_fit();
   }
 
   const Framework& fw_;
@@ -605,8 +698,13 @@ class Loader {
   std::vector<int> unit_of_region_;
   std::unordered_map<std::string, int> custom_units_;
   std::unordered_map<std::string, UnitLookup, StringHash, std::equal_to<>> unit_cache_;
+  std::unordered_map<std::string, int, StringHash, std::equal_to<>> group_cache_;
   std::unordered_map<int, std::pair<std::size_t, int>> unit_rows_;
-  std::vector<std::pair<std::string, std::size_t>> respondent_ids_;
+  struct IdRef {
+    std::uint32_t offset, length, row;
+  };
+  std::vector<IdRef> ids_;  // respondent ids of accepted rows, in an arena: no string per row
+  std::string id_chars_;
   std::map<std::size_t, std::string> id_header_;  // per file: the respondent id header as written
 };
 

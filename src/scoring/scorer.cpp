@@ -129,10 +129,14 @@ class Scorer {
       const auto& slot = data_.decimals[std::size_t(column.decimal_slot)];
       const Node& node = fw_.nodes[std::size_t(column.node)];
       std::vector<std::vector<Number>> values(group_count);
+      // The unit's rows are ascending, as are the slot's: walk both together.
+      auto it = slot.begin();
       for (std::uint32_t r : rows) {
-        if (!slot[r]) continue;
+        it = std::lower_bound(it, slot.end(), r, [](const Dataset::DecimalAnswer& a, std::uint32_t row) { return a.row < row; });
+        if (it == slot.end()) break;
+        if (it->row != r) continue;
         std::size_t g = groups_ > 0 ? std::size_t(data_.row_group[r]) : 0;
-        values[g].push_back(decimal_score(node, *slot[r]));
+        values[g].push_back(decimal_score(node, it->value));
         ++answers;
       }
       for (std::size_t g = 0; g < group_count; ++g) {

@@ -1,5 +1,8 @@
 // Loading and scoring against hand-computed values.
 #include <catch2/catch.hpp>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include "siap/assessment.hpp"
 #include "siap/framework_catalog.hpp"
@@ -52,7 +55,9 @@ siap::Framework framework(const char* combine) {
 }
 
 siap::Dataset load(const siap::Framework& fw, const std::string& csv, siap::LoadOptions options = {}) {
-  std::string path = std::string(std::tmpnam(nullptr)) + ".csv";
+  static int counter = 0;
+  std::string path = (std::filesystem::temp_directory_path() / ("siap-assessment-test-" + std::to_string(::getpid()) + "-" +
+                                                                  std::to_string(++counter) + ".csv")).string();
   FILE* f = std::fopen(path.c_str(), "wb");
   std::fwrite(csv.data(), 1, csv.size(), f);
   std::fclose(f);
