@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <cstring>
+#include <malloc.h>
 #include <exception>
 
 #include "cli/cli_context.hpp"
@@ -70,6 +71,10 @@ int run(int argc, char** argv) {
 }  // namespace siap::cli
 
 int main(int argc, char** argv) {
+  // Large temporary arrays are reused from the heap instead of being mapped
+  // and unmapped each time: fresh pages cost a fault each (bench/README.md).
+  mallopt(M_MMAP_THRESHOLD, 1 << 30);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
   try {
     return siap::cli::run(argc, argv);
   } catch (const std::exception& e) {

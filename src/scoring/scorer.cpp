@@ -12,6 +12,7 @@
 #include <span>
 
 #include "siap/effective_weights.hpp"
+#include "siap/huge_page_allocator.hpp"
 #include "siap/regions.hpp"
 
 namespace siap {
@@ -57,7 +58,26 @@ class Scorer {
     coded_index_.assign(data.items.size(), -1);
     std::size_t k = 0;
     for (std::size_t i = 0; i < data.items.size(); ++i) {
-      if (data.items[i].coded) coded_index_[i] = int(k++);
+      if (data.items[i].coded) {
+        coded_index_[i] = int(k++);
+        max_codes_ = std::max(max_codes_, data.items[i].scores.size());
+      }
+    }
+    // Scores of coded answers as integers at one power-of-ten scale, so that
+    // sums over thousands of respondents stay in exact integer arithmetic.
+    for (const auto& item : data.items) {
+      int scale = 0;
+      for (const Decimal& d : item.scores) scale = std::max(scale, d.scale());
+      std::vector<std::int64_t> ints;
+      for (const Decimal& d : item.scores) {
+        std::int64_t m = d.mantissa();
+        for (int e = d.scale(); e < scale; ++e) m *= 10;
+        ints.push_back(m);
+      }
+      std::int64_t denominator = 1;
+      for (int e = 0; e < scale; ++e) denominator *= 10;
+      int_scores_.push_back(std::move(ints));
+      score_denominator_.push_back(denominator);
     }
     exact_shares();
   }
@@ -68,7 +88,7 @@ class Scorer {
     std::vector<std::size_t> start(units + 1, 0);
     for (std::size_t r = 0; r < data_.rows; ++r) ++start[std::size_t(data_.row_unit[r]) + 1];
     for (std::size_t u = 0; u < units; ++u) start[u + 1] += start[u];
-    std::vector<std::uint32_t> rows(data_.rows);
+    std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> rows(data_.rows);
     std::vector<std::size_t> fill(start.begin(), start.end() - 1);
     for (std::size_t r = 0; r < data_.rows; ++r) rows[fill[std::size_t(data_.row_unit[r])]++] = std::uint32_t(r);
 
@@ -105,26 +125,54 @@ class Scorer {
   }
 
   // Per item: the unit's combined value, or nothing when nobody answered.
-  std::optional<Number> item_value(std::size_t item, std::span<const std::uint32_t> rows, std::size_t& answers) const {
+  // `histogram` holds, for coded items, counts per (coded item, group, code).
+  std::optional<Number> item_value(std::size_t item, std::span<const std::uint32_t> rows, const std::vector<std::uint32_t>& histogram,
+                                   std::size_t& answers) const {
     const ItemColumn& column = data_.items[item];
     std::size_t group_count = std::max<std::size_t>(groups_, 1);
     std::vector<std::vector<std::pair<Number, std::size_t>>> by_group(group_count);
     answers = 0;
     if (column.coded) {
-      std::size_t codes = column.scores.size();
-      std::vector<std::size_t> counts(group_count * (codes + 1), 0);
-      int ci = coded_index_[item];
-      for (std::uint32_t r : rows) {
-        std::size_t g = groups_ > 0 ? std::size_t(data_.row_group[r]) : 0;
-        ++counts[g * (codes + 1) + data_.code(r, std::size_t(ci))];
-      }
+      const std::size_t stride = max_codes_ + 1;
+      const std::uint32_t* counts = histogram.data() + std::size_t(coded_index_[item]) * group_count * stride;
+      const auto& ints = int_scores_[item];
+      const std::int64_t denominator = score_denominator_[item];
+      std::vector<std::optional<Number>> group_values(group_count);
       for (std::size_t g = 0; g < group_count; ++g) {
-        for (int code : code_order_[item]) {
-          std::size_t c = counts[g * (codes + 1) + std::size_t(code) + 1];
-          if (c > 0) by_group[g].push_back({Number::of(column.scores[std::size_t(code)]), c});
-          answers += c;
+        const std::uint32_t* c = counts + g * stride;
+        std::int64_t n = 0, sum = 0;
+        for (std::size_t code = 0; code < ints.size(); ++code) {
+          n += c[code + 1];
+          sum += std::int64_t(c[code + 1]) * ints[code];
         }
+        if (n == 0) continue;
+        answers += std::size_t(n);
+        if (combine_ == CombineMethod::mean) {
+          group_values[g] = Number::ratio(sum, Number::int128(n) * denominator);
+          continue;
+        }
+        // Median: walk the codes in score order to the middle answer(s).
+        auto nth = [&](std::int64_t k) {
+          for (int code : code_order_[item]) {
+            std::int64_t here = c[std::size_t(code) + 1];
+            if (k < here) return ints[std::size_t(code)];
+            k -= here;
+          }
+          return ints[std::size_t(code_order_[item].back())];
+        };
+        group_values[g] = n % 2 == 1 ? Number::ratio(nth(n / 2), denominator)
+                                     : Number::ratio(Number::int128(nth(n / 2 - 1)) + nth(n / 2), Number::int128(2) * denominator);
       }
+      if (answers == 0) return std::nullopt;
+      if (groups_ == 0) return group_values[0];
+      Number sum, weight;
+      for (std::size_t g = 0; g < groups_; ++g) {
+        if (!group_values[g]) continue;
+        Number w = Number::of(fw_.respondents->groups[g].weight);
+        sum = sum + w * *group_values[g];
+        weight = weight + w;
+      }
+      return sum / weight;
     } else {
       const auto& slot = data_.decimals[std::size_t(column.decimal_slot)];
       const Node& node = fw_.nodes[std::size_t(column.node)];
@@ -189,10 +237,21 @@ class Scorer {
                                  fmt::format("only {} respondents; at least {} needed", rows.size(), min_respondents_)};
       return out;
     }
+    // One pass over the unit's rows counts every coded answer by group.
+    const std::size_t group_count = std::max<std::size_t>(groups_, 1);
+    const std::size_t stride = max_codes_ + 1;
+    const std::size_t width = data_.coded_items;
+    std::vector<std::uint32_t> histogram(width * group_count * stride, 0);
+    for (std::uint32_t r : rows) {
+      const std::uint8_t* codes = data_.codes.data() + std::size_t(r) * width;
+      std::size_t g = groups_ > 0 ? std::size_t(data_.row_group[r]) : 0;
+      std::uint32_t* base = histogram.data() + g * stride;
+      for (std::size_t k = 0; k < width; ++k) ++base[k * group_count * stride + codes[k]];
+    }
     // Leaves and given nodes.
     for (std::size_t i = 0; i < data_.items.size(); ++i) {
       std::size_t answers = 0;
-      auto value = item_value(i, rows, answers);
+      auto value = item_value(i, rows, histogram, answers);
       NodeScore& score = out.nodes[std::size_t(data_.items[i].node)];
       score.answers = answers;
       if (value) {
@@ -284,6 +343,9 @@ class Scorer {
   std::vector<int> item_of_node_;
   std::vector<std::vector<int>> code_order_;
   std::vector<int> coded_index_;
+  std::size_t max_codes_ = 0;
+  std::vector<std::vector<std::int64_t>> int_scores_;
+  std::vector<std::int64_t> score_denominator_;
 };
 
 // Standard competition ranking (1, 2, 2, 4) on the published index within
