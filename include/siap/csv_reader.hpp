@@ -32,6 +32,11 @@ class CsvReader {
  public:
   // `path` "-" reads standard input. Errors (cannot open) are diagnostics.
   static Expected<std::unique_ptr<CsvReader>> open(const std::string& path, const CsvOptions& options);
+  // Reads bytes [offset, offset + length) of a file as a CSV body: no header
+  // sniffing or BOM (options.delimiter must be set), line numbers counted from
+  // `first_line`, no hashing. Used to parse a large file in parallel parts.
+  static Expected<std::unique_ptr<CsvReader>> open_range(const std::string& path, std::size_t offset, std::size_t length,
+                                                         const CsvOptions& options, int first_line);
   // Reads from memory (tests, embedded data).
   static std::unique_ptr<CsvReader> from_string(std::string text, const std::string& name, const CsvOptions& options);
   ~CsvReader();
@@ -41,6 +46,10 @@ class CsvReader {
   bool next(std::vector<std::string_view>& fields);
 
   const std::optional<Diagnostic>& error() const { return error_; }
+  // True when the input ended inside a quoted field (a part boundary that
+  // cut through a quoted newline, or a truly unterminated quote).
+  bool ended_in_open_quote() const { return ended_in_open_quote_; }
+  int next_line() const { return line_; }  // physical line where the next row would begin
   int line() const { return row_line_; }    // 1-based physical line where the last row began
   char delimiter() const { return delimiter_; }
   const std::string& name() const { return name_; }
@@ -54,7 +63,7 @@ class CsvReader {
   std::string sha256_hex() const;
 
  private:
-  CsvReader(std::FILE* file, bool owns_file, std::string name, const CsvOptions& options);
+  CsvReader(std::FILE* file, bool owns_file, std::string name, const CsvOptions& options, bool hash = true);
   bool fill();  // reads more input; false at end of file
   void fail(int line, LocalizedText message);
   void sniff_delimiter();
@@ -80,6 +89,9 @@ class CsvReader {
   std::size_t validated_ = 0; // buffer_[begin_, validated_) is known-good UTF-8
   std::vector<char> raw_;     // cp1252 input before transcoding
   std::vector<std::size_t> escaped_;  // fields of the current row holding doubled quotes
+  std::size_t remaining_ = std::size_t(-1);  // bytes left in a range; unlimited otherwise
+  std::size_t range_length_ = 0;
+  bool ended_in_open_quote_ = false;
   std::array<unsigned char, 256> special_{};  // delimiter, CR, LF
 };
 

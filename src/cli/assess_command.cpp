@@ -1,6 +1,7 @@
 // siap assess INPUT... -f FRAMEWORK [--format F[,F...]] [-o DIR] [--strict]
 #include <fmt/format.h>
 
+#include <chrono>
 #include <filesystem>
 
 #include "cli/commands.hpp"
@@ -61,8 +62,12 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
     return kUsage;
   }
   int exit_code = kSuccess;
+  using clock = std::chrono::steady_clock;
+  auto started = clock::now();
+  auto seconds = [](clock::time_point a, clock::time_point b) { return std::chrono::duration<double>(b - a).count(); };
   auto loaded = load_input(o.input, ctx, exit_code);
   if (!loaded) return exit_code;
+  auto loaded_at = clock::now();
   const Dataset& data = loaded->data;
   // The text report ends with the same account; other outputs get it on stderr.
   if (!(o.output_dir.empty() && formats[0] == "text")) ctx.info(counts_line(data, ctx));
@@ -74,6 +79,18 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   if (o.output_dir.empty()) print_issues(data, ctx, 10);
 
   Assessment assessment = assess(loaded->framework, std::move(loaded->data), loaded->profile);
+  auto scored_at = clock::now();
+  // Timings for people tuning a study or the tool (bench/README.md).
+  struct Timer {
+    const CliContext& ctx;
+    clock::time_point started, loaded_at, scored_at;
+    double (*seconds)(clock::time_point, clock::time_point);
+    ~Timer() {
+      auto now = clock::now();
+      ctx.detail(fmt::format("{}: {:.3f} s, {}: {:.3f} s, {}: {:.3f} s", ctx.tr("muat", "load"), seconds(started, loaded_at),
+                             ctx.tr("nilai", "score"), seconds(loaded_at, scored_at), ctx.tr("laporan", "report"), seconds(scored_at, now)));
+    }
+  } timer{ctx, started, loaded_at, scored_at, +seconds};
   ReportOptions report;
   report.lang = ctx.lang;
   report.tool_version = SIAP_VERSION;

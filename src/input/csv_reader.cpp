@@ -138,14 +138,33 @@ Expected<std::unique_ptr<CsvReader>> CsvReader::open(const std::string& path, co
   return std::unique_ptr<CsvReader>(new CsvReader(file, true, path, options));
 }
 
+Expected<std::unique_ptr<CsvReader>> CsvReader::open_range(const std::string& path, std::size_t offset, std::size_t length,
+                                                           const CsvOptions& options, int first_line) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr || std::fseek(file, long(offset), SEEK_SET) != 0) {
+    int err = errno;
+    if (file != nullptr) std::fclose(file);
+    return Diagnostics{Diagnostic{{path, 0, 0}, "",
+                                  {fmt::format("berkas tidak dapat dibuka: {}", std::strerror(err)),
+                                   fmt::format("cannot open the file: {}", std::strerror(err))}}};
+  }
+  auto reader = std::unique_ptr<CsvReader>(new CsvReader(file, true, path, options, false));
+  reader->remaining_ = length;
+  reader->range_length_ = length;
+  reader->started_ = true;  // a BOM can only be at the start of the file
+  reader->line_ = first_line;
+  reader->delimiter_ = options.delimiter;
+  return reader;
+}
+
 std::unique_ptr<CsvReader> CsvReader::from_string(std::string text, const std::string& name, const CsvOptions& options) {
   auto reader = std::unique_ptr<CsvReader>(new CsvReader(nullptr, false, name, options));
   reader->memory_ = std::move(text);
   return reader;
 }
 
-CsvReader::CsvReader(std::FILE* file, bool owns_file, std::string name, const CsvOptions& options)
-    : file_(file), owns_file_(owns_file), name_(std::move(name)), options_(options), hasher_(std::make_unique<Hasher>()) {
+CsvReader::CsvReader(std::FILE* file, bool owns_file, std::string name, const CsvOptions& options, bool hash)
+    : file_(file), owns_file_(owns_file), name_(std::move(name)), options_(options), hasher_(hash ? std::make_unique<Hasher>() : nullptr) {
   buffer_.resize(2 * kChunk);
 }
 
@@ -154,12 +173,13 @@ CsvReader::~CsvReader() {
 }
 
 std::string CsvReader::sha256_hex() const {
-  if (sha256_.empty()) sha256_ = hasher_->finish();
+  if (sha256_.empty() && hasher_) sha256_ = hasher_->finish();
   return sha256_;
 }
 
 std::size_t CsvReader::size_hint() const {
   if (file_ == nullptr) return memory_.size();
+  if (range_length_ > 0) return range_length_;
   struct stat st;
   if (::fstat(::fileno(file_), &st) == 0 && S_ISREG(st.st_mode)) return std::size_t(st.st_size);
   return 0;
@@ -190,9 +210,11 @@ bool CsvReader::fill() {
   // Raw bytes go straight into the buffer (UTF-8) or into raw_ (cp1252).
   char* target = transcode ? (raw_.resize(kChunk), raw_.data()) : buffer_.data() + end_;
   std::size_t got = 0;
+  const std::size_t want = std::min(kChunk, remaining_);
   if (file_ != nullptr) {
-    got = std::fread(target, 1, kChunk, file_);
-    if (got < kChunk && std::ferror(file_)) {
+    got = std::fread(target, 1, want, file_);
+    remaining_ -= got;
+    if (got < want && std::ferror(file_)) {
       fail(line_, {"galat saat membaca berkas", "error while reading the file"});
       return false;
     }
@@ -200,7 +222,7 @@ bool CsvReader::fill() {
     got = std::min(kChunk, memory_.size() - bytes_read_);
     std::memcpy(target, memory_.data() + bytes_read_, got);
   }
-  hasher_->add(target, got);
+  if (hasher_) hasher_->add(target, got);
   bytes_read_ += got;
   if (got == 0) {
     eof_ = true;
@@ -343,6 +365,7 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
         if (!closed) {
           if (!eof_) break;  // incomplete: read more
           // An unterminated quote at the end of the file: keep what is there.
+          ended_in_open_quote_ = true;
           field_end = limit;
           pos = limit;
         }

@@ -11,14 +11,20 @@
 #include <cctype>
 #include <functional>
 #include <map>
+#include <memory>
+#include <thread>
 #include <unordered_map>
 
 #include "input/column_matcher.hpp"
 #include "siap/edit_distance.hpp"
 #include "siap/number.hpp"
+#include "siap/sha256.hpp"
 
 namespace siap {
 namespace {
+
+// Files at least this large are parsed in two parts on two cores.
+constexpr std::size_t kParallelBytes = 16u << 20;
 
 std::string_view trim(std::string_view s) {
   if (s.empty() || (static_cast<unsigned char>(s.front()) > ' ' && static_cast<unsigned char>(s.back()) > ' ')) return s;
@@ -439,6 +445,14 @@ class Loader {
     return -1;
   }
 
+  // What a file's header says about its columns.
+  struct FileLayout {
+    std::vector<ColumnTarget> targets;
+    std::vector<std::string> header_names;
+    bool decimal_comma = false;
+    bool groups = false;
+  };
+
   void read_file(const std::string& path, std::size_t file, Diagnostics& errors) {
     auto opened = CsvReader::open(path, options_.csv);
     data_.files.push_back({});
@@ -448,26 +462,224 @@ class Loader {
       errors.insert(errors.end(), opened.errors().begin(), opened.errors().end());
       return;
     }
-    CsvReader& csv = **opened;
+    std::unique_ptr<CsvReader> csv = std::move(*opened);
     std::vector<std::string_view> fields;
-    if (!csv.next(fields)) {
-      if (csv.error()) {
-        errors.push_back(*csv.error());
+    if (!csv->next(fields)) {
+      if (csv->error()) {
+        errors.push_back(*csv->error());
       } else {
         errors.push_back({{info.name, 0, 0}, "", {"berkas kosong: tidak ada baris judul", "the file is empty: no header row"}});
       }
       return;
     }
-    info.delimiter = csv.delimiter();
+    info.delimiter = csv->delimiter();
     info.decimal_comma = options_.decimal_comma == DecimalComma::yes ||
-                         (options_.decimal_comma == DecimalComma::automatic && csv.delimiter() == ';');
-    std::vector<ColumnTarget> layout;
+                         (options_.decimal_comma == DecimalComma::automatic && csv->delimiter() == ';');
+    FileLayout layout;
     std::vector<bool> present;
-    if (!map_header(fields, file, errors, layout, present)) return;
-    std::vector<std::string> header_names(fields.begin(), fields.end());
-    const bool decimal_comma = info.decimal_comma;
-    const bool groups = data_.kind == InputKind::respondents && fw_.respondents && !fw_.respondents->groups.empty();
+    if (!map_header(fields, file, errors, layout.targets, present)) return;
+    layout.header_names.assign(fields.begin(), fields.end());
+    layout.decimal_comma = info.decimal_comma;
+    layout.groups = data_.kind == InputKind::respondents && fw_.respondents && !fw_.respondents->groups.empty();
 
+    // A large survey file is parsed in two halves on two cores.
+    const std::size_t size = csv->size_hint();
+    if (path != "-" && size >= kParallelBytes && data_.kind == InputKind::respondents && options_.csv.encoding == TextEncoding::utf8) {
+      std::size_t body = csv->bytes_consumed();
+      int body_line = csv->next_line();
+      CsvOptions fixed = options_.csv;
+      fixed.delimiter = csv->delimiter();
+      csv.reset();
+      if (read_in_parts(path, file, layout, fixed, body, body_line, size, errors)) return;
+      // The halves disagreed about quoting at the split: read it in one go.
+      auto again = CsvReader::open(path, options_.csv);
+      if (!again) {
+        errors.insert(errors.end(), again.errors().begin(), again.errors().end());
+        return;
+      }
+      csv = std::move(*again);
+      csv->next(fields);  // the header, already checked
+    }
+    read_rows(*csv, file, layout);
+    if (csv->error()) {
+      errors.push_back(*csv->error());
+      return;
+    }
+    data_.files[file].sha256 = csv->sha256_hex();
+    data_.files[file].bytes = csv->bytes_read();
+  }
+
+  // Parses [body, size) as two ranges split at a line end, in parallel, and
+  // merges them in order. False when the first range ends inside a quoted
+  // field: the split then fell on a quoted newline and the second range was
+  // read out of step, so the caller reads the file sequentially instead.
+  bool read_in_parts(const std::string& path, std::size_t file, const FileLayout& layout, const CsvOptions& csv_options, std::size_t body,
+                     int body_line, std::size_t size, Diagnostics& errors) {
+    std::size_t split = line_end_after(path, body + (size - body) / 2, size);
+    if (split <= body || split >= size) return false;
+    Loader first(fw_, options_), second(fw_, options_);
+    first.reserve_total_ = size - body;  // the first part's arrays will hold the whole file
+    for (Loader* part : {&first, &second}) {
+      part->data_.files.resize(file + 1);
+      part->data_.files[file].name = data_.files[file].name;
+    }
+    std::string sha;
+    std::thread hash_thread([&] { sha = sha256_of_file(path); });
+    bool second_ok = false;
+    std::optional<Diagnostic> second_error;
+    int second_lines = 0;
+    std::thread second_thread([&] {
+      auto range = CsvReader::open_range(path, split, size - split, csv_options, 1);
+      if (!range) return;
+      second.read_rows(**range, file, layout);
+      second_error = (*range)->error();
+      second_lines = (*range)->next_line();
+      second_ok = true;
+    });
+    auto range = CsvReader::open_range(path, body, split - body, csv_options, body_line);
+    bool first_ok = false;
+    std::optional<Diagnostic> first_error;
+    int first_end_line = body_line;
+    if (range) {
+      first.read_rows(**range, file, layout);
+      first_ok = !(*range)->ended_in_open_quote();
+      first_error = (*range)->error();
+      first_end_line = (*range)->next_line();
+    }
+    second_thread.join();
+    hash_thread.join();
+    (void)second_lines;
+    if (!first_ok || !second_ok) return false;
+    if (first_error) {
+      errors.push_back(*first_error);
+      return true;
+    }
+    if (second_error) {
+      Diagnostic e = *second_error;
+      e.where.line += first_end_line - 1;
+      errors.push_back(e);
+      return true;
+    }
+    if (data_.rows == 0 && data_.units.empty()) {
+      adopt(first, file);  // no copy: its arrays were sized for the whole file
+    } else {
+      absorb(first, file, 0);
+    }
+    absorb(second, file, first_end_line - 1);
+    data_.files[file].sha256 = sha;
+    data_.files[file].bytes = size;
+    return true;
+  }
+
+  // Offset just past the first '\n' at or after `from` (or `size`).
+  static std::size_t line_end_after(const std::string& path, std::size_t from, std::size_t size) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (f == nullptr || std::fseek(f, long(from), SEEK_SET) != 0) {
+      if (f != nullptr) std::fclose(f);
+      return size;
+    }
+    std::size_t pos = from;
+    int c;
+    while ((c = std::fgetc(f)) != EOF) {
+      ++pos;
+      if (c == '\n') break;
+    }
+    std::fclose(f);
+    return pos;
+  }
+
+  static std::string sha256_of_file(const std::string& path) {
+    Sha256 sha;
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (f == nullptr) return "";
+    std::vector<char> chunk(1u << 20);
+    std::size_t got;
+    while ((got = std::fread(chunk.data(), 1, chunk.size(), f)) > 0) sha.update(chunk.data(), got);
+    std::fclose(f);
+    return sha.hex();
+  }
+
+  // Appends another loader's rows of `file` (a later part of it) to ours:
+  // units are matched by region or name, rows and ids renumbered, lines shifted.
+  void absorb(Loader& other, std::size_t file, int line_offset) {
+    std::vector<int> unit_map;
+    for (const Unit& u : other.data_.units) {
+      int index;
+      if (u.region >= 0) {
+        int& known = unit_of_region_[std::size_t(u.region)];
+        if (known < 0) {
+          known = int(data_.units.size());
+          data_.units.push_back(u);
+        }
+        index = known;
+      } else {
+        auto [it, inserted] = custom_units_.emplace(fold_header(u.name), int(data_.units.size()));
+        if (inserted) data_.units.push_back(u);
+        index = it->second;
+      }
+      unit_map.push_back(index);
+    }
+    const Dataset& d = other.data_;
+    const std::uint32_t row_offset = std::uint32_t(data_.rows);
+    reserve(data_.rows + d.rows);
+    for (std::size_t r = 0; r < d.rows; ++r) {
+      data_.row_unit.push_back(unit_map[std::size_t(d.row_unit[r])]);
+      data_.row_group.push_back(d.row_group[r]);
+      data_.row_file.push_back(d.row_file[r]);
+      data_.row_line.push_back(std::uint32_t(int(d.row_line[r]) + line_offset));
+    }
+    data_.codes.insert(data_.codes.end(), d.codes.begin(), d.codes.end());
+    other.data_.codes = {};  // free it before anything else grows
+    for (std::size_t slot = 0; slot < d.decimals.size(); ++slot) {
+      for (const auto& a : d.decimals[slot]) data_.decimals[slot].push_back({a.row + row_offset, a.value});
+    }
+    const std::uint32_t char_offset = std::uint32_t(id_chars_.size());
+    id_chars_.append(other.id_chars_);
+    for (const IdRef& id : other.ids_) ids_.push_back({id.offset + char_offset, id.length, id.row + row_offset});
+    for (QualityIssue issue : d.issues) {
+      issue.line += line_offset;
+      data_.issues.push_back(std::move(issue));
+    }
+    if (auto it = other.id_header_.find(file); it != other.id_header_.end()) id_header_[file] = it->second;
+    data_.rows += d.rows;
+    data_.rows_read += d.rows_read;
+    InputFileInfo& info = data_.files[file];
+    info.rows_read += d.files[file].rows_read;
+    info.rows_accepted += d.files[file].rows_accepted;
+    info.rows_rejected += d.files[file].rows_rejected;
+  }
+
+  // Takes over another loader's rows wholesale (we have none yet).
+  void adopt(Loader& other, std::size_t file) {
+    Dataset& d = other.data_;
+    data_.units = std::move(d.units);
+    unit_of_region_ = std::move(other.unit_of_region_);
+    custom_units_ = std::move(other.custom_units_);
+    data_.row_unit = std::move(d.row_unit);
+    data_.row_group = std::move(d.row_group);
+    data_.row_file = std::move(d.row_file);
+    data_.row_line = std::move(d.row_line);
+    data_.codes = std::move(d.codes);
+    data_.decimals = std::move(d.decimals);
+    ids_ = std::move(other.ids_);
+    id_chars_ = std::move(other.id_chars_);
+    for (auto& issue : d.issues) data_.issues.push_back(std::move(issue));
+    if (auto it = other.id_header_.find(file); it != other.id_header_.end()) id_header_[file] = it->second;
+    data_.rows = d.rows;
+    data_.rows_read += d.rows_read;
+    InputFileInfo& info = data_.files[file];
+    info.rows_read += d.files[file].rows_read;
+    info.rows_accepted += d.files[file].rows_accepted;
+    info.rows_rejected += d.files[file].rows_rejected;
+  }
+
+  void read_rows(CsvReader& csv, std::size_t file, const FileLayout& file_layout) {
+    InputFileInfo& info = data_.files[file];
+    std::vector<std::string_view> fields;
+    const std::vector<ColumnTarget>& layout = file_layout.targets;
+    const std::vector<std::string>& header_names = file_layout.header_names;
+    const bool decimal_comma = file_layout.decimal_comma;
+    const bool groups = file_layout.groups;
     std::vector<std::optional<Decimal>> row_decimals(data_.decimals.size());
     const std::size_t width = data_.coded_items;
     bool reserved = false;
@@ -478,7 +690,7 @@ class Loader {
       if (!reserved && info.rows_read == 1000) {
         // Reserve once from the file size instead of growing by doubling.
         reserved = true;
-        std::size_t total = csv.size_hint();
+        std::size_t total = reserve_total_ > 0 ? reserve_total_ : csv.size_hint();
         std::size_t used = csv.bytes_consumed();
         if (total > used && used > 0) {
           std::size_t more = std::size_t(double(total - used) / double(used) * double(info.rows_read) * 1.02) + 16;
@@ -610,12 +822,6 @@ class Loader {
       ++data_.rows;
       ++info.rows_accepted;
     }
-    if (csv.error()) {
-      errors.push_back(*csv.error());
-      return;
-    }
-    info.sha256 = csv.sha256_hex();
-    info.bytes = csv.bytes_read();
   }
 
   void reserve(std::size_t rows) {
@@ -718,6 +924,7 @@ class Loader {
   std::vector<IdRef, HugePageAllocator<IdRef>> ids_;  // respondent ids of accepted rows, in an arena: no string per row
   std::string id_chars_;
   std::map<std::size_t, std::string> id_header_;  // per file: the respondent id header as written
+  std::size_t reserve_total_ = 0;                 // bytes the arrays should be sized for, when not the reader's
 };
 
 }  // namespace

@@ -10,7 +10,14 @@ namespace {
 using json = nlohmann::ordered_json;
 
 json text(const LocalizedText& t) { return json{{"id", t.id}, {"en", t.in(Lang::en)}}; }
-json number(const Decimal& d) { return json::parse(d.to_string()); }
+// A decimal as a JSON number. Integers stay integers; otherwise the double
+// nearest the exact value, which nlohmann writes back as the shortest text
+// that round-trips: 3.41 prints as 3.41, 16.5 as 16.5.
+json number(const Decimal& d) {
+  if (d.is_integer()) return json(d.mantissa());
+  if (d.scale() > 0 && d.round_half_up(0) == d) return json(d.round_half_up(0).mantissa());
+  return json(d.to_double());
+}
 
 json score_json(const Framework& fw, const NodeScore& s, int depth) {
   json out{{"assessed", s.assessed}};
