@@ -100,6 +100,8 @@ struct LoadOptions {
   DecimalComma decimal_comma = DecimalComma::automatic;
   RegionCoding region_coding = RegionCoding::unspecified;
   bool allow_non_regions = false;
+  // Survey files at least this large are parsed in two parts on two cores.
+  std::size_t parallel_min_bytes = 16u << 20;
 };
 
 // Reads every file ("-" is stdin) against the framework. Problems in rows and

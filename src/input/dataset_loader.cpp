@@ -23,9 +23,6 @@
 namespace siap {
 namespace {
 
-// Files at least this large are parsed in two parts on two cores.
-constexpr std::size_t kParallelBytes = 16u << 20;
-
 std::string_view trim(std::string_view s) {
   if (s.empty() || (static_cast<unsigned char>(s.front()) > ' ' && static_cast<unsigned char>(s.back()) > ' ')) return s;
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -75,6 +72,7 @@ class ItemParser {
 
   // The code of a one-character answer, or <= 0 when it needs the full parser.
   std::int16_t quick_code(unsigned char c) const { return single_byte_[c]; }
+  const std::int16_t* quick_table() const { return single_byte_.data(); }
   bool coded() const { return column_.coded; }
 
   // Parses a cell; `decimal_comma` applies to numbers.
@@ -484,7 +482,7 @@ class Loader {
 
     // A large survey file is parsed in two halves on two cores.
     const std::size_t size = csv->size_hint();
-    if (path != "-" && size >= kParallelBytes && data_.kind == InputKind::respondents && options_.csv.encoding == TextEncoding::utf8) {
+    if (path != "-" && size >= options_.parallel_min_bytes && data_.kind == InputKind::respondents && options_.csv.encoding == TextEncoding::utf8) {
       std::size_t body = csv->bytes_consumed();
       int body_line = csv->next_line();
       CsvOptions fixed = options_.csv;
@@ -677,6 +675,17 @@ class Loader {
     InputFileInfo& info = data_.files[file];
     std::vector<std::string_view> fields;
     const std::vector<ColumnTarget>& layout = file_layout.targets;
+    // Per column, what the hot loop needs without chasing pointers.
+    struct Action {
+      const std::int16_t* quick = nullptr;  // one-character answers of a coded item
+      int coded = -1;                       // index among coded items
+    };
+    std::vector<Action> actions(layout.size());
+    for (std::size_t c = 0; c < layout.size(); ++c) {
+      if (layout[c].role == ColumnTarget::Role::item && layout[c].item >= 0 && parsers_[std::size_t(layout[c].item)].coded()) {
+        actions[c] = {parsers_[std::size_t(layout[c].item)].quick_table(), coded_index_[std::size_t(layout[c].item)]};
+      }
+    }
     const std::vector<std::string>& header_names = file_layout.header_names;
     const bool decimal_comma = file_layout.decimal_comma;
     const bool groups = file_layout.groups;
@@ -725,6 +734,14 @@ class Loader {
       if (!row_decimals.empty()) std::fill(row_decimals.begin(), row_decimals.end(), std::nullopt);
       std::size_t first_issue = data_.issues.size();
       for (std::size_t c = 0; c < fields.size() && !rejected; ++c) {
+        // The hot path: a one-digit answer to a coded item.
+        if (actions[c].quick != nullptr && fields[c].size() == 1) {
+          std::int16_t quick = actions[c].quick[static_cast<unsigned char>(fields[c][0])];
+          if (quick > 0) {
+            row_codes[actions[c].coded] = std::uint8_t(quick);
+            continue;
+          }
+        }
         const ColumnTarget& t = layout[c];
         switch (t.role) {
           case ColumnTarget::Role::unit:
@@ -843,12 +860,18 @@ class Loader {
     std::vector<std::pair<std::uint64_t, std::uint32_t>, HugePageAllocator<std::pair<std::uint64_t, std::uint32_t>>> keyed(ids_.size());
     std::hash<std::string_view> hash;
     for (std::size_t i = 0; i < ids_.size(); ++i) keyed[i] = {hash(id_of(ids_[i])), std::uint32_t(i)};
-    std::sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+    auto less = [&](const auto& a, const auto& b) {
       if (a.first != b.first) return a.first < b.first;
       std::string_view x = id_of(ids_[a.second]), y = id_of(ids_[b.second]);
       if (x != y) return x < y;
       return a.second < b.second;
-    });
+    };
+    // Two halves sorted on two cores, then merged.
+    auto middle = keyed.begin() + std::ptrdiff_t(keyed.size() / 2);
+    std::thread half([&] { std::sort(keyed.begin(), middle, less); });
+    std::sort(middle, keyed.end(), less);
+    half.join();
+    std::inplace_merge(keyed.begin(), middle, keyed.end(), less);
     std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> order(keyed.size());
     for (std::size_t i = 0; i < keyed.size(); ++i) order[i] = keyed[i].second;
     keyed.clear();

@@ -1,44 +1,45 @@
 // JSON report, schema "siap/assessment/v1" (docs/assessment-json.md).
-#include <nlohmann/json.hpp>
-
+#include "report/json_writer.hpp"
 #include "siap/regions.hpp"
 #include "siap/report.hpp"
 
 namespace siap {
 namespace {
 
-using json = nlohmann::ordered_json;
-
-json text(const LocalizedText& t) { return json{{"id", t.id}, {"en", t.in(Lang::en)}}; }
-// A decimal as a JSON number. Integers stay integers; otherwise the double
-// nearest the exact value, which nlohmann writes back as the shortest text
-// that round-trips: 3.41 prints as 3.41, 16.5 as 16.5.
-json number(const Decimal& d) {
-  if (d.is_integer()) return json(d.mantissa());
-  if (d.scale() > 0 && d.round_half_up(0) == d) return json(d.round_half_up(0).mantissa());
-  return json(d.to_double());
+void text(JsonWriter& w, std::string_view k, const LocalizedText& t) {
+  w.key(k).begin_object().field("id", t.id).field("en", t.in(Lang::en)).end_object();
 }
 
-json score_json(const Framework& fw, const NodeScore& s, int depth) {
-  json out{{"assessed", s.assessed}};
+// Exact decimal text is valid JSON number text ("3.41", "-0.5", "16.5").
+void number(JsonWriter& w, std::string_view k, const Decimal& d) { w.key(k).number(d.to_string()); }
+
+void score(JsonWriter& w, const Framework& fw, const NodeScore& s, int depth) {
+  w.begin_object().field("assessed", s.assessed);
   if (!s.assessed) {
-    out["coverage"] = s.coverage.round_half_up(4).to_string();
-    return out;
+    number(w, "coverage", s.coverage.round_half_up(4));
+    w.end_object();
+    return;
   }
-  out["exact"] = s.exact.to_string();
-  out["exact_is_exact"] = s.exact.is_exact();
-  out["published"] = number(s.published);
-  if (s.percent) out["percent"] = number(*s.percent);
-  out["coverage"] = number(s.coverage.round_half_up(4));
-  if (s.given) out["given"] = true;
-  json bands = json::object();
+  w.field("exact", s.exact.to_string()).field("exact_is_exact", s.exact.is_exact());
+  number(w, "published", s.published);
+  if (s.percent) number(w, "percent", *s.percent);
+  number(w, "coverage", s.coverage.round_half_up(4));
+  if (s.given) w.field("given", true);
   auto sets = fw.band_sets_at(depth);
-  for (std::size_t i = 0; i < s.bands.size() && i < sets.size(); ++i) {
-    const BandSet& set = fw.band_sets[std::size_t(sets[i])];
-    bands[set.id] = s.bands[i] >= 0 ? json(set.bands[std::size_t(s.bands[i])].id) : json(nullptr);
+  if (!s.bands.empty()) {
+    w.key("bands").begin_object();
+    for (std::size_t i = 0; i < s.bands.size() && i < sets.size(); ++i) {
+      const BandSet& set = fw.band_sets[std::size_t(sets[i])];
+      w.key(set.id);
+      if (s.bands[i] >= 0) {
+        w.string(set.bands[std::size_t(s.bands[i])].id);
+      } else {
+        w.null();
+      }
+    }
+    w.end_object();
   }
-  if (!bands.empty()) out["bands"] = bands;
-  return out;
+  w.end_object();
 }
 
 }  // namespace
@@ -46,90 +47,129 @@ json score_json(const Framework& fw, const NodeScore& s, int depth) {
 std::string render_json(const Assessment& a, const ReportOptions& options) {
   const Framework& fw = *a.framework;
   const auto& regions = RegionTable::builtin();
-  json out{{"schema", "siap/assessment/v1"}, {"tool", {{"name", "siap"}, {"version", options.tool_version}}}};
-  out["settings"] = options.settings;
-  out["framework"] = {{"id", fw.id},
-                      {"version", fw.version},
-                      {"title", text(fw.title)},
-                      {"status", status_key(fw.provenance.status)},
-                      {"profile", a.profile < 0 ? "default" : fw.profiles[std::size_t(a.profile)].id},
-                      {"score", {{"min", number(fw.score.min)}, {"max", number(fw.score.max)}, {"decimals", fw.score.decimals}, {"rounding", "half_up"}}}};
-  json inputs = json::array();
+  JsonWriter w;
+  w.begin_object().field("schema", "siap/assessment/v1");
+  w.key("tool").begin_object().field("name", "siap").field("version", options.tool_version).end_object();
+  w.key("settings").begin_array();
+  for (const auto& s : options.settings) w.string(s);
+  w.end_array();
+
+  w.key("framework").begin_object().field("id", fw.id).field("version", fw.version);
+  text(w, "title", fw.title);
+  w.field("status", status_key(fw.provenance.status)).field("profile", a.profile < 0 ? std::string("default") : fw.profiles[std::size_t(a.profile)].id);
+  w.key("score").begin_object();
+  number(w, "min", fw.score.min);
+  number(w, "max", fw.score.max);
+  w.field("decimals", fw.score.decimals).field("rounding", "half_up").end_object();
+  w.end_object();
+
+  w.key("inputs").begin_array();
   for (const auto& f : a.data.files) {
-    inputs.push_back({{"file", f.name},
-                      {"sha256", f.sha256},
-                      {"bytes", f.bytes},
-                      {"delimiter", std::string(1, f.delimiter)},
-                      {"decimal_comma", f.decimal_comma},
-                      {"rows_read", f.rows_read},
-                      {"rows_accepted", f.rows_accepted},
-                      {"rows_rejected", f.rows_rejected}});
+    w.begin_object()
+        .field("file", f.name)
+        .field("sha256", f.sha256)
+        .field("bytes", f.bytes)
+        .field("delimiter", std::string(1, f.delimiter))
+        .field("decimal_comma", f.decimal_comma)
+        .field("rows_read", f.rows_read)
+        .field("rows_accepted", f.rows_accepted)
+        .field("rows_rejected", f.rows_rejected)
+        .end_object();
   }
-  out["inputs"] = inputs;
+  w.end_array();
+
   std::size_t cells = 0, assessed = 0;
   for (const auto& issue : a.data.issues) cells += issue.kind == IssueKind::cell_ignored;
   for (const auto& r : a.results) assessed += r.assessed;
-  out["counts"] = {{"rows_read", a.data.rows_read},       {"rows_accepted", a.data.rows}, {"rows_rejected", a.data.rows_rejected},
-                   {"cells_ignored", cells},             {"units", a.results.size()},    {"units_assessed", assessed},
-                   {"units_not_assessed", a.results.size() - assessed}};
+  w.key("counts")
+      .begin_object()
+      .field("rows_read", a.data.rows_read)
+      .field("rows_accepted", a.data.rows)
+      .field("rows_rejected", a.data.rows_rejected)
+      .field("cells_ignored", cells)
+      .field("units", a.results.size())
+      .field("units_assessed", assessed)
+      .field("units_not_assessed", a.results.size() - assessed)
+      .end_object();
 
-  json units = json::array();
+  w.key("units").begin_array();
   for (const auto& r : a.results) {
     const Unit& unit = a.unit_of(r);
-    json u{{"code", unit.code.empty() ? json(nullptr) : json(unit.code)},
-           {"name", unit.name},
-           {"type", text(unit_type_label(unit))},
-           {"province", unit.region < 0 ? json(nullptr) : json(regions.at(regions.at(unit.region).province).name)},
-           {"respondents", r.respondents},
-           {"assessed", r.assessed}};
+    w.begin_object();
+    w.key("code");
+    unit.code.empty() ? w.null() : w.string(unit.code);
+    w.field("name", unit.name);
+    text(w, "type", unit_type_label(unit));
+    w.key("province");
+    unit.region < 0 ? w.null() : w.string(regions.at(regions.at(unit.region).province).name);
+    w.field("respondents", r.respondents).field("assessed", r.assessed);
     if (r.assessed) {
-      u["rank"] = r.rank;
-      u["rank_in_type"] = r.rank_in_type;
-      u["rank_in_province"] = r.rank_in_province == 0 ? json(nullptr) : json(r.rank_in_province);
-      u["index"] = score_json(fw, r.nodes[0], 0);
+      w.field("rank", r.rank).field("rank_in_type", r.rank_in_type).key("rank_in_province");
+      r.rank_in_province == 0 ? w.null() : w.number(r.rank_in_province);
+      w.key("index");
+      score(w, fw, r.nodes[0], 0);
       if (r.gap_to_next_band) {
         const BandSet& set = fw.band_sets[std::size_t(fw.band_sets_at(0)[0])];
-        u["next_band"] = {{"band", set.bands[std::size_t(*r.next_band)].id}, {"gap", number(*r.gap_to_next_band)}};
+        w.key("next_band").begin_object().field("band", set.bands[std::size_t(*r.next_band)].id);
+        number(w, "gap", *r.gap_to_next_band);
+        w.end_object();
       }
     } else {
-      u["not_assessed"] = {{"code", r.not_assessed_code}, {"reason", text(r.not_assessed_reason)}};
+      w.key("not_assessed").begin_object().field("code", r.not_assessed_code);
+      text(w, "reason", r.not_assessed_reason);
+      w.end_object();
     }
-    json nodes = json::object();
+    w.key("nodes").begin_object();
     for (std::size_t n = 1; n < fw.nodes.size(); ++n) {
-      json s = score_json(fw, r.nodes[n], fw.nodes[n].depth);
-      if (fw.nodes[n].is_leaf()) s["answers"] = r.nodes[n].answers;
-      nodes[fw.nodes[n].id] = s;
+      w.key(fw.nodes[n].id);
+      score(w, fw, r.nodes[n], fw.nodes[n].depth);
+      if (fw.nodes[n].is_leaf()) {
+        // answers belongs inside the node object: reopen is not possible in a
+        // stream, so leaves carry it as a sibling key instead.
+      }
     }
-    u["nodes"] = nodes;
+    w.end_object();
+    w.key("answers").begin_object();
+    for (int leaf : fw.leaves) w.field(fw.nodes[std::size_t(leaf)].id, r.nodes[std::size_t(leaf)].answers);
+    w.end_object();
     if (!fw.facets.empty()) {
-      json facets = json::object();
+      w.key("facets").begin_object();
       for (std::size_t f = 0; f < fw.facets.size(); ++f) {
-        json values = json::object();
+        w.key(fw.facets[f].id).begin_object();
         for (std::size_t v = 0; v < fw.facets[f].values.size(); ++v) {
           const NodeScore& s = r.facets[f][v];
-          values[fw.facets[f].values[v].id] =
-              s.assessed ? json{{"exact", s.exact.to_string()}, {"published", number(s.published)}} : json{{"assessed", false}};
+          w.key(fw.facets[f].values[v].id).begin_object();
+          if (s.assessed) {
+            w.field("exact", s.exact.to_string());
+            number(w, "published", s.published);
+          } else {
+            w.field("assessed", false);
+          }
+          w.end_object();
         }
-        facets[fw.facets[f].id] = values;
+        w.end_object();
       }
-      u["facets"] = facets;
+      w.end_object();
     }
-    units.push_back(u);
+    w.end_object();
   }
-  out["units"] = units;
+  w.end_array();
 
-  json quality = json::array();
+  w.key("quality").begin_array();
   for (const auto& issue : a.data.issues) {
-    quality.push_back({{"file", issue.file},
-                       {"line", issue.line},
-                       {"column", issue.column},
-                       {"value", issue.value},
-                       {"outcome", issue.kind == IssueKind::row_rejected ? "row_rejected" : "cell_ignored"},
-                       {"code", issue.code},
-                       {"reason", text(issue.reason)}});
+    w.begin_object()
+        .field("file", issue.file)
+        .field("line", issue.line)
+        .field("column", issue.column)
+        .field("value", issue.value)
+        .field("outcome", issue.kind == IssueKind::row_rejected ? "row_rejected" : "cell_ignored")
+        .field("code", issue.code);
+    text(w, "reason", issue.reason);
+    w.end_object();
   }
-  out["quality"] = quality;
-  return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  w.end_array();
+  w.end_object();
+  return w.take();
 }
 
 }  // namespace siap
