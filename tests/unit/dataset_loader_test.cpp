@@ -1,0 +1,135 @@
+// Large files are parsed in two parts on two cores; the result must be the
+// same, row for row and problem for problem, as reading them in one go.
+#include <catch2/catch.hpp>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "siap/dataset.hpp"
+#include "siap/framework_loader.hpp"
+
+namespace {
+
+const char* const kFramework =
+    "schema: siap/framework/v1\n"
+    "id: t\n"
+    "version: '1'\n"
+    "title: {id: T, en: T}\n"
+    "status: project-defined\n"
+    "input: {kind: respondents, unit_column: wilayah, respondent_id_column: id, group_column: kelompok}\n"
+    "respondents: {groups: [{id: pemerintah}, {id: warga}]}\n"
+    "score: {min: 1, max: 5}\n"
+    "scale: l\n"
+    "scales:\n"
+    "  - {id: l, type: likert, min: 1, max: 5, levels: [{value: 1, label: Buruk}, {value: 5, label: Baik}]}\n"
+    "  - {id: n, type: numeric, direction: higher, target: 100}\n"
+    "tree: [{id: a, name: A, children: [{id: q1, name: Q1}, {id: q2, name: Q2}]}, {id: q3, name: Q3, scale: n}]\n";
+
+siap::Framework framework() {
+  auto fw = siap::load_framework(kFramework, "t.yaml");
+  if (!fw) {
+    for (const auto& e : fw.errors()) UNSCOPED_INFO(e.render(siap::Lang::en));
+  }
+  REQUIRE(fw.has_value());
+  return std::move(*fw);
+}
+
+std::string temp_path(const char* name) {
+  return (std::filesystem::temp_directory_path() / (std::string("siap-dl-") + std::to_string(::getpid()) + "-" + name)).string();
+}
+
+// A survey with every kind of problem spread over the whole file.
+std::string survey(int rows, int long_note_at) {
+  const char* regions[] = {"Kota Bandung", "Kab. Bogor", "Kota Cimahi", "Bandung", "", "Kota Depok"};
+  std::string csv = "id,wilayah,kelompok,q1,q2,q3,catatan\n";
+  for (int i = 0; i < rows; ++i) {
+    int id = i % 97 == 5 ? i - 3 : i;  // some duplicate ids, in both halves
+    std::string note = i == long_note_at ? "\"" + std::string(4000, 'x') + "\n" + std::string(30, '\n') + "akhir, \"\"kutip\"\"\"" : "ok";
+    std::string q1 = i % 53 == 7 ? "9" : std::to_string(1 + i % 5);       // some out of scale
+    std::string q3 = i % 41 == 3 ? "banyak" : std::to_string(i % 100) + "." + std::to_string(i % 10);
+    csv += std::to_string(id) + "," + regions[i % 6] + "," + (i % 3 ? "warga" : "pemerintah") + "," + q1 + "," +
+           std::to_string(1 + (i * 7) % 5) + "," + q3 + "," + note + "\n";
+  }
+  return csv;
+}
+
+siap::Dataset load(const siap::Framework& fw, const std::string& path, std::size_t parallel_min_bytes) {
+  siap::LoadOptions options;
+  options.parallel_min_bytes = parallel_min_bytes;
+  auto data = siap::load_dataset(fw, {path}, options);
+  REQUIRE(data.has_value());
+  return std::move(*data);
+}
+
+void require_same(const siap::Dataset& a, const siap::Dataset& b) {
+  CHECK(a.rows_read == b.rows_read);
+  CHECK(a.rows == b.rows);
+  CHECK(a.rows_rejected == b.rows_rejected);
+  REQUIRE(a.units.size() == b.units.size());
+  for (std::size_t u = 0; u < a.units.size(); ++u) CHECK(a.units[u].name == b.units[u].name);
+  CHECK(std::equal(a.row_unit.begin(), a.row_unit.end(), b.row_unit.begin(), b.row_unit.end()));
+  CHECK(std::equal(a.row_line.begin(), a.row_line.end(), b.row_line.begin(), b.row_line.end()));
+  CHECK(std::equal(a.row_group.begin(), a.row_group.end(), b.row_group.begin(), b.row_group.end()));
+  CHECK(std::equal(a.codes.begin(), a.codes.end(), b.codes.begin(), b.codes.end()));
+  REQUIRE(a.decimals.size() == b.decimals.size());
+  for (std::size_t s = 0; s < a.decimals.size(); ++s) {
+    REQUIRE(a.decimals[s].size() == b.decimals[s].size());
+    for (std::size_t i = 0; i < a.decimals[s].size(); ++i) {
+      CHECK(a.decimals[s][i].row == b.decimals[s][i].row);
+      CHECK(a.decimals[s][i].value == b.decimals[s][i].value);
+    }
+  }
+  REQUIRE(a.issues.size() == b.issues.size());
+  for (std::size_t i = 0; i < a.issues.size(); ++i) {
+    INFO(i);
+    CHECK(a.issues[i].line == b.issues[i].line);
+    CHECK(a.issues[i].code == b.issues[i].code);
+    CHECK(a.issues[i].value == b.issues[i].value);
+    CHECK(a.issues[i].reason.en == b.issues[i].reason.en);
+  }
+  CHECK(a.files[0].sha256 == b.files[0].sha256);
+  CHECK(a.files[0].rows_accepted == b.files[0].rows_accepted);
+  CHECK(a.files[0].rows_rejected == b.files[0].rows_rejected);
+}
+
+}  // namespace
+
+TEST_CASE("a file parsed in two parts equals the file parsed in one", "[loader][parallel]") {
+  auto fw = framework();
+  std::string path = temp_path("parts.csv");
+  std::ofstream(path) << survey(3000, 2500);  // a quoted multi-line note late in the file
+  auto parts = load(fw, path, 1);
+  auto whole = load(fw, path, std::size_t(-1));
+  std::filesystem::remove(path);
+  require_same(parts, whole);
+  // The planted problems are all there.
+  std::size_t duplicates = 0, out_of_scale = 0, not_a_number = 0, ambiguous = 0, no_region = 0;
+  for (const auto& issue : whole.issues) {
+    duplicates += issue.code == "duplicate_respondent";
+    out_of_scale += issue.code == "out_of_scale";
+    not_a_number += issue.code == "not_a_number";
+    ambiguous += issue.code == "ambiguous_region";
+    no_region += issue.code == "no_region";
+  }
+  CHECK(ambiguous == 500);
+  CHECK(no_region == 500);
+  CHECK(duplicates > 0);
+  CHECK(out_of_scale > 0);
+  CHECK(not_a_number > 0);
+  CHECK(whole.rows + whole.rows_rejected == whole.rows_read);
+  CHECK(whole.rows_read == 3000);
+}
+
+TEST_CASE("a split inside a quoted field falls back to one sequential pass", "[loader][parallel]") {
+  auto fw = framework();
+  std::string path = temp_path("quoted-middle.csv");
+  // 40 short rows, one row whose note is far longer than the rest, 40 short rows:
+  // the middle of the body falls inside that quoted note, on one of its newlines.
+  std::ofstream(path) << survey(81, 40);
+  auto parts = load(fw, path, 1);
+  auto whole = load(fw, path, std::size_t(-1));
+  std::filesystem::remove(path);
+  require_same(parts, whole);
+  CHECK(whole.rows_read == 81);
+}
