@@ -5,7 +5,7 @@
 #include "cli/framework_json.hpp"
 #include "cli/framework_text.hpp"
 #include "cli/output.hpp"
-#include "siap/edit_distance.hpp"
+#include "cli/profile_option.hpp"
 #include "siap/framework_catalog.hpp"
 
 namespace siap::cli {
@@ -39,21 +39,9 @@ int run_show(const CliContext& ctx, const std::string& which, const std::string&
     report(fw.errors(), ctx);
     return kBadInput;
   }
-  int profile = -1;
-  if (!profile_id.empty() && profile_id != "default") {
-    auto found = fw->find_profile(profile_id);
-    if (!found) {
-      std::vector<std::string> ids{"default"};
-      for (const auto& p : fw->profiles) ids.push_back(p.id);
-      auto suggestion = closest_match(profile_id, ids);
-      ctx.error(fmt::format("{} '{}'; {}", ctx.tr("profil bobot tidak dikenal", "unknown weight profile"), profile_id,
-                            suggestion ? fmt::format("{} '{}'?", ctx.tr("maksud Anda", "did you mean"), *suggestion)
-                                       : fmt::format("{}: {}", ctx.tr("yang tersedia", "available"), fmt::join(ids, ", "))));
-      return kUsage;
-    }
-    profile = *found;
-  }
-  std::string data = format == "json" ? framework_to_json(*fw, profile).dump(2) + "\n" : render_framework_text(*fw, profile, ctx);
+  auto profile = select_profile(*fw, profile_id, ctx);
+  if (!profile) return kUsage;
+  std::string data = format == "json" ? framework_to_json(*fw, *profile).dump(2) + "\n" : render_framework_text(*fw, *profile, ctx);
   return emit(data, output, ctx) ? kSuccess : kBadInput;
 }
 

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "siap/edit_distance.hpp"
+#include "cli/profile_option.hpp"
 #include "siap/framework_catalog.hpp"
 
 namespace siap::cli {
@@ -42,20 +42,12 @@ std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& c
     return std::nullopt;
   }
   LoadedInput out{std::move(*fw), -1, {}};
-  if (!o.profile.empty() && o.profile != "default") {
-    auto found = out.framework.find_profile(o.profile);
-    if (!found) {
-      std::vector<std::string> ids{"default"};
-      for (const auto& p : out.framework.profiles) ids.push_back(p.id);
-      auto suggestion = closest_match(o.profile, ids);
-      ctx.error(fmt::format("{} '{}'; {}", ctx.tr("profil bobot tidak dikenal", "unknown weight profile"), o.profile,
-                            suggestion ? fmt::format("{} '{}'?", ctx.tr("maksud Anda", "did you mean"), *suggestion)
-                                       : fmt::format("{}: {}", ctx.tr("yang tersedia", "available"), fmt::join(ids, ", "))));
-      exit_code = kUsage;
-      return std::nullopt;
-    }
-    out.profile = *found;
+  auto profile = select_profile(out.framework, o.profile, ctx);
+  if (!profile) {
+    exit_code = kUsage;
+    return std::nullopt;
   }
+  out.profile = *profile;
   LoadOptions options;
   options.csv.delimiter = o.delimiter == "tab" ? '\t' : o.delimiter.empty() ? 0 : o.delimiter[0];
   options.csv.encoding = o.encoding == "cp1252" ? TextEncoding::cp1252 : TextEncoding::utf8;
