@@ -52,7 +52,8 @@ int run_check(const CliContext& ctx, const std::vector<std::string>& paths) {
     if (!fw) {
       report(fw.errors(), ctx);
       ++failed;
-      ctx.info(fmt::format("{}: {} ({} {})", path, ctx.tr("TIDAK VALID", "INVALID"), fw.errors().size(), ctx.tr("galat", "errors")));
+      ctx.info(fmt::format("{}: {} ({} {})", path, ctx.tr("TIDAK VALID", "INVALID"), fw.errors().size(),
+                           fw.errors().size() == 1 ? ctx.tr("galat", "error") : ctx.tr("galat", "errors")));
       continue;
     }
     ctx.info(fmt::format("{}: {} ({} {}, {} {})", path, ctx.tr("valid", "valid"), fw->id, fw->version, fw->leaves.size(),

@@ -663,6 +663,8 @@ class Loader {
           band_nodes.push_back({ranges[b], band_path});
         }
       }
+      // A range that failed to load was reported; tiling checks on the rest would only echo it.
+      band_sets_complete_.push_back(ranges.IsSequence() && band_nodes.size() == ranges.size());
       band_layout_.push_back(std::move(band_nodes));
       if (!set.id.empty() &&
           register_id(ids, lines, set.id, int(fw.band_sets.size()), map.get("id"), map.path_of("id"), {"himpunan predikat", "band set"})) {
@@ -670,6 +672,7 @@ class Loader {
         fw.band_sets.push_back(std::move(set));
       } else {
         band_layout_.pop_back();
+        band_sets_complete_.pop_back();
       }
     }
   }
@@ -726,6 +729,7 @@ class Loader {
   std::unordered_map<std::string, std::vector<std::pair<YAML::Node, std::string>>> scale_point_nodes_, category_nodes_;
   std::vector<std::pair<YAML::Node, std::string>> facet_tag_nodes_, band_set_nodes_;
   std::vector<std::vector<std::pair<YAML::Node, std::string>>> band_layout_;
+  std::vector<bool> band_sets_complete_;
 };
 
 bool before(const Diagnostic& a, const Diagnostic& b) {
@@ -756,6 +760,7 @@ Expected<Framework> load_framework(std::string_view text, const std::string& fil
   FrameworkLayout layout;
   layout.band_sets = loader.band_set_nodes_;
   layout.bands = loader.band_layout_;
+  layout.band_sets_complete = loader.band_sets_complete_;
   layout.scale_points = loader.scale_point_nodes_;
   layout.categories = loader.category_nodes_;
   validate_framework(fw, layout, loader.reader_);

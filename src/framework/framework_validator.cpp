@@ -138,6 +138,7 @@ class Validator {
                          fmt::format("depth {} does not exist; this tree is {} deep (0 = the overall index)", depth, max_depth)});
         }
       }
+      if (s < layout_.band_sets_complete.size() && !layout_.band_sets_complete[s]) continue;
       if (set.bands.empty()) {
         reader_.error(set_site.first, set_site.second + ".ranges", {"himpunan predikat tanpa rentang", "band set has no ranges"});
         continue;

@@ -166,6 +166,11 @@ TEST_CASE("bands must tile the score range without gaps or overlaps", "[loader][
         Lines{"fw.yaml:12:5: depth 3 does not exist; this tree is 2 deep (0 = the overall index) (at bands[0].depths)"});
 }
 
+TEST_CASE("a band that fails to load is reported once, without echoes from the tiling check", "[loader][errors][bands]") {
+  CHECK(errors(with_line(15, "      - {id: tinggi, label: Tinggi, to: 5}")) ==
+        Lines{"fw.yaml:15:9: missing required key 'from' (at bands[0].ranges[1].from)"});
+}
+
 TEST_CASE("bands may be listed highest first and are stored ascending", "[loader][bands]") {
   std::string text = with_line(14, "      - {id: tinggi, label: Tinggi, from: 3, to: 5}");
   text = text.replace(text.find("      - {id: tinggi, label: Tinggi, from: 3, to: 5}\n      - {id: tinggi"),
