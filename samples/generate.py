@@ -79,10 +79,33 @@ def contoh_survey(rng):
     write("contoh-kesiapan-survei.csv", header, rows, delimiter=";")
 
 
+def pemdi_2026(rng):
+    """One row per kabupaten/kota, 20 maturity levels 1-5 (PermenPANRB 8/2026)."""
+    header = ["instansi"] + ["i%02d" % i for i in range(1, 21)]
+    rows = []
+    for code, name in JABAR:
+        base = rng.uniform(1.4, 4.3)
+        rows.append([code] + [min(5, max(1, round(rng.gauss(base, 0.7)))) for _ in range(20)])
+    write("pemdi-2026-jabar.csv", header, rows)
+
+
+def kominfo_evaluation(rng):
+    """One row per kabupaten/kota, the five evaluation dimensions on 1-5 with
+    two decimals, ';'-delimited with decimal commas as Indonesian Excel saves it."""
+    header = ["kabupaten_kota", "baseline", "output", "outcome", "impact", "quick_win"]
+    rows = []
+    for code, name in JABAR:
+        base = rng.uniform(1.8, 4.2)
+        rows.append([name] + [("%.2f" % min(5, max(1, rng.gauss(base, 0.5)))).replace(".", ",") for _ in range(5)])
+    write("kominfo-evaluation-jabar.csv", header, rows, delimiter=";")
+
+
 def main():
     rng = random.Random(SEED)
     spbe_2020(rng)
     contoh_survey(rng)
+    pemdi_2026(rng)
+    kominfo_evaluation(rng)
 
 
 if __name__ == "__main__":

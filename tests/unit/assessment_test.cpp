@@ -291,3 +291,32 @@ TEST_CASE("non-region units need the explicit flag", "[assess]") {
   CHECK(a.results[0].rank == 1);
   CHECK(a.results[0].rank_in_province == 0);
 }
+
+TEST_CASE("SPBE 2018: Kota Denpasar 2018 levels give the published 2.64 and domains 2.06 / 2.29 / 3.00", "[assess][fidelity][spbe-2018]") {
+  // spbe.md 3.1: the official 2018 levels and the published aspect, domain and index values.
+  auto fw = siap::load_builtin_framework("spbe-2018");
+  REQUIRE(fw.has_value());
+  std::string root = SIAP_SOURCE_DIR;
+  auto data = siap::load_dataset(*fw, {root + "/samples/spbe-2018-denpasar.csv"}, {});
+  REQUIRE(data.has_value());
+  auto a = siap::assess(*fw, std::move(*data));
+  CHECK(published(a, "51.71", "") == "2.64");
+  CHECK(published(a, "51.71", "D1") == "2.06");
+  CHECK(published(a, "51.71", "D2") == "2.29");
+  CHECK(published(a, "51.71", "D3") == "3.00");
+  std::vector<std::string> aspects;
+  for (const char* id : {"A1", "A2", "A3", "A4", "A5", "A6", "A7"}) aspects.push_back(published(a, "51.71", id));
+  CHECK(aspects == std::vector<std::string>{"2.00", "2.10", "2.00", "2.50", "2.33", "3.29", "2.50"});
+  // By hand: 0.17 x 35/17 + 0.28 x 16/7 + 0.55 x 3 = 0.35 + 0.64 + 1.65 = 2.64 exactly.
+  CHECK(unit(a, "51.71").nodes[0].exact.to_string() == "2.64");
+  CHECK(fw->band_sets[0].bands[std::size_t(unit(a, "51.71").nodes[0].bands[0])].label.id == "Baik");
+}
+
+TEST_CASE("Kominfo evaluation: the weighted mean under both published weightings", "[assess][kominfo-evaluation]") {
+  auto fw = siap::load_builtin_framework("kominfo-evaluation");
+  REQUIRE(fw.has_value());
+  std::string csv = "kabupaten_kota,baseline,output,outcome,impact,quick_win\nKota Bandung,3,4,3.5,4,2\n";
+  // By hand: .1 x 3 + .2 x 4 + .3 x 3.5 + .2 x 4 + .2 x 2 = 3.35; Sleman: .3 + .8 + 1.05 + 1.2 + .2 = 3.55.
+  CHECK(published(siap::assess(*fw, load(*fw, csv)), "32.73", "") == "3.35");
+  CHECK(published(siap::assess(*fw, load(*fw, csv), *fw->find_profile("sleman")), "32.73", "") == "3.55");
+}

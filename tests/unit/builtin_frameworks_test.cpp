@@ -84,3 +84,80 @@ TEST_CASE("spbe-2020 predikat edges are inclusive lower bounds", "[builtin][spbe
   CHECK(label("2.48") == "Cukup");
   CHECK(label("3.39") == "Baik");
 }
+
+namespace {
+
+std::string weights_of(const siap::Framework& fw, const std::vector<int>& nodes) {
+  std::string out;
+  for (int n : nodes) out += (out.empty() ? "" : "/") + fw.nodes[std::size_t(n)].weight.to_string();
+  return out;
+}
+
+Decimal sum_of_top_weights(const siap::Framework& fw) {
+  // The top-level weights are the published percentages: they sum to 100 exactly.
+  Decimal total = Decimal::from_int(0);
+  for (int d : fw.root().children) total = *checked_add(total, fw.nodes[std::size_t(d)].weight);
+  return total;
+}
+
+}  // namespace
+
+TEST_CASE("spbe-2018 has the structure of PermenPANRB 5/2018", "[builtin][spbe-2018]") {
+  auto fw = siap::load_builtin_framework("spbe-2018");
+  REQUIRE(fw.has_value());
+  // spbe.md 2.1: 3 domains, 7 aspects, 35 indicators, indicator 35 rated for three services.
+  CHECK(fw->root().children.size() == 3);
+  std::vector<std::size_t> per_aspect;
+  for (int d : fw->root().children) {
+    for (int a : fw->nodes[std::size_t(d)].children) per_aspect.push_back(fw->nodes[std::size_t(a)].children.size());
+  }
+  CHECK(per_aspect == std::vector<std::size_t>{7, 10, 2, 2, 3, 7, 6});
+  CHECK(fw->leaves.size() == 37);
+  CHECK(fw->find_node("i35_3").has_value());
+  CHECK(weights_of(*fw, fw->root().children) == "17/28/55");
+  CHECK(sum_of_top_weights(*fw) == Decimal::from_int(100));
+  CHECK(fw->score.min == Decimal::from_int(0));  // levels 0-5
+  CHECK(fw->scales[0].min == Decimal::from_int(0));
+}
+
+TEST_CASE("pemdi-2026 has 7 aspects and 20 weighted indicators summing to 100", "[builtin][pemdi-2026]") {
+  auto fw = siap::load_builtin_framework("pemdi-2026");
+  REQUIRE(fw.has_value());
+  CHECK(fw->provenance.status == siap::Status::third_party);
+  CHECK(fw->root().children.size() == 7);
+  CHECK(fw->leaves.size() == 20);
+  // spbe.md 2.2: aspect weights 10/10/15/15/10/15/25.
+  CHECK(weights_of(*fw, fw->root().children) == "10/10/15/15/10/15/25");
+  CHECK(sum_of_top_weights(*fw) == Decimal::from_int(100));
+  // Each aspect weight is the sum of its indicators'.
+  for (int a : fw->root().children) {
+    Decimal sum = Decimal::from_int(0);
+    for (int i : fw->nodes[std::size_t(a)].children) sum = *checked_add(sum, fw->nodes[std::size_t(i)].weight);
+    CHECK(sum == fw->nodes[std::size_t(a)].weight);
+  }
+  const auto& set = fw->band_sets[0];
+  auto label = [&](const char* s) { return set.bands[std::size_t(*set.band_of(*Decimal::parse(s)))].label.en; };
+  CHECK(label("1") == "Poor (Initiate)");
+  CHECK(label("1.49") == "Poor (Initiate)");
+  CHECK(label("1.5") == "Fair (Emerging)");
+  CHECK(label("2.5") == "Good (Developing)");
+  CHECK(label("3.5") == "Very good (Embedded)");
+  CHECK(label("3.99") == "Very good (Embedded)");
+  CHECK(label("4") == "Satisfactory (Leading)");
+  CHECK(label("5") == "Satisfactory (Leading)");
+}
+
+TEST_CASE("kominfo-evaluation weighs 10/20/30/20/20, with the Sleman 10/20/30/30/10 profile", "[builtin][kominfo-evaluation]") {
+  auto fw = siap::load_builtin_framework("kominfo-evaluation");
+  REQUIRE(fw.has_value());
+  CHECK(weights_of(*fw, fw->root().children) == "10/20/30/20/20");
+  auto profile = fw->find_profile("sleman");
+  REQUIRE(profile.has_value());
+  CHECK(fw->profiles[std::size_t(*profile)].provenance.status == siap::Status::official);
+  std::string sleman;
+  for (int n : fw->root().children) {
+    sleman += (sleman.empty() ? "" : "/") + fw->profiles[std::size_t(*profile)].weights.at(n).to_string();
+  }
+  CHECK(sleman == "10/20/30/30/10");
+  CHECK(fw->score.decimals == 2);
+}
