@@ -100,12 +100,60 @@ def kominfo_evaluation(rng):
     write("kominfo-evaluation-jabar.csv", header, rows, delimiter=";")
 
 
+def readiness_survey(rng):
+    """Respondents for kominfo-readiness: 30-80 per kabupaten/kota across the
+    pentahelix, 54 Likert items, blank answers here and there, and the planted
+    problems listed in README.md (and nothing else)."""
+    items = ["q%02d" % i for i in range(1, 55)]
+    header = ["id_responden", "kabupaten_kota", "kelompok"] + items
+    groups = ["pemerintah", "akademisi", "bisnis", "komunitas", "media", "Pemda", "masyarakat"]
+    rows = []
+    rid = 0
+    for code, name in JABAR:
+        lean = rng.uniform(-1.0, 1.0)
+        for _ in range(rng.randint(30, 80)):
+            rid += 1
+            answers = []
+            for i in range(54):
+                if rng.random() < 0.03:
+                    answers.append("")  # skipped: missing, not a problem
+                    continue
+                answers.append(min(5, max(1, round(rng.gauss(3.2 + lean, 0.9)))))
+            rows.append(["R%05d" % rid, name, rng.choice(groups)] + answers)
+    # Planted problems (README.md); positions are fixed so the list is exact.
+    rows[10][3 + 4] = 6            # q05 = 6: outside 1-5
+    rows[500][3 + 20] = 0          # q21 = 0: outside 1-5
+    rows[1200][3 + 53] = 9         # q54 = 9: outside 1-5
+    rows[700][1] = ""              # a row with no region
+    duplicate = list(rows[300])
+    duplicate[3:] = [4] * 54       # the same respondent sent twice
+    rows.insert(1500, duplicate)
+    write("kominfo-readiness-jabar.csv", header, rows)
+
+
+def gscm_survey(rng):
+    """OPD respondents for garuda-gscm: 6-12 per kabupaten/kota, stages 1-5
+    with half steps, as a decimal comma in a ';' file."""
+    header = ["id_responden", "kabupaten_kota"] + ["g%02d" % i for i in range(1, 19)]
+    rows = []
+    rid = 0
+    for code, name in JABAR:
+        base = rng.uniform(1.5, 4.2)
+        for _ in range(rng.randint(6, 12)):
+            rid += 1
+            values = [min(5.0, max(1.0, round(rng.gauss(base, 0.6) * 2) / 2)) for _ in range(18)]
+            rows.append(["G%04d" % rid, code] + [("%g" % v).replace(".", ",") for v in values])
+    write("garuda-gscm-jabar.csv", header, rows, delimiter=";")
+
+
 def main():
     rng = random.Random(SEED)
     spbe_2020(rng)
     contoh_survey(rng)
     pemdi_2026(rng)
     kominfo_evaluation(rng)
+    readiness_survey(rng)
+    gscm_survey(rng)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ set -x
 ./build/siap assess samples/spbe-2020-jabar.csv -f spbe-2020
 ./build/siap assess samples/spbe-2020-jabar.csv -f spbe-2020 --format text,json,csv,md -o out/spbe-2020-jabar
 ./build/siap assess samples/spbe-2018-denpasar.csv -f spbe-2018
+./build/siap assess samples/kominfo-readiness-jabar.csv -f kominfo-readiness --format text,json,csv,md -o out/kominfo-readiness-jabar
+cat out/kominfo-readiness-jabar/penilaian.txt
 ./build/siap assess samples/contoh-kesiapan-survei.csv -f samples/frameworks/contoh-kesiapan.yaml \
     --format text,json,csv,md -o out/contoh-kesiapan
 cat out/contoh-kesiapan/quality.csv

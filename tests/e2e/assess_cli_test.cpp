@@ -167,3 +167,44 @@ TEST_CASE("regions lists and searches", "[e2e][regions]") {
   CHECK(typo.out.find("Kabupaten Bandung") != std::string::npos);
   CHECK(run_siap({"regions", "--province", "99"}).exit_code == 2);
 }
+
+TEST_CASE("the readiness sample's quality log lists exactly the planted problems", "[e2e][samples]") {
+  ScratchDir dir;
+  auto r = run_siap({"assess", kRoot + "/samples/kominfo-readiness-jabar.csv", "-f", "kominfo-readiness", "--format", "json", "-o", dir.path});
+  REQUIRE(r.exit_code == 0);
+  // samples/README.md lists them; the generator plants them at fixed rows.
+  std::string f = kRoot + "/samples/kominfo-readiness-jabar.csv";
+  CHECK(read_file(dir.file("quality.csv")) ==
+        "berkas,baris,kolom,nilai,akibat,kode,alasan\r\n" +
+        f + ",12,q05,6,sel diabaikan,out_of_scale,di luar skala 1–5\r\n" +
+        f + ",502,q21,0,sel diabaikan,out_of_scale,di luar skala 1–5\r\n" +
+        f + ",702,kabupaten_kota,,baris ditolak,no_region,wilayah kosong\r\n" +
+        f + ",1202,q54,9,sel diabaikan,out_of_scale,di luar skala 1–5\r\n" +
+        f + ",1456,id_responden,R00301,baris ditolak,duplicate_respondent,id responden ganda (pertama di " + f + ":302)\r\n");
+  auto j = json::parse(read_file(dir.file("penilaian.json")));
+  CHECK(j["counts"]["rows_read"] == 1455);
+  CHECK(j["counts"]["rows_accepted"] == 1453);
+  CHECK(j["counts"]["units"] == 27);
+  CHECK(j["counts"]["units_assessed"] == 27);
+  CHECK(j["units"][0]["facets"]["pilar"].contains("struktur"));
+}
+
+TEST_CASE("every bundled sample assesses with its framework", "[e2e][samples]") {
+  const std::vector<std::vector<std::string>> runs = {
+      {kRoot + "/samples/spbe-2020-jabar.csv", "spbe-2020"},
+      {kRoot + "/samples/spbe-2018-denpasar.csv", "spbe-2018"},
+      {kRoot + "/samples/pemdi-2026-jabar.csv", "pemdi-2026"},
+      {kRoot + "/samples/kominfo-evaluation-jabar.csv", "kominfo-evaluation"},
+      {kRoot + "/samples/kominfo-readiness-jabar.csv", "kominfo-readiness"},
+      {kRoot + "/samples/garuda-gscm-jabar.csv", "garuda-gscm"},
+      {kSurvey, kContoh}};
+  for (const auto& run : runs) {
+    INFO(run[0]);
+    auto r = run_siap({"assess", run[0], "-f", run[1], "--format", "json"});
+    REQUIRE(r.exit_code == 0);
+    auto j = json::parse(r.out);
+    CHECK(j["counts"]["rows_read"].get<int>() ==
+          j["counts"]["rows_accepted"].get<int>() + j["counts"]["rows_rejected"].get<int>());
+    CHECK(j["counts"]["units_assessed"].get<int>() > 0);
+  }
+}

@@ -161,3 +161,67 @@ TEST_CASE("kominfo-evaluation weighs 10/20/30/20/20, with the Sleman 10/20/30/30
   CHECK(sleman == "10/20/30/30/10");
   CHECK(fw->score.decimals == 2);
 }
+
+TEST_CASE("kominfo-readiness: six dimensions x three elements, pillars as a facet, project-defined items", "[builtin][kominfo-readiness]") {
+  auto fw = siap::load_builtin_framework("kominfo-readiness");
+  REQUIRE(fw.has_value());
+  // smart-city.md 1.2: Governance, Branding, Economy, Living, Society, Environment; three elements each.
+  std::vector<std::string> dimensions;
+  for (int d : fw->root().children) {
+    dimensions.push_back(fw->nodes[std::size_t(d)].id);
+    CHECK(fw->nodes[std::size_t(d)].children.size() == 3);
+    CHECK(fw->nodes[std::size_t(d)].provenance.status == siap::Status::official);
+  }
+  CHECK(dimensions == std::vector<std::string>{"governance", "branding", "economy", "living", "society", "environment"});
+  CHECK(fw->leaves.size() == 54);
+  // smart-city.md 1.3: struktur, infrastruktur, suprastruktur with three sub-elements each; every item tagged.
+  REQUIRE(fw->facets.size() == 1);
+  const auto& pillars = fw->facets[0];
+  std::vector<std::string> top;
+  for (const auto& v : pillars.values) {
+    if (v.parent < 0) {
+      top.push_back(v.id);
+      CHECK(v.children.size() == 3);
+    }
+  }
+  CHECK(top == std::vector<std::string>{"struktur", "infrastruktur", "suprastruktur"});
+  std::vector<int> per_sub(pillars.values.size(), 0);
+  int reverse = 0;
+  for (int leaf : fw->leaves) {
+    const auto& node = fw->nodes[std::size_t(leaf)];
+    REQUIRE(node.facet_values.count(0) == 1);
+    ++per_sub[std::size_t(node.facet_values.at(0))];
+    reverse += node.reverse;
+    CHECK(node.provenance.status == siap::Status::project_defined);
+    CHECK_FALSE(node.name.en.empty());
+  }
+  for (std::size_t v = 0; v < pillars.values.size(); ++v) {
+    if (pillars.values[v].children.empty()) CHECK(per_sub[v] > 0);  // every sub-element is asked about
+  }
+  CHECK(reverse >= 3);
+  REQUIRE(fw->respondents.has_value());
+  CHECK(fw->respondents->groups.size() == 5);  // the pentahelix
+  CHECK(fw->respondents->provenance.status == siap::Status::project_defined);
+  CHECK(fw->band_sets[0].provenance.status == siap::Status::project_defined);
+  CHECK(fw->provenance.status == siap::Status::project_defined);
+}
+
+TEST_CASE("garuda-gscm: goals and enablers, five stages with project-defined cut-offs", "[builtin][garuda-gscm]") {
+  auto fw = siap::load_builtin_framework("garuda-gscm");
+  REQUIRE(fw.has_value());
+  std::vector<std::string> components;
+  for (int p : fw->root().children) {
+    for (int c : fw->nodes[std::size_t(p)].children) components.push_back(fw->nodes[std::size_t(c)].id);
+  }
+  // smart-city.md 2.1: goals ekonomi, sosial, lingkungan; enablers tata kelola, infrastruktur & teknologi, masyarakat.
+  CHECK(components == std::vector<std::string>{"ekonomi", "sosial", "lingkungan", "tata_kelola", "infrastruktur_teknologi", "masyarakat"});
+  const auto& stages = fw->band_sets[0];
+  CHECK(stages.provenance.status == siap::Status::project_defined);
+  std::vector<std::string> labels;
+  for (const auto& b : stages.bands) labels.push_back(b.label.en);
+  CHECK(labels == std::vector<std::string>{"Ad-hoc", "Initiative", "Scattered", "Integrated", "Smart"});
+  // Nearest stage: 2.49 is Initiative, 2.5 Scattered.
+  CHECK(stages.bands[std::size_t(*stages.band_of(*Decimal::parse("2.49")))].id == "initiative");
+  CHECK(stages.bands[std::size_t(*stages.band_of(*Decimal::parse("2.5")))].id == "scattered");
+  CHECK_FALSE(fw->scales[0].integer_only);  // half steps allowed
+}
