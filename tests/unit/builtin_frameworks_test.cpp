@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "siap/effective_weights.hpp"
 #include "siap/framework_catalog.hpp"
 
 using siap::Decimal;
@@ -21,6 +22,13 @@ TEST_CASE("every built-in framework loads and its id matches its file name", "[b
     CHECK(fw->id == id);
     CHECK_FALSE(fw->title.en.empty());
     CHECK_FALSE(fw->sources.empty());
+    // Effective shares of the leaves add up to the whole index, under every profile.
+    for (int profile = -1; profile < int(fw->profiles.size()); ++profile) {
+      auto w = siap::effective_weights(*fw, profile);
+      double total = 0;
+      for (int leaf : fw->leaves) total += w.share[std::size_t(leaf)];
+      CHECK(total == Approx(1.0).margin(1e-12));
+    }
   }
 }
 
