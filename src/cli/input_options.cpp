@@ -18,7 +18,7 @@ void add_input_options(CLI::App& command, InputOptions& o, const CliContext& ctx
   command.add_flag("--no-decimal-comma", o.no_decimal_comma, ctx.tr("Jangan pernah membaca koma sebagai desimal", "Never read a comma as a decimal point"));
   command.add_option("--encoding", o.encoding, ctx.tr("Pengodean berkas: utf8 (bawaan) atau cp1252 (Excel 'ANSI')", "File encoding: utf8 (default) or cp1252 (Excel 'ANSI')"))
       ->check(CLI::IsMember({"utf8", "cp1252"}));
-  command.add_option("--region-codes", o.region_codes, ctx.tr("Kode tanpa titik (3273) adalah kode: kemendagri", "Undotted codes (3273) are: kemendagri codes"))
+  command.add_option("--region-codes", o.region_codes, ctx.tr("Kode tanpa titik (3273) adalah kode kemendagri; kode BPS belum didukung", "Undotted codes (3273) are kemendagri codes; BPS codes are not supported yet"))
       ->check(CLI::IsMember({"kemendagri", "bps"}));
   command.add_flag("--allow-non-regions", o.allow_non_regions, ctx.tr("Terima unit yang bukan wilayah (OPD, instansi pusat)", "Accept units that are not regions (an OPD, a central agency)"));
 }
