@@ -633,7 +633,7 @@ class Loader {
     }
     const std::uint32_t char_offset = std::uint32_t(id_chars_.size());
     id_chars_.append(other.id_chars_);
-    for (const IdRef& id : other.ids_) ids_.push_back({id.offset + char_offset, id.length, id.row + row_offset});
+    for (const IdRef& id : other.ids_) ids_.push_back({id.offset + char_offset, id.length, id.row + row_offset, id.hash});
     for (QualityIssue issue : d.issues) {
       issue.line += line_offset;
       data_.issues.push_back(std::move(issue));
@@ -833,7 +833,8 @@ class Loader {
         if (row_decimals[slot]) data_.decimals[slot].push_back({std::uint32_t(data_.rows), *row_decimals[slot]});
       }
       if (!respondent_id.empty()) {
-        ids_.push_back({std::uint32_t(id_chars_.size()), std::uint32_t(respondent_id.size()), std::uint32_t(data_.rows)});
+        ids_.push_back({std::uint32_t(id_chars_.size()), std::uint32_t(respondent_id.size()), std::uint32_t(data_.rows),
+                        std::uint32_t(std::hash<std::string_view>{}(respondent_id))});
         id_chars_.append(respondent_id);
       }
       ++data_.rows;
@@ -854,50 +855,56 @@ class Loader {
   // A respondent id seen twice: the later row is rejected.
   void reject_duplicate_respondents() {
     if (ids_.empty()) return;
-    auto id_of = [&](const IdRef& r) { return std::string_view(id_chars_).substr(r.offset, r.length); };
-    // Sort by (hash, id, position): equal ids end up adjacent, earliest first,
-    // and most comparisons are one integer compare instead of a string compare.
-    std::vector<std::pair<std::uint64_t, std::uint32_t>, HugePageAllocator<std::pair<std::uint64_t, std::uint32_t>>> keyed(ids_.size());
-    std::hash<std::string_view> hash;
-    for (std::size_t i = 0; i < ids_.size(); ++i) keyed[i] = {hash(id_of(ids_[i])), std::uint32_t(i)};
-    auto less = [&](const auto& a, const auto& b) {
-      if (a.first != b.first) return a.first < b.first;
-      std::string_view x = id_of(ids_[a.second]), y = id_of(ids_[b.second]);
-      if (x != y) return x < y;
-      return a.second < b.second;
-    };
-    // Two halves sorted on two cores, then merged.
-    auto middle = keyed.begin() + std::ptrdiff_t(keyed.size() / 2);
-    std::thread half([&] { std::sort(keyed.begin(), middle, less); });
-    std::sort(middle, keyed.end(), less);
+    auto id_of = [&](std::uint32_t i) { return std::string_view(id_chars_).substr(ids_[i].offset, ids_[i].length); };
+    // Sort (32-bit hash, position) packed in one integer: equal ids share a
+    // hash, so only runs of equal hashes (a few, by chance, among a million
+    // ids) need their strings compared.
+    std::vector<std::uint64_t, HugePageAllocator<std::uint64_t>> keys(ids_.size());
+    for (std::size_t i = 0; i < ids_.size(); ++i) keys[i] = (std::uint64_t(ids_[i].hash) << 32) | std::uint64_t(i);
+    auto middle = keys.begin() + std::ptrdiff_t(keys.size() / 2);
+    std::thread half([&] { std::sort(keys.begin(), middle); });
+    std::sort(middle, keys.end());
     half.join();
-    std::inplace_merge(keyed.begin(), middle, keyed.end(), less);
-    std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> order(keyed.size());
-    for (std::size_t i = 0; i < keyed.size(); ++i) order[i] = keyed[i].second;
-    keyed.clear();
-    keyed.shrink_to_fit();
-    std::vector<bool> drop(data_.rows, false);
-    std::size_t first = 0;
-    for (std::size_t k = 1; k < order.size(); ++k) {
-      if (id_of(ids_[order[k]]) != id_of(ids_[order[first]])) {
-        first = k;
-        continue;
+    std::inplace_merge(keys.begin(), middle, keys.end());
+    std::vector<bool> drop;
+    std::vector<std::uint32_t> run;
+    for (std::size_t k = 0; k < keys.size();) {
+      std::size_t end = k + 1;
+      while (end < keys.size() && (keys[end] >> 32) == (keys[k] >> 32)) ++end;
+      if (end - k > 1) {
+        run.clear();
+        for (std::size_t j = k; j < end; ++j) run.push_back(std::uint32_t(keys[j]));
+        // Same string together, earliest first.
+        std::sort(run.begin(), run.end(), [&](std::uint32_t x, std::uint32_t y) {
+          std::string_view sx = id_of(x), sy = id_of(y);
+          return sx != sy ? sx < sy : x < y;
+        });
+        for (std::size_t j = 1; j < run.size(); ++j) {
+          std::uint32_t first = run[j - 1];
+          while (j < run.size() && id_of(run[j]) == id_of(first)) {
+            if (drop.empty()) drop.assign(data_.rows, false);
+            std::size_t keep = ids_[first].row;
+            std::size_t row = ids_[run[j]].row;
+            drop[row] = true;
+            std::size_t file = data_.row_file[row];
+            data_.issues.push_back({IssueKind::row_rejected, data_.files[file].name, int(data_.row_line[row]), id_header_[file],
+                                    std::string(id_of(run[j])), "duplicate_respondent",
+                                    {fmt::format("id responden ganda (pertama di {}:{})", data_.files[data_.row_file[keep]].name, data_.row_line[keep]),
+                                     fmt::format("duplicate respondent id (first at {}:{})", data_.files[data_.row_file[keep]].name, data_.row_line[keep])}});
+            ++data_.files[file].rows_rejected;
+            --data_.files[file].rows_accepted;
+            ++j;
+          }
+        }
       }
-      std::size_t keep = ids_[order[first]].row;
-      std::size_t row = ids_[order[k]].row;
-      drop[row] = true;
-      std::size_t file = data_.row_file[row];
-      data_.issues.push_back({IssueKind::row_rejected, data_.files[file].name, int(data_.row_line[row]), id_header_[file],
-                              std::string(id_of(ids_[order[k]])), "duplicate_respondent",
-                              {fmt::format("id responden ganda (pertama di {}:{})", data_.files[data_.row_file[keep]].name, data_.row_line[keep]),
-                               fmt::format("duplicate respondent id (first at {}:{})", data_.files[data_.row_file[keep]].name, data_.row_line[keep])}});
-      ++data_.files[file].rows_rejected;
-      --data_.files[file].rows_accepted;
+      k = end;
     }
+    keys = {};
     ids_.clear();
     ids_.shrink_to_fit();
     id_chars_.clear();
     id_chars_.shrink_to_fit();
+    if (drop.empty()) return;  // no duplicates: nothing to compact
     // Compact the accepted rows; new_index[row] is where a kept row moves.
     std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> new_index(data_.rows);
     std::size_t out = 0;
@@ -942,7 +949,7 @@ class Loader {
   std::unordered_map<std::string, int, StringHash, std::equal_to<>> group_cache_;
   std::unordered_map<int, std::pair<std::size_t, int>> unit_rows_;
   struct IdRef {
-    std::uint32_t offset, length, row;
+    std::uint32_t offset, length, row, hash;
   };
   std::vector<IdRef, HugePageAllocator<IdRef>> ids_;  // respondent ids of accepted rows, in an arena: no string per row
   std::string id_chars_;
