@@ -620,12 +620,16 @@ class Loader {
     const Dataset& d = other.data_;
     const std::uint32_t row_offset = std::uint32_t(data_.rows);
     reserve(data_.rows + d.rows);
+    // Bulk appends: plain loops over pre-sized arrays, no per-row capacity checks.
+    const std::size_t base = data_.row_unit.size();
+    data_.row_unit.resize(base + d.rows);
+    data_.row_line.resize(base + d.rows);
     for (std::size_t r = 0; r < d.rows; ++r) {
-      data_.row_unit.push_back(unit_map[std::size_t(d.row_unit[r])]);
-      data_.row_group.push_back(d.row_group[r]);
-      data_.row_file.push_back(d.row_file[r]);
-      data_.row_line.push_back(std::uint32_t(int(d.row_line[r]) + line_offset));
+      data_.row_unit[base + r] = unit_map[std::size_t(d.row_unit[r])];
+      data_.row_line[base + r] = std::uint32_t(int(d.row_line[r]) + line_offset);
     }
+    data_.row_group.insert(data_.row_group.end(), d.row_group.begin(), d.row_group.end());
+    data_.row_file.insert(data_.row_file.end(), d.row_file.begin(), d.row_file.end());
     data_.codes.insert(data_.codes.end(), d.codes.begin(), d.codes.end());
     other.data_.codes = {};  // free it before anything else grows
     for (std::size_t slot = 0; slot < d.decimals.size(); ++slot) {
@@ -633,7 +637,12 @@ class Loader {
     }
     const std::uint32_t char_offset = std::uint32_t(id_chars_.size());
     id_chars_.append(other.id_chars_);
-    for (const IdRef& id : other.ids_) ids_.push_back({id.offset + char_offset, id.length, id.row + row_offset, id.hash});
+    const std::size_t first_id = ids_.size();
+    ids_.resize(first_id + other.ids_.size());
+    for (std::size_t i = 0; i < other.ids_.size(); ++i) {
+      const IdRef& id = other.ids_[i];
+      ids_[first_id + i] = {id.offset + char_offset, id.length, id.row + row_offset, id.hash};
+    }
     for (QualityIssue issue : d.issues) {
       issue.line += line_offset;
       data_.issues.push_back(std::move(issue));
