@@ -76,7 +76,7 @@ class CsvReader::Hasher {
   void add(const char* data, std::size_t size) {
     if (size == 0) return;
     std::unique_lock lock(mutex_);
-    space_.wait(lock, [this] { return queue_.size() < 8; });
+    space_.wait(lock, [this] { return queue_.size() < 3; });
     std::vector<char> chunk;
     if (!spare_.empty()) {  // reuse buffers: no allocation (and page faults) per chunk
       chunk = std::move(spare_.back());
