@@ -175,22 +175,7 @@ RegionMatch RegionTable::resolve(std::string_view raw, RegionCoding coding) cons
     return match;
   }
   // Codes.
-  bool dotted = text.size() == 5 && all_digits(text.substr(0, 2)) && text[2] == '.' && all_digits(text.substr(3));
-  if (dotted || (text.size() == 2 && all_digits(text))) {
-    if (auto found = find_code(text)) {
-      match.kind = RegionMatch::Kind::found;
-      match.region = *found;
-    } else {
-      match.kind = RegionMatch::Kind::unknown;
-    }
-    return match;
-  }
-  if (text.size() == 4 && all_digits(text)) {
-    if (coding != RegionCoding::kemendagri) {
-      match.kind = RegionMatch::Kind::undotted_code;
-      return match;
-    }
-    std::string code = std::string(text.substr(0, 2)) + "." + std::string(text.substr(2));
+  auto by_code = [&](std::string_view code) {
     if (auto found = find_code(code)) {
       match.kind = RegionMatch::Kind::found;
       match.region = *found;
@@ -198,6 +183,15 @@ RegionMatch RegionTable::resolve(std::string_view raw, RegionCoding coding) cons
       match.kind = RegionMatch::Kind::unknown;
     }
     return match;
+  };
+  bool dotted = text.size() == 5 && all_digits(text.substr(0, 2)) && text[2] == '.' && all_digits(text.substr(3));
+  if (dotted || (text.size() == 2 && all_digits(text))) return by_code(text);
+  if (text.size() == 4 && all_digits(text)) {
+    if (coding != RegionCoding::kemendagri) {
+      match.kind = RegionMatch::Kind::undotted_code;
+      return match;
+    }
+    return by_code(std::string(text.substr(0, 2)) + "." + std::string(text.substr(2)));
   }
   // Names.
   NameKey name = normalize_name(text);
