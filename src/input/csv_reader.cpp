@@ -331,6 +331,34 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
     bool first_quoted = false;
     fields.clear();
     escaped_.clear();
+    // Fast path for the common row: complete in the buffer, no quotes, no CR
+    // except before the LF. memchr finds the line end and rules out quotes
+    // (vectorised in glibc); splitting is then one compare per byte.
+    if (const char* nl = static_cast<const char*>(std::memchr(buf + pos, '\n', limit - pos))) {
+      const char* row = buf + pos;
+      const char* end = nl;
+      if (end > row && end[-1] == '\r') --end;
+      std::size_t length = std::size_t(end - row);
+      if (length > 0 && std::memchr(row, '"', length) == nullptr && std::memchr(row, '\r', length) == nullptr) {
+        const char* start = row;
+        for (const char* p = row; p < end; ++p) {
+          if (*p == delim) {
+            fields.emplace_back(start, std::size_t(p - start));
+            start = p + 1;
+          }
+        }
+        fields.emplace_back(start, std::size_t(end - start));
+        if (fields.size() > options_.max_fields) {
+          fail(line_, {fmt::format("baris memiliki lebih dari {} kolom", options_.max_fields),
+                       fmt::format("row has more than {} fields", options_.max_fields)});
+          return false;
+        }
+        row_line_ = line_;
+        line_ += 1;
+        begin_ = std::size_t(nl - buf) + 1;
+        return true;
+      }
+    }
     while (true) {
       std::size_t field_begin = pos;
       std::size_t field_end = pos;
