@@ -714,6 +714,17 @@ class Loader {
     const bool decimal_comma = file_layout.decimal_comma;
     const bool groups = file_layout.groups;
     std::vector<std::optional<Decimal>> row_decimals(data_.decimals.size());
+    // Decimal slots whose column is in this file; the others stay empty.
+    std::vector<std::size_t> used_slots;
+    for (std::size_t c = 0; c < layout.size(); ++c) {
+      if (layout[c].role == ColumnTarget::Role::item && layout[c].item >= 0 && !data_.items[std::size_t(layout[c].item)].coded) {
+        used_slots.push_back(std::size_t(data_.items[std::size_t(layout[c].item)].decimal_slot));
+      }
+    }
+    const UnitLookup* last_unit = nullptr;
+    std::string last_unit_text;
+    int last_group = -2;  // -2: nothing looked up yet
+    std::string last_group_text;
     const std::size_t width = data_.coded_items;
     bool reserved = false;
     while (csv.next(fields)) {
@@ -755,7 +766,7 @@ class Loader {
       std::size_t row_start = data_.codes.size();
       data_.codes.resize(row_start + width, 0);
       std::uint8_t* row_codes = data_.codes.data() + row_start;
-      if (!row_decimals.empty()) std::fill(row_decimals.begin(), row_decimals.end(), std::nullopt);
+      for (std::size_t slot : used_slots) row_decimals[slot].reset();
       std::size_t first_issue = data_.issues.size();
       for (std::size_t c = 0; c < fields.size() && !rejected; ++c) {
         // The hot path: a one-digit answer to a coded item.
@@ -769,7 +780,12 @@ class Loader {
         const ColumnTarget& t = layout[c];
         switch (t.role) {
           case ColumnTarget::Role::unit:
-            unit = &lookup_unit(fields[c]);
+            // Exports often list a region's rows together: the previous row's answer is reused.
+            if (last_unit == nullptr || fields[c] != last_unit_text) {
+              last_unit = &lookup_unit(fields[c]);
+              last_unit_text.assign(fields[c]);
+            }
+            unit = last_unit;
             if (unit->unit < 0) {
               reject(file, line, header_names[c], std::string(fields[c]), unit->code, unit->reason);
               rejected = true;
@@ -781,7 +797,11 @@ class Loader {
             break;
           case ColumnTarget::Role::group:
             if (!groups) break;
-            group = lookup_group(fields[c]);
+            if (fields[c] != last_group_text || last_group < -1) {
+              last_group = lookup_group(fields[c]);
+              last_group_text.assign(fields[c]);
+            }
+            group = last_group;
             if (group < 0) {
               std::vector<std::string> ids;
               for (const auto& g : fw_.respondents->groups) ids.push_back(g.id);
@@ -853,7 +873,7 @@ class Loader {
       data_.row_group.push_back(std::int16_t(group));
       data_.row_file.push_back(std::uint16_t(file));
       data_.row_line.push_back(std::uint32_t(line));
-      for (std::size_t slot = 0; slot < row_decimals.size(); ++slot) {
+      for (std::size_t slot : used_slots) {
         if (row_decimals[slot]) data_.decimals[slot].push_back({std::uint32_t(data_.rows), *row_decimals[slot]});
       }
       if (!respondent_id.empty()) {
