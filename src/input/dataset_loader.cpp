@@ -515,8 +515,16 @@ class Loader {
       errors.push_back(*csv->error());
       return;
     }
+    if (csv->ended_in_open_quote()) report_open_quote(file, csv->line());
     data_.files[file].sha256 = csv->sha256_hex();
     data_.files[file].bytes = csv->bytes_read();
+  }
+
+  // Not an error (Excel reads such a file the same way), but nobody should miss it.
+  void report_open_quote(std::size_t file, int line) {
+    data_.issues.push_back({IssueKind::cell_ignored, data_.files[file].name, line, "", "", "unterminated_quote",
+                            {"berkas berakhir di dalam tanda kutip yang dibuka di baris ini: sisa berkas terbaca sebagai satu nilai",
+                             "the file ends inside a quote opened on this line: the rest of the file was read as one value"}});
   }
 
   // Parses [body, size) as two ranges split at a line end, in parallel, and
@@ -542,6 +550,7 @@ class Loader {
       auto range = CsvReader::open_range(path, split, size - split, csv_options, 1);
       if (!range) return;
       second.read_rows(**range, file, layout);
+      if ((*range)->ended_in_open_quote()) second.report_open_quote(file, (*range)->line());
       second_error = (*range)->error();
       second_lines = (*range)->next_line();
       second_ok = true;

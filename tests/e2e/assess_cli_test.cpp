@@ -208,3 +208,20 @@ TEST_CASE("every bundled sample assesses with its framework", "[e2e][samples]") 
     CHECK(j["counts"]["units_assessed"].get<int>() > 0);
   }
 }
+
+TEST_CASE("a quote left open is reported, not silently swallowed", "[e2e][assess][csv]") {
+  ScratchDir dir;
+  write_file(dir.file("open.csv"), "instansi,D1,D2,D3,D4\nKota Bandung,3,3,3,3\n\"Kota Bogor,3,3,3,3\nKota Depok,3,3,3,3\n");
+  auto r = run_siap({"assess", dir.file("open.csv"), "-f", "spbe-2020", "--format", "json", "--lang", "en"});
+  REQUIRE(r.exit_code == 0);
+  auto j = json::parse(r.out);
+  bool found = false;
+  for (const auto& q : j["quality"]) {
+    if (q["code"] == "unterminated_quote") {
+      found = true;
+      CHECK(q["line"] == 3);
+    }
+  }
+  CHECK(found);
+  CHECK(run_siap({"assess", dir.file("open.csv"), "-f", "spbe-2020", "--strict"}).exit_code == 1);
+}

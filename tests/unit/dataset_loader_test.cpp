@@ -133,3 +133,17 @@ TEST_CASE("a split inside a quoted field falls back to one sequential pass", "[l
   require_same(parts, whole);
   CHECK(whole.rows_read == 81);
 }
+
+TEST_CASE("a quote left open at the end is reported the same in two parts and in one", "[loader][parallel]") {
+  auto fw = framework();
+  std::string path = temp_path("open-quote.csv");
+  std::string csv = survey(400, -1);
+  csv += "9999,Kota Bandung,warga,3,3,3,\"never closed\n1,2,3\n";
+  std::ofstream(path) << csv;
+  auto parts = load(fw, path, 1);
+  auto whole = load(fw, path, std::size_t(-1));
+  std::filesystem::remove(path);
+  require_same(parts, whole);
+  CHECK(whole.issues.back().code == "unterminated_quote");
+  CHECK(whole.issues.back().line == 402);
+}
