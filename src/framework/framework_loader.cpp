@@ -610,7 +610,6 @@ class Loader {
         continue;
       }
       leaf.facet_values[found->second] = value->second;
-      facet_tag_nodes_.push_back({entry.second, value_path});
     }
   }
 
@@ -727,7 +726,7 @@ class Loader {
   std::vector<std::unordered_map<std::string, int>> facet_value_ids_;
   // Where things are, for the whole-framework checks in the validator.
   std::unordered_map<std::string, std::vector<std::pair<YAML::Node, std::string>>> scale_point_nodes_, category_nodes_;
-  std::vector<std::pair<YAML::Node, std::string>> facet_tag_nodes_, band_set_nodes_;
+  std::vector<std::pair<YAML::Node, std::string>> band_set_nodes_;
   std::vector<std::vector<std::pair<YAML::Node, std::string>>> band_layout_;
   std::vector<bool> band_sets_complete_;
 };

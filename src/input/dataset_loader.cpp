@@ -83,7 +83,6 @@ class ItemParser {
   }
 
   // The code of a one-character answer, or <= 0 when it needs the full parser.
-  std::int16_t quick_code(unsigned char c) const { return single_byte_[c]; }
   const std::int16_t* quick_table() const { return single_byte_.data(); }
   bool coded() const { return column_.coded; }
 
@@ -545,14 +544,12 @@ class Loader {
     std::thread hash_thread([&] { sha = sha256_of_file(path); });
     bool second_ok = false;
     std::optional<Diagnostic> second_error;
-    int second_lines = 0;
     std::thread second_thread([&] {
       auto range = CsvReader::open_range(path, split, size - split, csv_options, 1);
       if (!range) return;
       second.read_rows(**range, file, layout);
       if ((*range)->ended_in_open_quote()) second.report_open_quote(file, (*range)->line());
       second_error = (*range)->error();
-      second_lines = (*range)->next_line();
       second_ok = true;
     });
     auto range = CsvReader::open_range(path, body, split - body, csv_options, body_line);
@@ -567,7 +564,6 @@ class Loader {
     }
     second_thread.join();
     hash_thread.join();
-    (void)second_lines;
     if (!first_ok || !second_ok) return false;
     if (first_error) {
       errors.push_back(*first_error);
@@ -832,17 +828,10 @@ class Loader {
             break;
           case ColumnTarget::Role::item: {
             if (t.item < 0) break;  // ignored column
+            // One-digit coded answers took the fast path above; this is everything else.
             const ItemParser& parser = parsers_[std::size_t(t.item)];
             std::string_view f = fields[c];
-            if (f.size() == 1 && parser.coded()) {  // the hot path: one digit of a Likert answer
-              std::int16_t quick = parser.quick_code(static_cast<unsigned char>(f[0]));
-              if (quick > 0) {
-                row_codes[coded_index_[std::size_t(t.item)]] = std::uint8_t(quick);
-                break;
-              }
-            } else if (f.empty()) {
-              break;
-            }
+            if (f.empty()) break;
             Cell cell = parser.parse(f, decimal_comma);
             switch (cell.kind) {
               case Cell::Kind::missing: break;

@@ -48,6 +48,15 @@ bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Lowercase letters and digits only: "Kota Bandung" -> "kotabandung".
+std::string letters_and_digits(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c))) out += char(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
@@ -247,9 +256,9 @@ std::vector<int> RegionTable::search(std::string_view query, std::string_view pr
   for (std::size_t i = 0; i < regions_.size(); ++i) {
     const Region& r = regions_[i];
     if (!province_code.empty() && regions_[std::size_t(r.province)].code != province_code) continue;
+    // A name matches with or without its "Kabupaten"/"Kota" prefix.
     bool hit = query.empty() || (code_query ? r.code.rfind(std::string(trim(query)), 0) == 0
-                                            : normalize_name(r.name).key.find(needle) != std::string::npos ||
-                                                  [&] { std::string full; for (char c : r.name) if (std::isalnum(static_cast<unsigned char>(c))) full += char(std::tolower(static_cast<unsigned char>(c))); return full.find(needle) != std::string::npos; }());
+                                            : letters_and_digits(r.name).find(needle) != std::string::npos);
     if (hit) out.push_back(int(i));
   }
   return out;

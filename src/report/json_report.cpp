@@ -123,11 +123,8 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
     for (std::size_t n = 1; n < fw.nodes.size(); ++n) {
       w.key(fw.nodes[n].id);
       score(w, fw, r.nodes[n], fw.nodes[n].depth);
-      if (fw.nodes[n].is_leaf()) {
-        // answers belongs inside the node object: reopen is not possible in a
-        // stream, so leaves carry it as a sibling key instead.
-      }
     }
+    // Per-leaf answer counts sit beside "nodes" (a streamed object cannot be reopened).
     w.end_object();
     w.key("answers").begin_object();
     for (int leaf : fw.leaves) w.field(fw.nodes[std::size_t(leaf)].id, r.nodes[std::size_t(leaf)].answers);

@@ -47,8 +47,6 @@ class Scorer {
     groups_ = respondents_ && fw.respondents ? fw.respondents->groups.size() : 0;
     combine_ = fw.respondents ? fw.respondents->combine : CombineMethod::mean;
     min_respondents_ = respondents_ && fw.respondents ? std::size_t(fw.respondents->min_respondents) : 1;
-    item_of_node_.assign(fw.nodes.size(), -1);
-    for (std::size_t i = 0; i < data.items.size(); ++i) item_of_node_[std::size_t(data.items[i].node)] = int(i);
     // Coded items: codes ordered by score, for medians.
     for (const auto& item : data.items) {
       std::vector<int> order(item.scores.size());
@@ -351,7 +349,6 @@ class Scorer {
   std::size_t groups_ = 0;
   CombineMethod combine_ = CombineMethod::mean;
   std::size_t min_respondents_ = 1;
-  std::vector<int> item_of_node_;
   std::vector<std::vector<int>> code_order_;
   std::vector<int> coded_index_;
   std::size_t max_codes_ = 0;
