@@ -9,6 +9,7 @@
 
 #include "siap/dataset.hpp"
 #include "siap/decimal.hpp"
+#include "siap/expected.hpp"
 #include "siap/framework.hpp"
 #include "siap/number.hpp"
 
@@ -51,6 +52,10 @@ struct Assessment {
 
 // Aggregates respondents, rolls the tree up, applies bands and ranks.
 Assessment assess(const Framework& fw, Dataset data, int profile = -1);
+
+// Units named by code ("32.73") or name (ignoring case), as indices into
+// Dataset::units; an unknown one is an error naming the closest units.
+Expected<std::vector<int>> find_units(const Assessment& a, const std::vector<std::string>& queries);
 
 // "Kabupaten", "Kota", "Provinsi", or "Lainnya"/"Other" for non-regions.
 LocalizedText unit_type_label(const Unit& unit);

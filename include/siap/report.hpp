@@ -1,11 +1,12 @@
-// Reporters turn an Assessment into text, JSON, CSV or Markdown. They only
-// read the Assessment; they never compute scores.
+// Reporters turn an Assessment into text, JSON, CSV, Markdown, HTML or an
+// XLSX workbook. They only read the Assessment; they never compute scores.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "siap/assessment.hpp"
+#include "siap/expected.hpp"
 #include "siap/text.hpp"
 
 namespace siap {
@@ -17,12 +18,24 @@ struct ReportOptions {
   bool csv_bom = false;               // UTF-8 BOM so Excel opens the CSV as UTF-8
   bool csv_decimal_comma = false;     // "3,41" and ';' as delimiter, for Indonesian Excel
   std::size_t width = 100;            // terminal width for the text table
+  std::string title;                  // study title; empty: the framework's title
+  std::string date;                   // "2026-11-23", printed as the report date; may be empty
+  // Units (indices into Dataset::units) whose profiles (radar charts) are
+  // drawn; empty: the first `profile_limit` assessed units by rank.
+  std::vector<int> profile_units;
+  std::size_t profile_limit = 50;
 };
 
 std::string render_text(const Assessment& a, const ReportOptions& options);
 std::string render_json(const Assessment& a, const ReportOptions& options);  // schema siap/assessment/v1
 std::string render_csv(const Assessment& a, const ReportOptions& options);
 std::string render_markdown(const Assessment& a, const ReportOptions& options);
+// One self-contained HTML file: inline CSS and SVG, no scripts, no external assets.
+std::string render_html(const Assessment& a, const ReportOptions& options);
+// The bytes of an XLSX workbook (libxlsxwriter). Fails only when the
+// temporary file libxlsxwriter writes through cannot be created or read.
+Expected<std::string> render_xlsx(const Assessment& a, const ReportOptions& options);
+
 // The data-quality log: every rejected row and ignored cell.
 std::string render_quality_csv(const Dataset& data, const ReportOptions& options);
 

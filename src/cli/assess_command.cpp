@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 
 #include "cli/commands.hpp"
@@ -20,7 +22,25 @@ struct AssessOptions {
   bool strict = false;
   bool csv_bom = false;
   bool csv_decimal_comma = false;
+  std::string title;
+  std::vector<std::string> profiles_for;
 };
+
+// The report date: SOURCE_DATE_EPOCH when set (reproducible builds of a
+// report), else today in UTC.
+std::string report_date() {
+  std::time_t now = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    char* end = nullptr;
+    long long value = std::strtoll(epoch, &end, 10);
+    if (end != epoch && *end == '\0' && value >= 0) now = std::time_t(value);
+  }
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
+  return text;
+}
 
 void print_issues(const Dataset& data, const CliContext& ctx, std::size_t limit) {
   std::size_t shown = 0;
@@ -51,12 +71,17 @@ std::vector<std::string> split_formats(const std::string& list) {
 int run_assess(const AssessOptions& o, const CliContext& ctx) {
   std::vector<std::string> formats = split_formats(o.formats);
   for (const auto& f : formats) {
-    if (f != "text" && f != "json" && f != "csv" && f != "md") {
-      ctx.error(fmt::format("{} '{}'; {}: text, json, csv, md", ctx.tr("format tidak dikenal", "unknown format"), f, ctx.tr("pilihan", "expected one of")));
+    if (f != "text" && f != "json" && f != "csv" && f != "md" && f != "html" && f != "xlsx") {
+      ctx.error(fmt::format("{} '{}'; {}: text, json, csv, md, html, xlsx", ctx.tr("format tidak dikenal", "unknown format"), f,
+                            ctx.tr("pilihan", "expected one of")));
       return kUsage;
     }
   }
   if (formats.empty()) formats.push_back("text");
+  if (o.output_dir.empty() && formats[0] == "xlsx") {
+    ctx.error(ctx.tr("xlsx memerlukan -o DIR", "xlsx needs -o DIR"));
+    return kUsage;
+  }
   if (o.output_dir.empty() && formats.size() > 1) {
     ctx.error(ctx.tr("beberapa format memerlukan -o DIR", "several formats need -o DIR"));
     return kUsage;
@@ -96,6 +121,16 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   report.tool_version = SIAP_VERSION;
   report.csv_bom = o.csv_bom;
   report.csv_decimal_comma = o.csv_decimal_comma;
+  report.title = o.title;
+  report.date = report_date();
+  if (!o.profiles_for.empty()) {
+    auto units = find_units(assessment, o.profiles_for);
+    if (!units) {
+      for (const auto& e : units.errors()) ctx.error(e.message.in(ctx.lang) + " (--profiles-for)");
+      return kUsage;
+    }
+    report.profile_units = *units;
+  }
   report.settings = {"framework=" + o.input.framework, "profile=" + (o.input.profile.empty() ? std::string("default") : o.input.profile),
                      "lang=" + std::string(ctx.lang == Lang::en ? "en" : "id")};
   if (!o.input.delimiter.empty()) report.settings.push_back("delimiter=" + o.input.delimiter);
@@ -105,8 +140,9 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   if (!o.input.region_codes.empty()) report.settings.push_back("region_codes=" + o.input.region_codes);
   if (o.input.allow_non_regions) report.settings.push_back("allow_non_regions=yes");
 
-  auto render = [&](const std::string& f) {
+  auto render = [&](const std::string& f) -> std::string {
     if (f == "json") return render_json(assessment, report);
+    if (f == "html") return render_html(assessment, report);
     if (f == "csv") return render_csv(assessment, report);
     if (f == "md") return render_markdown(assessment, report);
     return render_text(assessment, report);
@@ -119,11 +155,18 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
     ctx.error(fmt::format("{}: {}", o.output_dir, ec.message()));
     return kBadInput;
   }
-  const std::map<std::string, std::string> names{{"text", "penilaian.txt"}, {"json", "penilaian.json"}, {"csv", "penilaian.csv"}, {"md", "penilaian.md"}};
-  const std::map<std::string, std::string> names_en{{"text", "assessment.txt"}, {"json", "assessment.json"}, {"csv", "assessment.csv"}, {"md", "assessment.md"}};
   for (const auto& f : formats) {
-    std::string path = (std::filesystem::path(o.output_dir) / (ctx.lang == Lang::en ? names_en : names).at(f)).string();
-    if (!emit(render(f), path, ctx)) return kBadInput;
+    std::string path = (std::filesystem::path(o.output_dir) / ((ctx.lang == Lang::en ? "assessment." : "penilaian.") + (f == "text" ? std::string("txt") : f))).string();
+    if (f == "xlsx") {
+      auto workbook = render_xlsx(assessment, report);
+      if (!workbook) {
+        for (const auto& e : workbook.errors()) ctx.error(e.message.in(ctx.lang));
+        return kInternal;
+      }
+      if (!emit(*workbook, path, ctx)) return kBadInput;
+    } else if (!emit(render(f), path, ctx)) {
+      return kBadInput;
+    }
     ctx.info(fmt::format("{} {}", ctx.tr("ditulis:", "written:"), path));
   }
   std::string quality = (std::filesystem::path(o.output_dir) / "quality.csv").string();
@@ -138,13 +181,16 @@ void add_assess_command(CLI::App& app, CliContext& ctx, int& exit_code) {
   auto o = std::make_shared<AssessOptions>();
   CLI::App* cmd = app.add_subcommand("assess", ctx.tr("Nilai data survei atau lembar indikator terhadap kerangka", "Score survey responses or indicator sheets against a framework"));
   add_input_options(*cmd, o->input, ctx);
-  cmd->add_option("--format", o->formats, ctx.tr("Satu atau beberapa format: text, json, csv, md (dipisah koma)", "One or several formats: text, json, csv, md (comma-separated)"));
+  cmd->add_option("--format", o->formats, ctx.tr("Satu atau beberapa format: text, json, csv, md, html, xlsx (dipisah koma)", "One or several formats: text, json, csv, md, html, xlsx (comma-separated)"));
+  cmd->add_option("--title", o->title, ctx.tr("Judul kajian pada laporan (bawaan: judul kerangka)", "Study title in the reports (default: the framework's title)"));
+  cmd->add_option("--profiles-for", o->profiles_for, ctx.tr("Profil (grafik radar) untuk unit ini saja: kode atau nama, dipisah koma (bawaan: 50 teratas)", "Profiles (radar charts) for these units only: codes or names, comma-separated (default: the top 50)"))
+      ->delimiter(',');
   cmd->add_option("-o,--output", o->output_dir, ctx.tr("Direktori laporan (dibuat bila belum ada); quality.csv ditulis di sana", "Report directory (created if missing); quality.csv is written there"));
   cmd->add_flag("--strict", o->strict, ctx.tr("Masalah apa pun pada data: status 1, tanpa laporan", "Any problem in the data: exit 1, no report"));
   cmd->add_flag("--csv-bom", o->csv_bom, ctx.tr("CSV dengan BOM UTF-8 (agar Excel membacanya sebagai UTF-8)", "CSV with a UTF-8 BOM (so Excel reads it as UTF-8)"));
   cmd->add_flag("--csv-decimal-comma", o->csv_decimal_comma, ctx.tr("CSV dengan koma desimal dan pemisah ';' (Excel Indonesia)", "CSV with decimal commas and ';' delimiters (Indonesian Excel)"));
-  cmd->footer(ctx.tr("Contoh:\n  siap assess samples/spbe-2020-jabar.csv -f spbe-2020\n  siap assess survei.csv -f kerangka.yaml --format json | jq '.units[0]'\n  siap assess survei.csv -f kerangka.yaml --format text,json,csv,md -o hasil/",
-                     "Examples:\n  siap assess samples/spbe-2020-jabar.csv -f spbe-2020\n  siap assess survey.csv -f framework.yaml --format json | jq '.units[0]'\n  siap assess survey.csv -f framework.yaml --format text,json,csv,md -o results/"));
+  cmd->footer(ctx.tr("Contoh:\n  siap assess samples/spbe-2020-jabar.csv -f spbe-2020\n  siap assess survei.csv -f kerangka.yaml --format json | jq '.units[0]'\n  siap assess survei.csv -f kerangka.yaml --format text,json,csv,md -o hasil/\n  siap assess survei.csv -f kerangka.yaml --format xlsx,html --title \"Kajian Kesiapan 2026\" -o hasil/",
+                     "Examples:\n  siap assess samples/spbe-2020-jabar.csv -f spbe-2020\n  siap assess survey.csv -f framework.yaml --format json | jq '.units[0]'\n  siap assess survey.csv -f framework.yaml --format text,json,csv,md -o results/\n  siap assess survey.csv -f framework.yaml --format xlsx,html --title \"Readiness study 2026\" -o results/"));
   cmd->callback([&ctx, &exit_code, o] { exit_code = run_assess(*o, ctx); });
 }
 

@@ -1,0 +1,397 @@
+// The HTML report: one self-contained file (inline CSS and SVG, no scripts,
+// no external assets) that prints on A4. Every text from the input or the
+// framework goes through escape(), so a name cannot become markup.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "report/report_view.hpp"
+#include "siap/effective_weights.hpp"
+#include "siap/regions.hpp"
+
+namespace siap {
+namespace {
+
+using report::tr;
+
+std::string escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// Cuts to `max` code points with an ellipsis, for chart labels.
+std::string shorten(std::string_view s, std::size_t max) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && count++ == max - 1) {
+      return std::string(s.substr(0, i)) + "…";
+    }
+  }
+  return std::string(s);
+}
+
+constexpr std::string_view kStyle = R"(
+:root{--ink:#1a1a1a;--muted:#5b5b5b;--rule:#d0d4da;--head:#1F3864}
+*{box-sizing:border-box}
+body{font-family:"DejaVu Sans","Liberation Sans",Arial,sans-serif;color:var(--ink);margin:0 auto;max-width:1000px;padding:24px;font-size:14px;line-height:1.4}
+h1{font-size:24px;margin:0 0 4px}
+h2{font-size:18px;margin:28px 0 8px;padding-bottom:4px;border-bottom:2px solid var(--head);break-after:avoid}
+h3{font-size:15px;margin:0 0 6px}
+p.meta{color:var(--muted);margin:0 0 12px}
+.counts{display:flex;flex-wrap:wrap;gap:8px;margin:12px 0}
+.counts div{border:1px solid var(--rule);border-radius:4px;padding:6px 12px;min-width:120px}
+.counts b{display:block;font-size:20px}
+table{border-collapse:collapse;width:100%;font-size:12.5px}
+th,td{border:1px solid var(--rule);padding:3px 6px;vertical-align:top}
+th{background:var(--head);color:#fff;text-align:left;font-weight:600}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{white-space:nowrap}
+td.unit{min-width:11em;white-space:nowrap}
+thead{display:table-header-group}
+tr{break-inside:avoid}
+.band{white-space:nowrap}
+.bars{display:grid;grid-template-columns:minmax(140px,240px) 1fr 48px;gap:2px 8px;align-items:center;font-size:12px}
+.bars .track{background:#f0f2f5;height:14px;position:relative}
+.bars .bar{height:14px}
+.bars .value{text-align:right;font-variant-numeric:tabular-nums}
+.bars .name{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.profile{display:flex;gap:16px;border:1px solid var(--rule);border-radius:4px;padding:12px;margin:10px 0;break-inside:avoid}
+.profile svg{flex:0 0 auto}
+.profile .facts{flex:1 1 auto;min-width:0}
+.profile table{font-size:12px}
+.legend span{display:inline-block;padding:1px 8px;margin:2px 4px 2px 0;border-radius:3px;font-size:12px}
+.note{color:var(--muted);font-size:12.5px}
+footer{margin-top:32px;color:var(--muted);font-size:11.5px;border-top:1px solid var(--rule);padding-top:8px;word-break:break-all}
+@page{size:A4;margin:14mm 12mm}
+@media print{body{max-width:none;padding:0;font-size:10.5pt}table{font-size:8.5pt}.bars{font-size:8pt}.profile{padding:8px}h2{margin-top:18px}}
+)";
+
+class HtmlWriter {
+ public:
+  HtmlWriter(const Assessment& a, const ReportOptions& o) : a_(a), fw_(*a.framework), o_(o), lang_(o.lang) {}
+
+  std::string write() {
+    head();
+    summary();
+    ranking();
+    bars();
+    profiles();
+    not_assessed();
+    quality();
+    method();
+    footer();
+    out_ += "</body>\n</html>\n";
+    return std::move(out_);
+  }
+
+ private:
+  std::string t(std::string_view id, std::string_view en) const { return tr(lang_, id, en); }
+  std::string number(const NodeScore& s) const { return report::published_text(fw_, s, lang_); }
+  std::string decimal(const Decimal& d) const { return format_published(d, fw_.score.decimals, lang_); }
+
+  std::string band_span(int node, const NodeScore& score) const {
+    const Band* band = report::band_of(fw_, node, score);
+    if (!band) return "";
+    std::string color = color_of(node, *band);
+    return fmt::format(R"(<span class="band" style="background:{};color:{};padding:1px 6px;border-radius:3px">{}</span>)", color,
+                       report::text_color_on(color), escape(band->label.in(lang_)));
+  }
+
+  std::string color_of(int node, const Band& band) const {
+    auto sets = fw_.band_sets_at(fw_.nodes[std::size_t(node)].depth);
+    const BandSet& set = fw_.band_sets[std::size_t(sets[0])];
+    return report::band_color(set, std::size_t(&band - set.bands.data()));
+  }
+
+  std::string title() const { return o_.title.empty() ? fw_.title.in(lang_) : o_.title; }
+
+  std::size_t ranked_count() const {
+    std::size_t n = 0;
+    for (const auto& r : a_.results) n += r.assessed;
+    return n;
+  }
+
+  void head() {
+    out_ += fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", lang_ == Lang::en ? "en" : "id");
+    out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    out_ += fmt::format("<meta name=\"generator\" content=\"siap {}\">\n", escape(o_.tool_version));
+    out_ += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n", escape(title()), kStyle);
+    out_ += fmt::format("<header>\n<h1>{}</h1>\n", escape(title()));
+    std::string meta = fmt::format("{} · <code>{}</code> {} · {}: {} · {}: {}", escape(fw_.title.in(lang_)), escape(fw_.id), escape(fw_.version),
+                                   t("status", "status"), escape(status_label(fw_.provenance.status).in(lang_)), t("profil bobot", "weight profile"),
+                                   escape(report::weight_profile_id(a_)));
+    if (!o_.date.empty()) meta += fmt::format(" · {}", escape(o_.date));
+    out_ += fmt::format("<p class=\"meta\">{}</p>\n</header>\n", meta);
+  }
+
+  void summary() {
+    std::size_t ranked = ranked_count();
+    out_ += "<section class=\"counts\">\n";
+    auto card = [&](std::string_view label, std::size_t value) { out_ += fmt::format("<div><b>{}</b>{}</div>\n", value, label); };
+    card(t("baris dibaca", "rows read"), a_.data.rows_read);
+    card(t("diterima", "accepted"), a_.data.rows);
+    card(t("ditolak", "rejected"), a_.data.rows_rejected);
+    card(t("unit dinilai", "units assessed"), ranked);
+    card(t("tidak dapat dinilai", "not assessable"), a_.results.size() - ranked);
+    out_ += "</section>\n";
+    if (const BandSet* set = report::overall_band_set(fw_)) {
+      out_ += fmt::format("<p class=\"legend\">{}: ", escape(set->name.in(lang_)));
+      for (std::size_t b = set->bands.size(); b-- > 0;) {
+        std::string color = report::band_color(*set, b);
+        const Band& band = set->bands[b];
+        out_ += fmt::format("<span style=\"background:{};color:{}\">{} ({} {})</span>", color, report::text_color_on(color),
+                            escape(band.label.in(lang_)), "≥", decimal(band.from));
+      }
+      out_ += "</p>\n";
+    }
+  }
+
+  // The province of a region unit; "" for provinces and non-regions.
+  static std::string province_of(const Unit& unit) {
+    const auto& table = RegionTable::builtin();
+    if (unit.region < 0 || table.at(unit.region).type == RegionType::provinsi) return "";
+    return table.at(table.at(unit.region).province).name;
+  }
+
+  void ranking() {
+    const auto& top = fw_.root().children;
+    // A province column only tells something when the units span several.
+    bool several_provinces = false;
+    for (const auto& r : a_.results) several_provinces |= province_of(a_.unit_of(r)) != province_of(a_.unit_of(a_.results.front()));
+    out_ += fmt::format("<section>\n<h2>{}</h2>\n<table>\n<thead><tr><th class=\"num\">#</th><th>{}</th>", t("Peringkat", "Ranking"), t("Wilayah", "Region"));
+    if (several_provinces) out_ += fmt::format("<th>{}</th>", t("Provinsi", "Province"));
+    out_ += fmt::format("<th class=\"num\">{}</th><th>{}</th>", t("Skor", "Score"), t("Predikat", "Band"));
+    for (int n : top) out_ += fmt::format("<th class=\"num\">{}</th>", escape(fw_.nodes[std::size_t(n)].name.in(lang_)));
+    out_ += "</tr></thead>\n<tbody>\n";
+    for (const auto& r : a_.results) {
+      if (!r.assessed) continue;
+      const Unit& unit = a_.unit_of(r);
+      out_ += fmt::format("<tr><td class=\"num\">{}</td><td class=\"unit\">{}</td>", r.rank, escape(unit.name));
+      if (several_provinces) out_ += fmt::format("<td>{}</td>", escape(province_of(unit)));
+      out_ += fmt::format("<td class=\"num\"><b>{}</b></td><td>{}</td>", number(r.nodes[0]), band_span(0, r.nodes[0]));
+      for (int n : top) out_ += fmt::format("<td class=\"num\">{}</td>", number(r.nodes[std::size_t(n)]));
+      out_ += "</tr>\n";
+    }
+    out_ += "</tbody>\n</table>\n</section>\n";
+  }
+
+  // Horizontal bars in ranking order; plain HTML rows so that a long
+  // ranking breaks across printed pages between bars.
+  void bars() {
+    if (ranked_count() == 0) return;
+    const double lo = fw_.score.min.to_double(), hi = fw_.score.max.to_double();
+    const BandSet* set = report::overall_band_set(fw_);
+    out_ += fmt::format("<section>\n<h2>{}</h2>\n<div class=\"bars\" role=\"img\" aria-label=\"{}\">\n", t("Grafik skor", "Score chart"),
+                        t("Skor per wilayah", "Score per region"));
+    for (const auto& r : a_.results) {
+      if (!r.assessed) continue;
+      double v = r.nodes[0].published.to_double();
+      double pct = hi > lo ? std::clamp((v - lo) / (hi - lo), 0.0, 1.0) * 100 : 0;
+      std::string color = "#4472C4";
+      if (set && !r.nodes[0].bands.empty() && r.nodes[0].bands[0] >= 0) color = report::band_color(*set, std::size_t(r.nodes[0].bands[0]));
+      out_ += fmt::format("<div class=\"name\">{}. {}</div><div class=\"track\"><div class=\"bar\" style=\"width:{:.2f}%;background:{}\"></div></div><div class=\"value\">{}</div>\n",
+                          r.rank, escape(a_.unit_of(r).name), pct, color, number(r.nodes[0]));
+    }
+    out_ += fmt::format("</div>\n<p class=\"note\">{} {} – {}.</p>\n</section>\n", t("Sumbu skor:", "Score axis:"), decimal(fw_.score.min),
+                        decimal(fw_.score.max));
+  }
+
+  std::string radar(const UnitResult& r, const std::vector<int>& axes) const {
+    const double width = 480, height = 290, cx = width / 2, cy = height / 2, radius = 100;
+    const double lo = fw_.score.min.to_double(), hi = fw_.score.max.to_double();
+    const std::size_t n = axes.size();
+    auto point = [&](std::size_t i, double fraction) {
+      double angle = -M_PI / 2 + 2 * M_PI * double(i) / double(n);
+      return std::pair{cx + radius * fraction * std::cos(angle), cy + radius * fraction * std::sin(angle)};
+    };
+    std::string svg = fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" aria-label=\"{2}\">\n",
+                                  width, height, escape(t("Profil ", "Profile of ") + a_.unit_of(r).name));
+    // Rings at each whole score.
+    for (double level = std::ceil(lo); level <= hi + 1e-9; level += 1) {
+      double f = hi > lo ? (level - lo) / (hi - lo) : 0;
+      if (f <= 0) continue;
+      std::string pts;
+      for (std::size_t i = 0; i < n; ++i) {
+        auto [x, y] = point(i, f);
+        pts += fmt::format("{:.1f},{:.1f} ", x, y);
+      }
+      svg += fmt::format("<polygon points=\"{}\" fill=\"none\" stroke=\"#d0d4da\" stroke-width=\"1\"/>\n", pts);
+      auto [lx, ly] = point(0, f);
+      svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"9\" fill=\"#5b5b5b\">{}</text>\n", lx + 3, ly + 3,
+                         format_published(Decimal::from_int(std::int64_t(level)), 0, lang_));
+    }
+    std::string pts;
+    for (std::size_t i = 0; i < n; ++i) {
+      auto [x, y] = point(i, 1);
+      svg += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#d0d4da\"/>\n", cx, cy, x, y);
+      const NodeScore& s = r.nodes[std::size_t(axes[i])];
+      double f = s.assessed && hi > lo ? std::clamp((s.published.to_double() - lo) / (hi - lo), 0.0, 1.0) : 0;
+      auto [px, py] = point(i, f);
+      pts += fmt::format("{:.1f},{:.1f} ", px, py);
+      auto [tx, ty] = point(i, 1.13);
+      const char* anchor = std::abs(tx - cx) < 8 ? "middle" : (tx > cx ? "start" : "end");
+      svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10.5\" text-anchor=\"{}\">{} <tspan font-weight=\"bold\">{}</tspan></text>\n", tx,
+                         ty + 4, anchor, escape(shorten(fw_.nodes[std::size_t(axes[i])].name.in(lang_), 20)), number(s));
+    }
+    std::string color = "#4472C4";
+    if (const Band* band = report::band_of(fw_, 0, r.nodes[0])) color = color_of(0, *band);
+    svg += fmt::format("<polygon points=\"{}\" fill=\"{}\" fill-opacity=\"0.35\" stroke=\"{}\" stroke-width=\"2\"/>\n", pts, color, color);
+    svg += "</svg>\n";
+    return svg;
+  }
+
+  void profiles() {
+    auto units = report::profile_units(a_, o_);
+    if (units.empty()) return;
+    auto axes = report::profile_axes(fw_);
+    out_ += fmt::format("<section>\n<h2>{}</h2>\n", t("Profil wilayah", "Regional profiles"));
+    if (units.size() < ranked_count() && o_.profile_units.empty()) {
+      out_ += fmt::format("<p class=\"note\">{} {} {}; {}</p>\n", t("Profil untuk", "Profiles of the"), units.size(), t("unit teratas", "top-ranked units"),
+                          t("pilih unit lain dengan <code>--profiles-for KODE,...</code>", "choose others with <code>--profiles-for CODE,...</code>"));
+    }
+    const BandSet* overall = report::overall_band_set(fw_);
+    for (const UnitResult* r : units) {
+      const Unit& unit = a_.unit_of(*r);
+      out_ += "<article class=\"profile\">\n";
+      out_ += radar(*r, axes);
+      out_ += fmt::format("<div class=\"facts\">\n<h3>{}</h3>\n<p>{} <b>{}</b> {}", escape(unit.name), t("Skor", "Score"), number(r->nodes[0]),
+                          band_span(0, r->nodes[0]));
+      if (r->rank > 0) out_ += fmt::format(" · {} {}", t("peringkat", "rank"), r->rank);
+      out_ += "</p>\n";
+      if (r->gap_to_next_band && overall) {
+        out_ += fmt::format("<p>{} <b>{}</b> {} <i>{}</i>.</p>\n", t("Kurang", "Needs"), decimal(*r->gap_to_next_band), t("lagi untuk mencapai", "more to reach"),
+                            escape(overall->bands[std::size_t(*r->next_band)].label.in(lang_)));
+      }
+      auto ex = report::extremes(fw_, *r);
+      auto list = [&](const std::vector<int>& nodes) {
+        std::string s;
+        for (int n : nodes) {
+          s += fmt::format("{}{} ({})", s.empty() ? "" : "; ", escape(fw_.nodes[std::size_t(n)].name.in(lang_)), number(r->nodes[std::size_t(n)]));
+        }
+        return s;
+      };
+      if (!ex.strongest.empty()) {
+        out_ += fmt::format("<p><b>{}:</b> {}<br><b>{}:</b> {}</p>\n", t("Terkuat", "Strongest"), list(ex.strongest), t("Terlemah", "Weakest"),
+                            list(ex.weakest));
+      }
+      out_ += "</div>\n</article>\n";
+    }
+    out_ += "</section>\n";
+  }
+
+  void not_assessed() {
+    if (ranked_count() == a_.results.size()) return;
+    out_ += fmt::format("<section>\n<h2>{}</h2>\n<ul>\n", t("Tidak Dapat Dinilai", "Not assessable"));
+    for (const auto& r : a_.results) {
+      if (!r.assessed) out_ += fmt::format("<li>{}: {}</li>\n", escape(a_.unit_of(r).name), escape(r.not_assessed_reason.in(lang_)));
+    }
+    out_ += "</ul>\n</section>\n";
+  }
+
+  void quality() {
+    out_ += fmt::format("<section>\n<h2>{}</h2>\n", t("Kualitas data", "Data quality"));
+    out_ += fmt::format("<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+                        t("Berkas", "File"), t("Dibaca", "Read"), t("Diterima", "Accepted"), t("Ditolak", "Rejected"));
+    for (const auto& f : a_.data.files) {
+      out_ += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n", escape(f.name), f.rows_read,
+                          f.rows_accepted, f.rows_rejected);
+    }
+    out_ += "</tbody>\n</table>\n";
+    if (a_.data.issues.empty()) {
+      out_ += fmt::format("<p>{}</p>\n</section>\n", t("Tidak ada masalah pada data.", "No problems in the data."));
+      return;
+    }
+    std::map<std::string, std::pair<std::size_t, const QualityIssue*>> by_code;
+    for (const auto& issue : a_.data.issues) {
+      auto& entry = by_code[issue.code];
+      if (entry.first++ == 0) entry.second = &issue;
+    }
+    out_ += fmt::format("<p>{} {}:</p>\n<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>\n", a_.data.issues.size(),
+                        t("masalah", "problems"), t("Kode", "Code"), t("Jumlah", "Count"), t("Contoh pertama", "First example"));
+    for (const auto& [code, entry] : by_code) {
+      const QualityIssue& first = *entry.second;
+      std::string example = fmt::format("{}:{}", escape(first.file), first.line);
+      if (!first.column.empty()) example += fmt::format(" {} “{}”", escape(first.column), escape(first.value));
+      example += " — " + escape(first.reason.in(lang_));
+      out_ += fmt::format("<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td></tr>\n", escape(code), entry.first, example);
+    }
+    out_ += fmt::format("</tbody>\n</table>\n<p class=\"note\">{}</p>\n</section>\n",
+                        t("Setiap masalah tercantum di quality.csv dan di lembar Kualitas Data pada buku kerja.",
+                          "Every problem is listed in quality.csv and in the workbook's Data quality sheet."));
+  }
+
+  void method() {
+    EffectiveWeights weights = effective_weights(fw_, a_.profile);
+    out_ += fmt::format("<section>\n<h2>{}</h2>\n", t("Metode", "Method"));
+    if (!fw_.description.empty()) out_ += fmt::format("<p>{}</p>\n", escape(fw_.description.in(lang_)));
+    out_ += "<ul>\n";
+    out_ += fmt::format("<li>{}: {} – {}; {} {} {}.</li>\n", t("Rentang skor", "Score range"), decimal(fw_.score.min), decimal(fw_.score.max),
+                        t("nilai terbit dibulatkan setengah ke atas pada nilai eksak ke", "published values are rounded half up on the exact value to"),
+                        fw_.score.decimals, t("desimal", "decimals"));
+    if (fw_.respondents) {
+      out_ += fmt::format("<li>{}: {}; {} {}.</li>\n", t("Jawaban responden digabung dengan", "Respondents' answers are combined by"),
+                          fw_.respondents->combine == CombineMethod::mean ? t("rata-rata", "the mean") : t("median", "the median"),
+                          t("responden minimum per wilayah", "minimum respondents per region"), fw_.respondents->min_respondents);
+    }
+    out_ += fmt::format("<li>{}: {}.</li>\n</ul>\n", t("Profil bobot", "Weight profile"), escape(report::weight_profile_id(a_)));
+    out_ += fmt::format("<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+                        t("Unsur", "Element"), t("Bobot", "Weight"), t("Bagian efektif", "Effective share"), t("Status", "Status"));
+    // A long questionnaire's items would fill pages; they are in the workbook's Method sheet.
+    const bool items_elsewhere = fw_.leaves.size() > 24;
+    for (std::size_t n = 1; n < fw_.nodes.size(); ++n) {
+      const Node& node = fw_.nodes[n];
+      if (node.is_leaf() && node.depth > 1 && items_elsewhere) continue;
+      out_ += fmt::format("<tr><td style=\"padding-left:{}px\">{}{}</td><td class=\"num\">{}</td><td class=\"num\">{:.2f} %</td><td>{}</td></tr>\n",
+                          6 + 16 * (node.depth - 1), node.depth == 1 ? "<b>" : "", escape(node.name.in(lang_)) + (node.depth == 1 ? "</b>" : ""),
+                          escape(weights.weight[n].to_string()), weights.share[n] * 100, escape(status_label(node.provenance.status).in(lang_)));
+    }
+    out_ += "</tbody>\n</table>\n";
+    if (items_elsewhere) {
+      out_ += fmt::format("<p class=\"note\">{} {} {}</p>\n", fw_.leaves.size(), t("butir beserta bobotnya tercantum di lembar Metode pada buku kerja.",
+                                                                             "items and their weights are listed in the workbook's Method sheet."), "");
+    }
+    if (!fw_.sources.empty()) {
+      out_ += fmt::format("<h3 style=\"margin-top:14px\">{}</h3>\n<ul>\n", t("Sumber", "Sources"));
+      for (const auto& source : fw_.sources) {
+        out_ += fmt::format("<li>{} <span class=\"note\">({})</span>{}</li>\n", escape(source.citation), escape(status_label(source.status).in(lang_)),
+                            source.url.empty() ? "" : " — " + escape(source.url));
+      }
+      out_ += "</ul>\n";
+    }
+    out_ += fmt::format("<p class=\"note\">{}</p>\n</section>\n",
+                        t("Status “ditetapkan proyek” menandai pilihan siap, bukan ketetapan pemerintah.",
+                          "Status “project-defined” marks siap's own choices, not the government's."));
+  }
+
+  void footer() {
+    out_ += fmt::format("<footer>\n{} siap {}", t("Dibuat dengan", "Made with"), escape(o_.tool_version));
+    for (const auto& setting : o_.settings) out_ += " · " + escape(setting);
+    for (const auto& f : a_.data.files) out_ += fmt::format("<br>{} SHA-256 {}", escape(f.name), escape(f.sha256));
+    out_ += "\n</footer>\n";
+  }
+
+  const Assessment& a_;
+  const Framework& fw_;
+  const ReportOptions& o_;
+  Lang lang_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string render_html(const Assessment& a, const ReportOptions& options) { return HtmlWriter(a, options).write(); }
+
+}  // namespace siap

@@ -1,0 +1,111 @@
+#include "report/report_view.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace siap::report {
+
+std::vector<int> profile_axes(const Framework& fw) {
+  const auto& top = fw.root().children;
+  if (top.size() >= 3) return top;
+  std::vector<int> second;
+  for (int t : top) {
+    const Node& node = fw.nodes[std::size_t(t)];
+    if (node.children.empty()) second.push_back(t);
+    for (int c : node.children) second.push_back(c);
+  }
+  return second.size() >= 3 ? second : top;
+}
+
+std::vector<int> element_nodes(const Framework& fw) {
+  std::vector<int> out;
+  for (std::size_t n = 0; n < fw.nodes.size(); ++n) {
+    if (fw.nodes[n].depth == 2) out.push_back(int(n));
+  }
+  return out.empty() ? fw.root().children : out;
+}
+
+Extremes extremes(const Framework& fw, const UnitResult& result, std::size_t count) {
+  std::vector<int> scored;
+  for (int n : element_nodes(fw)) {
+    if (result.nodes[std::size_t(n)].assessed) scored.push_back(n);
+  }
+  std::stable_sort(scored.begin(), scored.end(), [&](int a, int b) {
+    return result.nodes[std::size_t(b)].exact < result.nodes[std::size_t(a)].exact;
+  });
+  Extremes out;
+  std::size_t k = std::min(count, scored.size() / 2);
+  out.strongest.assign(scored.begin(), scored.begin() + std::ptrdiff_t(k));
+  for (std::size_t i = 0; i < k; ++i) out.weakest.push_back(scored[scored.size() - 1 - i]);
+  return out;
+}
+
+const BandSet* overall_band_set(const Framework& fw) {
+  auto sets = fw.band_sets_at(0);
+  return sets.empty() ? nullptr : &fw.band_sets[std::size_t(sets[0])];
+}
+
+const Band* band_of(const Framework& fw, int node, const NodeScore& score) {
+  if (!score.assessed || score.bands.empty() || score.bands[0] < 0) return nullptr;
+  auto sets = fw.band_sets_at(fw.nodes[std::size_t(node)].depth);
+  if (sets.empty()) return nullptr;
+  return &fw.band_sets[std::size_t(sets[0])].bands[std::size_t(score.bands[0])];
+}
+
+std::string band_color(const BandSet& set, std::size_t band) {
+  const std::string& given = set.bands[band].color;
+  if (given.size() == 7 && given[0] == '#') return given;
+  // Bands are ascending: the lowest red, the highest green (ColorBrewer RdYlGn ends).
+  static const int low[3] = {0xD7, 0x30, 0x27}, mid[3] = {0xFF, 0xFF, 0xBF}, high[3] = {0x1A, 0x98, 0x50};
+  double t = set.bands.size() > 1 ? double(band) / double(set.bands.size() - 1) : 1.0;
+  int rgb[3];
+  for (int i = 0; i < 3; ++i) {
+    rgb[i] = t < 0.5 ? int(low[i] + (mid[i] - low[i]) * t * 2) : int(mid[i] + (high[i] - mid[i]) * (t - 0.5) * 2);
+  }
+  return fmt::format("#{:02X}{:02X}{:02X}", rgb[0], rgb[1], rgb[2]);
+}
+
+std::string text_color_on(std::string_view background) {
+  unsigned r = 255, g = 255, b = 255;
+  if (background.size() == 7) std::sscanf(std::string(background).c_str(), "#%02x%02x%02x", &r, &g, &b);
+  // Relative luminance (sRGB approximation) against the midpoint.
+  double y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return y < 140 ? "#FFFFFF" : "#000000";
+}
+
+std::string node_path(const Framework& fw, int node, Lang lang) {
+  std::vector<int> chain;
+  for (int n = node; n > 0; n = fw.nodes[std::size_t(n)].parent) chain.push_back(n);
+  std::string out;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    if (!out.empty()) out += " › ";
+    out += fw.nodes[std::size_t(*it)].name.in(lang);
+  }
+  return out;
+}
+
+std::vector<const UnitResult*> profile_units(const Assessment& a, const ReportOptions& options) {
+  std::vector<const UnitResult*> out;
+  if (!options.profile_units.empty()) {
+    for (const auto& r : a.results) {
+      if (std::find(options.profile_units.begin(), options.profile_units.end(), r.unit) != options.profile_units.end()) out.push_back(&r);
+    }
+    return out;
+  }
+  for (const auto& r : a.results) {
+    if (r.assessed && out.size() < options.profile_limit) out.push_back(&r);
+  }
+  return out;
+}
+
+std::string weight_profile_id(const Assessment& a) {
+  return a.profile < 0 ? "default" : a.framework->profiles[std::size_t(a.profile)].id;
+}
+
+std::string published_text(const Framework& fw, const NodeScore& score, Lang lang) {
+  return score.assessed ? format_published(score.published, fw.score.decimals, lang) : "–";
+}
+
+}  // namespace siap::report

@@ -1,0 +1,56 @@
+// What the rich reports (XLSX, HTML, Markdown) show beyond the ranking, read
+// off an Assessment: which nodes make a region's profile, its strongest and
+// weakest elements, band labels and colours, node paths. Nothing here scores.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "siap/assessment.hpp"
+#include "siap/report.hpp"
+
+namespace siap::report {
+
+inline std::string tr(Lang lang, std::string_view id, std::string_view en) { return std::string(lang == Lang::en ? en : id); }
+
+// The axes of a region's radar profile: the top-level nodes, or the second
+// level when there are fewer than three top-level nodes.
+std::vector<int> profile_axes(const Framework& fw);
+
+// The nodes named as strongest and weakest elements: the second level of the
+// tree (Kominfo's elements, SPBE's aspects), or the top level when the tree is flat.
+std::vector<int> element_nodes(const Framework& fw);
+
+struct Extremes {
+  std::vector<int> strongest;  // node indices, best first
+  std::vector<int> weakest;    // node indices, worst first
+};
+// Up to `count` assessed elements from each end, by exact score; ties keep
+// framework order. An element is never both strongest and weakest.
+Extremes extremes(const Framework& fw, const UnitResult& result, std::size_t count = 3);
+
+// The overall band set (first band set at depth 0), or nullptr.
+const BandSet* overall_band_set(const Framework& fw);
+// The band of a score in the first band set at the node's depth, or nullptr.
+const Band* band_of(const Framework& fw, int node, const NodeScore& score);
+// "#RRGGBB": the band's colour, or a red-to-green ramp by position when the
+// framework gives none.
+std::string band_color(const BandSet& set, std::size_t band);
+// Black or white, whichever reads better on `background` ("#RRGGBB").
+std::string text_color_on(std::string_view background);
+
+// "Tata Kelola › Kebijakan › Item 1" (root excluded).
+std::string node_path(const Framework& fw, int node, Lang lang);
+
+// The units whose profiles are drawn: options.profile_units when given, else
+// the assessed units in ranking order up to options.profile_limit.
+std::vector<const UnitResult*> profile_units(const Assessment& a, const ReportOptions& options);
+
+// "default" or the weight profile's id.
+std::string weight_profile_id(const Assessment& a);
+
+// Published score as text in the report language, or "–" when not assessed.
+std::string published_text(const Framework& fw, const NodeScore& score, Lang lang);
+
+}  // namespace siap::report

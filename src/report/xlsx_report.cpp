@@ -1,0 +1,607 @@
+// The XLSX workbook: Summary (ranking, band fills, bar chart), Dimensions
+// (heatmap), Indicators (wide and long), Profiles (radar charts), Data
+// quality and Method. Text is always written as a string cell, never as a
+// formula, and chart titles come from cells, so input text stays inert.
+#include <fmt/format.h>
+#include <xlsxwriter.h>
+
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <sstream>
+
+#include "report/report_view.hpp"
+#include "siap/effective_weights.hpp"
+#include "siap/regions.hpp"
+#include "xlsx_sheet.hpp"
+
+namespace siap {
+namespace {
+
+using report::tr;
+
+constexpr lxw_row_t kMaxRows = 1'048'576;
+
+struct Formats {
+  lxw_format* title = nullptr;
+  lxw_format* subtitle = nullptr;
+  lxw_format* header = nullptr;
+  lxw_format* label = nullptr;
+  lxw_format* score = nullptr;     // published value, the framework's decimals
+  lxw_format* exact = nullptr;     // exact value, more digits
+  lxw_format* share = nullptr;     // effective share, percent
+  lxw_format* wrap = nullptr;
+  lxw_format* muted = nullptr;
+  lxw_format* count = nullptr;     // left-aligned integer beside a label
+  lxw_format* rank = nullptr;      // centred, so it does not run into the code beside it
+  std::map<std::string, lxw_format*> band_fill;  // by colour
+};
+
+std::string score_format(int decimals) { return decimals > 0 ? "0." + std::string(std::size_t(decimals), '0') : "0"; }
+
+lxw_color_t rgb(std::string_view hex) { return lxw_color_t(std::stoul(std::string(hex.substr(1)), nullptr, 16)); }
+
+Formats make_formats(lxw_workbook* wb, const Framework& fw) {
+  Formats f;
+  f.title = workbook_add_format(wb);
+  format_set_bold(f.title);
+  format_set_font_size(f.title, 14);
+  f.subtitle = workbook_add_format(wb);
+  format_set_bold(f.subtitle);
+  format_set_font_size(f.subtitle, 12);
+  f.header = workbook_add_format(wb);
+  format_set_bold(f.header);
+  format_set_text_wrap(f.header);
+  format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
+  format_set_bg_color(f.header, 0x1F3864);
+  format_set_font_color(f.header, 0xFFFFFF);
+  format_set_border(f.header, LXW_BORDER_THIN);
+  f.label = workbook_add_format(wb);
+  format_set_bold(f.label);
+  f.score = workbook_add_format(wb);
+  format_set_num_format(f.score, score_format(fw.score.decimals).c_str());
+  f.exact = workbook_add_format(wb);
+  format_set_num_format(f.exact, "0.000000");
+  f.share = workbook_add_format(wb);
+  format_set_num_format(f.share, "0.00%");
+  f.wrap = workbook_add_format(wb);
+  format_set_text_wrap(f.wrap);
+  format_set_align(f.wrap, LXW_ALIGN_VERTICAL_TOP);
+  f.rank = workbook_add_format(wb);
+  format_set_align(f.rank, LXW_ALIGN_CENTER);
+  f.count = workbook_add_format(wb);
+  format_set_align(f.count, LXW_ALIGN_LEFT);
+  f.muted = workbook_add_format(wb);
+  format_set_italic(f.muted);
+  format_set_font_color(f.muted, 0x595959);
+  for (const auto& set : fw.band_sets) {
+    for (std::size_t b = 0; b < set.bands.size(); ++b) {
+      std::string color = report::band_color(set, b);
+      if (f.band_fill.count(color)) continue;
+      lxw_format* fill = workbook_add_format(wb);
+      format_set_pattern(fill, LXW_PATTERN_SOLID);
+      format_set_bg_color(fill, rgb(color));
+      format_set_font_color(fill, rgb(report::text_color_on(color)));
+      f.band_fill[color] = fill;
+    }
+  }
+  return f;
+}
+
+class WorkbookWriter {
+ public:
+  WorkbookWriter(lxw_workbook* wb, const Assessment& a, const ReportOptions& o)
+      : wb_(wb), a_(a), fw_(*a.framework), o_(o), lang_(o.lang), f_(make_formats(wb, fw_)) {}
+
+  void write() {
+    summary();
+    dimensions();
+    indicators_wide();
+    indicators_long();
+    profiles();
+    quality();
+    method();
+  }
+
+ private:
+  std::string t(std::string_view id, std::string_view en) const { return tr(lang_, id, en); }
+
+  XlsxSheet add_sheet(std::string_view id, std::string_view en) { return XlsxSheet(workbook_add_worksheet(wb_, t(id, en).c_str())); }
+
+  // Writes the band label with its fill; blank when there is no band.
+  void band_cell(XlsxSheet& s, lxw_row_t row, lxw_col_t col, int node, const NodeScore& score) {
+    const Band* band = report::band_of(fw_, node, score);
+    if (!band) return;
+    auto sets = fw_.band_sets_at(fw_.nodes[std::size_t(node)].depth);
+    const BandSet& set = fw_.band_sets[std::size_t(sets[0])];
+    s.text(row, col, band->label.in(lang_), f_.band_fill.at(report::band_color(set, std::size_t(band - set.bands.data()))));
+  }
+
+  void score_cell(XlsxSheet& s, lxw_row_t row, lxw_col_t col, const NodeScore& score) {
+    if (score.assessed) s.number(row, col, score.published.to_double(), f_.score);
+  }
+
+  std::string province_name(const Unit& unit) const {
+    if (unit.region < 0) return "";
+    const auto& table = RegionTable::builtin();
+    const Region& region = table.at(unit.region);
+    return region.type == RegionType::provinsi ? "" : table.at(region.province).name;
+  }
+
+  std::string title() const { return o_.title.empty() ? fw_.title.in(lang_) : o_.title; }
+
+  std::size_t ranked_count() const {
+    std::size_t n = 0;
+    for (const auto& r : a_.results) n += r.assessed;
+    return n;
+  }
+
+  void summary() {
+    XlsxSheet s = add_sheet("Ringkasan", "Summary");
+    summary_sheet_ = s.name();
+    lxw_row_t row = 0;
+    s.text(row++, 0, title(), f_.title, false);
+    s.text(row++, 0, fmt::format("{} · {} {} · {}: {}", fw_.title.in(lang_), fw_.id, fw_.version, t("status", "status"),
+                                 status_label(fw_.provenance.status).in(lang_)),
+           f_.subtitle, false);
+    // Labels span Rank and Code; values sit under Region.
+    auto pair = [&](std::string_view label, const std::string& value) {
+      s.merged_text(row, 0, 1, label, f_.label);
+      s.text(row++, 2, value, nullptr, false);
+    };
+    if (!o_.date.empty()) pair(t("Tanggal", "Date"), o_.date);
+    pair(t("Profil bobot", "Weight profile"), report::weight_profile_id(a_));
+    for (const auto& file : a_.data.files) pair(t("Berkas masukan", "Input file"), file.name);
+    auto count = [&](std::string_view label, std::size_t value) {
+      s.merged_text(row, 0, 1, label, f_.label);
+      s.number(row++, 2, double(value), f_.count);
+    };
+    count(t("Baris dibaca", "Rows read"), a_.data.rows_read);
+    count(t("Diterima", "Accepted"), a_.data.rows);
+    count(t("Ditolak", "Rejected"), a_.data.rows_rejected);
+    count(t("Unit dinilai", "Units assessed"), ranked_count());
+    count(t("Tidak Dapat Dinilai", "Not assessable"), a_.results.size() - ranked_count());
+    ++row;
+
+    const lxw_row_t head = row;
+    std::vector<std::string> headers = {t("Peringkat", "Rank"), t("Kode", "Code"), t("Wilayah", "Region"), t("Jenis", "Type"),
+                                        t("Provinsi", "Province"), t("Skor", "Score"), t("Predikat", "Band"), t("Responden", "Respondents"),
+                                        t("Peringkat dalam jenis", "Rank within type"), t("Peringkat dalam provinsi", "Rank within province"),
+                                        t("Keterangan", "Note")};
+    for (std::size_t c = 0; c < headers.size(); ++c) s.text(head, lxw_col_t(c), headers[c], f_.header);
+    row = head + 1;
+    for (const auto& r : a_.results) {
+      const Unit& unit = a_.unit_of(r);
+      if (r.rank > 0) s.number(row, 0, r.rank, f_.rank);
+      s.text(row, 1, unit.code);
+      s.text(row, 2, unit.name);
+      s.text(row, 3, unit_type_label(unit).in(lang_));
+      s.text(row, 4, province_name(unit));
+      if (r.assessed) {
+        score_cell(s, row, 5, r.nodes[0]);
+        band_cell(s, row, 6, 0, r.nodes[0]);
+      } else {
+        s.text(row, 6, t("Tidak Dapat Dinilai", "Not assessable"), f_.muted);
+        s.text(row, 10, r.not_assessed_reason.in(lang_), f_.muted);
+      }
+      s.number(row, 7, double(r.respondents), f_.rank);
+      if (r.rank_in_type > 0) s.number(row, 8, r.rank_in_type, f_.rank);
+      if (r.rank_in_province > 0) s.number(row, 9, r.rank_in_province, f_.rank);
+      ++row;
+    }
+    s.freeze(head + 1, 3);
+    s.autofilter(head, 0, row > head + 1 ? row - 1 : head, lxw_col_t(headers.size() - 1));
+    s.fit_columns(60);
+
+    // Horizontal bars in ranking order, coloured by band.
+    std::size_t n = ranked_count();
+    if (n == 0) return;
+    lxw_chart* chart = workbook_add_chart(wb_, LXW_CHART_BAR);
+    lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+    chart_series_set_categories(series, summary_sheet_.c_str(), head + 1, 2, lxw_row_t(head + n), 2);
+    chart_series_set_values(series, summary_sheet_.c_str(), head + 1, 5, lxw_row_t(head + n), 5);
+    chart_series_set_name_range(series, summary_sheet_.c_str(), head, 5);
+    std::vector<lxw_chart_fill> fills(n);
+    std::vector<lxw_chart_point> points(n);
+    std::vector<lxw_chart_point*> point_list(n + 1, nullptr);
+    const BandSet* set = report::overall_band_set(fw_);
+    for (std::size_t i = 0; i < n; ++i) {
+      const UnitResult& r = a_.results[i];
+      std::string color = "#4472C4";
+      if (set && !r.nodes[0].bands.empty() && r.nodes[0].bands[0] >= 0) color = report::band_color(*set, std::size_t(r.nodes[0].bands[0]));
+      fills[i] = lxw_chart_fill{};
+      fills[i].color = rgb(color);
+      points[i] = lxw_chart_point{};
+      points[i].fill = &fills[i];
+      point_list[i] = &points[i];
+    }
+    chart_series_set_points(series, point_list.data());
+    chart_title_set_name(chart, t("Skor", "Score").c_str());
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+    chart_axis_set_reverse(chart->y_axis);  // rank 1 at the top
+    chart_axis_set_interval_unit(chart->y_axis, 1);  // every region's name
+    lxw_chart_font small{};
+    small.size = 8;
+    chart_axis_set_num_font(chart->y_axis, &small);
+    chart_set_series_gap(chart, 40);
+    chart_axis_set_min(chart->x_axis, fw_.score.min.to_double());
+    chart_axis_set_max(chart->x_axis, fw_.score.max.to_double());
+    lxw_chart_options placement{};
+    placement.x_scale = 1.3;
+    placement.y_scale = std::max(1.0, (80.0 + 20.0 * double(n)) / 288.0);  // about one row per bar
+    worksheet_insert_chart_opt(s.raw(), head, lxw_col_t(headers.size() + 1), chart, &placement);
+  }
+
+  // Regions × top-level nodes and facet values, coloured on the score range.
+  void dimensions() {
+    XlsxSheet s = add_sheet("Dimensi", "Dimensions");
+    std::vector<std::string> headers = {t("Peringkat", "Rank"), t("Kode", "Code"), t("Wilayah", "Region"), t("Skor", "Score")};
+    const auto& top = fw_.root().children;
+    for (int n : top) headers.push_back(fw_.nodes[std::size_t(n)].name.in(lang_));
+    for (const auto& facet : fw_.facets) {
+      for (const auto& value : facet.values) headers.push_back(facet.name.in(lang_) + ": " + value.name.in(lang_));
+    }
+    for (std::size_t c = 0; c < headers.size(); ++c) s.text(0, lxw_col_t(c), headers[c], f_.header);
+    lxw_row_t row = 1;
+    for (const auto& r : a_.results) {
+      const Unit& unit = a_.unit_of(r);
+      if (r.rank > 0) s.number(row, 0, r.rank, f_.rank);
+      s.text(row, 1, unit.code);
+      s.text(row, 2, unit.name);
+      score_cell(s, row, 3, r.nodes[0]);
+      lxw_col_t col = 4;
+      for (int n : top) score_cell(s, row, col++, r.nodes[std::size_t(n)]);
+      for (std::size_t f = 0; f < fw_.facets.size(); ++f) {
+        for (const auto& score : r.facets[f]) score_cell(s, row, col++, score);
+      }
+      ++row;
+    }
+    s.freeze(1, 3);
+    s.fit_columns(24);
+    if (row > 1) heatmap(s, 1, 3, row - 1, lxw_col_t(headers.size() - 1));
+  }
+
+  void heatmap(XlsxSheet& s, lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row, lxw_col_t last_col) {
+    lxw_conditional_format scale{};
+    scale.type = LXW_CONDITIONAL_3_COLOR_SCALE;
+    scale.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+    scale.min_value = fw_.score.min.to_double();
+    scale.min_color = 0xF8696B;
+    scale.mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+    scale.mid_value = (fw_.score.min.to_double() + fw_.score.max.to_double()) / 2;
+    scale.mid_color = 0xFFEB84;
+    scale.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+    scale.max_value = fw_.score.max.to_double();
+    scale.max_color = 0x63BE7B;
+    worksheet_conditional_format_range(s.raw(), first_row, first_col, last_row, last_col, &scale);
+  }
+
+  void indicators_wide() {
+    XlsxSheet s = add_sheet("Indikator", "Indicators");
+    s.text(0, 0, t("Kode", "Code"), f_.header);
+    s.text(0, 1, t("Wilayah", "Region"), f_.header);
+    s.text(1, 0, "", f_.header);
+    s.text(1, 1, "", f_.header);
+    lxw_col_t col = 2;
+    for (int leaf : fw_.leaves) {
+      s.text(0, col, fw_.nodes[std::size_t(leaf)].id, f_.header);
+      s.text(1, col++, fw_.nodes[std::size_t(leaf)].name.in(lang_), f_.wrap);
+    }
+    lxw_row_t row = 2;
+    for (const auto& r : a_.results) {
+      const Unit& unit = a_.unit_of(r);
+      s.text(row, 0, unit.code);
+      s.text(row, 1, unit.name);
+      col = 2;
+      for (int leaf : fw_.leaves) score_cell(s, row, col++, r.nodes[std::size_t(leaf)]);
+      ++row;
+    }
+    worksheet_set_row(s.raw(), 1, 60, nullptr);
+    s.freeze(2, 2);
+    s.fit_columns(14, {{1, 40}});
+    if (row > 2) heatmap(s, 2, 2, row - 1, lxw_col_t(col - 1));
+  }
+
+  void indicators_long() {
+    XlsxSheet s = add_sheet("Indikator (rinci)", "Indicators (long)");
+    std::vector<std::string> headers = {t("Kode", "Code"), t("Wilayah", "Region"), t("Tingkat", "Depth"), t("ID", "ID"), t("Jalur", "Path"),
+                                        t("Skor eksak", "Exact score"), t("Skor terbit", "Published score"), t("Predikat", "Band"),
+                                        t("Cakupan", "Coverage"), t("Diambil dari masukan", "Given in input"), t("Jawaban", "Answers")};
+    for (std::size_t c = 0; c < headers.size(); ++c) s.text(0, lxw_col_t(c), headers[c], f_.header);
+    std::vector<std::string> paths;
+    for (std::size_t n = 0; n < fw_.nodes.size(); ++n) paths.push_back(n == 0 ? t("Indeks", "Index") : report::node_path(fw_, int(n), lang_));
+    lxw_row_t row = 1;
+    bool truncated = false;
+    for (const auto& r : a_.results) {
+      const Unit& unit = a_.unit_of(r);
+      for (std::size_t n = 0; n < fw_.nodes.size(); ++n) {
+        if (row + 1 >= kMaxRows) {
+          truncated = true;
+          break;
+        }
+        const NodeScore& score = r.nodes[n];
+        s.text(row, 0, unit.code);
+        s.text(row, 1, unit.name);
+        s.number(row, 2, fw_.nodes[n].depth);
+        s.text(row, 3, fw_.nodes[n].id);
+        s.text(row, 4, paths[n]);
+        if (score.assessed) {
+          s.number(row, 5, double(score.exact.value()), f_.exact);
+          s.number(row, 6, score.published.to_double(), f_.score);
+          band_cell(s, row, 7, int(n), score);
+          s.number(row, 8, double(score.coverage.value()), f_.share);
+        } else {
+          s.text(row, 7, t("Tidak Dapat Dinilai", "Not assessable"), f_.muted);
+        }
+        s.text(row, 9, score.given ? t("ya", "yes") : t("tidak", "no"));
+        if (fw_.nodes[n].is_leaf()) s.number(row, 10, double(score.answers));
+        ++row;
+      }
+      if (truncated) break;
+    }
+    if (truncated) s.text(row, 0, t("Terpotong pada batas baris Excel; lengkapnya di penilaian.json", "Cut at Excel's row limit; all of it is in assessment.json"), f_.muted);
+    s.freeze(1, 2);
+    s.autofilter(0, 0, row > 1 ? row - 1 : 0, lxw_col_t(headers.size() - 1));
+    s.fit_columns(60);
+  }
+
+  // One block per unit: its numbers on the left, its radar chart on the right.
+  void profiles() {
+    XlsxSheet s = add_sheet("Profil", "Profiles");
+    const std::string sheet = s.name();
+    auto axes = report::profile_axes(fw_);
+    auto units = report::profile_units(a_, o_);
+    lxw_row_t row = 0;
+    if (units.size() < ranked_count() && o_.profile_units.empty()) {
+      s.text(row++, 0, fmt::format("{} {} {}; {}", t("Profil untuk", "Profiles of the"), units.size(), t("unit teratas", "top-ranked units"),
+                                   t("pilih unit lain dengan --profiles-for KODE,...", "choose others with --profiles-for CODE,...")),
+             f_.muted, false);
+    }
+    const BandSet* overall = report::overall_band_set(fw_);
+    const lxw_row_t block_rows = std::max<lxw_row_t>(17, lxw_row_t(axes.size() + 10));
+    for (const UnitResult* r : units) {
+      const lxw_row_t top = row;
+      const Unit& unit = a_.unit_of(*r);
+      s.text(top, 0, unit.name, f_.subtitle, false);
+      s.text(top + 1, 0, t("Skor", "Score"), f_.label);
+      score_cell(s, top + 1, 1, r->nodes[0]);
+      band_cell(s, top + 1, 2, 0, r->nodes[0]);
+      if (r->rank > 0) s.text(top + 1, 3, fmt::format("{} {}", t("peringkat", "rank"), r->rank), f_.muted);
+      s.text(top + 2, 0, t("Elemen", "Element"), f_.header);
+      s.text(top + 2, 1, t("Skor", "Score"), f_.header);
+      s.text(top + 2, 2, t("Predikat", "Band"), f_.header);
+      lxw_row_t line = top + 3;
+      for (int n : axes) {
+        s.text(line, 0, fw_.nodes[std::size_t(n)].name.in(lang_));
+        score_cell(s, line, 1, r->nodes[std::size_t(n)]);
+        band_cell(s, line, 2, n, r->nodes[std::size_t(n)]);
+        ++line;
+      }
+      ++line;
+      if (r->gap_to_next_band && overall) {
+        s.text(line, 0, fmt::format("{} ({})", t("Selisih ke predikat berikutnya", "Gap to the next band"),
+                                    overall->bands[std::size_t(*r->next_band)].label.in(lang_)),
+               f_.label);
+        s.number(line++, 1, r->gap_to_next_band->to_double(), f_.score);
+      }
+      auto ex = report::extremes(fw_, *r);
+      auto names = [&](const std::vector<int>& nodes) {
+        std::string out;
+        for (int n : nodes) out += (out.empty() ? "" : "; ") + fw_.nodes[std::size_t(n)].name.in(lang_) + " " + report::published_text(fw_, r->nodes[std::size_t(n)], lang_);
+        return out;
+      };
+      if (!ex.strongest.empty()) {
+        s.text(line, 0, t("Terkuat", "Strongest"), f_.label);
+        s.text(line++, 1, names(ex.strongest));
+        s.text(line, 0, t("Terlemah", "Weakest"), f_.label);
+        s.text(line++, 1, names(ex.weakest));
+      }
+      lxw_chart* chart = workbook_add_chart(wb_, LXW_CHART_RADAR_WITH_MARKERS);
+      lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+      chart_series_set_categories(series, sheet.c_str(), top + 3, 0, lxw_row_t(top + 2 + axes.size()), 0);
+      chart_series_set_values(series, sheet.c_str(), top + 3, 1, lxw_row_t(top + 2 + axes.size()), 1);
+      chart_series_set_name_range(series, sheet.c_str(), top, 0);
+      chart_title_set_name_range(chart, sheet.c_str(), top, 0);  // from the cell: a name is never parsed as a formula
+      chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+      lxw_chart_line line_style{};
+      line_style.color = 0x4472C4;
+      if (const Band* band = report::band_of(fw_, 0, r->nodes[0])) line_style.color = rgb(report::band_color(*overall, std::size_t(band - overall->bands.data())));
+      line_style.width = 2.25;
+      chart_series_set_line(series, &line_style);
+      chart_axis_set_min(chart->y_axis, fw_.score.min.to_double());
+      chart_axis_set_max(chart->y_axis, fw_.score.max.to_double());
+      chart_axis_set_major_unit(chart->y_axis, 1);
+      lxw_chart_options placement{};
+      placement.x_scale = 1.0;
+      placement.y_scale = double(block_rows - 1) * 20.0 / 288.0;
+      worksheet_insert_chart_opt(s.raw(), top, 5, chart, &placement);
+      row = top + block_rows;
+    }
+    s.fit_columns(40, {{1, 10}});
+  }
+
+  void quality() {
+    XlsxSheet s = add_sheet("Kualitas Data", "Data quality");
+    lxw_row_t row = 0;
+    s.text(row++, 0, t("Kualitas data", "Data quality"), f_.title, false);
+    std::vector<std::string> file_headers = {t("Berkas", "File"), "SHA-256", t("Bita", "Bytes"), t("Baris dibaca", "Rows read"),
+                                             t("Diterima", "Accepted"), t("Ditolak", "Rejected"), t("Kolom diabaikan", "Ignored columns")};
+    for (std::size_t c = 0; c < file_headers.size(); ++c) s.text(row, lxw_col_t(c), file_headers[c], f_.header);
+    ++row;
+    for (const auto& file : a_.data.files) {
+      s.text(row, 0, file.name);
+      s.text(row, 1, file.sha256);
+      s.number(row, 2, double(file.bytes));
+      s.number(row, 3, double(file.rows_read));
+      s.number(row, 4, double(file.rows_accepted));
+      s.number(row, 5, double(file.rows_rejected));
+      std::string ignored;
+      for (const auto& c : file.ignored_columns) ignored += (ignored.empty() ? "" : ", ") + c;
+      s.text(row++, 6, ignored);
+    }
+    ++row;
+    std::vector<std::string> headers = {t("Jenis", "Kind"), t("Berkas", "File"), t("Baris", "Line"), t("Kolom", "Column"), t("Nilai", "Value"),
+                                        t("Kode", "Code"), t("Alasan", "Reason")};
+    const lxw_row_t head = row;
+    for (std::size_t c = 0; c < headers.size(); ++c) s.text(head, lxw_col_t(c), headers[c], f_.header);
+    ++row;
+    for (const auto& issue : a_.data.issues) {
+      if (row + 1 >= kMaxRows) {
+        s.text(row++, 0, t("Terpotong pada batas baris Excel; lengkapnya di quality.csv", "Cut at Excel's row limit; all of it is in quality.csv"), f_.muted);
+        break;
+      }
+      s.text(row, 0, issue.kind == IssueKind::row_rejected ? t("baris ditolak", "row rejected") : t("sel diabaikan", "cell ignored"));
+      s.text(row, 1, issue.file);
+      s.number(row, 2, issue.line);
+      s.text(row, 3, issue.column);
+      s.text(row, 4, issue.value);
+      s.text(row, 5, issue.code);
+      s.text(row++, 6, issue.reason.in(lang_));
+    }
+    if (a_.data.issues.empty()) s.text(row++, 0, t("Tidak ada masalah.", "No problems."), f_.muted);
+    s.freeze(head + 1, 0);
+    s.autofilter(head, 0, row > head + 1 ? row - 1 : head, lxw_col_t(headers.size() - 1));
+    s.fit_columns(60, {{1, 24}});
+  }
+
+  void method() {
+    XlsxSheet s = add_sheet("Metode", "Method");
+    EffectiveWeights weights = effective_weights(fw_, a_.profile);
+    lxw_row_t row = 0;
+    s.text(row++, 0, t("Metode", "Method"), f_.title, false);
+    auto pair = [&](std::string_view label, const std::string& value) {
+      s.text(row, 0, std::string(label), f_.label);
+      s.text(row++, 1, value);
+    };
+    pair(t("Kerangka", "Framework"), fmt::format("{} ({} {})", fw_.title.in(lang_), fw_.id, fw_.version));
+    pair(t("Status", "Status"), status_label(fw_.provenance.status).in(lang_));
+    if (!fw_.description.empty()) pair(t("Uraian", "Description"), fw_.description.in(lang_));
+    pair(t("Rentang skor", "Score range"), fmt::format("{} – {}", fw_.score.min.to_string(), fw_.score.max.to_string()));
+    pair(t("Pembulatan", "Rounding"), fmt::format("{} {} {}", t("setengah ke atas pada nilai eksak,", "half up on the exact value, to"), fw_.score.decimals,
+                                                  t("desimal", "decimals")));
+    if (fw_.respondents) {
+      pair(t("Gabungan responden", "Combining respondents"),
+           fw_.respondents->combine == CombineMethod::mean ? t("rata-rata", "mean") : t("median", "median"));
+      pair(t("Responden minimum", "Minimum respondents"), std::to_string(fw_.respondents->min_respondents));
+    }
+    pair(t("Profil bobot", "Weight profile"), report::weight_profile_id(a_));
+    pair(t("Versi siap", "siap version"), o_.tool_version);
+    for (const auto& setting : o_.settings) pair(t("Opsi", "Option"), setting);
+    for (const auto& file : a_.data.files) pair(t("Masukan (SHA-256)", "Input (SHA-256)"), file.name + "  " + file.sha256);
+    ++row;
+
+    s.text(row++, 0, t("Pohon kerangka", "Framework tree"), f_.subtitle, false);
+    std::vector<std::string> headers = {t("Jalur", "Path"), t("ID", "ID"), t("Nama", "Name"), t("Bobot", "Weight"), t("Bagian efektif", "Effective share"),
+                                        t("Agregasi", "Aggregation"), t("Status", "Status"), t("Sumber", "Sources")};
+    for (std::size_t c = 0; c < headers.size(); ++c) s.text(row, lxw_col_t(c), headers[c], f_.header);
+    ++row;
+    for (std::size_t n = 1; n < fw_.nodes.size(); ++n) {
+      const Node& node = fw_.nodes[n];
+      s.text(row, 0, std::string(std::size_t(2 * (node.depth - 1)), ' ') + node.id);
+      s.text(row, 1, node.id);
+      s.text(row, 2, node.name.in(lang_));
+      s.number(row, 3, weights.weight[n].to_double());
+      s.number(row, 4, weights.share[n], f_.share);
+      if (!node.is_leaf()) s.text(row, 5, aggregation_key(node.aggregation.method));
+      s.text(row, 6, status_label(node.provenance.status).in(lang_));
+      std::string sources;
+      for (int src : node.provenance.sources) sources += (sources.empty() ? "" : ", ") + fw_.sources[std::size_t(src)].id;
+      s.text(row++, 7, sources);
+    }
+    ++row;
+    s.text(row++, 0, t("Predikat", "Bands"), f_.subtitle, false);
+    for (std::size_t c = 0; c < 5; ++c) {
+      static const char* id[] = {"Himpunan", "Predikat", "Dari (≥)", "Sampai", "Status"};
+      static const char* en[] = {"Set", "Band", "From (≥)", "To", "Status"};
+      s.text(row, lxw_col_t(c), t(id[c], en[c]), f_.header);
+    }
+    ++row;
+    for (const auto& set : fw_.band_sets) {
+      for (std::size_t b = set.bands.size(); b-- > 0;) {
+        s.text(row, 0, set.name.in(lang_));
+        s.text(row, 1, set.bands[b].label.in(lang_), f_.band_fill.at(report::band_color(set, b)));
+        s.number(row, 2, set.bands[b].from.to_double());
+        s.number(row, 3, set.bands[b].to.to_double());
+        s.text(row++, 4, status_label(set.provenance.status).in(lang_));
+      }
+    }
+    ++row;
+    s.text(row++, 0, t("Sumber", "Sources"), f_.subtitle, false);
+    for (std::size_t c = 0; c < 4; ++c) {
+      static const char* id[] = {"ID", "Rujukan", "Alamat", "Status"};
+      static const char* en[] = {"ID", "Citation", "Address", "Status"};
+      s.text(row, lxw_col_t(c), t(id[c], en[c]), f_.header);
+    }
+    ++row;
+    for (const auto& source : fw_.sources) {
+      s.text(row, 0, source.id);
+      s.text(row, 1, source.citation, f_.wrap);
+      s.text(row, 2, source.url);
+      s.text(row++, 3, status_label(source.status).in(lang_));
+    }
+    s.fit_columns(50, {{0, 28}, {1, 20}});
+  }
+
+  lxw_workbook* wb_;
+  const Assessment& a_;
+  const Framework& fw_;
+  const ReportOptions& o_;
+  Lang lang_;
+  Formats f_;
+  std::string summary_sheet_;
+};
+
+std::filesystem::path temporary_xlsx_path() {
+  std::random_device rd;
+  auto name = fmt::format("siap-{:016x}.xlsx", (std::uint64_t(rd()) << 32) ^ rd());
+  return std::filesystem::temp_directory_path() / name;
+}
+
+Diagnostics error(std::string_view id, std::string_view en) {
+  Diagnostic d;
+  d.message = LocalizedText{std::string(id), std::string(en)};
+  return {d};
+}
+
+}  // namespace
+
+Expected<std::string> render_xlsx(const Assessment& a, const ReportOptions& options) {
+  // libxlsxwriter 1.1.4 (Debian 12) writes only to a named file; the bytes are
+  // read back so that the CLI writes every report the same, atomic way.
+  std::error_code ec;
+  std::filesystem::path path = temporary_xlsx_path();
+  lxw_workbook_options wb_options{};
+  wb_options.tmpdir = nullptr;
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &wb_options);
+  if (!wb) return error("tidak dapat membuat berkas sementara XLSX", "cannot create the temporary XLSX file");
+  lxw_doc_properties properties{};
+  std::string title = options.title.empty() ? a.framework->title.in(options.lang) : options.title;
+  std::string comments = "siap " + options.tool_version;
+  properties.title = title.data();
+  properties.comments = comments.data();
+  std::tm created{};
+  if (options.date.size() == 10 && std::sscanf(options.date.c_str(), "%4d-%2d-%2d", &created.tm_year, &created.tm_mon, &created.tm_mday) == 3) {
+    created.tm_year -= 1900;
+    created.tm_mon -= 1;
+    properties.created = timegm(&created);  // a fixed date keeps the workbook reproducible
+  }
+  workbook_set_properties(wb, &properties);
+  WorkbookWriter(wb, a, options).write();
+  lxw_error closed = workbook_close(wb);
+  if (closed != LXW_NO_ERROR) {
+    std::filesystem::remove(path, ec);
+    return error(fmt::format("XLSX tidak dapat ditulis: {}", lxw_strerror(closed)), fmt::format("cannot write the XLSX: {}", lxw_strerror(closed)));
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  in.close();
+  std::filesystem::remove(path, ec);
+  if (!in && bytes.str().empty()) return error("XLSX sementara tidak dapat dibaca", "cannot read the temporary XLSX back");
+  return bytes.str();
+}
+
+}  // namespace siap

@@ -1,0 +1,81 @@
+#include "xlsx_sheet.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace siap {
+namespace {
+
+constexpr std::size_t kMaxCellChars = 32767;
+
+// The longest prefix within Excel's cell limit that does not split a UTF-8 sequence.
+std::string_view cell_limit(std::string_view s) {
+  if (s.size() <= kMaxCellChars) return s;
+  std::size_t end = kMaxCellChars;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
+
+}  // namespace
+
+std::size_t utf8_width(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+void XlsxSheet::text(lxw_row_t row, lxw_col_t col, std::string_view value, lxw_format* format, bool measure) {
+  std::string cell(cell_limit(value));
+  if (cell.empty() && format) {
+    worksheet_write_blank(sheet_, row, col, format);
+    return;
+  }
+  worksheet_write_string(sheet_, row, col, cell.c_str(), format);
+  if (!measure) return;
+  // Headers with line breaks are measured by their longest line.
+  std::size_t longest = 0, start = 0;
+  while (start <= cell.size()) {
+    std::size_t end = cell.find('\n', start);
+    if (end == std::string::npos) end = cell.size();
+    longest = std::max(longest, utf8_width(std::string_view(cell).substr(start, end - start)));
+    start = end + 1;
+  }
+  widen(col, double(longest));
+}
+
+XlsxSheet::XlsxSheet(lxw_worksheet* sheet) : sheet_(sheet) {
+  worksheet_set_landscape(sheet_);
+  worksheet_set_paper(sheet_, 9);  // A4
+  worksheet_fit_to_pages(sheet_, 1, 0);
+  worksheet_set_margins(sheet_, 0.4, 0.4, 0.5, 0.5);
+}
+
+void XlsxSheet::freeze(lxw_row_t row, lxw_col_t col) {
+  worksheet_freeze_panes(sheet_, row, col);
+  if (row > 0) worksheet_repeat_rows(sheet_, 0, row - 1);
+}
+
+void XlsxSheet::merged_text(lxw_row_t row, lxw_col_t first, lxw_col_t last, std::string_view value, lxw_format* format) {
+  std::string cell(cell_limit(value));
+  worksheet_merge_range(sheet_, row, first, row, last, cell.c_str(), format);
+}
+
+void XlsxSheet::number(lxw_row_t row, lxw_col_t col, double value, lxw_format* format) {
+  worksheet_write_number(sheet_, row, col, value, format);
+  widen(col, 8);
+}
+
+void XlsxSheet::widen(lxw_col_t col, double width) {
+  if (widths_.size() <= col) widths_.resize(std::size_t(col) + 1, 0);
+  widths_[col] = std::max(widths_[col], width);
+}
+
+void XlsxSheet::fit_columns(double max_width, const std::map<lxw_col_t, double>& fixed) {
+  for (std::size_t c = 0; c < widths_.size(); ++c) {
+    auto it = fixed.find(lxw_col_t(c));
+    double width = it != fixed.end() ? it->second : std::clamp(widths_[c] + 2, 6.0, max_width);
+    worksheet_set_column(sheet_, lxw_col_t(c), lxw_col_t(c), width, nullptr);
+  }
+}
+
+}  // namespace siap
