@@ -354,9 +354,9 @@ class HtmlWriter {
     for (std::size_t n = 1; n < fw_.nodes.size(); ++n) {
       const Node& node = fw_.nodes[n];
       if (node.is_leaf() && node.depth > 1 && items_elsewhere) continue;
-      out_ += fmt::format("<tr><td style=\"padding-left:{}px\">{}{}</td><td class=\"num\">{}</td><td class=\"num\">{:.2f} %</td><td>{}</td></tr>\n",
+      out_ += fmt::format("<tr><td style=\"padding-left:{}px\">{}{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
                           6 + 16 * (node.depth - 1), node.depth == 1 ? "<b>" : "", escape(node.name.in(lang_)) + (node.depth == 1 ? "</b>" : ""),
-                          escape(weights.weight[n].to_string()), weights.share[n] * 100, escape(status_label(node.provenance.status).in(lang_)));
+                          escape(weights.weight[n].to_string()), report::percent_text(weights.share[n], lang_), escape(status_label(node.provenance.status).in(lang_)));
     }
     out_ += "</tbody>\n</table>\n";
     if (items_elsewhere) {

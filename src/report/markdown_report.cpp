@@ -1,9 +1,12 @@
-// Markdown report: the same content as the text table, with input text
-// escaped so a unit name cannot become markup.
+// Markdown report: the sections of the HTML report without the charts
+// (ranking, profiles, data quality, method), with input text escaped so a
+// unit name cannot become markup.
 #include <fmt/format.h>
 
 #include <map>
 
+#include "report/report_view.hpp"
+#include "siap/effective_weights.hpp"
 #include "siap/report.hpp"
 
 namespace siap {
@@ -22,6 +25,81 @@ std::string escape(std::string_view s) {
   return out;
 }
 
+// Per chosen unit: score and band, the top-level scores, the gap to the next
+// band, the strongest and weakest elements.
+std::string profiles(const Assessment& a, const ReportOptions& options) {
+  const Framework& fw = *a.framework;
+  const Lang lang = options.lang;
+  auto tr = [lang](std::string_view id, std::string_view en) { return report::tr(lang, id, en); };
+  auto units = report::profile_units(a, options);
+  if (units.empty()) return "";
+  std::string out = fmt::format("\n## {}\n", tr("Profil wilayah", "Regional profiles"));
+  const BandSet* overall = report::overall_band_set(fw);
+  for (const UnitResult* r : units) {
+    out += fmt::format("\n### {}\n\n", escape(a.unit_of(*r).name));
+    std::string band;
+    if (const Band* b = report::band_of(fw, 0, r->nodes[0])) band = " (" + escape(b->label.in(lang)) + ")";
+    out += fmt::format("- {}: **{}**{}", tr("Skor", "Score"), report::published_text(fw, r->nodes[0], lang), band);
+    if (r->rank > 0) out += fmt::format(", {} {}", tr("peringkat", "rank"), r->rank);
+    out += "\n";
+    std::vector<std::string> parts;
+    for (int n : report::profile_axes(fw)) {
+      parts.push_back(fmt::format("{} {}", escape(fw.nodes[std::size_t(n)].name.in(lang)), report::published_text(fw, r->nodes[std::size_t(n)], lang)));
+    }
+    out += fmt::format("- {}: {}\n", tr("Profil", "Profile"), fmt::join(parts, "; "));
+    if (r->gap_to_next_band && overall) {
+      out += fmt::format("- {}: {} ({})\n", tr("Selisih ke predikat berikutnya", "Gap to the next band"),
+                         format_published(*r->gap_to_next_band, fw.score.decimals, lang), escape(overall->bands[std::size_t(*r->next_band)].label.in(lang)));
+    }
+    auto ex = report::extremes(fw, *r);
+    auto list = [&](const std::vector<int>& nodes) {
+      std::vector<std::string> names;
+      for (int n : nodes) names.push_back(fmt::format("{} {}", escape(fw.nodes[std::size_t(n)].name.in(lang)), report::published_text(fw, r->nodes[std::size_t(n)], lang)));
+      return fmt::format("{}", fmt::join(names, "; "));
+    };
+    if (!ex.strongest.empty()) {
+      out += fmt::format("- {}: {}\n- {}: {}\n", tr("Terkuat", "Strongest"), list(ex.strongest), tr("Terlemah", "Weakest"), list(ex.weakest));
+    }
+  }
+  return out;
+}
+
+// The framework's tree (down to the elements when the items are many),
+// weights, effective shares, status marks, rounding and sources.
+std::string method(const Assessment& a, const ReportOptions& options) {
+  const Framework& fw = *a.framework;
+  const Lang lang = options.lang;
+  auto tr = [lang](std::string_view id, std::string_view en) { return report::tr(lang, id, en); };
+  EffectiveWeights weights = effective_weights(fw, a.profile);
+  std::string out = fmt::format("\n## {}\n\n", tr("Metode", "Method"));
+  out += fmt::format("- {}: {} – {}; {} {} {}.\n", tr("Rentang skor", "Score range"), format_published(fw.score.min, fw.score.decimals, lang),
+                     format_published(fw.score.max, fw.score.decimals, lang),
+                     tr("nilai terbit dibulatkan setengah ke atas pada nilai eksak ke", "published values are rounded half up on the exact value to"),
+                     fw.score.decimals, tr("desimal", "decimals"));
+  out += fmt::format("- siap {}", escape(options.tool_version));
+  for (const auto& setting : options.settings) out += fmt::format(" · `{}`", setting);
+  out += "\n";
+  for (const auto& f : a.data.files) out += fmt::format("- {} SHA-256 `{}`\n", escape(f.name), f.sha256);
+  out += fmt::format("\n| {} | {} | {} | {} |\n|---|---:|---:|---|\n", tr("Unsur", "Element"), tr("Bobot", "Weight"), tr("Bagian efektif", "Effective share"),
+                     tr("Status", "Status"));
+  const bool items_elsewhere = fw.leaves.size() > 24;
+  for (std::size_t n = 1; n < fw.nodes.size(); ++n) {
+    const Node& node = fw.nodes[n];
+    if (node.is_leaf() && node.depth > 1 && items_elsewhere) continue;
+    std::string indent;
+    for (int d = 1; d < node.depth; ++d) indent += "&nbsp;&nbsp;";
+    out += fmt::format("| {}{} | {} | {} | {} |\n", indent, escape(node.name.in(lang)), weights.weight[n].to_string(),
+                       report::percent_text(weights.share[n], lang), status_label(node.provenance.status).in(lang));
+  }
+  if (!fw.sources.empty()) {
+    out += fmt::format("\n{}:\n\n", tr("Sumber", "Sources"));
+    for (const auto& source : fw.sources) {
+      out += fmt::format("- {} ({}){}\n", escape(source.citation), status_label(source.status).in(lang), source.url.empty() ? "" : " " + escape(source.url));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_markdown(const Assessment& a, const ReportOptions& options) {
@@ -31,10 +109,13 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
   auto tr = [lang](std::string_view id, std::string_view en) { return std::string(lang == Lang::en ? en : id); };
   auto overall = fw.band_sets_at(0);
   std::string out;
-  out += fmt::format("# {}\n\n", escape(fw.title.in(lang)));
-  out += fmt::format("{}: `{}` {} · {}: {} · {}: {}\n\n", tr("Kerangka", "Framework"), fw.id, escape(fw.version), tr("status", "status"),
+  out += fmt::format("# {}\n\n", escape(options.title.empty() ? fw.title.in(lang) : options.title));
+  if (!options.title.empty()) out += fmt::format("{}\n\n", escape(fw.title.in(lang)));
+  out += fmt::format("{}: `{}` {} · {}: {} · {}: {}", tr("Kerangka", "Framework"), fw.id, escape(fw.version), tr("status", "status"),
                      status_label(fw.provenance.status).in(lang), tr("profil bobot", "weight profile"),
                      a.profile < 0 ? "default" : fw.profiles[std::size_t(a.profile)].id);
+  if (!options.date.empty()) out += fmt::format(" · {}", escape(options.date));
+  out += "\n\n";
   out += fmt::format("## {}\n\n", tr("Peringkat", "Ranking"));
   std::string header = fmt::format("| # | {} | {} |", tr("Wilayah", "Region"), tr("Skor", "Score"));
   std::string rule = "|---:|---|---:|";
@@ -68,6 +149,7 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
     out += fmt::format("\n## {}\n\n", tr("Tidak Dapat Dinilai", "Not assessable"));
     for (const UnitResult* r : not_assessed) out += fmt::format("- {}: {}\n", escape(a.unit_of(*r).name), escape(r->not_assessed_reason.in(lang)));
   }
+  out += profiles(a, options);
   out += fmt::format("\n## {}\n\n", tr("Kualitas data", "Data quality"));
   out += fmt::format("- {}: {}\n- {}: {}\n- {}: {}\n", tr("Baris dibaca", "Rows read"), a.data.rows_read, tr("Diterima", "Accepted"), a.data.rows,
                      tr("Ditolak", "Rejected"), a.data.rows_rejected);
@@ -75,6 +157,7 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
   for (const auto& issue : a.data.issues) ++by_code[issue.code];
   for (const auto& [code, count] : by_code) out += fmt::format("- `{}`: {}\n", code, count);
   out += fmt::format("\n{}\n", tr("Rincian setiap masalah ada di quality.csv.", "Every problem is listed in quality.csv."));
+  out += method(a, options);
   return out;
 }
 

@@ -108,4 +108,10 @@ std::string published_text(const Framework& fw, const NodeScore& score, Lang lan
   return score.assessed ? format_published(score.published, fw.score.decimals, lang) : "–";
 }
 
+std::string percent_text(double share, Lang lang) {
+  std::string text = fmt::format("{:.2f} %", share * 100);
+  if (lang == Lang::id) std::replace(text.begin(), text.end(), '.', ',');
+  return text;
+}
+
 }  // namespace siap::report

@@ -53,4 +53,7 @@ std::string weight_profile_id(const Assessment& a);
 // Published score as text in the report language, or "–" when not assessed.
 std::string published_text(const Framework& fw, const NodeScore& score, Lang lang);
 
+// A share of the overall index as a percentage in the report language: "16,67 %" / "16.67 %".
+std::string percent_text(double share, Lang lang);
+
 }  // namespace siap::report
