@@ -225,3 +225,73 @@ TEST_CASE("a quote left open is reported, not silently swallowed", "[e2e][assess
   CHECK(found);
   CHECK(run_siap({"assess", dir.file("open.csv"), "-f", "spbe-2020", "--strict"}).exit_code == 1);
 }
+
+namespace {
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+const std::string kDenpasar = kRoot + "/samples/spbe-2018-denpasar.csv";
+}  // namespace
+
+TEST_CASE("the HTML report shows Denpasar's published 2018 result in both languages", "[e2e][assess][html]") {
+  // Published: index 2.64 (Baik), domains 2.06 / 2.29 / 3.00; Sangat Baik starts at 3.5.
+  auto id = run_siap({"assess", kDenpasar, "-f", "spbe-2018", "--format", "html", "--title", "Evaluasi SPBE Denpasar 2018"}, "",
+                     {"SOURCE_DATE_EPOCH=1542931200"});
+  REQUIRE(id.exit_code == 0);
+  CHECK(id.out.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(id.out.find("<html lang=\"id\">") != std::string::npos);
+  CHECK(id.out.find("<title>Evaluasi SPBE Denpasar 2018</title>") != std::string::npos);
+  CHECK(id.out.find("2018-11-23") != std::string::npos);  // the report date from SOURCE_DATE_EPOCH
+  CHECK(id.out.find("<b>2,64</b>") != std::string::npos);
+  CHECK(id.out.find(">2,06<") != std::string::npos);
+  CHECK(id.out.find(">2,29<") != std::string::npos);
+  CHECK(id.out.find(">3,00<") != std::string::npos);
+  CHECK(id.out.find("background:#A6DBA0;color:#000000;padding:1px 6px;border-radius:3px\">Baik<") != std::string::npos);
+  CHECK(id.out.find("Kurang <b>0,86</b> lagi untuk mencapai <i>Sangat Baik</i>") != std::string::npos);  // 3.50 - 2.64
+  CHECK(count(id.out, "<article class=\"profile\">") == 1);
+  CHECK(count(id.out, "<svg") == 1);
+  CHECK(id.out.find("<script") == std::string::npos);
+
+  auto en = run_siap({"assess", kDenpasar, "-f", "spbe-2018", "--format", "html", "--lang", "en"});
+  REQUIRE(en.exit_code == 0);
+  CHECK(en.out.find("<html lang=\"en\">") != std::string::npos);
+  CHECK(en.out.find("<h2>Ranking</h2>") != std::string::npos);
+  CHECK(en.out.find("<b>2.64</b>") != std::string::npos);
+  CHECK(en.out.find(">Good<") != std::string::npos);
+}
+
+TEST_CASE("--profiles-for chooses whose profiles are drawn; unknown names get a suggestion", "[e2e][assess][html]") {
+  auto all = run_siap({"assess", kSpbe, "-f", "spbe-2020", "--format", "html"});
+  REQUIRE(all.exit_code == 0);
+  CHECK(count(all.out, "<article class=\"profile\">") == 27);
+  auto two = run_siap({"assess", kSpbe, "-f", "spbe-2020", "--format", "html", "--profiles-for", "32.73,kota bogor"});
+  REQUIRE(two.exit_code == 0);
+  CHECK(count(two.out, "<article class=\"profile\">") == 2);
+  CHECK(two.out.find("<h3>Kota Bandung</h3>") != std::string::npos);
+  CHECK(two.out.find("<h3>Kota Bogor</h3>") != std::string::npos);
+  auto typo = run_siap({"assess", kSpbe, "-f", "spbe-2020", "--format", "html", "--profiles-for", "Kota Bandungg"});
+  CHECK(typo.exit_code == 2);
+  CHECK(typo.err.find("unit 'Kota Bandungg' tidak ada dalam data; mungkin maksudnya 'Kota Bandung'?") != std::string::npos);
+}
+
+TEST_CASE("xlsx needs an output directory and is written there with the other reports", "[e2e][assess][xlsx]") {
+  auto no_dir = run_siap({"assess", kSpbe, "-f", "spbe-2020", "--format", "xlsx"});
+  CHECK(no_dir.exit_code == 2);
+  CHECK(no_dir.err.find("xlsx memerlukan -o DIR") != std::string::npos);
+  ScratchDir dir;
+  auto r = run_siap({"assess", kSpbe, "-f", "spbe-2020", "--format", "xlsx,html,md", "-o", dir.path, "--lang", "en"});
+  REQUIRE(r.exit_code == 0);
+  std::string xlsx = read_file(dir.file("assessment.xlsx"));
+  CHECK(xlsx.rfind("PK\x03\x04", 0) == 0);  // a ZIP container
+  CHECK(std::filesystem::exists(dir.file("assessment.html")));
+  CHECK(std::filesystem::exists(dir.file("quality.csv")));
+  std::string md = read_file(dir.file("assessment.md"));
+  CHECK(md.find("## Regional profiles") != std::string::npos);
+  CHECK(md.find("## Method") != std::string::npos);
+  // Nothing but the reports is left behind: no temporary files.
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path)) ++files;
+  CHECK(files == 4);
+}
