@@ -132,7 +132,7 @@ class HtmlWriter {
     out_ += fmt::format("<header>\n<h1>{}</h1>\n", escape(title()));
     std::string meta = fmt::format("{} · <code>{}</code> {} · {}: {} · {}: {}", escape(fw_.title.in(lang_)), escape(fw_.id), escape(fw_.version),
                                    t("status", "status"), escape(status_label(fw_.provenance.status).in(lang_)), t("profil bobot", "weight profile"),
-                                   escape(report::weight_profile_id(a_)));
+                                   escape(report::weight_profile_label(a_, lang_)));
     if (!o_.date.empty()) meta += fmt::format(" · {}", escape(o_.date));
     out_ += fmt::format("<p class=\"meta\">{}</p>\n</header>\n", meta);
   }
@@ -346,7 +346,7 @@ class HtmlWriter {
                           fw_.respondents->combine == CombineMethod::mean ? t("rata-rata", "the mean") : t("median", "the median"),
                           t("responden minimum per wilayah", "minimum respondents per region"), fw_.respondents->min_respondents);
     }
-    out_ += fmt::format("<li>{}: {}.</li>\n</ul>\n", t("Profil bobot", "Weight profile"), escape(report::weight_profile_id(a_)));
+    out_ += fmt::format("<li>{}: {}.</li>\n</ul>\n", t("Profil bobot", "Weight profile"), escape(report::weight_profile_label(a_, lang_)));
     out_ += fmt::format("<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>\n",
                         t("Unsur", "Element"), t("Bobot", "Weight"), t("Bagian efektif", "Effective share"), t("Status", "Status"));
     // A long questionnaire's items would fill pages; they are in the workbook's Method sheet.

@@ -113,7 +113,7 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
   if (!options.title.empty()) out += fmt::format("{}\n\n", escape(fw.title.in(lang)));
   out += fmt::format("{}: `{}` {} · {}: {} · {}: {}", tr("Kerangka", "Framework"), fw.id, escape(fw.version), tr("status", "status"),
                      status_label(fw.provenance.status).in(lang), tr("profil bobot", "weight profile"),
-                     a.profile < 0 ? "default" : fw.profiles[std::size_t(a.profile)].id);
+                     escape(report::weight_profile_label(a, lang)));
   if (!options.date.empty()) out += fmt::format(" · {}", escape(options.date));
   out += "\n\n";
   out += fmt::format("## {}\n\n", tr("Peringkat", "Ranking"));

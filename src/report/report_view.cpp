@@ -100,8 +100,10 @@ std::vector<const UnitResult*> profile_units(const Assessment& a, const ReportOp
   return out;
 }
 
-std::string weight_profile_id(const Assessment& a) {
-  return a.profile < 0 ? "default" : a.framework->profiles[std::size_t(a.profile)].id;
+std::string weight_profile_label(const Assessment& a, Lang lang) {
+  if (a.profile < 0) return tr(lang, "bawaan (bobot pohon kerangka)", "default (the framework tree's weights)");
+  const WeightProfile& profile = a.framework->profiles[std::size_t(a.profile)];
+  return profile.name.empty() ? profile.id : fmt::format("{} ({})", profile.name.in(lang), profile.id);
 }
 
 std::string published_text(const Framework& fw, const NodeScore& score, Lang lang) {

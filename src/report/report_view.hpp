@@ -47,8 +47,8 @@ std::string node_path(const Framework& fw, int node, Lang lang);
 // the assessed units in ranking order up to options.profile_limit.
 std::vector<const UnitResult*> profile_units(const Assessment& a, const ReportOptions& options);
 
-// "default" or the weight profile's id.
-std::string weight_profile_id(const Assessment& a);
+// The weight profile in words: "bawaan (bobot pohon kerangka)" or "Sleman 2024 (sleman)".
+std::string weight_profile_label(const Assessment& a, Lang lang);
 
 // Published score as text in the report language, or "–" when not assessed.
 std::string published_text(const Framework& fw, const NodeScore& score, Lang lang);

@@ -153,7 +153,7 @@ class WorkbookWriter {
       s.text(row++, 2, value, nullptr, false);
     };
     if (!o_.date.empty()) pair(t("Tanggal", "Date"), o_.date);
-    pair(t("Profil bobot", "Weight profile"), report::weight_profile_id(a_));
+    pair(t("Profil bobot", "Weight profile"), report::weight_profile_label(a_, lang_));
     for (const auto& file : a_.data.files) pair(t("Berkas masukan", "Input file"), file.name);
     auto count = [&](std::string_view label, std::size_t value) {
       s.merged_text(row, 0, 1, label, f_.label);
@@ -487,7 +487,7 @@ class WorkbookWriter {
            fw_.respondents->combine == CombineMethod::mean ? t("rata-rata", "mean") : t("median", "median"));
       pair(t("Responden minimum", "Minimum respondents"), std::to_string(fw_.respondents->min_respondents));
     }
-    pair(t("Profil bobot", "Weight profile"), report::weight_profile_id(a_));
+    pair(t("Profil bobot", "Weight profile"), report::weight_profile_label(a_, lang_));
     pair(t("Versi siap", "siap version"), o_.tool_version);
     for (const auto& setting : o_.settings) pair(t("Opsi", "Option"), setting);
     for (const auto& file : a_.data.files) pair(t("Masukan (SHA-256)", "Input (SHA-256)"), file.name + "  " + file.sha256);

@@ -262,7 +262,7 @@ TEST_CASE("the HTML report shows Denpasar's published 2018 result in both langua
   CHECK(en.out.find(">Good<") != std::string::npos);
 }
 
-TEST_CASE("--profiles-for chooses whose profiles are drawn; unknown names get a suggestion", "[e2e][assess][html]") {
+TEST_CASE("profiles drawn are chosen with --profiles-for; unknown names get a suggestion", "[e2e][assess][html]") {
   auto all = run_siap({"assess", kSpbe, "-f", "spbe-2020", "--format", "html"});
   REQUIRE(all.exit_code == 0);
   CHECK(count(all.out, "<article class=\"profile\">") == 27);
