@@ -23,7 +23,7 @@ if [ -n "$missing" ]; then
 fi
 
 cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSIAP_BUILD_TESTS=OFF >/dev/null
-cmake --build build-bench --target siap siap_bench_generate >/dev/null
+cmake --build build-bench --target siap siap_bench_generate siap_bench_reports >/dev/null
 
 survey="$work/survey.csv"
 [ -f "$survey" ] || ./build-bench/siap_bench_generate "$survey"
@@ -49,3 +49,11 @@ print(f"siap assess : {s:.3f} s  {size / s / 1e6:.0f} MB/s  peak {rss('siap'):.0
 print(f"pandas      : {p:.3f} s  {size / p / 1e6:.0f} MB/s  peak {rss('pandas'):.0f} MiB")
 print(f"speed ratio : {p / s:.1f}x")
 PY
+
+# Writing the reports for 514 regions: each reporter timed on one Assessment
+# (in memory), then the whole command with every format written to disk.
+echo "reports (each renderer, in memory):"
+./build-bench/siap_bench_reports "$survey" bench/framework.yaml 5
+for i in 1 2 3; do
+    ./build-bench/siap assess "$survey" -f bench/framework.yaml --format text,json,csv,md,html,xlsx -o "$work/reports" -v 2>&1 | tail -n 1
+done

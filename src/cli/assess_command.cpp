@@ -1,8 +1,10 @@
 // siap assess INPUT... -f FRAMEWORK [--format F[,F...]] [-o DIR] [--strict]
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <future>
 #include <ctime>
 #include <filesystem>
 
@@ -78,6 +80,10 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
     }
   }
   if (formats.empty()) formats.push_back("text");
+  // "json,json" writes one file.
+  for (std::size_t i = formats.size(); i-- > 1;) {
+    if (std::find(formats.begin(), formats.begin() + std::ptrdiff_t(i), formats[i]) != formats.begin() + std::ptrdiff_t(i)) formats.erase(formats.begin() + std::ptrdiff_t(i));
+  }
   if (o.output_dir.empty() && formats[0] == "xlsx") {
     ctx.error(ctx.tr("xlsx memerlukan -o DIR", "xlsx needs -o DIR"));
     return kUsage;
@@ -155,10 +161,16 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
     ctx.error(fmt::format("{}: {}", o.output_dir, ec.message()));
     return kBadInput;
   }
+  // The workbook takes longest to build; it is built on a second core while
+  // the other reports are written.
+  std::future<Expected<std::string>> pending_workbook;
+  if (std::find(formats.begin(), formats.end(), "xlsx") != formats.end()) {
+    pending_workbook = std::async(std::launch::async, [&assessment, &report] { return render_xlsx(assessment, report); });
+  }
   for (const auto& f : formats) {
     std::string path = (std::filesystem::path(o.output_dir) / ((ctx.lang == Lang::en ? "assessment." : "penilaian.") + (f == "text" ? std::string("txt") : f))).string();
     if (f == "xlsx") {
-      auto workbook = render_xlsx(assessment, report);
+      auto workbook = pending_workbook.get();
       if (!workbook) {
         for (const auto& e : workbook.errors()) ctx.error(e.message.in(ctx.lang));
         return kInternal;

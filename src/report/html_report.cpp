@@ -59,7 +59,9 @@ th,td{border:1px solid var(--rule);padding:3px 6px;vertical-align:top}
 th{background:var(--head);color:#fff;text-align:left;font-weight:600}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 td.num{white-space:nowrap}
-td.unit{min-width:11em;white-space:nowrap}
+td.unit{min-width:12em}
+.scroll{overflow-x:auto}
+@media print{.scroll{overflow:visible}}
 thead{display:table-header-group}
 tr{break-inside:avoid}
 .band{white-space:nowrap}
@@ -140,7 +142,7 @@ class HtmlWriter {
   void summary() {
     std::size_t ranked = ranked_count();
     out_ += "<section class=\"counts\">\n";
-    auto card = [&](std::string_view label, std::size_t value) { out_ += fmt::format("<div><b>{}</b>{}</div>\n", value, label); };
+    auto card = [&](std::string_view label, std::size_t value) { out_ += fmt::format("<div><b>{}</b>{}</div>\n", report::count_text(value, lang_), label); };
     card(t("baris dibaca", "rows read"), a_.data.rows_read);
     card(t("diterima", "accepted"), a_.data.rows);
     card(t("ditolak", "rejected"), a_.data.rows_rejected);
@@ -171,7 +173,7 @@ class HtmlWriter {
     // A province column only tells something when the units span several.
     bool several_provinces = false;
     for (const auto& r : a_.results) several_provinces |= province_of(a_.unit_of(r)) != province_of(a_.unit_of(a_.results.front()));
-    out_ += fmt::format("<section>\n<h2>{}</h2>\n<table>\n<thead><tr><th class=\"num\">#</th><th>{}</th>", t("Peringkat", "Ranking"), t("Wilayah", "Region"));
+    out_ += fmt::format("<section>\n<h2>{}</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr><th class=\"num\">#</th><th>{}</th>", t("Peringkat", "Ranking"), t("Wilayah", "Region"));
     if (several_provinces) out_ += fmt::format("<th>{}</th>", t("Provinsi", "Province"));
     out_ += fmt::format("<th class=\"num\">{}</th><th>{}</th>", t("Skor", "Score"), t("Predikat", "Band"));
     for (int n : top) out_ += fmt::format("<th class=\"num\">{}</th>", escape(fw_.nodes[std::size_t(n)].name.in(lang_)));
@@ -185,7 +187,7 @@ class HtmlWriter {
       for (int n : top) out_ += fmt::format("<td class=\"num\">{}</td>", number(r.nodes[std::size_t(n)]));
       out_ += "</tr>\n";
     }
-    out_ += "</tbody>\n</table>\n</section>\n";
+    out_ += "</tbody>\n</table>\n</div>\n</section>\n";
   }
 
   // Horizontal bars in ranking order; plain HTML rows so that a long
@@ -306,8 +308,8 @@ class HtmlWriter {
     out_ += fmt::format("<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
                         t("Berkas", "File"), t("Dibaca", "Read"), t("Diterima", "Accepted"), t("Ditolak", "Rejected"));
     for (const auto& f : a_.data.files) {
-      out_ += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n", escape(f.name), f.rows_read,
-                          f.rows_accepted, f.rows_rejected);
+      out_ += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n", escape(f.name),
+                          report::count_text(f.rows_read, lang_), report::count_text(f.rows_accepted, lang_), report::count_text(f.rows_rejected, lang_));
     }
     out_ += "</tbody>\n</table>\n";
     if (a_.data.issues.empty()) {
@@ -319,14 +321,14 @@ class HtmlWriter {
       auto& entry = by_code[issue.code];
       if (entry.first++ == 0) entry.second = &issue;
     }
-    out_ += fmt::format("<p>{} {}:</p>\n<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>\n", a_.data.issues.size(),
+    out_ += fmt::format("<p>{} {}:</p>\n<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>\n", report::count_text(a_.data.issues.size(), lang_),
                         t("masalah", "problems"), t("Kode", "Code"), t("Jumlah", "Count"), t("Contoh pertama", "First example"));
     for (const auto& [code, entry] : by_code) {
       const QualityIssue& first = *entry.second;
       std::string example = fmt::format("{}:{}", escape(first.file), first.line);
       if (!first.column.empty()) example += fmt::format(" {} “{}”", escape(first.column), escape(first.value));
       example += " — " + escape(first.reason.in(lang_));
-      out_ += fmt::format("<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td></tr>\n", escape(code), entry.first, example);
+      out_ += fmt::format("<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td></tr>\n", escape(code), report::count_text(entry.first, lang_), example);
     }
     out_ += fmt::format("</tbody>\n</table>\n<p class=\"note\">{}</p>\n</section>\n",
                         t("Setiap masalah tercantum di quality.csv dan di lembar Kualitas Data pada buku kerja.",

@@ -116,4 +116,14 @@ std::string percent_text(double share, Lang lang) {
   return text;
 }
 
+std::string count_text(std::size_t value, Lang lang) {
+  std::string digits = std::to_string(value);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += lang == Lang::en ? ',' : '.';
+    out += digits[i];
+  }
+  return out;
+}
+
 }  // namespace siap::report

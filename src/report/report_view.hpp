@@ -56,4 +56,7 @@ std::string published_text(const Framework& fw, const NodeScore& score, Lang lan
 // A share of the overall index as a percentage in the report language: "16,67 %" / "16.67 %".
 std::string percent_text(double share, Lang lang);
 
+// A count with thousands separators: "1.028.000" (id) / "1,028,000" (en).
+std::string count_text(std::size_t value, Lang lang);
+
 }  // namespace siap::report

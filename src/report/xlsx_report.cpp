@@ -332,11 +332,11 @@ class WorkbookWriter {
           s.number(row, 5, double(score.exact.value()), f_.exact);
           s.number(row, 6, score.published.to_double(), f_.score);
           band_cell(s, row, 7, int(n), score);
-          s.number(row, 8, double(score.coverage.value()), f_.share);
+          if (!fw_.nodes[n].is_leaf()) s.number(row, 8, double(score.coverage.value()), f_.share);  // a leaf's is always 100 %
         } else {
           s.text(row, 7, t("Tidak Dapat Dinilai", "Not assessable"), f_.muted);
         }
-        s.text(row, 9, score.given ? t("ya", "yes") : t("tidak", "no"));
+        if (score.given) s.text(row, 9, t("ya", "yes"));  // blank: computed from its children
         if (fw_.nodes[n].is_leaf()) s.number(row, 10, double(score.answers));
         ++row;
       }

@@ -88,3 +88,11 @@ TEST_CASE("bands without colours get a red-to-green ramp; text contrasts with it
   CHECK(siap::report::text_color_on("#A6DBA0") == "#000000");  // light green
   CHECK(siap::report::text_color_on("#FDB863") == "#000000");  // orange
 }
+
+TEST_CASE("counts carry the language's thousands separator", "[report]") {
+  CHECK(siap::report::count_text(0, Lang::id) == "0");
+  CHECK(siap::report::count_text(999, Lang::id) == "999");
+  CHECK(siap::report::count_text(1000, Lang::id) == "1.000");
+  CHECK(siap::report::count_text(1028000, Lang::id) == "1.028.000");
+  CHECK(siap::report::count_text(1028000, Lang::en) == "1,028,000");
+}
