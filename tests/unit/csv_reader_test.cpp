@@ -109,3 +109,48 @@ TEST_CASE("the reader hashes every byte it read", "[csv]") {
   }
   CHECK(reader->sha256_hex() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
+
+TEST_CASE("rows of every length around the 16-byte blocks: CR, LF, quotes and delimiters at each offset", "[csv][blocks]") {
+  // The row splitter works 16 bytes at a time; each special byte is placed
+  // at every offset of the first three blocks and compared with the fields
+  // built by hand here.
+  for (int length = 0; length < 50; ++length) {
+    for (const char* ending : {"\n", "\r\n"}) {
+      for (int comma = -1; comma < length; ++comma) {
+        std::string row(std::size_t(length), 'x');
+        std::vector<std::string> expected;
+        if (comma >= 0) {
+          row[std::size_t(comma)] = ',';
+          expected = {row.substr(0, std::size_t(comma)), row.substr(std::size_t(comma) + 1)};
+        } else {
+          expected = {row};
+        }
+        if (length == 0) continue;  // an empty line is a blank row; tested elsewhere
+        std::string text = "h1,h2\n" + row + ending + "a,b\n";
+        Rows rows = read_all(text, {}, nullptr);
+        INFO("length " << length << " comma at " << comma << (ending[0] == '\r' ? " CRLF" : " LF"));
+        REQUIRE(rows.size() == 3);
+        CHECK(rows[1] == expected);
+        CHECK(rows[2] == std::vector<std::string>{"a", "b"});
+      }
+      // A quoted field starting at each offset (after a comma) must still be unquoted.
+      for (int at = 1; at + 2 < length; ++at) {
+        std::string head(std::size_t(at - 1), 'y'), tail(std::size_t(length - at - 2), 'w');
+        std::string row = head + ",\"q,\"\"z\"," + tail;
+        Rows rows = read_all("h1,h2,h3\n" + row + ending, {}, nullptr);
+        INFO("quote at " << at << " in " << row);
+        REQUIRE(rows.size() == 2);
+        CHECK(rows[1] == std::vector<std::string>{head, "q,\"z", tail});
+      }
+    }
+  }
+  // A lone CR (old Mac line end) ends a row, at every offset.
+  for (int at = 1; at < 40; ++at) {
+    std::string row = std::string(std::size_t(at), 'c') + "\r" + "d,e";
+    Rows rows = read_all("h1,h2\n" + row + "\n");
+    INFO("CR at " << at);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[1] == std::vector<std::string>{std::string(std::size_t(at), 'c')});
+    CHECK(rows[2] == std::vector<std::string>{"d", "e"});
+  }
+}
