@@ -307,14 +307,18 @@ class WorkbookWriter {
 
   void indicators_long() {
     XlsxSheet s = add_sheet("Indikator (rinci)", "Indicators (long)");
-    std::vector<std::string> headers = {t("Kode", "Code"), t("Wilayah", "Region"), t("Tingkat", "Depth"), t("ID", "ID"), t("Jalur", "Path"),
-                                        t("Skor eksak", "Exact score"), t("Skor terbit", "Published score"), t("Predikat", "Band"),
-                                        t("Cakupan", "Coverage"), t("Diambil dari masukan", "Given in input"), t("Jawaban", "Answers")};
+    // Seven columns a pivot table needs, and two that are filled only when
+    // they say something (a node scored on part of its children, a value taken
+    // from the input); respondent counts per item are in the JSON report.
+    std::vector<std::string> headers = {t("Kode", "Code"), t("Wilayah", "Region"), t("ID", "ID"), t("Jalur", "Path"), t("Skor eksak", "Exact score"),
+                                        t("Skor terbit", "Published score"), t("Predikat", "Band"), t("Cakupan (bila < 100 %)", "Coverage (when < 100 %)"),
+                                        t("Diambil dari masukan", "Given in input")};
     for (std::size_t c = 0; c < headers.size(); ++c) s.text(0, lxw_col_t(c), headers[c], f_.header);
     std::vector<std::string> paths;
     for (std::size_t n = 0; n < fw_.nodes.size(); ++n) paths.push_back(n == 0 ? t("Indeks", "Index") : report::node_path(fw_, int(n), lang_));
     lxw_row_t row = 1;
     bool truncated = false;
+    const Number full = Number::of(1);
     for (const auto& r : a_.results) {
       const Unit& unit = a_.unit_of(r);
       for (std::size_t n = 0; n < fw_.nodes.size(); ++n) {
@@ -325,19 +329,17 @@ class WorkbookWriter {
         const NodeScore& score = r.nodes[n];
         s.text(row, 0, unit.code);
         s.text(row, 1, unit.name);
-        s.number(row, 2, fw_.nodes[n].depth);
-        s.text(row, 3, fw_.nodes[n].id);
-        s.text(row, 4, paths[n]);
+        s.text(row, 2, fw_.nodes[n].id);
+        s.text(row, 3, paths[n]);
         if (score.assessed) {
-          s.number(row, 5, double(score.exact.value()), f_.exact);
-          s.number(row, 6, score.published.to_double(), f_.score);
-          band_cell(s, row, 7, int(n), score);
-          if (!fw_.nodes[n].is_leaf()) s.number(row, 8, double(score.coverage.value()), f_.share);  // a leaf's is always 100 %
+          s.number(row, 4, double(score.exact.value()), f_.exact);
+          s.number(row, 5, score.published.to_double(), f_.score);
+          band_cell(s, row, 6, int(n), score);
+          if (!fw_.nodes[n].is_leaf() && score.coverage < full) s.number(row, 7, double(score.coverage.value()), f_.share);
         } else {
-          s.text(row, 7, t("Tidak Dapat Dinilai", "Not assessable"), f_.muted);
+          s.text(row, 6, t("Tidak Dapat Dinilai", "Not assessable"), f_.muted);
         }
-        if (score.given) s.text(row, 9, t("ya", "yes"));  // blank: computed from its children
-        if (fw_.nodes[n].is_leaf()) s.number(row, 10, double(score.answers));
+        if (score.given) s.text(row, 8, t("ya", "yes"));
         ++row;
       }
       if (truncated) break;
