@@ -474,9 +474,10 @@ class WorkbookWriter {
     EffectiveWeights weights = effective_weights(fw_, a_.profile);
     lxw_row_t row = 0;
     s.text(row++, 0, t("Metode", "Method"), f_.title, false);
+    // Label and value; the value spills over the empty cells to its right.
     auto pair = [&](std::string_view label, const std::string& value) {
       s.text(row, 0, std::string(label), f_.label);
-      s.text(row++, 1, value);
+      s.text(row++, 1, value, nullptr, false);
     };
     pair(t("Kerangka", "Framework"), fmt::format("{} ({} {})", fw_.title.in(lang_), fw_.id, fw_.version));
     pair(t("Status", "Status"), status_label(fw_.provenance.status).in(lang_));
@@ -496,30 +497,32 @@ class WorkbookWriter {
     ++row;
 
     s.text(row++, 0, t("Pohon kerangka", "Framework tree"), f_.subtitle, false);
-    std::vector<std::string> headers = {t("Jalur", "Path"), t("ID", "ID"), t("Nama", "Name"), t("Bobot", "Weight"), t("Bagian efektif", "Effective share"),
+    std::vector<std::string> headers = {t("Unsur", "Element"), t("ID", "ID"), t("Bobot", "Weight"), t("Bagian efektif", "Effective share"),
                                         t("Agregasi", "Aggregation"), t("Status", "Status"), t("Sumber", "Sources")};
     for (std::size_t c = 0; c < headers.size(); ++c) s.text(row, lxw_col_t(c), headers[c], f_.header);
     ++row;
     for (std::size_t n = 1; n < fw_.nodes.size(); ++n) {
       const Node& node = fw_.nodes[n];
-      s.text(row, 0, std::string(std::size_t(2 * (node.depth - 1)), ' ') + node.id);
+      // The tree shows as indentation; top-level elements in bold.
+      s.text(row, 0, std::string(std::size_t(3 * (node.depth - 1)), ' ') + node.name.in(lang_), node.depth == 1 ? f_.label : nullptr);
       s.text(row, 1, node.id);
-      s.text(row, 2, node.name.in(lang_));
-      s.number(row, 3, weights.weight[n].to_double());
-      s.number(row, 4, weights.share[n], f_.share);
-      if (!node.is_leaf()) s.text(row, 5, aggregation_key(node.aggregation.method));
-      s.text(row, 6, status_label(node.provenance.status).in(lang_));
+      s.number(row, 2, weights.weight[n].to_double());
+      s.number(row, 3, weights.share[n], f_.share);
+      if (!node.is_leaf()) {
+        s.text(row, 4, node.aggregation.method == AggregationMethod::arithmetic ? t("rata-rata aritmetika", "arithmetic mean")
+                                                                                 : t("rata-rata geometrik", "geometric mean"));
+      }
+      s.text(row, 5, status_label(node.provenance.status).in(lang_));
       std::string sources;
       for (int src : node.provenance.sources) sources += (sources.empty() ? "" : ", ") + fw_.sources[std::size_t(src)].id;
-      s.text(row++, 7, sources);
+      s.text(row++, 6, sources);
     }
     ++row;
     s.text(row++, 0, t("Predikat", "Bands"), f_.subtitle, false);
-    for (std::size_t c = 0; c < 5; ++c) {
-      static const char* id[] = {"Himpunan", "Predikat", "Dari (≥)", "Sampai", "Status"};
-      static const char* en[] = {"Set", "Band", "From (≥)", "To", "Status"};
-      s.text(row, lxw_col_t(c), t(id[c], en[c]), f_.header);
-    }
+    // Band and source tables share the tree's columns: text in A, status in F.
+    const char* band_id[] = {"Himpunan", "Predikat", "Dari (≥)", "Sampai", "", "Status"};
+    const char* band_en[] = {"Set", "Band", "From (≥)", "To", "", "Status"};
+    for (std::size_t c = 0; c < 6; ++c) s.text(row, lxw_col_t(c), t(band_id[c], band_en[c]), f_.header);
     ++row;
     for (const auto& set : fw_.band_sets) {
       for (std::size_t b = set.bands.size(); b-- > 0;) {
@@ -527,24 +530,22 @@ class WorkbookWriter {
         s.text(row, 1, set.bands[b].label.in(lang_), f_.band_fill.at(report::band_color(set, b)));
         s.number(row, 2, set.bands[b].from.to_double());
         s.number(row, 3, set.bands[b].to.to_double());
-        s.text(row++, 4, status_label(set.provenance.status).in(lang_));
+        s.text(row++, 5, status_label(set.provenance.status).in(lang_));
       }
     }
     ++row;
     s.text(row++, 0, t("Sumber", "Sources"), f_.subtitle, false);
-    for (std::size_t c = 0; c < 4; ++c) {
-      static const char* id[] = {"ID", "Rujukan", "Alamat", "Status"};
-      static const char* en[] = {"ID", "Citation", "Address", "Status"};
-      s.text(row, lxw_col_t(c), t(id[c], en[c]), f_.header);
-    }
+    const char* source_id[] = {"Rujukan", "ID", "", "", "", "Status", "Alamat"};
+    const char* source_en[] = {"Citation", "ID", "", "", "", "Status", "Address"};
+    for (std::size_t c = 0; c < 7; ++c) s.text(row, lxw_col_t(c), t(source_id[c], source_en[c]), f_.header);
     ++row;
     for (const auto& source : fw_.sources) {
-      s.text(row, 0, source.id);
-      s.text(row, 1, source.citation, f_.wrap);
-      s.text(row, 2, source.url);
-      s.text(row++, 3, status_label(source.status).in(lang_));
+      s.text(row, 0, source.citation, nullptr, false);
+      s.text(row, 1, source.id);
+      s.text(row, 5, status_label(source.status).in(lang_));
+      s.text(row++, 6, source.url, nullptr, false);
     }
-    s.fit_columns(50, {{0, 28}, {1, 20}});
+    s.fit_columns(40, {{0, 80}});
   }
 
   lxw_workbook* wb_;
