@@ -43,6 +43,23 @@ std::string shorten(std::string_view s, std::size_t max) {
   return std::string(s);
 }
 
+// Splits a label at the space nearest its middle when it is longer than
+// `width` code points; each line is then cut to `width` with an ellipsis.
+std::pair<std::string, std::string> two_lines(std::string_view s, std::size_t width) {
+  std::size_t length = 0;
+  for (unsigned char c : s) length += (c & 0xC0) != 0x80;
+  if (length <= width) return {std::string(s), ""};
+  std::size_t best = std::string_view::npos;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ' ' && (best == std::string_view::npos || (i > s.size() / 2 ? i - s.size() / 2 : s.size() / 2 - i) <
+                                                           (best > s.size() / 2 ? best - s.size() / 2 : s.size() / 2 - best))) {
+      best = i;
+    }
+  }
+  if (best == std::string_view::npos) return {shorten(s, width), ""};
+  return {shorten(s.substr(0, best), width), shorten(s.substr(best + 1), width)};
+}
+
 constexpr std::string_view kStyle = R"(
 :root{--ink:#1a1a1a;--muted:#5b5b5b;--rule:#d0d4da;--head:#1F3864}
 *{box-sizing:border-box}
@@ -212,7 +229,7 @@ class HtmlWriter {
   }
 
   std::string radar(const UnitResult& r, const std::vector<int>& axes) const {
-    const double width = 480, height = 290, cx = width / 2, cy = height / 2, radius = 100;
+    const double width = 520, height = 300, cx = width / 2, cy = height / 2, radius = 95;
     const double lo = fw_.score.min.to_double(), hi = fw_.score.max.to_double();
     const std::size_t n = axes.size();
     auto point = [&](std::size_t i, double fraction) {
@@ -245,8 +262,12 @@ class HtmlWriter {
       pts += fmt::format("{:.1f},{:.1f} ", px, py);
       auto [tx, ty] = point(i, 1.13);
       const char* anchor = std::abs(tx - cx) < 8 ? "middle" : (tx > cx ? "start" : "end");
-      svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10.5\" text-anchor=\"{}\">{} <tspan font-weight=\"bold\">{}</tspan></text>\n", tx,
-                         ty + 4, anchor, escape(shorten(fw_.nodes[std::size_t(axes[i])].name.in(lang_), 20)), number(s));
+      // The name on up to two lines of about 20 characters, the score after it.
+      auto [first, second] = two_lines(fw_.nodes[std::size_t(axes[i])].name.in(lang_), 20);
+      double label_y = second.empty() ? ty + 4 : ty - 2;
+      svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10.5\" text-anchor=\"{}\">{}", tx, label_y, anchor, escape(first));
+      if (!second.empty()) svg += fmt::format("<tspan x=\"{:.1f}\" dy=\"12\">{}</tspan>", tx, escape(second));
+      svg += fmt::format(" <tspan font-weight=\"bold\">{}</tspan></text>\n", number(s));
     }
     std::string color = "#4472C4";
     if (const Band* band = report::band_of(fw_, 0, r.nodes[0])) color = color_of(0, *band);
