@@ -147,3 +147,56 @@ TEST_CASE("a quote left open at the end is reported the same in two parts and in
   CHECK(whole.issues.back().code == "unterminated_quote");
   CHECK(whole.issues.back().line == 402);
 }
+
+TEST_CASE("a block of 20 Likert items: every answer lands in its own cell, a bad one only in its own", "[loader][blocks]") {
+  // Twenty consecutive 1-5 items (decoded 8 at a time in plain rows). Each row
+  // plants one unusual cell at a different item; the expected codes are built
+  // here from the answers, independently of the loader.
+  std::string yaml = "schema: siap/framework/v1\nid: b\nversion: '1'\ntitle: {id: B}\nstatus: project-defined\n"
+                     "input: {kind: respondents, unit_column: wilayah}\nscore: {min: 1, max: 5}\nscale: l\n"
+                     "scales: [{id: l, type: likert, min: 1, max: 5, levels: [{value: 1, label: Buruk}, {value: 5, label: Baik}]}]\ntree:\n";
+  for (int q = 1; q <= 20; ++q) yaml += "  - {id: q" + std::to_string(q) + ", name: Q" + std::to_string(q) + "}\n";
+  auto fw = siap::load_framework(yaml, "b.yaml");
+  if (!fw) {
+    for (const auto& e : fw.errors()) UNSCOPED_INFO(e.render(siap::Lang::en));
+  }
+  REQUIRE(fw.has_value());
+  const std::vector<std::string> oddities = {"6", "0", "", " 3", "3 ", "\"4\"", "2.0", "x", "55", "-1"};
+  // What each oddity is: the code it gives (0 = missing), per the scale.
+  const std::vector<int> oddity_code = {0, 0, 0, 3, 3, 4, 2, 0, 0, 0};  // "2.0" is the whole number 2
+  std::string csv = "wilayah";
+  for (int q = 1; q <= 20; ++q) csv += ",q" + std::to_string(q);
+  csv += "\n";
+  std::vector<std::vector<int>> expected;
+  int row = 0;
+  for (std::size_t odd = 0; odd < oddities.size(); ++odd) {
+    for (int at = -1; at < 20; ++at, ++row) {
+      std::vector<int> codes;
+      csv += "Kota Bandung";
+      for (int q = 0; q < 20; ++q) {
+        int answer = 1 + (row * 7 + q * 3) % 5;
+        if (q == at) {
+          csv += "," + oddities[odd];
+          codes.push_back(oddity_code[odd]);
+        } else {
+          csv += "," + std::to_string(answer);
+          codes.push_back(answer);
+        }
+      }
+      csv += row % 2 ? "\r\n" : "\n";
+      expected.push_back(codes);
+    }
+  }
+  std::string path = temp_path("block.csv");
+  std::ofstream(path, std::ios::binary) << csv;
+  auto data = load(*fw, path, std::size_t(-1));
+  std::filesystem::remove(path);
+  REQUIRE(data.rows == expected.size());
+  REQUIRE(data.coded_items == 20);
+  for (std::size_t r = 0; r < expected.size(); ++r) {
+    for (std::size_t q = 0; q < 20; ++q) {
+      INFO("row " << r << " item " << q + 1);
+      CHECK(int(data.code(r, q)) == expected[r][q]);
+    }
+  }
+}
