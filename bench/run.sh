@@ -34,7 +34,7 @@ cat "$survey" > /dev/null  # warm the page cache for both tools
 
 siap="./build-bench/siap assess $survey -f bench/framework.yaml --format json -q"
 /usr/bin/time -v sh -c "$siap > $work/siap.json" 2> "$work/siap.time"
-hyperfine --warmup 1 --runs 5 --export-json "$work/siap.hyperfine.json" "$siap > /dev/null" > /dev/null
+hyperfine --warmup 2 --runs 20 --export-json "$work/siap.hyperfine.json" "$siap > /dev/null" > /dev/null
 /usr/bin/time -v /usr/bin/python3 bench/pandas_assess.py "$survey" > "$work/pandas.csv" 2> "$work/pandas.time"
 hyperfine --runs 3 --export-json "$work/pandas.hyperfine.json" "/usr/bin/python3 bench/pandas_assess.py $survey > /dev/null" > /dev/null
 
