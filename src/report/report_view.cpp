@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 namespace siap::report {
@@ -56,7 +57,11 @@ const Band* band_of(const Framework& fw, int node, const NodeScore& score) {
 
 std::string band_color(const BandSet& set, std::size_t band) {
   const std::string& given = set.bands[band].color;
-  if (given.size() == 7 && given[0] == '#') return given;
+  // The loader accepts only #RRGGBB; checked again because the colour goes
+  // into HTML and XLSX attributes.
+  if (given.size() == 7 && given[0] == '#' && std::all_of(given.begin() + 1, given.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })) {
+    return given;
+  }
   // Bands are ascending: the lowest red, the highest green (ColorBrewer RdYlGn ends).
   static const int low[3] = {0xD7, 0x30, 0x27}, mid[3] = {0xFF, 0xFF, 0xBF}, high[3] = {0x1A, 0x98, 0x50};
   double t = set.bands.size() > 1 ? double(band) / double(set.bands.size() - 1) : 1.0;

@@ -83,6 +83,11 @@ TEST_CASE("bands without colours get a red-to-green ramp; text contrasts with it
   CHECK(siap::report::band_color(set, 0) == "#D73027");
   CHECK(siap::report::band_color(set, 1) == "#FFFFBF");
   CHECK(siap::report::band_color(set, 2) == "#1A9850");
+  siap::BandSet odd = set;
+  odd.bands[0].color = "#\"><b>x";  // 7 characters, not a colour: never reaches an attribute
+  CHECK(siap::report::band_color(odd, 0) == "#D73027");
+  odd.bands[0].color = "#a6dba0";
+  CHECK(siap::report::band_color(odd, 0) == "#a6dba0");
   CHECK(siap::report::text_color_on("#1B7837") == "#FFFFFF");  // dark green
   CHECK(siap::report::text_color_on("#D73027") == "#FFFFFF");  // red
   CHECK(siap::report::text_color_on("#A6DBA0") == "#000000");  // light green
