@@ -16,6 +16,27 @@ std::string_view cell_limit(std::string_view s) {
   return s.substr(0, end);
 }
 
+// Characters XML 1.0 cannot hold (C0 controls other than tab, LF and CR;
+// U+FFFE, U+FFFF) become U+FFFD. libxlsxwriter escapes them in cells, but
+// copies chart labels into the chart XML as they are, which breaks the file.
+std::string xml_safe(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      out += "\xEF\xBF\xBD";
+    } else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+               (static_cast<unsigned char>(s[i + 2]) == 0xBE || static_cast<unsigned char>(s[i + 2]) == 0xBF)) {
+      out += "\xEF\xBF\xBD";
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::size_t utf8_width(std::string_view text) {
@@ -25,7 +46,7 @@ std::size_t utf8_width(std::string_view text) {
 }
 
 void XlsxSheet::text(lxw_row_t row, lxw_col_t col, std::string_view value, lxw_format* format, bool measure) {
-  std::string cell(cell_limit(value));
+  std::string cell = xml_safe(cell_limit(value));
   if (cell.empty() && format) {
     worksheet_write_blank(sheet_, row, col, format);
     return;
@@ -56,7 +77,7 @@ void XlsxSheet::freeze(lxw_row_t row, lxw_col_t col) {
 }
 
 void XlsxSheet::merged_text(lxw_row_t row, lxw_col_t first, lxw_col_t last, std::string_view value, lxw_format* format) {
-  std::string cell(cell_limit(value));
+  std::string cell = xml_safe(cell_limit(value));
   worksheet_merge_range(sheet_, row, first, row, last, cell.c_str(), format);
 }
 

@@ -264,7 +264,8 @@ class HostileNames(unittest.TestCase):
         cls.dir = tempfile.TemporaryDirectory()
         path = os.path.join(cls.dir.name, "h.csv")
         with open(path, "w", encoding="utf-8") as f:
-            f.write('instansi,D1,D2,D3,D4\n"=HYPERLINK(""http://x"",""y"")",3,3,3,3\n<script>alert(1)</script>,2,2,2,2\n@SUM(A1),4,4,4,4\n')
+            f.write('instansi,D1,D2,D3,D4\n"=HYPERLINK(""http://x"",""y"")",3,3,3,3\n<script>alert(1)</script>,2,2,2,2\n@SUM(A1),4,4,4,4\n'
+                    '"ctl\x01\x1b[31m ]]> x",1,1,1,1\n')
         assess([path, "-f", "spbe-2020", "--allow-non-regions", "--format", "xlsx,html,csv"], cls.dir.name)
 
     @classmethod
@@ -279,6 +280,22 @@ class HostileNames(unittest.TestCase):
             self.assertGreaterEqual(len(cells), 3, sheet)
             self.assertTrue(all(c.data_type == "s" for c in cells), sheet)
         self.assertEqual(chart_kinds(path)[2], 0)
+
+    def test_every_xml_part_is_well_formed_despite_control_characters(self):
+        # libxlsxwriter copies chart labels into the chart XML unescaped; a
+        # control character there would make Excel "repair" the file.
+        import xml.etree.ElementTree as ET
+        with zipfile.ZipFile(os.path.join(self.dir.name, "penilaian.xlsx")) as z:
+            for name in z.namelist():
+                if name.endswith((".xml", ".rels")):
+                    ET.fromstring(z.read(name))  # raises on a bad character
+        wb = openpyxl.load_workbook(os.path.join(self.dir.name, "penilaian.xlsx"))
+        names = [c.value for row in wb["Ringkasan"].iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("ctl")]
+        self.assertEqual(names, ["ctl\ufffd\ufffd[31m ]]> x"])
+        with open(os.path.join(self.dir.name, "penilaian.html"), encoding="utf-8") as f:
+            text = f.read()
+        self.assertIsNone(re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text))
+        self.assertIn("ctl\ufffd\ufffd[31m ]]&gt; x", text)
 
     def test_csv_cells_cannot_start_a_formula(self):
         with open(os.path.join(self.dir.name, "penilaian.csv"), encoding="utf-8-sig") as f:
