@@ -274,6 +274,7 @@ class HtmlWriter {
       // The name on up to two lines of about 20 characters, the score after it.
       auto [first, second] = two_lines(fw_.nodes[std::size_t(axes[i])].name.in(lang_), 20);
       double label_y = second.empty() ? ty + 4 : ty - 2;
+      if (std::abs(tx - cx) < 8 && ty < cy) label_y -= second.empty() ? 4 : 12;  // clear of the top ring's label
       svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10.5\" text-anchor=\"{}\">{}", tx, label_y, anchor, escape(first));
       if (!second.empty()) svg += fmt::format("<tspan x=\"{:.1f}\" dy=\"12\">{}</tspan>", tx, escape(second));
       svg += fmt::format(" <tspan font-weight=\"bold\">{}</tspan></text>\n", number(s));
