@@ -14,12 +14,20 @@ namespace {
 
 std::string escape(std::string_view s) {
   std::string out;
-  for (char c : s) {
+  bool leading_digits = true;  // "12." at the start would open a list
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
     if (c == '\n' || c == '\r') {
       out += ' ';
+      leading_digits = false;
       continue;
     }
-    if (std::string_view("\\`*_{}[]()<>#+-.!|~&").find(c) != std::string_view::npos) out += '\\';
+    // What can start markup inside a line, a table cell or a heading, and a
+    // list marker at the start; other punctuation stays as it is so versions
+    // and addresses read normally.
+    bool marker = (i == 0 && (c == '-' || c == '+')) || (leading_digits && i > 0 && (c == '.' || c == ')'));
+    if (marker || std::string_view("\\`*_[]<>#|~&").find(c) != std::string_view::npos) out += '\\';
+    leading_digits = leading_digits && c >= '0' && c <= '9';
     out += c;
   }
   return out;

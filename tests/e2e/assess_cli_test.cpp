@@ -138,13 +138,14 @@ TEST_CASE("undotted codes need a declared coding", "[e2e][assess][regions]") {
 
 TEST_CASE("hostile text from input stays inert in CSV and Markdown", "[e2e][assess][hostile]") {
   ScratchDir dir;
-  write_file(dir.file("h.csv"), "instansi,D1,D2,D3,D4\n\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",3,3,3,3\n<script>alert(1)</script>,2,2,2,2\n");
+  write_file(dir.file("h.csv"), "instansi,D1,D2,D3,D4\n\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",3,3,3,3\n<script>alert(1)</script>,2,2,2,2\n- daftar,1,1,1,1\n");
   auto csv = run_siap({"assess", dir.file("h.csv"), "-f", "spbe-2020", "--allow-non-regions", "--format", "csv"});
   REQUIRE(csv.exit_code == 0);
   CHECK(csv.out.find("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"") != std::string::npos);
   auto md = run_siap({"assess", dir.file("h.csv"), "-f", "spbe-2020", "--allow-non-regions", "--format", "md"});
   CHECK(md.out.find("<script>") == std::string::npos);
   CHECK(md.out.find("\\<script\\>") != std::string::npos);
+  CHECK(md.out.find("### \\- daftar") != std::string::npos);  // a heading, not a list item
 }
 
 TEST_CASE("validate prints the quality log and exits 1 on problems", "[e2e][validate]") {
