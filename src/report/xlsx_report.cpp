@@ -222,7 +222,10 @@ class WorkbookWriter {
     chart_title_set_name(chart, t("Skor", "Score").c_str());
     chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
     chart_axis_set_reverse(chart->y_axis);  // rank 1 at the top
-    chart_axis_set_interval_unit(chart->y_axis, 1);  // every region's name
+    // Every region's name up to 100 bars; beyond that the chart keeps Excel's
+    // largest shape height (1,584 pt) and the axis names every n-th region.
+    const bool every_name = n <= 100;
+    if (every_name) chart_axis_set_interval_unit(chart->y_axis, 1);
     lxw_chart_font small{};
     small.size = 8;
     chart_axis_set_num_font(chart->y_axis, &small);
@@ -231,7 +234,7 @@ class WorkbookWriter {
     chart_axis_set_max(chart->x_axis, fw_.score.max.to_double());
     lxw_chart_options placement{};
     placement.x_scale = 1.3;
-    placement.y_scale = std::max(1.0, (80.0 + 20.0 * double(n)) / 288.0);  // about one row per bar
+    placement.y_scale = std::max(1.0, std::min(80.0 + 20.0 * double(n), 2100.0) / 288.0);  // about one row per bar
     worksheet_insert_chart_opt(s.raw(), head, lxw_col_t(headers.size() + 1), chart, &placement);
   }
 
