@@ -9,7 +9,6 @@
 
 #include "report/report_view.hpp"
 #include "siap/effective_weights.hpp"
-#include "siap/regions.hpp"
 
 namespace siap {
 namespace {
@@ -133,31 +132,17 @@ class HtmlWriter {
   std::string band_span(int node, const NodeScore& score) const {
     const Band* band = report::band_of(fw_, node, score);
     if (!band) return "";
-    std::string color = color_of(node, *band);
+    std::string color = *report::band_color_of(fw_, node, score);
     return fmt::format(R"(<span class="band" style="background:{};color:{};padding:1px 6px;border-radius:3px">{}</span>)", color,
                        report::text_color_on(color), escape(band->label.in(lang_)));
-  }
-
-  std::string color_of(int node, const Band& band) const {
-    auto sets = fw_.band_sets_at(fw_.nodes[std::size_t(node)].depth);
-    const BandSet& set = fw_.band_sets[std::size_t(sets[0])];
-    return report::band_color(set, std::size_t(&band - set.bands.data()));
-  }
-
-  std::string title() const { return o_.title.empty() ? fw_.title.in(lang_) : o_.title; }
-
-  std::size_t ranked_count() const {
-    std::size_t n = 0;
-    for (const auto& r : a_.results) n += r.assessed;
-    return n;
   }
 
   void head() {
     out_ += fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", lang_ == Lang::en ? "en" : "id");
     out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out_ += fmt::format("<meta name=\"generator\" content=\"siap {}\">\n", escape(o_.tool_version));
-    out_ += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n", escape(title()), kStyle);
-    out_ += fmt::format("<header>\n<h1>{}</h1>\n", escape(title()));
+    out_ += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n", escape(report::study_title(a_, o_)), kStyle);
+    out_ += fmt::format("<header>\n<h1>{}</h1>\n", escape(report::study_title(a_, o_)));
     std::string meta = fmt::format("{} · <code>{}</code> {} · {}: {} · {}: {}", escape(fw_.title.in(lang_)), escape(fw_.id), escape(fw_.version),
                                    t("status", "status"), escape(status_label(fw_.provenance.status).in(lang_)), t("profil bobot", "weight profile"),
                                    escape(report::weight_profile_label(a_, lang_)));
@@ -166,7 +151,7 @@ class HtmlWriter {
   }
 
   void summary() {
-    std::size_t ranked = ranked_count();
+    std::size_t ranked = report::assessed_count(a_);
     out_ += "<section class=\"counts\">\n";
     auto card = [&](std::string_view label, std::size_t value) { out_ += fmt::format("<div><b>{}</b>{}</div>\n", report::count_text(value, lang_), label); };
     card(t("baris dibaca", "rows read"), a_.data.rows_read);
@@ -187,18 +172,11 @@ class HtmlWriter {
     }
   }
 
-  // The province of a region unit; "" for provinces and non-regions.
-  static std::string province_of(const Unit& unit) {
-    const auto& table = RegionTable::builtin();
-    if (unit.region < 0 || table.at(unit.region).type == RegionType::provinsi) return "";
-    return table.at(table.at(unit.region).province).name;
-  }
-
   void ranking() {
     const auto& top = fw_.root().children;
     // A province column only tells something when the units span several.
     bool several_provinces = false;
-    for (const auto& r : a_.results) several_provinces |= province_of(a_.unit_of(r)) != province_of(a_.unit_of(a_.results.front()));
+    for (const auto& r : a_.results) several_provinces |= report::province_name(a_.unit_of(r)) != report::province_name(a_.unit_of(a_.results.front()));
     out_ += fmt::format("<section>\n<h2>{}</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr><th class=\"num\">#</th><th>{}</th>", t("Peringkat", "Ranking"), t("Wilayah", "Region"));
     if (several_provinces) out_ += fmt::format("<th>{}</th>", t("Provinsi", "Province"));
     out_ += fmt::format("<th class=\"num\">{}</th><th>{}</th>", t("Skor", "Score"), t("Predikat", "Band"));
@@ -208,7 +186,7 @@ class HtmlWriter {
       if (!r.assessed) continue;
       const Unit& unit = a_.unit_of(r);
       out_ += fmt::format("<tr><td class=\"num\">{}</td><td class=\"unit\">{}</td>", r.rank, escape(unit.name));
-      if (several_provinces) out_ += fmt::format("<td>{}</td>", escape(province_of(unit)));
+      if (several_provinces) out_ += fmt::format("<td>{}</td>", escape(report::province_name(unit)));
       out_ += fmt::format("<td class=\"num\"><b>{}</b></td><td>{}</td>", number(r.nodes[0]), band_span(0, r.nodes[0]));
       for (int n : top) out_ += fmt::format("<td class=\"num\">{}</td>", number(r.nodes[std::size_t(n)]));
       out_ += "</tr>\n";
@@ -219,17 +197,15 @@ class HtmlWriter {
   // Horizontal bars in ranking order; plain HTML rows so that a long
   // ranking breaks across printed pages between bars.
   void bars() {
-    if (ranked_count() == 0) return;
+    if (report::assessed_count(a_) == 0) return;
     const double lo = fw_.score.min.to_double(), hi = fw_.score.max.to_double();
-    const BandSet* set = report::overall_band_set(fw_);
     out_ += fmt::format("<section>\n<h2>{}</h2>\n<div class=\"bars\" role=\"img\" aria-label=\"{}\">\n", t("Grafik skor", "Score chart"),
                         t("Skor per wilayah", "Score per region"));
     for (const auto& r : a_.results) {
       if (!r.assessed) continue;
       double v = r.nodes[0].published.to_double();
       double pct = hi > lo ? std::clamp((v - lo) / (hi - lo), 0.0, 1.0) * 100 : 0;
-      std::string color = "#4472C4";
-      if (set && !r.nodes[0].bands.empty() && r.nodes[0].bands[0] >= 0) color = report::band_color(*set, std::size_t(r.nodes[0].bands[0]));
+      std::string color = report::band_color_of(fw_, 0, r.nodes[0]).value_or("#4472C4");
       out_ += fmt::format("<div class=\"name\">{}. {}</div><div class=\"track\"><div class=\"bar\" style=\"width:{:.2f}%;background:{}\"></div></div><div class=\"value\">{}</div>\n",
                           r.rank, escape(a_.unit_of(r).name), pct, color, number(r.nodes[0]));
     }
@@ -279,8 +255,7 @@ class HtmlWriter {
       if (!second.empty()) svg += fmt::format("<tspan x=\"{:.1f}\" dy=\"12\">{}</tspan>", tx, escape(second));
       svg += fmt::format(" <tspan font-weight=\"bold\">{}</tspan></text>\n", number(s));
     }
-    std::string color = "#4472C4";
-    if (const Band* band = report::band_of(fw_, 0, r.nodes[0])) color = color_of(0, *band);
+    std::string color = report::band_color_of(fw_, 0, r.nodes[0]).value_or("#4472C4");
     svg += fmt::format("<polygon points=\"{}\" fill=\"{}\" fill-opacity=\"0.35\" stroke=\"{}\" stroke-width=\"2\"/>\n", pts, color, color);
     svg += "</svg>\n";
     return svg;
@@ -291,7 +266,7 @@ class HtmlWriter {
     if (units.empty()) return;
     auto axes = report::profile_axes(fw_);
     out_ += fmt::format("<section>\n<h2>{}</h2>\n", t("Profil wilayah", "Regional profiles"));
-    if (units.size() < ranked_count() && o_.profile_units.empty()) {
+    if (units.size() < report::assessed_count(a_) && o_.profile_units.empty()) {
       out_ += fmt::format("<p class=\"note\">{} {} {}; {}</p>\n", t("Profil untuk", "Profiles of the"), units.size(), t("unit teratas", "top-ranked units"),
                           t("pilih unit lain dengan <code>--profiles-for KODE,...</code>", "choose others with <code>--profiles-for CODE,...</code>"));
     }
@@ -326,7 +301,7 @@ class HtmlWriter {
   }
 
   void not_assessed() {
-    if (ranked_count() == a_.results.size()) return;
+    if (report::assessed_count(a_) == a_.results.size()) return;
     out_ += fmt::format("<section>\n<h2>{}</h2>\n<ul>\n", t("Tidak Dapat Dinilai", "Not assessable"));
     for (const auto& r : a_.results) {
       if (!r.assessed) out_ += fmt::format("<li>{}: {}</li>\n", escape(a_.unit_of(r).name), escape(r.not_assessed_reason.in(lang_)));

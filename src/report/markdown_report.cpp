@@ -117,7 +117,7 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
   auto tr = [lang](std::string_view id, std::string_view en) { return std::string(lang == Lang::en ? en : id); };
   auto overall = fw.band_sets_at(0);
   std::string out;
-  out += fmt::format("# {}\n\n", escape(options.title.empty() ? fw.title.in(lang) : options.title));
+  out += fmt::format("# {}\n\n", escape(report::study_title(a, options)));
   if (!options.title.empty()) out += fmt::format("{}\n\n", escape(fw.title.in(lang)));
   out += fmt::format("{}: `{}` {} · {}: {} · {}: {}", tr("Kerangka", "Framework"), fw.id, escape(fw.version), tr("status", "status"),
                      status_label(fw.provenance.status).in(lang), tr("profil bobot", "weight profile"),

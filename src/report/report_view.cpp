@@ -1,5 +1,7 @@
 #include "report/report_view.hpp"
 
+#include "siap/regions.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -55,6 +57,13 @@ const Band* band_of(const Framework& fw, int node, const NodeScore& score) {
   return &fw.band_sets[std::size_t(sets[0])].bands[std::size_t(score.bands[0])];
 }
 
+std::optional<std::string> band_color_of(const Framework& fw, int node, const NodeScore& score) {
+  const Band* band = band_of(fw, node, score);
+  if (!band) return std::nullopt;
+  const BandSet& set = fw.band_sets[std::size_t(fw.band_sets_at(fw.nodes[std::size_t(node)].depth)[0])];
+  return band_color(set, std::size_t(band - set.bands.data()));
+}
+
 std::string band_color(const BandSet& set, std::size_t band) {
   const std::string& given = set.bands[band].color;
   // The loader accepts only #RRGGBB; checked again because the colour goes
@@ -103,6 +112,21 @@ std::vector<const UnitResult*> profile_units(const Assessment& a, const ReportOp
     if (r.assessed && out.size() < options.profile_limit) out.push_back(&r);
   }
   return out;
+}
+
+std::string study_title(const Assessment& a, const ReportOptions& options) {
+  return options.title.empty() ? a.framework->title.in(options.lang) : options.title;
+}
+
+std::size_t assessed_count(const Assessment& a) {
+  return std::size_t(std::count_if(a.results.begin(), a.results.end(), [](const UnitResult& r) { return r.assessed; }));
+}
+
+std::string province_name(const Unit& unit) {
+  if (unit.region < 0) return "";
+  const auto& table = RegionTable::builtin();
+  const Region& region = table.at(unit.region);
+  return region.type == RegionType::provinsi ? "" : table.at(region.province).name;
 }
 
 std::string weight_profile_label(const Assessment& a, Lang lang) {

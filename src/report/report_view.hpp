@@ -3,6 +3,7 @@
 // weakest elements, band labels and colours, node paths. Nothing here scores.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,9 @@ Extremes extremes(const Framework& fw, const UnitResult& result, std::size_t cou
 const BandSet* overall_band_set(const Framework& fw);
 // The band of a score in the first band set at the node's depth, or nullptr.
 const Band* band_of(const Framework& fw, int node, const NodeScore& score);
+// The colour of the band a score falls in (first band set at the node's
+// depth), or nothing when it has no band.
+std::optional<std::string> band_color_of(const Framework& fw, int node, const NodeScore& score);
 // "#RRGGBB": the band's colour, or a red-to-green ramp by position when the
 // framework gives none.
 std::string band_color(const BandSet& set, std::size_t band);
@@ -46,6 +50,15 @@ std::string node_path(const Framework& fw, int node, Lang lang);
 // The units whose profiles are drawn: options.profile_units when given, else
 // the assessed units in ranking order up to options.profile_limit.
 std::vector<const UnitResult*> profile_units(const Assessment& a, const ReportOptions& options);
+
+// The study title (ReportOptions::title), or the framework's title.
+std::string study_title(const Assessment& a, const ReportOptions& options);
+
+// Units that could be assessed (and so are ranked).
+std::size_t assessed_count(const Assessment& a);
+
+// The province a kabupaten/kota lies in; "" for provinces and non-regions.
+std::string province_name(const Unit& unit);
 
 // The weight profile in words: "bawaan (bobot pohon kerangka)" or "Sleman 2024 (sleman)".
 std::string weight_profile_label(const Assessment& a, Lang lang);

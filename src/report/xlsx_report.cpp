@@ -15,7 +15,6 @@
 
 #include "report/report_view.hpp"
 #include "siap/effective_weights.hpp"
-#include "siap/regions.hpp"
 #include "xlsx_sheet.hpp"
 
 namespace siap {
@@ -115,35 +114,18 @@ class WorkbookWriter {
   void band_cell(XlsxSheet& s, lxw_row_t row, lxw_col_t col, int node, const NodeScore& score) {
     const Band* band = report::band_of(fw_, node, score);
     if (!band) return;
-    auto sets = fw_.band_sets_at(fw_.nodes[std::size_t(node)].depth);
-    const BandSet& set = fw_.band_sets[std::size_t(sets[0])];
-    s.text(row, col, band->label.in(lang_), f_.band_fill.at(report::band_color(set, std::size_t(band - set.bands.data()))));
+    s.text(row, col, band->label.in(lang_), f_.band_fill.at(*report::band_color_of(fw_, node, score)));
   }
 
   void score_cell(XlsxSheet& s, lxw_row_t row, lxw_col_t col, const NodeScore& score) {
     if (score.assessed) s.number(row, col, score.published.to_double(), f_.score);
   }
 
-  std::string province_name(const Unit& unit) const {
-    if (unit.region < 0) return "";
-    const auto& table = RegionTable::builtin();
-    const Region& region = table.at(unit.region);
-    return region.type == RegionType::provinsi ? "" : table.at(region.province).name;
-  }
-
-  std::string title() const { return o_.title.empty() ? fw_.title.in(lang_) : o_.title; }
-
-  std::size_t ranked_count() const {
-    std::size_t n = 0;
-    for (const auto& r : a_.results) n += r.assessed;
-    return n;
-  }
-
   void summary() {
     XlsxSheet s = add_sheet("Ringkasan", "Summary");
     summary_sheet_ = s.name();
     lxw_row_t row = 0;
-    s.text(row++, 0, title(), f_.title, false);
+    s.text(row++, 0, report::study_title(a_, o_), f_.title, false);
     s.text(row++, 0, fmt::format("{} · {} {} · {}: {}", fw_.title.in(lang_), fw_.id, fw_.version, t("status", "status"),
                                  status_label(fw_.provenance.status).in(lang_)),
            f_.subtitle, false);
@@ -162,8 +144,8 @@ class WorkbookWriter {
     count(t("Baris dibaca", "Rows read"), a_.data.rows_read);
     count(t("Diterima", "Accepted"), a_.data.rows);
     count(t("Ditolak", "Rejected"), a_.data.rows_rejected);
-    count(t("Unit dinilai", "Units assessed"), ranked_count());
-    count(t("Tidak Dapat Dinilai", "Not assessable"), a_.results.size() - ranked_count());
+    count(t("Unit dinilai", "Units assessed"), report::assessed_count(a_));
+    count(t("Tidak Dapat Dinilai", "Not assessable"), a_.results.size() - report::assessed_count(a_));
     ++row;
 
     const lxw_row_t head = row;
@@ -179,7 +161,7 @@ class WorkbookWriter {
       s.text(row, 1, unit.code);
       s.text(row, 2, unit.name);
       s.text(row, 3, unit_type_label(unit).in(lang_));
-      s.text(row, 4, province_name(unit));
+      s.text(row, 4, report::province_name(unit));
       if (r.assessed) {
         score_cell(s, row, 5, r.nodes[0]);
         band_cell(s, row, 6, 0, r.nodes[0]);
@@ -197,7 +179,7 @@ class WorkbookWriter {
     s.fit_columns(60);
 
     // Horizontal bars in ranking order, coloured by band.
-    std::size_t n = ranked_count();
+    std::size_t n = report::assessed_count(a_);
     if (n == 0) return;
     lxw_chart* chart = workbook_add_chart(wb_, LXW_CHART_BAR);
     lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
@@ -207,11 +189,8 @@ class WorkbookWriter {
     std::vector<lxw_chart_fill> fills(n);
     std::vector<lxw_chart_point> points(n);
     std::vector<lxw_chart_point*> point_list(n + 1, nullptr);
-    const BandSet* set = report::overall_band_set(fw_);
     for (std::size_t i = 0; i < n; ++i) {
-      const UnitResult& r = a_.results[i];
-      std::string color = "#4472C4";
-      if (set && !r.nodes[0].bands.empty() && r.nodes[0].bands[0] >= 0) color = report::band_color(*set, std::size_t(r.nodes[0].bands[0]));
+      std::string color = report::band_color_of(fw_, 0, a_.results[i].nodes[0]).value_or("#4472C4");
       fills[i] = lxw_chart_fill{};
       fills[i].color = rgb(color);
       points[i] = lxw_chart_point{};
@@ -360,7 +339,7 @@ class WorkbookWriter {
     auto axes = report::profile_axes(fw_);
     auto units = report::profile_units(a_, o_);
     lxw_row_t row = 0;
-    if (units.size() < ranked_count() && o_.profile_units.empty()) {
+    if (units.size() < report::assessed_count(a_) && o_.profile_units.empty()) {
       s.text(row++, 0, fmt::format("{} {} {}; {}", t("Profil untuk", "Profiles of the"), units.size(), t("unit teratas", "top-ranked units"),
                                    t("pilih unit lain dengan --profiles-for KODE,...", "choose others with --profiles-for CODE,...")),
              f_.muted, false);
@@ -412,8 +391,7 @@ class WorkbookWriter {
       chart_title_set_name_range(chart, sheet.c_str(), top, 0);  // from the cell: a name is never parsed as a formula
       chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
       lxw_chart_line line_style{};
-      line_style.color = 0x4472C4;
-      if (const Band* band = report::band_of(fw_, 0, r->nodes[0])) line_style.color = rgb(report::band_color(*overall, std::size_t(band - overall->bands.data())));
+      line_style.color = rgb(report::band_color_of(fw_, 0, r->nodes[0]).value_or("#4472C4"));
       line_style.width = 2.25;
       chart_series_set_line(series, &line_style);
       chart_axis_set_min(chart->y_axis, fw_.score.min.to_double());
@@ -584,7 +562,7 @@ Expected<std::string> render_xlsx(const Assessment& a, const ReportOptions& opti
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &wb_options);
   if (!wb) return error("tidak dapat membuat berkas sementara XLSX", "cannot create the temporary XLSX file");
   lxw_doc_properties properties{};
-  std::string title = options.title.empty() ? a.framework->title.in(options.lang) : options.title;
+  std::string title = report::study_title(a, options);
   std::string comments = "siap " + options.tool_version;
   properties.title = title.data();
   properties.comments = comments.data();
