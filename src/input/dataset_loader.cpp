@@ -736,6 +736,10 @@ class Loader {
         used_slots.push_back(std::size_t(data_.items[std::size_t(layout[c].item)].decimal_slot));
       }
     }
+    std::size_t group_column = layout.size();
+    for (std::size_t c = 0; c < layout.size(); ++c) {
+      if (layout[c].role == ColumnTarget::Role::group) group_column = c;
+    }
     const UnitLookup* last_unit = nullptr;
     std::string last_unit_text;
     int last_group = -2;  // -2: nothing looked up yet
@@ -853,6 +857,17 @@ class Loader {
         data_.issues.erase(data_.issues.begin() + std::ptrdiff_t(first_issue), data_.issues.end() - 1);
       };
       if (rejected) {
+        take_back();
+        continue;
+      }
+      if (unit == nullptr || (groups && group < 0 && fields.size() <= group_column)) {
+        // The row ends before the unit (or group) column, as a truncated line
+        // does: it cannot be placed.
+        reject(file, line, "", "", "too_few_fields",
+               {fmt::format("baris memiliki {} kolom, judul {}; kolom {} tidak ada", fields.size(), header_names.size(),
+                            unit == nullptr ? "unit" : "kelompok"),
+                fmt::format("row has {} fields; the header has {}; the {} column is absent", fields.size(), header_names.size(),
+                            unit == nullptr ? "unit" : "group")});
         take_back();
         continue;
       }

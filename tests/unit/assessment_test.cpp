@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include <fmt/format.h>
+
 #include "siap/assessment.hpp"
 #include "siap/framework_catalog.hpp"
 #include "siap/framework_loader.hpp"
@@ -203,6 +205,43 @@ TEST_CASE("the quality log accounts for every row", "[assess][quality]") {
   // Kab. Bogor q3: "Sedang" = 3 and "Baik sekali" = 5 -> 4; q1: 3 and 2 (row 11) -> 2.5.
   CHECK(published(a, "32.01", "q3") == "4.00");
   CHECK(published(a, "32.01", "q1") == "2.50");
+}
+
+TEST_CASE("a row that ends before its unit or group column is rejected as too_few_fields, wherever the column is", "[assess][quality]") {
+  // Found by fuzzing: the unit column after the answers and a truncated row crashed the loader.
+  auto spbe = siap::load_builtin_framework("spbe-2020");
+  REQUIRE(spbe.has_value());
+  std::string header;
+  for (int i = 1; i <= 47; ++i) header += fmt::format("i{:02},", i);
+  auto data = load(*spbe, header + "instansi\n4\n4,3\n");
+  CHECK(data.rows_read == 2);
+  CHECK(data.rows == 0);
+  REQUIRE(data.issues.size() == 2);
+  for (const auto& issue : data.issues) {
+    CHECK(issue.code == "too_few_fields");
+    CHECK(issue.kind == siap::IssueKind::row_rejected);
+  }
+  CHECK(data.issues[0].line == 2);
+  CHECK(data.issues[1].line == 3);
+
+  auto gscm = siap::load_builtin_framework("garuda-gscm");
+  REQUIRE(gscm.has_value());
+  std::string items;
+  for (int i = 1; i <= 18; ++i) items += fmt::format(";g{:02}", i);
+  auto survey = load(*gscm, "id_responden;kabupaten_kota" + items + "\nG0001\nG0002;32.01;2,5\n");
+  CHECK(survey.rows_read == 2);
+  CHECK(survey.rows == 1);
+  REQUIRE(!survey.issues.empty());
+  CHECK(survey.issues[0].code == "too_few_fields");
+  CHECK(survey.issues[0].kind == siap::IssueKind::row_rejected);
+
+  // The group column last: a row cut before it is too short, not of an unknown group.
+  auto fw = framework("mean");
+  auto grouped = load(fw, "id,wilayah,q1,q2,q3,kelompok\n1,Kota Bandung,5,1,4,warga\n2,Kota Bandung,5,1\n");
+  CHECK(grouped.rows == 1);
+  REQUIRE(grouped.issues.size() == 1);
+  CHECK(grouped.issues[0].code == "too_few_fields");
+  CHECK(grouped.issues[0].line == 3);
 }
 
 TEST_CASE("decimal commas are read in ';' files", "[assess][csv]") {
