@@ -13,6 +13,7 @@
 #include "cli/output.hpp"
 #include "siap/assessment.hpp"
 #include "siap/report.hpp"
+#include "siap/utf8.hpp"
 
 namespace siap::cli {
 namespace {
@@ -83,6 +84,10 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   // "json,json" writes one file.
   for (std::size_t i = formats.size(); i-- > 1;) {
     if (std::find(formats.begin(), formats.begin() + std::ptrdiff_t(i), formats[i]) != formats.begin() + std::ptrdiff_t(i)) formats.erase(formats.begin() + std::ptrdiff_t(i));
+  }
+  if (!is_valid_utf8(o.title)) {
+    ctx.error(ctx.tr("--title bukan UTF-8 yang valid", "--title is not valid UTF-8"));
+    return kUsage;
   }
   if (o.output_dir.empty() && formats[0] == "xlsx") {
     ctx.error(ctx.tr("xlsx memerlukan -o DIR", "xlsx needs -o DIR"));

@@ -14,6 +14,7 @@
 #include "framework/yaml_guard.hpp"
 #include "framework/yaml_reader.hpp"
 #include "siap/edit_distance.hpp"
+#include "siap/utf8.hpp"
 
 namespace siap {
 namespace {
@@ -736,10 +737,27 @@ bool before(const Diagnostic& a, const Diagnostic& b) {
   return key(a) < key(b);
 }
 
+// Every text of a framework reaches reports, XML and JSON: a byte that is
+// not UTF-8 is refused here, at its line and column, before anything is read.
+std::optional<Diagnostic> invalid_utf8_at(std::string_view text, const std::string& file) {
+  bool incomplete = false;
+  std::size_t valid = valid_utf8_prefix(reinterpret_cast<const unsigned char*>(text.data()), text.size(), incomplete);
+  if (valid == text.size()) return std::nullopt;
+  std::size_t line_start = text.rfind('\n', valid == 0 ? 0 : valid - 1);
+  line_start = line_start == std::string_view::npos || valid == 0 ? 0 : line_start + 1;
+  int line = 1 + int(std::count(text.begin(), text.begin() + std::ptrdiff_t(valid), '\n'));
+  int column = 1 + int(valid - line_start);
+  auto byte = static_cast<unsigned char>(text[valid]);
+  return Diagnostic{{file, line, column}, "",
+                    {fmt::format("bukan UTF-8 yang valid (bita 0x{:02X}); simpan berkas sebagai UTF-8", byte),
+                     fmt::format("not valid UTF-8 (byte 0x{:02X}); save the file as UTF-8", byte)}};
+}
+
 }  // namespace
 
 Expected<Framework> load_framework(std::string_view text, const std::string& file) {
   Diagnostics errors;
+  if (auto bad = invalid_utf8_at(text, file)) return Diagnostics{*bad};
   if (auto refusal = check_yaml_safety(text, file)) return Diagnostics{*refusal};
   YAML::Node document;
   try {

@@ -17,6 +17,7 @@
 #endif
 
 #include "siap/sha256.hpp"
+#include "siap/utf8.hpp"
 
 namespace siap {
 namespace {
@@ -83,46 +84,6 @@ const char* split_plain_row(const char* row, const char* limit, char delim, std:
 constexpr std::uint16_t kCp1252High[32] = {0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
                                            0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
                                            0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
-
-// Length of the valid UTF-8 prefix of [p, p+n); `incomplete` is set when the
-// invalid part is only a sequence cut off by the end of the data.
-std::size_t valid_utf8_prefix(const unsigned char* p, std::size_t n, bool& incomplete) {
-  std::size_t i = 0;
-  incomplete = false;
-  while (i < n) {
-    // Fast path: eight ASCII bytes at a time.
-    if (i + 8 <= n) {
-      std::uint64_t word;
-      std::memcpy(&word, p + i, 8);
-      if ((word & 0x8080808080808080ull) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0;
-    if (len == 0 || c > 0xF4) return i;
-    if (i + len > n) {
-      for (std::size_t k = i + 1; k < n; ++k) {
-        if ((p[k] & 0xC0) != 0x80) return i;
-      }
-      incomplete = true;
-      return i;
-    }
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
-    }
-    // Overlong, surrogate and out-of-range forms.
-    if (len == 3 && ((c == 0xE0 && p[i + 1] < 0xA0) || (c == 0xED && p[i + 1] >= 0xA0))) return i;
-    if (len == 4 && ((c == 0xF0 && p[i + 1] < 0x90) || (c == 0xF4 && p[i + 1] >= 0x90))) return i;
-    i += len;
-  }
-  return i;
-}
 
 }  // namespace
 

@@ -21,6 +21,7 @@
 #include "siap/edit_distance.hpp"
 #include "siap/number.hpp"
 #include "siap/sha256.hpp"
+#include "siap/utf8.hpp"
 
 namespace siap {
 namespace {
@@ -466,7 +467,7 @@ class Loader {
     auto opened = CsvReader::open(path, options_.csv);
     data_.files.push_back({});
     InputFileInfo& info = data_.files.back();
-    info.name = path == "-" ? "<stdin>" : path;
+    info.name = path == "-" ? "<stdin>" : escape_invalid_utf8(path);  // shown in reports, which must be UTF-8
     if (!opened) {
       errors.insert(errors.end(), opened.errors().begin(), opened.errors().end());
       return;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "siap/utf8.hpp"
+
 namespace siap {
 
 std::string Diagnostic::render(Lang lang) const {
@@ -10,7 +12,8 @@ std::string Diagnostic::render(Lang lang) const {
   out += ": ";
   out += message.in(lang);
   if (!path.empty()) out += (lang == Lang::en ? " (at " : " (di ") + path + ")";
-  return out;
+  // A file name from the command line, or a value quoted from input, may hold any bytes.
+  return is_valid_utf8(out) ? out : escape_invalid_utf8(out);
 }
 
 }  // namespace siap

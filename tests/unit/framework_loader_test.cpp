@@ -381,3 +381,15 @@ TEST_CASE("hostile and empty documents are refused with one clear message", "[lo
   CHECK(errors(std::string(5000, '[') + std::string(5000, ']')) == Lines{"fw.yaml:1:65: nesting deeper than 64 levels; refused"});
   CHECK(errors("- 1\n- 2\n") == Lines{"fw.yaml:1:1: expected a mapping (key: value), found a sequence"});
 }
+
+TEST_CASE("a byte that is not UTF-8 is an error at its line and column, before anything is read", "[loader][errors]") {
+  // Found by fuzzing: one bad byte in the title passed `frameworks check` and broke the workbook's XML.
+  CHECK(errors(with_line(4, "title: {id: Mini\xE9, en: Mini}")) ==
+        Lines{"fw.yaml:4:17: not valid UTF-8 (byte 0xE9); save the file as UTF-8"});
+  CHECK(errors(with_line(1, "\xFFschema: siap/framework/v1")) ==
+        Lines{"fw.yaml:1:1: not valid UTF-8 (byte 0xFF); save the file as UTF-8"});
+  CHECK(errors(with_line(25, "    weight: 1 # komentar \xC3")) ==
+        Lines{"fw.yaml:25:26: not valid UTF-8 (byte 0xC3); save the file as UTF-8"});
+  CHECK(errors(with_line(4, "title: {id: Mini\xE9, en: Mini}"), Lang::id) ==
+        Lines{"fw.yaml:4:17: bukan UTF-8 yang valid (bita 0xE9); simpan berkas sebagai UTF-8"});
+}

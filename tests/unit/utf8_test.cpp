@@ -1,0 +1,25 @@
+#include "siap/utf8.hpp"
+
+#include <catch2/catch.hpp>
+
+using siap::escape_invalid_utf8;
+using siap::is_valid_utf8;
+
+TEST_CASE("is_valid_utf8 follows RFC 3629", "[utf8]") {
+  CHECK(is_valid_utf8(""));
+  CHECK(is_valid_utf8("Kabupaten Bandung"));
+  CHECK(is_valid_utf8("Bali \xE2\x80\x93 Denpasar \xF0\x9F\x98\x80"));  // en dash, an emoji
+  CHECK_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
+  CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // a UTF-16 surrogate
+  CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+  CHECK_FALSE(is_valid_utf8("caf\xE9"));           // Latin-1
+  CHECK_FALSE(is_valid_utf8("\xE2\x80"));          // cut off
+}
+
+TEST_CASE("escape_invalid_utf8 shows each bad byte as \\xNN and keeps the rest", "[utf8]") {
+  CHECK(escape_invalid_utf8("caf\xE9 ok") == "caf\\xE9 ok");
+  CHECK(escape_invalid_utf8("a\xFF\xFE" "b") == "a\\xFF\\xFEb");
+  CHECK(escape_invalid_utf8("\xE2\x80") == "\\xE2\\x80");
+  CHECK(escape_invalid_utf8("\xE2\x80\x93") == "\xE2\x80\x93");
+  CHECK(is_valid_utf8(escape_invalid_utf8("\xC0\xAF\xED\xA0\x80 x \xF0")));
+}
