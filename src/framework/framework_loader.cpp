@@ -14,6 +14,7 @@
 #include "framework/yaml_guard.hpp"
 #include "framework/yaml_reader.hpp"
 #include "siap/edit_distance.hpp"
+#include "siap/limits.hpp"
 #include "siap/utf8.hpp"
 
 namespace siap {
@@ -118,6 +119,10 @@ class Loader {
 
   void unknown_ref(const YAML::Node& at, const std::string& path, const LocalizedText& what, const std::string& name,
                    const std::unordered_map<std::string, int>& known) {
+    if (reader_.full()) {
+      reader_.error(at, path, {});  // only counted: no need to word it
+      return;
+    }
     if (auto suggestion = closest_match(name, keys_of(known))) {
       reader_.error(at, path, {fmt::format("{} '{}' tidak dikenal; maksud Anda '{}'?", what.id, name, *suggestion),
                                fmt::format("unknown {} '{}'; did you mean '{}'?", what.en, name, *suggestion)});
@@ -125,9 +130,13 @@ class Loader {
       reader_.error(at, path, {fmt::format("{} '{}' tidak dikenal; belum ada {} yang didefinisikan", what.id, name, what.id),
                                fmt::format("unknown {} '{}'; no {} is defined", what.en, name, what.en)});
     } else {
-      std::string all = fmt::format("{}", fmt::join(keys_of(known), ", "));
-      reader_.error(at, path, {fmt::format("{} '{}' tidak dikenal; yang ada: {}", what.id, name, all),
-                               fmt::format("unknown {} '{}'; known: {}", what.en, name, all)});
+      // A few known ids, not all of them: a framework may define thousands.
+      std::vector<std::string> ids = keys_of(known);
+      std::size_t shown = std::min(ids.size(), limits::kMaxListedCandidates);
+      std::string some = fmt::format("{}", fmt::join(ids.begin(), ids.begin() + std::ptrdiff_t(shown), ", "));
+      std::size_t rest = ids.size() - shown;
+      reader_.error(at, path, {fmt::format("{} '{}' tidak dikenal; yang ada: {}{}", what.id, name, some, rest ? fmt::format(" dan {} lagi", rest) : ""),
+                               fmt::format("unknown {} '{}'; known: {}{}", what.en, name, some, rest ? fmt::format(" and {} more", rest) : "")});
     }
   }
 
@@ -783,6 +792,7 @@ Expected<Framework> load_framework(std::string_view text, const std::string& fil
   validate_framework(fw, layout, loader.reader_);
   if (!errors.empty()) {
     std::stable_sort(errors.begin(), errors.end(), before);
+    if (auto more = loader.reader_.suppressed_errors()) errors.push_back(*more);
     return errors;
   }
   return fw;

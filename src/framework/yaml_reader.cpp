@@ -5,6 +5,7 @@
 #include <set>
 
 #include "siap/edit_distance.hpp"
+#include "siap/limits.hpp"
 
 namespace siap {
 namespace {
@@ -51,7 +52,18 @@ void YamlReader::error(const YAML::Node& at, const std::string& path, LocalizedT
 }
 
 void YamlReader::error(const SourceLocation& at, const std::string& path, LocalizedText message) {
+  if (full()) {
+    ++suppressed_;
+    return;
+  }
   errors_.push_back(Diagnostic{at, path, std::move(message)});
+}
+
+std::optional<Diagnostic> YamlReader::suppressed_errors() const {
+  if (suppressed_ == 0) return std::nullopt;
+  return Diagnostic{{file_, 0, 0}, "",
+                    {fmt::format("dan {} galat lagi (hanya {} yang pertama ditampilkan)", suppressed_, limits::kMaxFrameworkErrors),
+                     fmt::format("and {} more errors (only the first {} are shown)", suppressed_, limits::kMaxFrameworkErrors)}};
 }
 
 bool YamlReader::expect_map(const YAML::Node& node, const std::string& path) {

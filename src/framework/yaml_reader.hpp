@@ -11,6 +11,7 @@
 
 #include "siap/decimal.hpp"
 #include "siap/diagnostic.hpp"
+#include "siap/limits.hpp"
 
 namespace siap {
 
@@ -22,7 +23,13 @@ class YamlReader {
   SourceLocation location(const YAML::Node& node) const;
   void error(const YAML::Node& at, const std::string& path, LocalizedText message);
   void error(const SourceLocation& at, const std::string& path, LocalizedText message);
-  std::size_t error_count() const { return errors_.size(); }
+  std::size_t error_count() const { return errors_.size() + suppressed_; }
+  // After limits::kMaxFrameworkErrors errors the rest are only counted: a
+  // broken file cannot make the error list, or the work of wording it, grow
+  // without bound. Callers may skip costly wording (suggestions) when full.
+  bool full() const { return errors_.size() >= limits::kMaxFrameworkErrors; }
+  // "and N more errors", when some were only counted.
+  std::optional<Diagnostic> suppressed_errors() const;
 
   // Typed scalars; on a wrong type or value they report and return nullopt.
   std::optional<std::string> string(const YAML::Node& node, const std::string& path);
@@ -45,6 +52,7 @@ class YamlReader {
  private:
   std::string file_;
   Diagnostics& errors_;
+  std::size_t suppressed_ = 0;
 };
 
 // One YAML mapping read against a fixed set of allowed keys. Unknown and

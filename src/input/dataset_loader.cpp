@@ -19,6 +19,7 @@
 
 #include "input/column_matcher.hpp"
 #include "siap/edit_distance.hpp"
+#include "siap/limits.hpp"
 #include "siap/number.hpp"
 #include "siap/sha256.hpp"
 #include "siap/utf8.hpp"
@@ -431,6 +432,12 @@ class Loader {
                          : LocalizedText{fmt::format("wilayah tidak dikenal; maksud Anda {}?", list(m.candidates, " atau ")),
                                          fmt::format("unknown region; did you mean {}?", list(m.candidates, " or "))};
         break;
+    }
+    // Remember the outcome, up to a bound: a file of distinct unknown names
+    // must not grow the cache with the input.
+    if (unit_cache_.size() >= limits::kMaxCachedUnitTexts) {
+      uncached_unit_ = std::move(out);
+      return uncached_unit_;
     }
     return unit_cache_.emplace(std::string(raw), std::move(out)).first->second;
   }
@@ -1014,6 +1021,7 @@ class Loader {
   std::vector<int> unit_of_region_;
   std::unordered_map<std::string, int> custom_units_;
   std::unordered_map<std::string, UnitLookup, StringHash, std::equal_to<>> unit_cache_;
+  UnitLookup uncached_unit_;  // the last lookup, once the cache is full
   std::unordered_map<std::string, int, StringHash, std::equal_to<>> group_cache_;
   std::unordered_map<int, std::pair<std::size_t, int>> unit_rows_;
   struct IdRef {

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "siap/edit_distance.hpp"
+#include "siap/limits.hpp"
 #include "util/builtin_file.hpp"
 
 namespace siap {
@@ -226,7 +227,8 @@ RegionMatch RegionTable::resolve(std::string_view raw, RegionCoding coding) cons
   }
   // Unknown: the closest names of the right type as suggestions.
   match.kind = RegionMatch::Kind::unknown;
-  int limit = std::max(2, int(name.key.size()) / 4);
+  if (name.key.size() > limits::kMaxSuggestionLength) return match;  // no region name is that long
+  int limit = suggestion_distance(name.key, 4, 2);
   std::vector<std::pair<int, int>> scored;  // distance, region
   for (const auto& [key, list] : by_key_) {
     int d = edit_distance(name.key, key, limit);

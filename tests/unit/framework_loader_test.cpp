@@ -393,3 +393,18 @@ TEST_CASE("a byte that is not UTF-8 is an error at its line and column, before a
   CHECK(errors(with_line(4, "title: {id: Mini\xE9, en: Mini}"), Lang::id) ==
         Lines{"fw.yaml:4:17: bukan UTF-8 yang valid (bita 0xE9); simpan berkas sebagai UTF-8"});
 }
+
+TEST_CASE("errors stop at a hundred, and an unknown id lists a few known ones, not all", "[loader][errors]") {
+  // Found by fuzzing: 8,000 unknown references to 8,000 sources listed every id each time (440 MB of errors).
+  std::string sources = "sources:\n";
+  for (int i = 0; i < 2000; ++i) sources += "  - {id: s" + std::to_string(i) + ", citation: c}\n";
+  std::string leaves;
+  for (int i = 0; i < 300; ++i) leaves += "      - {id: q" + std::to_string(i) + ", name: Q, sources: [zz" + std::to_string(i) + "]}\n";
+  std::string text = with_line(16, sources + "tree:");
+  text = text.replace(text.find("      - {id: a1"), std::string("      - {id: a1, name: A1, weight: 1}\n").size(), leaves);
+  auto found = errors(text);
+  REQUIRE(found.size() == 101);
+  CHECK(found.back() == "fw.yaml: and 200 more errors (only the first 100 are shown)");
+  CHECK(found.front().find("unknown source 'zz0'; known: s0, s1, s10, s100, s1000, s1001, s1002, s1003 and 1992 more") != std::string::npos);
+  CHECK(errors(text, Lang::id).back() == "fw.yaml: dan 200 galat lagi (hanya 100 yang pertama ditampilkan)");
+}

@@ -94,3 +94,11 @@ TEST_CASE("search finds by part of a name or code, within a province", "[regions
   CHECK(bandung.size() == 3);  // Kabupaten Bandung, Kabupaten Bandung Barat, Kota Bandung
   CHECK(table().search("32.7").size() == 9);  // Jawa Barat's nine kota, 32.71-32.79
 }
+
+TEST_CASE("a name too long to be a region gets no suggestions; a long near miss still does", "[regions]") {
+  std::string huge(1u << 20, 'b');
+  RegionMatch m = table().resolve(huge);
+  CHECK(m.kind == RegionMatch::Kind::unknown);
+  CHECK(m.candidates.empty());
+  CHECK(candidates("Kabupaten Bandung Baratt") == std::vector<std::string>{"Kabupaten Bandung Barat (32.17)"});
+}

@@ -1,0 +1,37 @@
+// Every limit siap puts on what it reads and keeps, in one place, so that a
+// hostile or broken input costs time linear in its size and memory bounded
+// by what a user can read. docs/limits.md explains each one.
+#pragma once
+
+#include <cstddef>
+
+namespace siap::limits {
+
+// CSV (defaults of CsvOptions): a longer row or a wider one is a file error.
+inline constexpr std::size_t kMaxRowBytes = 16u << 20;
+inline constexpr std::size_t kMaxFields = 100'000;
+
+// "Did you mean" suggestions: a text longer than this gets none (no name or
+// id a person could mistype is this long), and the distance searched is at
+// most this many edits, so each comparison costs O(length x distance).
+inline constexpr std::size_t kMaxSuggestionLength = 64;
+inline constexpr int kMaxSuggestionDistance = 8;
+// An error lists at most this many known names or ids, then "and N more".
+inline constexpr std::size_t kMaxListedCandidates = 8;
+
+// Framework files: after this many errors the rest are counted, not kept.
+inline constexpr std::size_t kMaxFrameworkErrors = 100;
+
+// Region names looked up in an input: distinct texts remembered (with their
+// outcome) up to this many; further distinct texts are resolved each time.
+inline constexpr std::size_t kMaxCachedUnitTexts = 65'536;
+
+// Quality log: per (file, column, code) every occurrence is counted and
+// streamed to the full log, but only the first few are kept in memory as
+// examples for the reports.
+inline constexpr std::size_t kExamplesPerGroup = 5;
+// A value quoted in the quality log is cut to this many bytes (at a UTF-8
+// boundary) and marked with "…".
+inline constexpr std::size_t kMaxQuotedValueBytes = 200;
+
+}  // namespace siap::limits
