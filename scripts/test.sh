@@ -1,15 +1,19 @@
 #!/bin/sh
 # Builds siap and runs the whole test suite through ctest, twice: a release
 # build with warnings as errors, then an AddressSanitizer + UBSan build.
-# Installs missing Debian packages first. `--no-sanitize` skips the second run.
+# Installs missing Debian packages first. `--no-sanitize` skips the second run;
+# then every fuzz harness runs for 60 s (SIAP_FUZZ_SECONDS) when clang with
+# libFuzzer is present; `--no-fuzz` skips that.
 set -eu
 cd "$(dirname "$0")/.."
 
 sanitize=1
+fuzz=1
 for arg in "$@"; do
     case "$arg" in
         --no-sanitize) sanitize=0 ;;
-        *) echo "usage: scripts/test.sh [--no-sanitize]" >&2; exit 2 ;;
+        --no-fuzz) fuzz=0 ;;
+        *) echo "usage: scripts/test.sh [--no-sanitize] [--no-fuzz]" >&2; exit 2 ;;
     esac
 done
 
@@ -27,5 +31,19 @@ if [ "$sanitize" -eq 1 ]; then
     cmake --build build-sanitize -j "$jobs"
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         ctest --test-dir build-sanitize --output-on-failure -j "$jobs"
+fi
+# Every libFuzzer harness for a short time, when clang can build them
+# (scripts/fuzz.sh runs them longer; README "Fuzzing").
+fuzz_status=0
+if [ "$fuzz" -eq 1 ]; then
+    echo "== fuzzing: each harness for ${SIAP_FUZZ_SECONDS:-60} s"
+    ./scripts/fuzz.sh all "${SIAP_FUZZ_SECONDS:-60}" || fuzz_status=$?
+fi
+if [ "$fuzz" -eq 0 ]; then
+    echo "== fuzzing skipped (--no-fuzz)"
+elif [ "$fuzz_status" -eq 2 ]; then
+    echo "== fuzzing skipped: no clang with libFuzzer on this machine"
+elif [ "$fuzz_status" -ne 0 ]; then
+    exit 1
 fi
 echo "== all tests passed"

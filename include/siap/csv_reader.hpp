@@ -67,6 +67,7 @@ class CsvReader {
   bool fill();  // reads more input; false at end of file
   void fail(int line, LocalizedText message);
   void sniff_delimiter();
+  void fit_buffer();
 
   std::FILE* file_ = nullptr;
   bool owns_file_ = false;
@@ -74,6 +75,7 @@ class CsvReader {
   CsvOptions options_;
   std::string memory_;        // from_string input
   std::vector<char, HugePageAllocator<char>> buffer_;  // [begin_, end_) unread
+  std::size_t chunk_ = std::size_t(1) << 20;           // bytes read at a time; less for a small input
   std::size_t begin_ = 0;
   std::size_t end_ = 0;
   bool eof_ = false;

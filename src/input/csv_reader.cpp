@@ -156,7 +156,9 @@ Expected<std::unique_ptr<CsvReader>> CsvReader::open(const std::string& path, co
                                   {fmt::format("berkas tidak dapat dibuka: {}", std::strerror(err)),
                                    fmt::format("cannot open the file: {}", std::strerror(err))}}};
   }
-  return std::unique_ptr<CsvReader>(new CsvReader(file, true, path, options));
+  auto reader = std::unique_ptr<CsvReader>(new CsvReader(file, true, path, options));
+  reader->fit_buffer();
+  return reader;
 }
 
 Expected<std::unique_ptr<CsvReader>> CsvReader::open_range(const std::string& path, std::size_t offset, std::size_t length,
@@ -175,18 +177,27 @@ Expected<std::unique_ptr<CsvReader>> CsvReader::open_range(const std::string& pa
   reader->started_ = true;  // a BOM can only be at the start of the file
   reader->line_ = first_line;
   reader->delimiter_ = options.delimiter;
+  reader->fit_buffer();
   return reader;
 }
 
 std::unique_ptr<CsvReader> CsvReader::from_string(std::string text, const std::string& name, const CsvOptions& options) {
   auto reader = std::unique_ptr<CsvReader>(new CsvReader(nullptr, false, name, options));
   reader->memory_ = std::move(text);
+  reader->fit_buffer();
   return reader;
 }
 
 CsvReader::CsvReader(std::FILE* file, bool owns_file, std::string name, const CsvOptions& options, bool hash)
-    : file_(file), owns_file_(owns_file), name_(std::move(name)), options_(options), hasher_(hash ? std::make_unique<Hasher>() : nullptr) {
-  buffer_.resize(2 * kChunk);
+    : file_(file), owns_file_(owns_file), name_(std::move(name)), options_(options), hasher_(hash ? std::make_unique<Hasher>() : nullptr) {}
+
+void CsvReader::fit_buffer() {
+  // A small input gets a small buffer: many small files (a batch of
+  // studies) then cost no more than their size. Unknown sizes (stdin) and
+  // large files read in chunks of kChunk.
+  const std::size_t hint = size_hint();
+  if (hint > 0) chunk_ = std::clamp<std::size_t>(hint + 1, 4096, kChunk);
+  buffer_.resize(2 * chunk_);
 }
 
 CsvReader::~CsvReader() {
@@ -226,12 +237,12 @@ bool CsvReader::fill() {
     return false;
   }
   const bool transcode = options_.encoding == TextEncoding::cp1252;
-  std::size_t room = transcode ? 3 * kChunk : kChunk;  // cp1252 grows up to 3x in UTF-8
+  std::size_t room = transcode ? 3 * chunk_ : chunk_;  // cp1252 grows up to 3x in UTF-8
   if (buffer_.size() - end_ < room) buffer_.resize(std::max(buffer_.size() * 2, end_ + room));
   // Raw bytes go straight into the buffer (UTF-8) or into raw_ (cp1252).
-  char* target = transcode ? (raw_.resize(kChunk), raw_.data()) : buffer_.data() + end_;
+  char* target = transcode ? (raw_.resize(chunk_), raw_.data()) : buffer_.data() + end_;
   std::size_t got = 0;
-  const std::size_t want = std::min(kChunk, remaining_);
+  const std::size_t want = std::min(chunk_, remaining_);
   if (file_ != nullptr) {
     got = std::fread(target, 1, want, file_);
     remaining_ -= got;
@@ -240,7 +251,7 @@ bool CsvReader::fill() {
       return false;
     }
   } else {
-    got = std::min(kChunk, memory_.size() - bytes_read_);
+    got = std::min(chunk_, memory_.size() - bytes_read_);
     std::memcpy(target, memory_.data() + bytes_read_, got);
   }
   if (hasher_) hasher_->add(target, got);

@@ -275,7 +275,7 @@ class Scorer {
       const Node& node = fw_.nodes[n];
       NodeScore& score = out.nodes[n];
       if (node.children.empty() || score.given) continue;
-      Number present, total, sum, log_sum;
+      Number present, total, sum;
       bool geometric = node.aggregation.method == AggregationMethod::geometric;
       long double logs = 0;
       for (int c : node.children) {

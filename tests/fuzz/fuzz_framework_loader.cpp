@@ -1,0 +1,30 @@
+// libFuzzer harness: any text as a framework file. It must become either a
+// validated Framework or diagnostics, never a crash, a hang or unbounded
+// memory; a valid framework must then show as JSON (as `frameworks show
+// --format json` does) and every message must be valid UTF-8.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "cli/framework_json.hpp"
+#include "siap/effective_weights.hpp"
+#include "siap/framework_loader.hpp"
+#include "siap/utf8.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  auto fw = siap::load_framework(text, "fuzz.yaml");
+  if (!fw) {
+    for (const auto& e : fw.errors()) {
+      if (!siap::is_valid_utf8(e.render(siap::Lang::id)) || !siap::is_valid_utf8(e.render(siap::Lang::en))) std::abort();
+    }
+    return 0;
+  }
+  for (int profile = -1; profile < int(fw->profiles.size()); ++profile) {
+    (void)siap::effective_weights(*fw, profile);
+    std::string json = siap::cli::framework_to_json(*fw, profile).dump(2);  // throws on invalid UTF-8
+    if (json.empty()) std::abort();
+  }
+  return 0;
+}

@@ -1,0 +1,81 @@
+// libFuzzer harness for the reporters, every format including the workbook.
+// The input is read as cp1252 (so every byte sequence is a valid file) with
+// non-region units: each line's first field is a unit name of any
+// characters, the next 47 bytes of the line give SPBE levels, so reporters see
+// hostile names (markup, formula prefixes, control characters, very long
+// text) on real scores. Output must be valid UTF-8 and the HTML must carry
+// no markup from the input.
+#include <algorithm>
+#include <cctype>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "fuzz_target_util.hpp"
+#include "siap/framework_catalog.hpp"
+#include "siap/report.hpp"
+
+namespace {
+
+bool has_script_tag(std::string html) {
+  std::transform(html.begin(), html.end(), html.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  return html.find("<script") != std::string::npos || html.find("<img") != std::string::npos ||
+         html.find("<iframe") != std::string::npos || html.find("javascript:") != std::string::npos;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static const siap::Framework spbe = *siap::load_builtin_framework("spbe-2020");
+  // Build "instansi;i01;...;i47" and one row per input line.
+  std::string csv = "instansi";
+  for (int i = 1; i <= 47; ++i) csv += ";i" + std::string(i < 10 ? "0" : "") + std::to_string(i);
+  csv += "\n";
+  std::size_t start = 0;
+  int rows = 0;
+  while (start < size && rows < 600) {
+    std::size_t end = start;
+    while (end < size && data[end] != '\n') ++end;
+    std::string name;
+    for (std::size_t i = start; i < end; ++i) {
+      char c = char(data[i]);
+      if (c == '"') name += "\"\"";
+      else if (c != '\r') name += c;
+    }
+    csv += "\"" + name + "\"";
+    for (int i = 0; i < 47; ++i) {
+      std::uint8_t b = std::size_t(i) + start < size ? data[std::size_t(i) + start] : std::uint8_t(i);
+      csv += ";" + std::to_string(1 + b % 5);
+    }
+    csv += "\n";
+    start = end + 1;
+    ++rows;
+  }
+  siap::fuzz::write_scratch(reinterpret_cast<const std::uint8_t*>(csv.data()), csv.size());
+  siap::LoadOptions options;
+  options.allow_non_regions = true;
+  options.csv.encoding = siap::TextEncoding::cp1252;
+  auto loaded = siap::load_dataset(spbe, {siap::fuzz::scratch_path()}, options);
+  if (!loaded) return 0;
+  siap::fuzz::check_counts(*loaded);
+  siap::Assessment a = siap::assess(spbe, std::move(*loaded));
+  for (siap::Lang lang : {siap::Lang::id, siap::Lang::en}) {
+    siap::ReportOptions report;
+    report.lang = lang;
+    report.date = "2026-12-01";
+    report.tool_version = "fuzz";
+    report.title = a.data.units.empty() ? "" : a.data.units.front().name;  // a hostile title too
+    siap::fuzz::check_text(siap::render_text(a, report));
+    siap::fuzz::check_text(siap::render_json(a, report));
+    siap::fuzz::check_text(siap::render_csv(a, report));
+    siap::fuzz::check_text(siap::render_markdown(a, report));
+    std::string html = siap::render_html(a, report);
+    siap::fuzz::check_text(html);
+    if (has_script_tag(html)) std::abort();
+    siap::fuzz::check_text(siap::render_quality_csv(a.data, report));
+    auto xlsx = siap::render_xlsx(a, report);
+    if (!xlsx || xlsx->size() < 4 || xlsx->compare(0, 2, "PK") != 0) std::abort();
+  }
+  return 0;
+}
