@@ -13,6 +13,7 @@
 #include "siap/expected.hpp"
 #include "siap/framework.hpp"
 #include "siap/huge_page_allocator.hpp"
+#include "siap/quality_log.hpp"
 #include "siap/regions.hpp"
 
 namespace siap {
@@ -27,21 +28,6 @@ struct InputFileInfo {
   std::size_t rows_accepted = 0;
   std::size_t rows_rejected = 0;
   std::vector<std::string> ignored_columns;  // headers no framework column claims
-};
-
-enum class IssueKind {
-  row_rejected,  // the row is not used
-  cell_ignored,  // the cell is treated as missing; the row is used
-};
-
-struct QualityIssue {
-  IssueKind kind = IssueKind::row_rejected;
-  std::string file;
-  int line = 0;
-  std::string column;  // header as written; empty for whole-row problems
-  std::string value;   // the offending text
-  std::string code;    // stable machine-readable reason, e.g. "out_of_scale"
-  LocalizedText reason;
 };
 
 // A unit of assessment: a region from the built-in table, or (with
@@ -88,7 +74,7 @@ struct Dataset {
 
   std::size_t rows_read = 0;
   std::size_t rows_rejected = 0;
-  std::vector<QualityIssue> issues;
+  QualityLog quality;  // every rejected row and ignored cell: counted, examples kept, the rest streamed
 
   std::uint8_t code(std::size_t row, std::size_t coded_index) const { return codes[row * coded_items + coded_index]; }
 };
@@ -102,10 +88,13 @@ struct LoadOptions {
   bool allow_non_regions = false;
   // Survey files at least this large are parsed in two parts on two cores.
   std::size_t parallel_min_bytes = 16u << 20;
+  // Keep every issue (streamed to a temporary file) for quality.csv; without
+  // it only the counts and the first examples per group are kept.
+  bool full_quality_log = true;
 };
 
 // Reads every file ("-" is stdin) against the framework. Problems in rows and
-// cells are recorded in Dataset::issues; problems that make a whole file
+// cells are recorded in Dataset::quality; problems that make a whole file
 // unusable (cannot open, not UTF-8, a required column missing) are errors.
 Expected<Dataset> load_dataset(const Framework& fw, const std::vector<std::string>& paths, const LoadOptions& options);
 

@@ -2,7 +2,9 @@
 // XLSX workbook. They only read the Assessment; they never compute scores.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "siap/assessment.hpp"
@@ -36,7 +38,10 @@ std::string render_html(const Assessment& a, const ReportOptions& options);
 // temporary file libxlsxwriter writes through cannot be created or read.
 Expected<std::string> render_xlsx(const Assessment& a, const ReportOptions& options);
 
-// The data-quality log: every rejected row and ignored cell.
+// The data-quality log: every rejected row and ignored cell, in file and
+// line order, handed to `sink` in blocks of about 1 MiB.
+void write_quality_csv(const Dataset& data, const ReportOptions& options, const std::function<void(std::string_view)>& sink);
+// The same, as one string (tests, small logs).
 std::string render_quality_csv(const Dataset& data, const ReportOptions& options);
 
 // Published value as text: "3,41" (id) or "3.41" (en).

@@ -45,16 +45,20 @@ std::string report_date() {
   return text;
 }
 
+// The first `limit` kept examples (at most a few per kind of problem), then
+// a count of the rest and where to find them.
 void print_issues(const Dataset& data, const CliContext& ctx, std::size_t limit) {
   std::size_t shown = 0;
-  for (const auto& issue : data.issues) {
-    if (shown++ == limit) {
-      ctx.warning(fmt::format("… {} {}", data.issues.size() - limit, ctx.tr("masalah lagi (lengkapnya di quality.csv dengan -o DIR)", "more problems (all of them in quality.csv with -o DIR)")));
-      break;
-    }
+  data.quality.for_each_example([&](const QualityIssue& issue) {
+    if (shown++ >= limit) return;
     std::string where = issue.column.empty() ? fmt::format("{}:{}", issue.file, issue.line) : fmt::format("{}:{}: {} '{}'", issue.file, issue.line, issue.column, issue.value);
     ctx.warning(fmt::format("{}: {} ({})", where, issue.reason.in(ctx.lang),
                             issue.kind == IssueKind::row_rejected ? ctx.tr("baris ditolak", "row rejected") : ctx.tr("sel diabaikan", "cell ignored")));
+  });
+  shown = std::min(shown, limit);
+  if (data.quality.size() > shown) {
+    ctx.warning(fmt::format("… {} {}", data.quality.size() - shown,
+                            ctx.tr("masalah lagi (lengkapnya di quality.csv dengan -o DIR, atau siap validate)", "more problems (all of them in quality.csv with -o DIR, or siap validate)")));
   }
 }
 
@@ -101,15 +105,16 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   using clock = std::chrono::steady_clock;
   auto started = clock::now();
   auto seconds = [](clock::time_point a, clock::time_point b) { return std::chrono::duration<double>(b - a).count(); };
-  auto loaded = load_input(o.input, ctx, exit_code);
+  // The full quality log is kept only when quality.csv will be written.
+  auto loaded = load_input(o.input, ctx, exit_code, !o.output_dir.empty());
   if (!loaded) return exit_code;
   auto loaded_at = clock::now();
   const Dataset& data = loaded->data;
   // The text report ends with the same account; other outputs get it on stderr.
   if (!(o.output_dir.empty() && formats[0] == "text")) ctx.info(counts_line(data, ctx));
-  if (o.strict && !data.issues.empty()) {
-    print_issues(data, ctx, data.issues.size());
-    ctx.error(fmt::format("--strict: {} {}; {}", data.issues.size(), ctx.tr("masalah pada data", "problems in the data"), ctx.tr("tidak ada laporan yang ditulis", "no report written")));
+  if (o.strict && !data.quality.empty()) {
+    print_issues(data, ctx, data.quality.size());
+    ctx.error(fmt::format("--strict: {} {}; {}", data.quality.size(), ctx.tr("masalah pada data", "problems in the data"), ctx.tr("tidak ada laporan yang ditulis", "no report written")));
     return kBadInput;
   }
   if (o.output_dir.empty()) print_issues(data, ctx, 10);
@@ -187,8 +192,8 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
     ctx.info(fmt::format("{} {}", ctx.tr("ditulis:", "written:"), path));
   }
   std::string quality = (std::filesystem::path(o.output_dir) / "quality.csv").string();
-  if (!emit(render_quality_csv(assessment.data, report), quality, ctx)) return kBadInput;
-  ctx.info(fmt::format("{} {} ({} {})", ctx.tr("ditulis:", "written:"), quality, assessment.data.issues.size(), ctx.tr("masalah", "problems")));
+  if (!emit_blocks([&](const BlockSink& sink) { write_quality_csv(assessment.data, report, sink); }, quality, ctx)) return kBadInput;
+  ctx.info(fmt::format("{} {} ({} {})", ctx.tr("ditulis:", "written:"), quality, assessment.data.quality.size(), ctx.tr("masalah", "problems")));
   return kSuccess;
 }
 

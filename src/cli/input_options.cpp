@@ -23,7 +23,7 @@ void add_input_options(CLI::App& command, InputOptions& o, const CliContext& ctx
   command.add_flag("--allow-non-regions", o.allow_non_regions, ctx.tr("Terima unit yang bukan wilayah (OPD, instansi pusat)", "Accept units that are not regions (an OPD, a central agency)"));
 }
 
-std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& ctx, int& exit_code) {
+std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& ctx, int& exit_code, bool full_quality_log) {
   if (o.region_codes == "bps") {
     ctx.error(ctx.tr("kode BPS belum didukung: tidak ada tabel padanan BPS–Kemendagri yang tersedia; gunakan kode Kemendagri bertitik (32.73) atau nama",
                      "BPS codes are not supported: no BPS-Kemendagri crosswalk is available; use dotted Kemendagri codes (32.73) or names"));
@@ -54,6 +54,7 @@ std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& c
   options.decimal_comma = o.decimal_comma ? DecimalComma::yes : o.no_decimal_comma ? DecimalComma::no : DecimalComma::automatic;
   options.region_coding = o.region_codes == "kemendagri" ? RegionCoding::kemendagri : RegionCoding::unspecified;
   options.allow_non_regions = o.allow_non_regions;
+  options.full_quality_log = full_quality_log;
   auto data = load_dataset(out.framework, o.inputs, options);
   if (!data) {
     for (const auto& e : data.errors()) ctx.error(e);
@@ -70,8 +71,7 @@ std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& c
 }
 
 std::string counts_line(const Dataset& data, const CliContext& ctx) {
-  std::size_t cells = 0;
-  for (const auto& issue : data.issues) cells += issue.kind == IssueKind::cell_ignored;
+  const std::size_t cells = data.quality.count(IssueKind::cell_ignored);
   return fmt::format("{}: {} {}: {} {}, {} {}; {} {}", ctx.tr("Masukan", "Input"), data.rows_read, ctx.tr("baris dibaca", "rows read"), data.rows,
                      ctx.tr("diterima", "accepted"), data.rows_rejected, ctx.tr("ditolak", "rejected"), cells, ctx.tr("sel diabaikan", "cells ignored"));
 }

@@ -35,7 +35,9 @@ struct LoadedInput {
   int profile = -1;
   Dataset data;
 };
-std::optional<LoadedInput> load_input(const InputOptions& options, const CliContext& ctx, int& exit_code);
+// `full_quality_log`: keep every issue for a quality.csv; otherwise counts and
+// the first examples only.
+std::optional<LoadedInput> load_input(const InputOptions& options, const CliContext& ctx, int& exit_code, bool full_quality_log);
 
 // "Masukan: 120 baris dibaca: 117 diterima, 3 ditolak; 5 sel diabaikan"
 std::string counts_line(const Dataset& data, const CliContext& ctx);

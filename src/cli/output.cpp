@@ -24,4 +24,22 @@ bool emit(std::string_view data, const std::string& path, const CliContext& ctx)
   return true;
 }
 
+bool emit_blocks(const std::function<void(const BlockSink&)>& produce, const std::string& path, const CliContext& ctx) {
+  if (path.empty() || path == "-") {
+    produce([](std::string_view block) { std::fwrite(block.data(), 1, block.size(), stdout); });
+    std::fflush(stdout);
+    return true;
+  }
+  try {
+    AtomicFile file(path);
+    produce([&](std::string_view block) { file.write(block); });
+    file.commit();
+  } catch (const std::system_error& e) {
+    ctx.error(fmt::format("{}: {}", path, e.what()));
+    return false;
+  }
+  ctx.detail(fmt::format("{} {}", ctx.tr("ditulis:", "written:"), path));
+  return true;
+}
+
 }  // namespace siap::cli

@@ -1,6 +1,7 @@
 // Where a command's data goes: stdout, or a file written atomically.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -11,5 +12,9 @@ namespace siap::cli {
 // Writes `data` to stdout when `path` is empty or "-", else atomically to
 // `path`. Returns false (after reporting) when the file cannot be written.
 bool emit(std::string_view data, const std::string& path, const CliContext& ctx);
+// As emit(), for data produced in blocks (a quality log can be larger than
+// memory should hold): `produce` is called with a sink for each block.
+using BlockSink = std::function<void(std::string_view)>;
+bool emit_blocks(const std::function<void(const BlockSink&)>& produce, const std::string& path, const CliContext& ctx);
 
 }  // namespace siap::cli

@@ -18,15 +18,15 @@ struct ValidateOptions {
 
 int run_validate(const ValidateOptions& o, const CliContext& ctx) {
   int exit_code = kSuccess;
-  auto loaded = load_input(o.input, ctx, exit_code);
+  auto loaded = load_input(o.input, ctx, exit_code, true);
   if (!loaded) return exit_code;
   ReportOptions report;
   report.lang = ctx.lang;
   // The quality log is the data of this command.
-  if (!emit(render_quality_csv(loaded->data, report), o.output, ctx)) return kBadInput;
+  if (!emit_blocks([&](const BlockSink& sink) { write_quality_csv(loaded->data, report, sink); }, o.output, ctx)) return kBadInput;
   ctx.info(counts_line(loaded->data, ctx));
   ctx.info(fmt::format("{} {}", loaded->data.units.size(), ctx.tr("unit ditemukan", "units found")));
-  return loaded->data.issues.empty() ? kSuccess : kBadInput;
+  return loaded->data.quality.empty() ? kSuccess : kBadInput;
 }
 
 }  // namespace

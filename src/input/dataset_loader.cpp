@@ -71,6 +71,7 @@ struct StringHash {
 struct Cell {
   enum class Kind : std::uint8_t { missing, code, decimal, invalid } kind = Kind::missing;
   enum class Problem : std::uint8_t { none, not_a_number, out_of_range, out_of_scale, not_integer, not_yes_no, unknown_answer } problem = Problem::none;
+  static constexpr std::size_t kProblemCount = 7;
   std::uint8_t code = 0;
   Decimal decimal;
 };
@@ -271,6 +272,7 @@ class ItemParser {
 class Loader {
  public:
   Loader(const Framework& fw, const LoadOptions& options) : fw_(fw), options_(options), regions_(RegionTable::builtin()) {
+    data_.quality = QualityLog(options.full_quality_log);
     data_.kind = fw.input.kind == InputKind::units ? InputKind::units : InputKind::respondents;
     for (int leaf : fw.leaves) item_nodes_.push_back(leaf);
     for (std::size_t i = 1; i < fw.nodes.size(); ++i) {
@@ -302,13 +304,15 @@ class Loader {
   }
 
  private:
-  void reject(std::size_t file, int line, std::string column, std::string value, std::string code, LocalizedText reason) {
-    data_.issues.push_back({IssueKind::row_rejected, data_.files[file].name, line, std::move(column), std::move(value), std::move(code), std::move(reason)});
+  void reject(std::size_t file, int line, std::string_view column, std::string_view value, std::string_view code, const LocalizedText& reason) {
+    log_issue(IssueKind::row_rejected, file, line, column, value, code, reason);
     ++data_.files[file].rows_rejected;
   }
 
-  void cell_issue(std::size_t file, int line, std::string column, std::string value, std::string code, LocalizedText reason) {
-    data_.issues.push_back({IssueKind::cell_ignored, data_.files[file].name, line, std::move(column), std::move(value), std::move(code), std::move(reason)});
+  void log_issue(IssueKind kind, std::size_t file, int line, std::string_view column, std::string_view value, std::string_view code,
+                 const LocalizedText& reason) {
+    QualityLog& log = data_.quality;
+    log.add(log.group(kind, data_.files[file].name, column, code, reason), line, value, &reason);
   }
 
   // Maps headers to targets; reports missing required columns.
@@ -529,9 +533,9 @@ class Loader {
 
   // Not an error (Excel reads such a file the same way), but nobody should miss it.
   void report_open_quote(std::size_t file, int line) {
-    data_.issues.push_back({IssueKind::cell_ignored, data_.files[file].name, line, "", "", "unterminated_quote",
-                            {"berkas berakhir di dalam tanda kutip yang dibuka di baris ini: sisa berkas terbaca sebagai satu nilai",
-                             "the file ends inside a quote opened on this line: the rest of the file was read as one value"}});
+    log_issue(IssueKind::cell_ignored, file, line, "", "", "unterminated_quote",
+              {"berkas berakhir di dalam tanda kutip yang dibuka di baris ini: sisa berkas terbaca sebagai satu nilai",
+               "the file ends inside a quote opened on this line: the rest of the file was read as one value"});
   }
 
   // Parses [body, size) as two ranges split at a line end, in parallel, and
@@ -681,10 +685,7 @@ class Loader {
       const IdRef& id = other.ids_[i];
       ids_[first_id + i] = {id.offset + char_offset, id.length, id.row + row_offset, id.hash};
     }
-    for (QualityIssue issue : d.issues) {
-      issue.line += line_offset;
-      data_.issues.push_back(std::move(issue));
-    }
+    data_.quality.absorb(std::move(other.data_.quality), line_offset);
     if (auto it = other.id_header_.find(file); it != other.id_header_.end()) id_header_[file] = it->second;
     data_.rows += d.rows;
     data_.rows_read += d.rows_read;
@@ -708,7 +709,7 @@ class Loader {
     data_.decimals = std::move(d.decimals);
     ids_ = std::move(other.ids_);
     id_chars_ = std::move(other.id_chars_);
-    for (auto& issue : d.issues) data_.issues.push_back(std::move(issue));
+    data_.quality.absorb(std::move(d.quality), 0);
     if (auto it = other.id_header_.find(file); it != other.id_header_.end()) id_header_[file] = it->second;
     data_.rows = d.rows;
     data_.rows_read += d.rows_read;
@@ -748,6 +749,14 @@ class Loader {
     for (std::size_t c = 0; c < layout.size(); ++c) {
       if (layout[c].role == ColumnTarget::Role::group) group_column = c;
     }
+    // Invalid cells of the current row, and per (column, problem) their group in the log.
+    struct PendingCell {
+      std::size_t column;
+      Cell::Problem problem;
+      std::string_view value;
+    };
+    std::vector<PendingCell> pending_cells;
+    std::vector<int> cell_groups(layout.size() * Cell::kProblemCount, -1);
     const UnitLookup* last_unit = nullptr;
     std::string last_unit_text;
     int last_group = -2;  // -2: nothing looked up yet
@@ -794,7 +803,7 @@ class Loader {
       data_.codes.resize(row_start + width, 0);
       std::uint8_t* row_codes = data_.codes.data() + row_start;
       for (std::size_t slot : used_slots) row_decimals[slot].reset();
-      std::size_t first_issue = data_.issues.size();
+      pending_cells.clear();
       for (std::size_t c = 0; c < fields.size() && !rejected; ++c) {
         // The hot path: a one-digit answer to a coded item.
         if (actions[c].quick != nullptr && fields[c].size() == 1) {
@@ -849,11 +858,10 @@ class Loader {
               case Cell::Kind::missing: break;
               case Cell::Kind::code: row_codes[coded_index_[std::size_t(t.item)]] = cell.code; break;
               case Cell::Kind::decimal: row_decimals[std::size_t(data_.items[std::size_t(t.item)].decimal_slot)] = cell.decimal; break;
-              case Cell::Kind::invalid: {
-                auto [code, reason] = parsers_[std::size_t(t.item)].explain(cell.problem);
-                cell_issue(file, line, header_names[c], std::string(fields[c]), code, reason);
+              case Cell::Kind::invalid:
+                // Logged once the row is known to be kept.
+                pending_cells.push_back({c, cell.problem, fields[c]});
                 break;
-              }
             }
             break;
           }
@@ -861,8 +869,8 @@ class Loader {
       }
       auto take_back = [&] {
         data_.codes.resize(row_start);
-        // Only the rejection is kept: the row's cell problems no longer matter.
-        data_.issues.erase(data_.issues.begin() + std::ptrdiff_t(first_issue), data_.issues.end() - 1);
+        // Only the rejection is logged: the row's cell problems no longer matter.
+        pending_cells.clear();
       };
       if (rejected) {
         take_back();
@@ -894,8 +902,17 @@ class Loader {
           continue;
         }
       }
+      for (const PendingCell& p : pending_cells) {
+        int& g = cell_groups[p.column * Cell::kProblemCount + std::size_t(p.problem)];
+        if (g < 0) {
+          // A cell problem's reason depends only on its column and kind: worded once.
+          auto [code, reason] = parsers_[std::size_t(layout[p.column].item)].explain(p.problem);
+          g = data_.quality.group(IssueKind::cell_ignored, info.name, header_names[p.column], code, reason);
+        }
+        data_.quality.add(g, line, p.value);
+      }
       if (fields.size() < header_names.size()) {
-        cell_issue(file, line, "", "", "too_few_fields",
+        log_issue(IssueKind::cell_ignored, file, line, "", "", "too_few_fields",
                    {fmt::format("baris memiliki {} kolom, judul {}; sel yang tidak ada dianggap kosong", fields.size(), header_names.size()),
                     fmt::format("row has {} fields; the header has {}; the absent cells are missing", fields.size(), header_names.size())});
       }
@@ -943,6 +960,10 @@ class Loader {
     std::inplace_merge(keys.begin(), middle, keys.end());
     std::vector<bool> drop;
     std::vector<std::uint32_t> run;
+    struct Duplicate {
+      std::uint32_t row, keep, id;  // rows, and the index of the duplicate's id
+    };
+    std::vector<Duplicate> duplicates;
     for (std::size_t k = 0; k < keys.size();) {
       std::size_t end = k + 1;
       while (end < keys.size() && (keys[end] >> 32) == (keys[k] >> 32)) ++end;
@@ -961,13 +982,7 @@ class Loader {
             std::size_t keep = ids_[first].row;
             std::size_t row = ids_[run[j]].row;
             drop[row] = true;
-            std::size_t file = data_.row_file[row];
-            data_.issues.push_back({IssueKind::row_rejected, data_.files[file].name, int(data_.row_line[row]), id_header_[file],
-                                    std::string(id_of(run[j])), "duplicate_respondent",
-                                    {fmt::format("id responden ganda (pertama di {}:{})", data_.files[data_.row_file[keep]].name, data_.row_line[keep]),
-                                     fmt::format("duplicate respondent id (first at {}:{})", data_.files[data_.row_file[keep]].name, data_.row_line[keep])}});
-            ++data_.files[file].rows_rejected;
-            --data_.files[file].rows_accepted;
+            duplicates.push_back({std::uint32_t(row), std::uint32_t(keep), run[j]});
             ++j;
           }
         }
@@ -975,6 +990,20 @@ class Loader {
       k = end;
     }
     keys = {};
+    // Logged in file and line order (accepted rows are in input order), as a
+    // run of their own: they were found after every row had been read.
+    std::sort(duplicates.begin(), duplicates.end(), [](const Duplicate& a, const Duplicate& b) { return a.row < b.row; });
+    if (!duplicates.empty()) data_.quality.start_run();
+    for (const Duplicate& d : duplicates) {
+      std::size_t file = data_.row_file[d.row];
+      const std::string& first_file = data_.files[data_.row_file[d.keep]].name;
+      log_issue(IssueKind::row_rejected, file, int(data_.row_line[d.row]), id_header_[file], id_of(d.id), "duplicate_respondent",
+                {fmt::format("id responden ganda (pertama di {}:{})", first_file, data_.row_line[d.keep]),
+                 fmt::format("duplicate respondent id (first at {}:{})", first_file, data_.row_line[d.keep])});
+      ++data_.files[file].rows_rejected;
+      --data_.files[file].rows_accepted;
+    }
+    duplicates = {};
     ids_.clear();
     ids_.shrink_to_fit();
     id_chars_.clear();
@@ -1005,10 +1034,6 @@ class Loader {
     data_.row_file.resize(out);
     data_.row_line.resize(out);
     data_.codes.resize(out * data_.coded_items);
-    // Issues in file and line order.
-    std::stable_sort(data_.issues.begin(), data_.issues.end(), [&](const QualityIssue& a, const QualityIssue& b) {
-      return std::tie(a.file, a.line) < std::tie(b.file, b.line);
-    });
   }
 
   const Framework& fw_;

@@ -318,27 +318,24 @@ class HtmlWriter {
                           report::count_text(f.rows_read, lang_), report::count_text(f.rows_accepted, lang_), report::count_text(f.rows_rejected, lang_));
     }
     out_ += "</tbody>\n</table>\n";
-    if (a_.data.issues.empty()) {
+    if (a_.data.quality.empty()) {
       out_ += fmt::format("<p>{}</p>\n</section>\n", t("Tidak ada masalah pada data.", "No problems in the data."));
       return;
     }
-    std::map<std::string, std::pair<std::size_t, const QualityIssue*>> by_code;
-    for (const auto& issue : a_.data.issues) {
-      auto& entry = by_code[issue.code];
-      if (entry.first++ == 0) entry.second = &issue;
-    }
-    out_ += fmt::format("<p>{} {}:</p>\n<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>\n", report::count_text(a_.data.issues.size(), lang_),
+    out_ += fmt::format("<p>{} {}:</p>\n<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>\n", report::count_text(a_.data.quality.size(), lang_),
                         t("masalah", "problems"), t("Kode", "Code"), t("Jumlah", "Count"), t("Contoh pertama", "First example"));
-    for (const auto& [code, entry] : by_code) {
-      const QualityIssue& first = *entry.second;
+    for (const auto& summary : a_.data.quality.by_code()) {
+      const std::string& code = summary.code;
+      const QualityIssue& first = *summary.first;
+      const std::pair<std::size_t, const QualityIssue*> entry{summary.count, summary.first};
       std::string example = fmt::format("{}:{}", escape(first.file), first.line);
       if (!first.column.empty()) example += fmt::format(" {} “{}”", escape(first.column), escape(first.value));
       example += " — " + escape(first.reason.in(lang_));
       out_ += fmt::format("<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td></tr>\n", escape(code), report::count_text(entry.first, lang_), example);
     }
     out_ += fmt::format("</tbody>\n</table>\n<p class=\"note\">{}</p>\n</section>\n",
-                        t("Setiap masalah tercantum di quality.csv dan di lembar Kualitas Data pada buku kerja.",
-                          "Every problem is listed in quality.csv and in the workbook's Data quality sheet."));
+                        t("Setiap masalah tercantum di quality.csv; lembar Kualitas Data pada buku kerja memuat contoh pertama tiap jenis.",
+                          "Every problem is listed in quality.csv; the workbook's Data quality sheet shows the first examples of each kind."));
   }
 
   void method() {

@@ -78,8 +78,8 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
   }
   w.end_array();
 
-  std::size_t cells = 0, assessed = 0;
-  for (const auto& issue : a.data.issues) cells += issue.kind == IssueKind::cell_ignored;
+  std::size_t assessed = 0;
+  const std::size_t cells = a.data.quality.count(IssueKind::cell_ignored);
   for (const auto& r : a.results) assessed += r.assessed;
   w.key("counts")
       .begin_object()
@@ -87,6 +87,7 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
       .field("rows_accepted", a.data.rows)
       .field("rows_rejected", a.data.rows_rejected)
       .field("cells_ignored", cells)
+      .field("issues", a.data.quality.size())
       .field("units", a.results.size())
       .field("units_assessed", assessed)
       .field("units_not_assessed", a.results.size() - assessed)
@@ -152,8 +153,26 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
   }
   w.end_array();
 
+  // The quality log as reports keep it: every group's count, and its first
+  // examples; the issues not listed here are counted in quality_elided (and
+  // all of them are in quality.csv).
+  const QualityLog& log = a.data.quality;
+  w.key("quality_groups").begin_array();
+  for (const auto& g : log.groups()) {
+    w.begin_object()
+        .field("file", g.file)
+        .field("column", g.column)
+        .field("outcome", g.kind == IssueKind::row_rejected ? "row_rejected" : "cell_ignored")
+        .field("code", g.code)
+        .field("count", g.count)
+        .field("examples", g.examples.size());
+    text(w, "reason", g.reason);
+    w.end_object();
+  }
+  w.end_array();
+  w.field("quality_elided", log.elided());
   w.key("quality").begin_array();
-  for (const auto& issue : a.data.issues) {
+  log.for_each_example([&](const QualityIssue& issue) {
     w.begin_object()
         .field("file", issue.file)
         .field("line", issue.line)
@@ -163,7 +182,7 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
         .field("code", issue.code);
     text(w, "reason", issue.reason);
     w.end_object();
-  }
+  });
   w.end_array();
   w.end_object();
   return w.take();

@@ -161,9 +161,7 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
   out += fmt::format("\n## {}\n\n", tr("Kualitas data", "Data quality"));
   out += fmt::format("- {}: {}\n- {}: {}\n- {}: {}\n", tr("Baris dibaca", "Rows read"), report::count_text(a.data.rows_read, lang), tr("Diterima", "Accepted"),
                      report::count_text(a.data.rows, lang), tr("Ditolak", "Rejected"), report::count_text(a.data.rows_rejected, lang));
-  std::map<std::string, std::size_t> by_code;
-  for (const auto& issue : a.data.issues) ++by_code[issue.code];
-  for (const auto& [code, count] : by_code) out += fmt::format("- `{}`: {}\n", code, report::count_text(count, lang));
+  for (const auto& c : a.data.quality.by_code()) out += fmt::format("- `{}`: {}\n", c.code, report::count_text(c.count, lang));
   out += fmt::format("\n{}\n", tr("Rincian setiap masalah ada di quality.csv.", "Every problem is listed in quality.csv."));
   out += method(a, options);
   return out;

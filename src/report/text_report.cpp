@@ -109,8 +109,7 @@ std::string render_text(const Assessment& a, const ReportOptions& options) {
       out += fmt::format("  {} — {}\n", printable(a.unit_of(*r).name), r->not_assessed_reason.in(lang));
     }
   }
-  std::size_t cells = 0;
-  for (const auto& issue : a.data.issues) cells += issue.kind == IssueKind::cell_ignored;
+  const std::size_t cells = a.data.quality.count(IssueKind::cell_ignored);
   out += "\n" + fmt::format("{}: {} {}, {} {}, {} {}; {} {}. {} {}: {} {}, {} {}.\n", tr("Masukan", "Input"), a.data.rows_read,
                             tr("baris dibaca", "rows read"), a.data.rows, tr("diterima", "accepted"), a.data.rows_rejected,
                             tr("ditolak", "rejected"), cells, tr("sel diabaikan", "cells ignored"), a.results.size(), tr("unit", "units"),

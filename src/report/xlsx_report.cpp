@@ -431,11 +431,9 @@ class WorkbookWriter {
     const lxw_row_t head = row;
     for (std::size_t c = 0; c < headers.size(); ++c) s.text(head, lxw_col_t(c), headers[c], f_.header);
     ++row;
-    for (const auto& issue : a_.data.issues) {
-      if (row + 1 >= kMaxRows) {
-        s.text(row++, 0, t("Terpotong pada batas baris Excel; lengkapnya di quality.csv", "Cut at Excel's row limit; all of it is in quality.csv"), f_.muted);
-        break;
-      }
+    // The first examples of each kind of problem (bounded: a file of bad
+    // cells must not make a workbook of millions of rows); all are in quality.csv.
+    a_.data.quality.for_each_example([&](const QualityIssue& issue) {
       s.text(row, 0, issue.kind == IssueKind::row_rejected ? t("baris ditolak", "row rejected") : t("sel diabaikan", "cell ignored"));
       s.text(row, 1, issue.file);
       s.number(row, 2, issue.line);
@@ -443,8 +441,13 @@ class WorkbookWriter {
       s.text(row, 4, issue.value);
       s.text(row, 5, issue.code);
       s.text(row++, 6, issue.reason.in(lang_));
+    });
+    if (a_.data.quality.empty()) s.text(row++, 0, t("Tidak ada masalah.", "No problems."), f_.muted);
+    if (a_.data.quality.elided() > 0) {
+      s.text(row++, 0, fmt::format("{} {} {}", t("…", "…"), report::count_text(a_.data.quality.elided(), lang_),
+                                   t("masalah lain tidak dicantumkan di sini; semuanya ada di quality.csv",
+                                     "more problems are not listed here; all of them are in quality.csv")), f_.muted);
     }
-    if (a_.data.issues.empty()) s.text(row++, 0, t("Tidak ada masalah.", "No problems."), f_.muted);
     s.freeze(head + 1, 0);
     s.autofilter(head, 0, row > head + 1 ? row - 1 : head, lxw_col_t(headers.size() - 1));
     s.fit_columns(60, {{1, 24}});

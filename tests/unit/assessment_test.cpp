@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "unit/quality_issues.hpp"
 #include "siap/assessment.hpp"
 #include "siap/framework_catalog.hpp"
 #include "siap/framework_loader.hpp"
@@ -193,14 +194,14 @@ TEST_CASE("the quality log accounts for every row", "[assess][quality]") {
   CHECK(data.rows_rejected == 6);
   CHECK(data.rows + data.rows_rejected == data.rows_read);
   std::vector<std::string> codes;
-  for (const auto& issue : data.issues) codes.push_back(std::to_string(issue.line) + ":" + issue.code);
+  for (const auto& issue : issues_of(data)) codes.push_back(std::to_string(issue.line) + ":" + issue.code);
   CHECK(codes == std::vector<std::string>{"3:ambiguous_region", "4:no_region", "5:unknown_group", "6:duplicate_respondent",
                                           "7:out_of_scale", "7:not_integer", "8:not_a_number", "9:empty_row", "10:too_many_fields",
                                           "11:too_few_fields"});
-  CHECK(data.issues[3].reason.en == "duplicate respondent id (first at " + data.files[0].name + ":2)");
-  CHECK(data.issues[4].column == "q1");
-  CHECK(data.issues[4].value == "7");
-  CHECK(data.issues[4].kind == siap::IssueKind::cell_ignored);
+  CHECK(issues_of(data)[3].reason.en == "duplicate respondent id (first at " + data.files[0].name + ":2)");
+  CHECK(issues_of(data)[4].column == "q1");
+  CHECK(issues_of(data)[4].value == "7");
+  CHECK(issues_of(data)[4].kind == siap::IssueKind::cell_ignored);
   auto a = siap::assess(fw, std::move(data));
   // Kab. Bogor q3: "Sedang" = 3 and "Baik sekali" = 5 -> 4; q1: 3 and 2 (row 11) -> 2.5.
   CHECK(published(a, "32.01", "q3") == "4.00");
@@ -216,13 +217,13 @@ TEST_CASE("a row that ends before its unit or group column is rejected as too_fe
   auto data = load(*spbe, header + "instansi\n4\n4,3\n");
   CHECK(data.rows_read == 2);
   CHECK(data.rows == 0);
-  REQUIRE(data.issues.size() == 2);
-  for (const auto& issue : data.issues) {
+  REQUIRE(issues_of(data).size() == 2);
+  for (const auto& issue : issues_of(data)) {
     CHECK(issue.code == "too_few_fields");
     CHECK(issue.kind == siap::IssueKind::row_rejected);
   }
-  CHECK(data.issues[0].line == 2);
-  CHECK(data.issues[1].line == 3);
+  CHECK(issues_of(data)[0].line == 2);
+  CHECK(issues_of(data)[1].line == 3);
 
   auto gscm = siap::load_builtin_framework("garuda-gscm");
   REQUIRE(gscm.has_value());
@@ -231,17 +232,49 @@ TEST_CASE("a row that ends before its unit or group column is rejected as too_fe
   auto survey = load(*gscm, "id_responden;kabupaten_kota" + items + "\nG0001\nG0002;32.01;2,5\n");
   CHECK(survey.rows_read == 2);
   CHECK(survey.rows == 1);
-  REQUIRE(!survey.issues.empty());
-  CHECK(survey.issues[0].code == "too_few_fields");
-  CHECK(survey.issues[0].kind == siap::IssueKind::row_rejected);
+  REQUIRE(!issues_of(survey).empty());
+  CHECK(issues_of(survey)[0].code == "too_few_fields");
+  CHECK(issues_of(survey)[0].kind == siap::IssueKind::row_rejected);
 
   // The group column last: a row cut before it is too short, not of an unknown group.
   auto fw = framework("mean");
   auto grouped = load(fw, "id,wilayah,q1,q2,q3,kelompok\n1,Kota Bandung,5,1,4,warga\n2,Kota Bandung,5,1\n");
   CHECK(grouped.rows == 1);
-  REQUIRE(grouped.issues.size() == 1);
-  CHECK(grouped.issues[0].code == "too_few_fields");
-  CHECK(grouped.issues[0].line == 3);
+  REQUIRE(issues_of(grouped).size() == 1);
+  CHECK(issues_of(grouped)[0].code == "too_few_fields");
+  CHECK(issues_of(grouped)[0].line == 3);
+}
+
+TEST_CASE("a file of bad cells: every one counted, a few kept per column and reason, all of them streamed", "[assess][quality]") {
+  // Found by fuzzing: each bad cell kept a full bilingual message (7 GB for 20 MB of bad cells).
+  auto fw = framework("mean");
+  std::string csv = "id,wilayah,kelompok,q1,q2,q3\n";
+  for (int i = 0; i < 200; ++i) csv += std::to_string(i) + ",Kota Bandung,warga,x,9,y\n";
+  for (bool full : {true, false}) {
+    siap::LoadOptions options;
+    options.full_quality_log = full;
+    auto data = load(fw, csv, options);
+    CHECK(data.rows == 200);
+    CHECK(data.quality.size() == 600);
+    CHECK(data.quality.count(siap::IssueKind::cell_ignored) == 600);
+    REQUIRE(data.quality.groups().size() == 3);
+    std::size_t kept = 0;
+    for (const auto& g : data.quality.groups()) {
+      CHECK(g.count == 200);
+      kept += g.examples.size();
+    }
+    CHECK(kept == 15);
+    CHECK(data.quality.elided() == 585);
+    auto issues = issues_of(data);
+    CHECK(issues.size() == (full ? 600u : 15u));
+    if (full) {
+      CHECK(issues[0].line == 2);
+      CHECK(issues[0].code == "not_a_number");
+      CHECK(issues[1].code == "out_of_scale");
+      CHECK(issues[599].line == 201);
+      CHECK(issues[599].column == "q3");
+    }
+  }
 }
 
 TEST_CASE("decimal commas are read in ';' files", "[assess][csv]") {
@@ -321,7 +354,7 @@ TEST_CASE("non-region units need the explicit flag", "[assess]") {
   std::string csv = "instansi,D1,D2,D3,D4\nDinas Kominfo,3,3,3,3\n";
   auto strict = load(*fw, csv);
   CHECK(strict.rows == 0);
-  CHECK(strict.issues[0].code == "unknown_region");
+  CHECK(issues_of(strict)[0].code == "unknown_region");
   siap::LoadOptions options;
   options.allow_non_regions = true;
   auto a = siap::assess(*fw, load(*fw, csv, options));

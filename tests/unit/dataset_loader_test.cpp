@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "unit/quality_issues.hpp"
 #include "siap/dataset.hpp"
 #include "siap/framework_loader.hpp"
 
@@ -80,13 +81,14 @@ void require_same(const siap::Dataset& a, const siap::Dataset& b) {
       CHECK(a.decimals[s][i].value == b.decimals[s][i].value);
     }
   }
-  REQUIRE(a.issues.size() == b.issues.size());
-  for (std::size_t i = 0; i < a.issues.size(); ++i) {
+  const auto issues_a = issues_of(a), issues_b = issues_of(b);
+  REQUIRE(issues_a.size() == issues_b.size());
+  for (std::size_t i = 0; i < issues_a.size(); ++i) {
     INFO(i);
-    CHECK(a.issues[i].line == b.issues[i].line);
-    CHECK(a.issues[i].code == b.issues[i].code);
-    CHECK(a.issues[i].value == b.issues[i].value);
-    CHECK(a.issues[i].reason.en == b.issues[i].reason.en);
+    CHECK(issues_a[i].line == issues_b[i].line);
+    CHECK(issues_a[i].code == issues_b[i].code);
+    CHECK(issues_a[i].value == issues_b[i].value);
+    CHECK(issues_a[i].reason.en == issues_b[i].reason.en);
   }
   CHECK(a.files[0].sha256 == b.files[0].sha256);
   CHECK(a.files[0].rows_accepted == b.files[0].rows_accepted);
@@ -105,7 +107,7 @@ TEST_CASE("a file parsed in two parts equals the file parsed in one", "[loader][
   require_same(parts, whole);
   // The planted problems are all there.
   std::size_t duplicates = 0, out_of_scale = 0, not_a_number = 0, ambiguous = 0, no_region = 0;
-  for (const auto& issue : whole.issues) {
+  for (const auto& issue : issues_of(whole)) {
     duplicates += issue.code == "duplicate_respondent";
     out_of_scale += issue.code == "out_of_scale";
     not_a_number += issue.code == "not_a_number";
@@ -144,8 +146,8 @@ TEST_CASE("a quote left open at the end is reported the same in two parts and in
   auto whole = load(fw, path, std::size_t(-1));
   std::filesystem::remove(path);
   require_same(parts, whole);
-  CHECK(whole.issues.back().code == "unterminated_quote");
-  CHECK(whole.issues.back().line == 402);
+  CHECK(issues_of(whole).back().code == "unterminated_quote");
+  CHECK(issues_of(whole).back().line == 402);
 }
 
 TEST_CASE("a block of 20 Likert items: every answer lands in its own cell, a bad one only in its own", "[loader][blocks]") {
