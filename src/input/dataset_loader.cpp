@@ -44,9 +44,11 @@ std::string lower(std::string_view s) {
 std::optional<Decimal> parse_number(std::string_view text, bool decimal_comma) {
   if (decimal_comma && text.find(',') != std::string_view::npos) {
     if (text.find('.') != std::string_view::npos) return std::nullopt;
-    std::string copy(text);
-    std::replace(copy.begin(), copy.end(), ',', '.');
-    return Decimal::parse(copy);
+    // On the stack: a survey has millions of such cells.
+    char buffer[64];
+    if (text.size() > sizeof buffer) return std::nullopt;  // no answer on a scale is that long
+    std::replace_copy(text.begin(), text.end(), buffer, ',', '.');
+    return Decimal::parse(std::string_view(buffer, text.size()));
   }
   return Decimal::parse(text);
 }
@@ -88,6 +90,10 @@ class ItemParser {
   // The code of a one-character answer, or <= 0 when it needs the full parser.
   const std::int16_t* quick_table() const { return single_byte_.data(); }
   bool coded() const { return column_.coded; }
+  // A coded column whose off-grid answers are kept as decimals.
+  bool fractional() const { return grid_ >= 0; }
+  // Codes of "a.b" answers by 10 * a + b (0: not a code), for fractional columns.
+  const std::int16_t* tenths_table() const { return tenths_.data(); }
 
   // Parses a cell; `decimal_comma` applies to numbers.
   Cell parse(std::string_view raw, bool decimal_comma) const {
@@ -102,16 +108,58 @@ class ItemParser {
         return c;
       }
     }
-    return slow_parse(text, decimal_comma);
+    // Answers repeat ("2,5", "Setuju", "ya", a category): each distinct short
+    // text is parsed once per column and file, up to a bound.
+    if (text.size() > kMemoTextBytes) return slow_parse(text, decimal_comma);
+    if (decimal_comma != memo_decimal_comma_) {
+      memo_.clear();
+      memo_decimal_comma_ = decimal_comma;
+    }
+    if (auto hit = memo_.find(text); hit != memo_.end()) return hit->second;
+    Cell cell = slow_parse(text, decimal_comma);
+    if (memo_.size() < kMemoEntries) memo_.emplace(std::string(text), cell);
+    return cell;
   }
 
  private:
-  bool is_coded() const {
+  // Decimal places of the code grid of a scale that allows fractions (half
+  // steps, tenths): the finest grid of at most 254 values from min to max;
+  // -1 when there is none. Answers on the grid are coded; others are kept as
+  // exact decimals.
+  int grid_places() const {
+    const Scale& s = *scale_;
+    for (int places = 3; places >= 0; --places) {
+      if (s.min.scale() > places || s.max.scale() > places) break;
+      auto at = [&](const Decimal& d) {
+        std::int64_t m = d.mantissa();
+        for (int e = d.scale(); e < places; ++e) m *= 10;
+        return m;
+      };
+      std::int64_t span = at(s.max) - at(s.min);
+      if (span >= 0 && span < 254) return places;
+    }
+    return -1;
+  }
+
+  // The code of `d` on the grid, or 0 when it is off the grid.
+  std::uint8_t grid_code(const Decimal& d) const {
+    if (d.scale() > grid_) return 0;
+    std::int64_t m = d.mantissa(), lo = scale_->min.mantissa();
+    for (int e = d.scale(); e < grid_; ++e) m *= 10;
+    for (int e = scale_->min.scale(); e < grid_; ++e) lo *= 10;
+    std::int64_t code = m - lo + 1;
+    return code >= 1 && code <= std::int64_t(column_.scores.size()) ? std::uint8_t(code) : 0;
+  }
+
+  bool is_coded() {
     if (scale_ == nullptr) return false;  // a given internal node
     switch (scale_->kind) {
       case ScaleKind::ordinal:
       case ScaleKind::likert: {
-        if (!scale_->integer_only) return false;
+        if (!scale_->integer_only) {
+          grid_ = grid_places();
+          return grid_ >= 0;
+        }
         auto span = scale_->max.mantissa() - scale_->min.mantissa();
         return span >= 0 && span < 255;
       }
@@ -124,7 +172,15 @@ class ItemParser {
 
   void build_codes() {
     const Scale& s = *scale_;
-    if (s.kind == ScaleKind::ordinal || s.kind == ScaleKind::likert) {
+    if ((s.kind == ScaleKind::ordinal || s.kind == ScaleKind::likert) && !s.integer_only) {
+      // The grid: min, min + 10^-grid_, ..., max; reverse keying is exact at that scale.
+      Number reversed_base = Number::of(s.min) + Number::of(s.max);
+      Decimal step = Decimal::parse(grid_ == 0 ? "1" : "0." + std::string(std::size_t(grid_ - 1), '0') + "1").value();
+      for (Number v = Number::of(s.min); !(Number::of(s.max) < v); v = v + Number::of(step)) {
+        Decimal value = v.round_half_up(grid_);
+        column_.scores.push_back(node_.reverse ? (reversed_base - Number::of(value)).round_half_up(grid_) : value);
+      }
+    } else if (s.kind == ScaleKind::ordinal || s.kind == ScaleKind::likert) {
       Number reversed_base = Number::of(s.min) + Number::of(s.max);
       for (auto v = s.min.mantissa(); v <= s.max.mantissa(); ++v) {
         Decimal score = Decimal::from_int(v);
@@ -141,6 +197,14 @@ class ItemParser {
       char c = char(b);
       Cell cell = slow_parse(std::string_view(&c, 1), false);
       if (cell.kind == Cell::Kind::code) single_byte_[std::size_t(b)] = cell.code;
+    }
+    tenths_.fill(0);
+    if (grid_ >= 0) {
+      for (int v = 0; v < 100; ++v) {
+        char text[3] = {char('0' + v / 10), '.', char('0' + v % 10)};
+        Cell cell = slow_parse(std::string_view(text, 3), false);
+        if (cell.kind == Cell::Kind::code) tenths_[std::size_t(v)] = cell.code;
+      }
     }
   }
 
@@ -210,7 +274,15 @@ class ItemParser {
         if (*d < s.min || *d > s.max) return invalid(Cell::Problem::out_of_scale);
         if (s.integer_only && !(d->round_half_up(0) == *d)) return invalid(Cell::Problem::not_integer);
         Cell c;
-        if (column_.coded) {
+        if (grid_ >= 0) {
+          if (std::uint8_t code = grid_code(*d)) {
+            c.kind = Cell::Kind::code;
+            c.code = code;
+            return c;
+          }
+          // Off the grid (2.37 on a half-step scale): kept exactly, below.
+        }
+        if (column_.coded && grid_ < 0) {
           c.kind = Cell::Kind::code;
           c.code = std::uint8_t(d->round_half_up(0).mantissa() - s.min.mantissa() + 1);
         } else {
@@ -262,11 +334,18 @@ class ItemParser {
     return {};
   }
 
+  static constexpr std::size_t kMemoTextBytes = 32;
+  static constexpr std::size_t kMemoEntries = 256;
+
   const Framework& fw_;
   const Node& node_;
   ItemColumn& column_;
   const Scale* scale_ = nullptr;
+  int grid_ = -1;  // decimal places of the code grid of a fractional scale; -1: none
   std::array<std::int16_t, 256> single_byte_{};
+  std::array<std::int16_t, 100> tenths_{};
+  mutable std::unordered_map<std::string, Cell, StringHash, std::equal_to<>> memo_;
+  mutable bool memo_decimal_comma_ = false;
 };
 
 class Loader {
@@ -282,13 +361,13 @@ class Loader {
     for (std::size_t i = 0; i < item_nodes_.size(); ++i) {
       parsers_.emplace_back(fw, fw.nodes[std::size_t(item_nodes_[i])], data_.items[i]);
     }
-    for (auto& item : data_.items) {
-      if (item.coded) {
-        coded_index_.push_back(int(data_.coded_items++));
-      } else {
+    for (std::size_t i = 0; i < data_.items.size(); ++i) {
+      ItemColumn& item = data_.items[i];
+      coded_index_.push_back(item.coded ? int(data_.coded_items++) : -1);
+      // Exact decimals: every answer of an uncoded column; the off-grid ones of a fractional scale.
+      if (!item.coded || parsers_[i].fractional()) {
         item.decimal_slot = int(data_.decimals.size());
         data_.decimals.emplace_back();
-        coded_index_.push_back(-1);
       }
     }
     unit_of_region_.assign(regions_.regions().size(), -1);
@@ -725,23 +804,26 @@ class Loader {
     const std::vector<ColumnTarget>& layout = file_layout.targets;
     // Per column, what the hot loop needs without chasing pointers.
     struct Action {
-      const std::int16_t* quick = nullptr;  // one-character answers of a coded item
-      int coded = -1;                       // index among coded items
+      const std::int16_t* quick = nullptr;   // one-character answers of a coded item
+      const std::int16_t* tenths = nullptr;  // "d.d" answers of a fractional scale, by the two digits
+      int coded = -1;                        // index among coded items
     };
     std::vector<Action> actions(layout.size());
     for (std::size_t c = 0; c < layout.size(); ++c) {
       if (layout[c].role == ColumnTarget::Role::item && layout[c].item >= 0 && parsers_[std::size_t(layout[c].item)].coded()) {
-        actions[c] = {parsers_[std::size_t(layout[c].item)].quick_table(), coded_index_[std::size_t(layout[c].item)]};
+        const ItemParser& parser = parsers_[std::size_t(layout[c].item)];
+        actions[c] = {parser.quick_table(), parser.fractional() ? parser.tenths_table() : nullptr, coded_index_[std::size_t(layout[c].item)]};
       }
     }
     const std::vector<std::string>& header_names = file_layout.header_names;
     const bool decimal_comma = file_layout.decimal_comma;
+    const char decimal_mark = decimal_comma ? ',' : '.';
     const bool groups = file_layout.groups;
     std::vector<std::optional<Decimal>> row_decimals(data_.decimals.size());
     // Decimal slots whose column is in this file; the others stay empty.
     std::vector<std::size_t> used_slots;
     for (std::size_t c = 0; c < layout.size(); ++c) {
-      if (layout[c].role == ColumnTarget::Role::item && layout[c].item >= 0 && !data_.items[std::size_t(layout[c].item)].coded) {
+      if (layout[c].role == ColumnTarget::Role::item && layout[c].item >= 0 && data_.items[std::size_t(layout[c].item)].decimal_slot >= 0) {
         used_slots.push_back(std::size_t(data_.items[std::size_t(layout[c].item)].decimal_slot));
       }
     }
@@ -811,6 +893,16 @@ class Loader {
           if (quick > 0) {
             row_codes[actions[c].coded] = std::uint8_t(quick);
             continue;
+          }
+        }
+        // And its sibling on a half-step scale: "2,5" or "2.5".
+        if (actions[c].tenths != nullptr && fields[c].size() == 3 && fields[c][1] == decimal_mark) {
+          unsigned d0 = unsigned(fields[c][0] - '0'), d1 = unsigned(fields[c][2] - '0');
+          if (d0 < 10 && d1 < 10) {
+            if (std::int16_t code = actions[c].tenths[d0 * 10 + d1]; code > 0) {
+              row_codes[actions[c].coded] = std::uint8_t(code);
+              continue;
+            }
           }
         }
         const ColumnTarget& t = layout[c];

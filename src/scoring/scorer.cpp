@@ -141,7 +141,23 @@ class Scorer {
     std::size_t group_count = std::max<std::size_t>(groups_, 1);
     std::vector<std::vector<std::pair<Number, std::size_t>>> by_group(group_count);
     answers = 0;
-    if (column.coded) {
+    // A fractional scale's column is coded on its grid; answers off the grid
+    // are exact decimals. Only a unit that has some of those needs the
+    // general path below.
+    bool off_grid = false;
+    if (column.coded && column.decimal_slot >= 0) {
+      const auto& slot = data_.decimals[std::size_t(column.decimal_slot)];
+      auto it = slot.begin();
+      for (std::uint32_t r : rows) {
+        it = std::lower_bound(it, slot.end(), r, [](const Dataset::DecimalAnswer& a, std::uint32_t row) { return a.row < row; });
+        if (it == slot.end()) break;
+        if (it->row == r) {
+          off_grid = true;
+          break;
+        }
+      }
+    }
+    if (column.coded && !off_grid) {
       const std::size_t stride = max_codes_ + 1;
       const std::uint32_t* counts = histogram.data() + std::size_t(coded_index_[item]) * group_count * stride;
       const auto& ints = int_scores_[item];
@@ -186,6 +202,18 @@ class Scorer {
       const auto& slot = data_.decimals[std::size_t(column.decimal_slot)];
       const Node& node = fw_.nodes[std::size_t(column.node)];
       std::vector<std::vector<Number>> values(group_count);
+      if (column.coded) {
+        // The coded answers, as their scores.
+        const std::size_t stride = max_codes_ + 1;
+        const std::uint32_t* counts = histogram.data() + std::size_t(coded_index_[item]) * group_count * stride;
+        for (std::size_t g = 0; g < group_count; ++g) {
+          for (std::size_t code = 0; code < column.scores.size(); ++code) {
+            std::uint32_t n = counts[g * stride + code + 1];
+            values[g].insert(values[g].end(), n, Number::of(column.scores[code]));
+            answers += n;
+          }
+        }
+      }
       // The unit's rows are ascending, as are the slot's: walk both together.
       auto it = slot.begin();
       for (std::uint32_t r : rows) {

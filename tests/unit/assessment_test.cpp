@@ -277,6 +277,44 @@ TEST_CASE("a file of bad cells: every one counted, a few kept per column and rea
   }
 }
 
+TEST_CASE("a fractional scale: answers on its grid are coded, others kept exactly, both in one mean", "[assess][fractional]") {
+  const char* text =
+      "schema: siap/framework/v1\n"
+      "id: h\n"
+      "version: '1'\n"
+      "title: {id: H, en: H}\n"
+      "status: project-defined\n"
+      "input: {kind: respondents, unit_column: wilayah}\n"
+      "score: {min: 1, max: 5}\n"
+      "scale: h\n"
+      "scales: [{id: h, type: ordinal, min: 1, max: 5, integer: false}]\n"
+      "tree: [{id: a, name: A, children: [{id: q1, name: Q1}]}, {id: b, name: B, children: [{id: q2, name: Q2, reverse: true}]}]\n";
+  auto fw = siap::load_framework(text, "h.yaml");
+  REQUIRE(fw.has_value());
+  // Kota Bandung q1: 2.5, 3, 4.25 -> 9.75 / 3 = 3.25; q2 reversed (6 - x): 4.5, 1, 3.75 -> 3.0833...
+  // Kab. Bogor (grid only) q1: 1.5, 2 -> 1.75; q2: 6 - 4.5 = 1.5.
+  auto data = load(*fw,
+                   "wilayah,q1,q2\n"
+                   "Kota Bandung,2.5,1.5\n"
+                   "Kota Bandung,3,5\n"
+                   "Kota Bandung,4.25,2.25\n"
+                   "Kab. Bogor,1.5,4.5\n"
+                   "Kab. Bogor,2,\n");
+  REQUIRE(data.items.size() >= 2);  // the leaves first
+  CHECK(data.items[0].coded);
+  CHECK(data.items[0].scores.size() == 41);  // tenths from 1 to 5
+  REQUIRE(data.items[0].decimal_slot >= 0);
+  CHECK(data.decimals[std::size_t(data.items[0].decimal_slot)].size() == 1);  // only 4.25 is off the grid
+  CHECK(data.decimals[std::size_t(data.items[1].decimal_slot)].size() == 1);  // 2.25
+  auto a = siap::assess(*fw, std::move(data));
+  CHECK(published(a, "32.73", "q1") == "3.25");
+  CHECK(published(a, "32.73", "q2") == "3.08");
+  CHECK(published(a, "32.73", "") == "3.17");   // (3.25 + 3.0833) / 2 = 3.1667
+  CHECK(published(a, "32.01", "q1") == "1.75");
+  CHECK(published(a, "32.01", "q2") == "1.50");
+  CHECK(published(a, "32.01", "") == "1.63");   // 1.625 half up
+}
+
 TEST_CASE("decimal commas are read in ';' files", "[assess][csv]") {
   auto fw = siap::load_builtin_framework("spbe-2020");
   REQUIRE(fw.has_value());
