@@ -66,9 +66,12 @@ struct Dataset {
   // Decimal answers are sparse (a given domain index, a numeric item): per
   // slot, the rows that have one, in row order. Memory follows the answers
   // present, not rows x slots.
-  struct DecimalAnswer {
+  struct DecimalAnswer {  // 16 bytes: a numeric survey holds millions
     std::uint32_t row;
-    Decimal value;
+    std::int32_t scale;
+    std::int64_t mantissa;
+    DecimalAnswer(std::uint32_t answer_row, const Decimal& answer) : row(answer_row), scale(answer.scale()), mantissa(answer.mantissa()) {}
+    Decimal value() const { return Decimal::from_scaled(mantissa, scale); }
   };
   std::vector<std::vector<DecimalAnswer>> decimals;
 

@@ -51,8 +51,10 @@ class RegionTable {
 
   // Resolves a cell: a Kemendagri code ("32.73", "32"), an undotted code when
   // `coding` allows it, or a name in its common variants ("Kab. Bandung",
-  // "KABUPATEN BANDUNG", "Kota Bandung", "PARE PARE").
-  RegionMatch resolve(std::string_view text, RegionCoding coding = RegionCoding::unspecified) const;
+  // "KABUPATEN BANDUNG", "Kota Bandung", "PARE PARE"). An unknown name gets
+  // the closest names as candidates unless `suggest` is false (a caller that
+  // accepts non-regions does not show them, and need not pay for them).
+  RegionMatch resolve(std::string_view text, RegionCoding coding = RegionCoding::unspecified, bool suggest = true) const;
 
   // Regions whose name or code contains `query` (ignoring case, spacing and
   // punctuation), optionally within one province code; all when query is empty.

@@ -466,7 +466,8 @@ class Loader {
     auto cached = unit_cache_.find(raw);
     if (cached != unit_cache_.end()) return cached->second;
     UnitLookup out;
-    RegionMatch m = regions_.resolve(raw, options_.region_coding);
+    // With --allow-non-regions an unknown name is a unit of its own: no suggestions are made.
+    RegionMatch m = regions_.resolve(raw, options_.region_coding, !options_.allow_non_regions);
     auto list = [&](const std::vector<int>& candidates, const char* sep) {
       std::vector<std::string> names;
       for (int c : candidates) names.push_back(regions_.describe(c));
@@ -754,7 +755,7 @@ class Loader {
       src = {};
     }
     for (std::size_t slot = 0; slot < d.decimals.size(); ++slot) {
-      for (const auto& a : d.decimals[slot]) data_.decimals[slot].push_back({a.row + row_offset, a.value});
+      for (const auto& a : d.decimals[slot]) data_.decimals[slot].push_back({a.row + row_offset, a.value()});
     }
     const std::uint32_t char_offset = std::uint32_t(id_chars_.size());
     id_chars_.append(other.id_chars_);

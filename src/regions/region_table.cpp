@@ -177,7 +177,7 @@ std::optional<int> RegionTable::find_code(std::string_view dotted_code) const {
   return std::nullopt;
 }
 
-RegionMatch RegionTable::resolve(std::string_view raw, RegionCoding coding) const {
+RegionMatch RegionTable::resolve(std::string_view raw, RegionCoding coding, bool suggest) const {
   RegionMatch match;
   std::string_view text = trim(raw);
   if (text.empty()) {
@@ -227,7 +227,7 @@ RegionMatch RegionTable::resolve(std::string_view raw, RegionCoding coding) cons
   }
   // Unknown: the closest names of the right type as suggestions.
   match.kind = RegionMatch::Kind::unknown;
-  if (name.key.size() > limits::kMaxSuggestionLength) return match;  // no region name is that long
+  if (!suggest || name.key.size() > limits::kMaxSuggestionLength) return match;  // no region name is that long
   int limit = suggestion_distance(name.key, 4, 2);
   std::vector<std::pair<int, int>> scored;  // distance, region
   for (const auto& [key, list] : by_key_) {

@@ -90,6 +90,22 @@ class Scorer {
     std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> rows(data_.rows);
     std::vector<std::size_t> fill(start.begin(), start.end() - 1);
     for (std::size_t r = 0; r < data_.rows; ++r) rows[fill[std::size_t(data_.row_unit[r])]++] = std::uint32_t(r);
+    // Each decimal slot's answers grouped by unit the same way (positions
+    // into the slot, in row order), so a unit reads only its own.
+    decimal_start_.assign(data_.decimals.size(), {});
+    decimal_order_.assign(data_.decimals.size(), {});
+    for (std::size_t s = 0; s < data_.decimals.size(); ++s) {
+      const auto& slot = data_.decimals[s];
+      if (slot.empty()) continue;
+      auto& first = decimal_start_[s];
+      first.assign(units + 1, 0);
+      for (const auto& a : slot) ++first[std::size_t(data_.row_unit[a.row]) + 1];
+      for (std::size_t u = 0; u < units; ++u) first[u + 1] += first[u];
+      std::vector<std::uint32_t> next(first.begin(), first.end() - 1);
+      auto& order = decimal_order_[s];
+      order.resize(slot.size());
+      for (std::size_t i = 0; i < slot.size(); ++i) order[next[std::size_t(data_.row_unit[slot[i].row])]++] = std::uint32_t(i);
+    }
 
     // Units are independent: score them on two cores.
     std::vector<UnitResult> results(units);
@@ -135,28 +151,16 @@ class Scorer {
 
   // Per item: the unit's combined value, or nothing when nobody answered.
   // `histogram` holds, for coded items, counts per (coded item, group, code).
-  std::optional<Number> item_value(std::size_t item, std::span<const std::uint32_t> rows, const std::vector<std::uint32_t>& histogram,
+  std::optional<Number> item_value(std::size_t item, int unit, const std::vector<std::uint32_t>& histogram,
                                    std::size_t& answers) const {
     const ItemColumn& column = data_.items[item];
     std::size_t group_count = std::max<std::size_t>(groups_, 1);
-    std::vector<std::vector<std::pair<Number, std::size_t>>> by_group(group_count);
     answers = 0;
     // A fractional scale's column is coded on its grid; answers off the grid
     // are exact decimals. Only a unit that has some of those needs the
     // general path below.
-    bool off_grid = false;
-    if (column.coded && column.decimal_slot >= 0) {
-      const auto& slot = data_.decimals[std::size_t(column.decimal_slot)];
-      auto it = slot.begin();
-      for (std::uint32_t r : rows) {
-        it = std::lower_bound(it, slot.end(), r, [](const Dataset::DecimalAnswer& a, std::uint32_t row) { return a.row < row; });
-        if (it == slot.end()) break;
-        if (it->row == r) {
-          off_grid = true;
-          break;
-        }
-      }
-    }
+    std::span<const std::uint32_t> decimals = decimals_of(column.decimal_slot, unit);
+    const bool off_grid = !decimals.empty();
     if (column.coded && !off_grid) {
       const std::size_t stride = max_codes_ + 1;
       const std::uint32_t* counts = histogram.data() + std::size_t(coded_index_[item]) * group_count * stride;
@@ -198,54 +202,117 @@ class Scorer {
         weight = weight + w;
       }
       return sum / weight;
-    } else {
-      const auto& slot = data_.decimals[std::size_t(column.decimal_slot)];
-      const Node& node = fw_.nodes[std::size_t(column.node)];
-      std::vector<std::vector<Number>> values(group_count);
-      if (column.coded) {
-        // The coded answers, as their scores.
-        const std::size_t stride = max_codes_ + 1;
-        const std::uint32_t* counts = histogram.data() + std::size_t(coded_index_[item]) * group_count * stride;
-        for (std::size_t g = 0; g < group_count; ++g) {
-          for (std::size_t code = 0; code < column.scores.size(); ++code) {
-            std::uint32_t n = counts[g * stride + code + 1];
-            values[g].insert(values[g].end(), n, Number::of(column.scores[code]));
-            answers += n;
-          }
-        }
-      }
-      // The unit's rows are ascending, as are the slot's: walk both together.
-      auto it = slot.begin();
-      for (std::uint32_t r : rows) {
-        it = std::lower_bound(it, slot.end(), r, [](const Dataset::DecimalAnswer& a, std::uint32_t row) { return a.row < row; });
-        if (it == slot.end()) break;
-        if (it->row != r) continue;
-        std::size_t g = groups_ > 0 ? std::size_t(data_.row_group[r]) : 0;
-        values[g].push_back(decimal_score(node, it->value));
-        ++answers;
-      }
+    }
+    // Exact decimals (numeric answers, given values, off-grid answers of a
+    // fractional scale), with the coded answers of a fractional column.
+    const auto& slot = data_.decimals[std::size_t(column.decimal_slot)];
+    const Node& node = fw_.nodes[std::size_t(column.node)];
+    std::vector<std::vector<RawAnswer>> raw(group_count);
+    if (column.coded) {
+      const std::size_t stride = max_codes_ + 1;
+      const std::uint32_t* counts = histogram.data() + std::size_t(coded_index_[item]) * group_count * stride;
       for (std::size_t g = 0; g < group_count; ++g) {
-        std::sort(values[g].begin(), values[g].end(), [](const Number& a, const Number& b) { return a < b; });
-        for (const Number& v : values[g]) {
-          if (!by_group[g].empty() && by_group[g].back().first == v) {
-            ++by_group[g].back().second;
-          } else {
-            by_group[g].push_back({v, 1});
-          }
+        for (std::size_t code = 0; code < column.scores.size(); ++code) {
+          std::uint32_t n = counts[g * stride + code + 1];
+          if (n > 0) raw[g].push_back({column.scores[code], n});
+          answers += n;
         }
       }
     }
+    for (std::uint32_t i : decimals) {
+      const Dataset::DecimalAnswer& a = slot[i];
+      std::size_t g = groups_ > 0 ? std::size_t(data_.row_group[a.row]) : 0;
+      raw[g].push_back({a.value(), 1});
+      ++answers;
+    }
     if (answers == 0) return std::nullopt;
-    if (groups_ == 0) return combine(by_group[0], combine_);
+    if (groups_ == 0) return combine_raw(node, raw[0]);
     // Weighted mean of the group values over the groups present.
     Number sum, weight;
     for (std::size_t g = 0; g < groups_; ++g) {
-      if (by_group[g].empty()) continue;
+      if (raw[g].empty()) continue;
       Number w = Number::of(fw_.respondents->groups[g].weight);
-      sum = sum + w * combine(by_group[g], combine_);
+      sum = sum + w * combine_raw(node, raw[g]);
       weight = weight + w;
     }
     return sum / weight;
+  }
+
+  // An answer as read (before a numeric scale's goalposts), and how many gave it.
+  struct RawAnswer {
+    Decimal value;
+    std::uint64_t count;
+  };
+
+  // The mean or median of a group's scores, from its raw answers.
+  Number combine_raw(const Node& node, std::vector<RawAnswer>& answers) const {
+    if (combine_ == CombineMethod::mean) {
+      if (auto mean = linear_mean(node, answers)) return *mean;
+      // Beyond 128-bit sums: each answer's score, as before.
+      std::vector<std::pair<Number, std::size_t>> scored;
+      for (const auto& a : answers) scored.push_back({decimal_score(node, a.value), std::size_t(a.count)});
+      return combine(scored, CombineMethod::mean);
+    }
+    // Median: the score is monotone in the answer, so the middle answer(s)
+    // give the middle score(s).
+    std::sort(answers.begin(), answers.end(), [](const RawAnswer& a, const RawAnswer& b) { return a.value < b.value; });
+    std::uint64_t n = 0;
+    for (const auto& a : answers) n += a.count;
+    auto nth = [&](std::uint64_t k) {
+      for (const auto& a : answers) {
+        if (k < a.count) return a.value;
+        k -= a.count;
+      }
+      return answers.back().value;
+    };
+    if (n % 2 == 1) return decimal_score(node, nth(n / 2));
+    return (decimal_score(node, nth(n / 2 - 1)) + decimal_score(node, nth(n / 2))) / Number::of(2);
+  }
+
+  // The mean score in a constant number of exact operations: scores are
+  // linear in the answer between a numeric scale's goalposts and constant
+  // outside them, so only the in-range answers' sum is needed (as a 128-bit
+  // integer at one decimal scale). Nothing when that sum could overflow.
+  std::optional<Number> linear_mean(const Node& node, const std::vector<RawAnswer>& answers) const {
+    int places = 0;
+    for (const auto& a : answers) places = std::max(places, a.value.scale());
+    if (places > 9) return std::nullopt;
+    static constexpr std::int64_t kPow10[10] = {1, 10, 100, 1'000, 10'000, 100'000, 1'000'000, 10'000'000, 100'000'000, 1'000'000'000};
+    auto scaled = [&](const Decimal& d) { return Number::int128(d.mantissa()) * kPow10[places - d.scale()]; };
+    const Scale* scale = node.scale >= 0 ? &fw_.scales[std::size_t(node.scale)] : nullptr;
+    const bool numeric = scale != nullptr && scale->kind == ScaleKind::numeric;
+    Number::int128 sum = 0, n = 0, in_range = 0, below = 0, above = 0;
+    Number::int128 lo = 0, hi = 0;
+    if (numeric) {
+      if (scale->low_goalpost.scale() > places || scale->high_goalpost.scale() > places) {
+        places = std::max(scale->low_goalpost.scale(), scale->high_goalpost.scale());
+        if (places > 9) return std::nullopt;
+      }
+      lo = scaled(scale->low_goalpost);
+      hi = scaled(scale->high_goalpost);
+    }
+    for (const auto& a : answers) {
+      n += a.count;
+      Number::int128 v = scaled(a.value);
+      if (numeric && v < lo) {
+        below += a.count;
+      } else if (numeric && v > hi) {
+        above += a.count;
+      } else {
+        in_range += a.count;
+        sum += v * Number::int128(a.count);
+      }
+    }
+    const Number unit = Number::ratio(1, kPow10[places]);
+    if (!numeric) return Number::ratio(sum, n * kPow10[places]);
+    // score(x) = min + t (max - min), t = (x - lo) / (hi - lo) or (hi - x) / (hi - lo), clamped to [0, 1].
+    const Number min = Number::of(fw_.score.min), max = Number::of(fw_.score.max);
+    const Number k = (max - min) / (Number::ratio(hi - lo, 1) * unit);
+    const bool higher = scale->direction == Direction::higher_is_better;
+    Number linear = higher ? Number::ratio(sum - in_range * lo, 1) * unit : Number::ratio(in_range * hi - sum, 1) * unit;
+    Number total = Number::ratio(in_range, 1) * min + k * linear;
+    total = total + Number::ratio(higher ? below : above, 1) * min + Number::ratio(higher ? above : below, 1) * max;
+    return total / Number::ratio(n, 1);
   }
 
   void publish(NodeScore& score, int depth) const {
@@ -288,7 +355,7 @@ class Scorer {
     // Leaves and given nodes.
     for (std::size_t i = 0; i < data_.items.size(); ++i) {
       std::size_t answers = 0;
-      auto value = item_value(i, rows, histogram, answers);
+      auto value = item_value(i, unit, histogram, answers);
       NodeScore& score = out.nodes[std::size_t(data_.items[i].node)];
       score.answers = answers;
       if (value) {
@@ -382,6 +449,16 @@ class Scorer {
   std::size_t max_codes_ = 0;
   std::vector<std::vector<std::int64_t>> int_scores_;
   std::vector<std::int64_t> score_denominator_;
+  std::vector<std::vector<std::uint32_t>> decimal_start_;  // per slot: per unit, where its answers start in decimal_order_
+  std::vector<std::vector<std::uint32_t>> decimal_order_;  // per slot: positions in the slot, grouped by unit
+
+  // Positions (into the slot) of a unit's decimal answers; none for slot -1.
+  std::span<const std::uint32_t> decimals_of(int slot, int unit) const {
+    if (slot < 0 || decimal_start_[std::size_t(slot)].empty()) return {};
+    const auto& first = decimal_start_[std::size_t(slot)];
+    return std::span<const std::uint32_t>(decimal_order_[std::size_t(slot)].data() + first[std::size_t(unit)],
+                                          first[std::size_t(unit) + 1] - first[std::size_t(unit)]);
+  }
 };
 
 // Standard competition ranking (1, 2, 2, 4) on the published index within

@@ -78,7 +78,7 @@ void require_same(const siap::Dataset& a, const siap::Dataset& b) {
     REQUIRE(a.decimals[s].size() == b.decimals[s].size());
     for (std::size_t i = 0; i < a.decimals[s].size(); ++i) {
       CHECK(a.decimals[s][i].row == b.decimals[s][i].row);
-      CHECK(a.decimals[s][i].value == b.decimals[s][i].value);
+      CHECK(a.decimals[s][i].value() == b.decimals[s][i].value());
     }
   }
   const auto issues_a = issues_of(a), issues_b = issues_of(b);
