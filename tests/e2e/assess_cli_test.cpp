@@ -296,3 +296,43 @@ TEST_CASE("xlsx needs an output directory and is written there with the other re
   for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path)) ++files;
   CHECK(files == 4);
 }
+
+TEST_CASE("a file of bad cells: reports list a few per kind and count all; quality.csv and validate have every one", "[e2e][quality]") {
+  // 300 rows of the SPBE 2020 sheet with every level out of the 1-5 scale:
+  // 300 x 47 = 14,100 ignored cells, in 47 groups (one per column).
+  ScratchDir dir;
+  std::string csv = "instansi";
+  for (int i = 1; i <= 47; ++i) csv += (i < 10 ? ",i0" : ",i") + std::to_string(i);
+  csv += "\n";
+  for (int r = 0; r < 300; ++r) {
+    csv += "OPD " + std::to_string(r);
+    for (int i = 0; i < 47; ++i) csv += ",9";
+    csv += "\n";
+  }
+  write_file(dir.file("bad.csv"), csv);
+  auto r = run_siap({"--lang", "en", "assess", dir.file("bad.csv"), "-f", "spbe-2020", "--allow-non-regions", "--format", "json,text", "-o", dir.file("out")});
+  REQUIRE(r.exit_code == 0);
+  auto j = json::parse(read_file(dir.file("out/assessment.json")));
+  CHECK(j["counts"]["cells_ignored"] == 14100);
+  CHECK(j["counts"]["issues"] == 14100);
+  CHECK(j["quality_groups"].size() == 47);
+  CHECK(j["quality_groups"][0]["count"] == 300);
+  CHECK(j["quality_groups"][0]["code"] == "out_of_scale");
+  CHECK(j["quality"].size() == 47 * 5);
+  CHECK(j["quality_elided"] == 14100 - 47 * 5);
+  // quality.csv: a header and one line per ignored cell, in line order.
+  std::string quality = read_file(dir.file("out/quality.csv"));
+  std::size_t lines = 0;
+  for (char c : quality) lines += c == '\n';
+  CHECK(lines == 1 + 14100);
+  CHECK(quality.find("bad.csv,2,i01,9,cell ignored,out_of_scale,") != std::string::npos);
+  CHECK(quality.rfind("bad.csv,301,i47,9,cell ignored,out_of_scale,") != std::string::npos);
+  // siap validate prints the same full log on stdout (exit 1: there are problems).
+  auto v = run_siap({"--lang", "en", "validate", dir.file("bad.csv"), "-f", "spbe-2020", "--allow-non-regions"});
+  CHECK(v.exit_code == 1);
+  CHECK(v.out == quality);
+  // Without -o the terminal gets ten examples and the count of the rest.
+  auto t = run_siap({"--lang", "en", "assess", dir.file("bad.csv"), "-f", "spbe-2020", "--allow-non-regions"});
+  CHECK(t.exit_code == 0);
+  CHECK(t.err.find("14090 more problems") != std::string::npos);
+}
