@@ -44,7 +44,7 @@ struct ItemColumn {
   int node = -1;                 // index into Framework::nodes
   bool coded = true;
   std::vector<Decimal> scores;   // coded: score of code k is scores[k - 1] (reverse keying applied)
-  int decimal_slot = -1;         // !coded: index into Dataset::decimals
+  int decimal_slot = -1;         // index into Dataset::decimals: every answer of an uncoded column, off-grid ones of a fractional scale
 };
 
 struct Dataset {
@@ -73,7 +73,7 @@ struct Dataset {
     DecimalAnswer(std::uint32_t answer_row, const Decimal& answer) : row(answer_row), scale(answer.scale()), mantissa(answer.mantissa()) {}
     Decimal value() const { return Decimal::from_scaled(mantissa, scale); }
   };
-  std::vector<std::vector<DecimalAnswer>> decimals;
+  std::vector<Column<DecimalAnswer>> decimals;
 
   std::size_t rows_read = 0;
   std::size_t rows_rejected = 0;

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "siap/utf8.hpp"
+
 namespace siap::cli {
 namespace {
 
@@ -15,6 +17,10 @@ bool color_allowed(int fd) {
   if (term != nullptr && std::string_view(term) == "dumb") return false;
   return ::isatty(fd) == 1;
 }
+
+// What reaches the terminal is valid UTF-8: text from the command line or a
+// file name may hold any bytes, shown as \xNN.
+std::string shown(std::string_view message) { return is_valid_utf8(message) ? std::string(message) : escape_invalid_utf8(message); }
 
 }  // namespace
 
@@ -28,22 +34,22 @@ void CliContext::error(const Diagnostic& diagnostic) const { error(diagnostic.re
 void CliContext::error(std::string_view message) const {
   std::string label = lang == Lang::en ? "error" : "galat";
   if (color_stderr) label = "\033[1;31m" + label + "\033[0m";
-  fmt::print(stderr, "siap: {}: {}\n", label, message);
+  fmt::print(stderr, "siap: {}: {}\n", label, shown(message));
 }
 
 void CliContext::warning(std::string_view message) const {
   if (verbosity == Verbosity::quiet) return;
   std::string label = lang == Lang::en ? "warning" : "peringatan";
   if (color_stderr) label = "\033[1;33m" + label + "\033[0m";
-  fmt::print(stderr, "siap: {}: {}\n", label, message);
+  fmt::print(stderr, "siap: {}: {}\n", label, shown(message));
 }
 
 void CliContext::info(std::string_view message) const {
-  if (verbosity != Verbosity::quiet) fmt::print(stderr, "{}\n", message);
+  if (verbosity != Verbosity::quiet) fmt::print(stderr, "{}\n", shown(message));
 }
 
 void CliContext::detail(std::string_view message) const {
-  if (verbosity == Verbosity::verbose) fmt::print(stderr, "{}\n", message);
+  if (verbosity == Verbosity::verbose) fmt::print(stderr, "{}\n", shown(message));
 }
 
 std::string CliContext::bold(std::string_view s) const {

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "e2e/run_siap.hpp"
@@ -212,4 +213,30 @@ TEST_CASE("colour never appears when NO_COLOR is set or output is not a terminal
   CHECK(r.err.find('\033') == std::string::npos);
   auto s = run_siap({"frameworks", "show", "spbe-2020"});
   CHECK(s.out.find('\033') == std::string::npos);
+}
+
+TEST_CASE("a framework with a byte that is not UTF-8 is invalid at its line and column, for check, show and assess", "[cli][utf8]") {
+  // Found by fuzzing: `check` said valid, `show --format json` exited 3 and the workbook's XML broke.
+  ScratchDir dir;
+  std::string text = read_file(kMini);
+  std::size_t title = text.find("\ntitle:");
+  REQUIRE(title != std::string::npos);
+  std::size_t line = 1 + std::size_t(std::count(text.begin(), text.begin() + std::ptrdiff_t(title) + 1, '\n'));
+  std::size_t end = text.find('\n', title + 1);
+  text.insert(end, " # \xE9");  // a Latin-1 byte in a comment
+  write_file(dir.file("bad.yaml"), text);
+  auto check = run_siap({"--lang", "en", "frameworks", "check", dir.file("bad.yaml")});
+  CHECK(check.exit_code == 1);
+  CHECK(check.err.find(dir.file("bad.yaml") + ":" + std::to_string(line) + ":") != std::string::npos);
+  CHECK(check.err.find("not valid UTF-8 (byte 0xE9)") != std::string::npos);
+  auto show = run_siap({"frameworks", "show", dir.file("bad.yaml"), "--format", "json"});
+  CHECK(show.exit_code == 1);
+}
+
+TEST_CASE("command-line text that is not UTF-8 is shown escaped", "[cli][utf8]") {
+  auto r = run_siap({"--lang", "en", "assess", std::string(SIAP_SOURCE_DIR) + "/samples/spbe-2020-jabar.csv", "-f", "spbe-2020", "--format", "x\xFFy"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("unknown format 'x\\xFFy'") != std::string::npos);
+  auto title = run_siap({"assess", std::string(SIAP_SOURCE_DIR) + "/samples/spbe-2020-jabar.csv", "-f", "spbe-2020", "--title", "Kajian \xC3"});
+  CHECK(title.exit_code == 2);
 }
