@@ -87,12 +87,12 @@ class ItemParser {
     if (column_.coded) build_codes();
   }
 
-  // The code of a one-character answer, or <= 0 when it needs the full parser.
+  // The code of a one-character answer (> 0), -problem for an invalid one, 0 when it needs the full parser.
   const std::int16_t* quick_table() const { return single_byte_.data(); }
   bool coded() const { return column_.coded; }
   // A coded column whose off-grid answers are kept as decimals.
   bool fractional() const { return grid_ >= 0; }
-  // Codes of "a.b" answers by 10 * a + b (0: not a code), for fractional columns.
+  // Codes of "a.b" answers by 10 * a + b (< 0: invalid, -problem; 0: needs the parser), for fractional columns.
   const std::int16_t* tenths_table() const { return tenths_.data(); }
 
   // Parses a cell; `decimal_comma` applies to numbers.
@@ -107,6 +107,7 @@ class ItemParser {
         c.code = std::uint8_t(fast);
         return c;
       }
+      if (fast < 0) return invalid(Cell::Problem(-fast));
     }
     // A number parses without allocating; it is quicker than a lookup.
     const char first = text[0];
@@ -195,11 +196,15 @@ class ItemParser {
     } else {
       for (const auto& c : s.categories) column_.scores.push_back(c.score);
     }
-    single_byte_.fill(-1);
+    // Table entries: a code (> 0), an invalid answer (-problem), or 0 for
+    // "needs the parser". Invalid one-character answers ("9", "x", "-") are
+    // as common in a broken file as valid ones in a good one.
+    single_byte_.fill(0);
     for (int b = 33; b < 127; ++b) {
       char c = char(b);
       Cell cell = slow_parse(std::string_view(&c, 1), false);
       if (cell.kind == Cell::Kind::code) single_byte_[std::size_t(b)] = cell.code;
+      if (cell.kind == Cell::Kind::invalid) single_byte_[std::size_t(b)] = std::int16_t(-int(cell.problem));
     }
     tenths_.fill(0);
     if (grid_ >= 0) {
@@ -207,6 +212,7 @@ class ItemParser {
         char text[3] = {char('0' + v / 10), '.', char('0' + v % 10)};
         Cell cell = slow_parse(std::string_view(text, 3), false);
         if (cell.kind == Cell::Kind::code) tenths_[std::size_t(v)] = cell.code;
+        if (cell.kind == Cell::Kind::invalid) tenths_[std::size_t(v)] = std::int16_t(-int(cell.problem));
       }
     }
   }
@@ -899,6 +905,10 @@ class Loader {
             row_codes[actions[c].coded] = std::uint8_t(quick);
             continue;
           }
+          if (quick < 0) {
+            pending_cells.push_back({c, Cell::Problem(-quick), fields[c]});
+            continue;
+          }
         }
         // And its sibling on a half-step scale: "2,5" or "2.5".
         if (actions[c].tenths != nullptr && fields[c].size() == 3 && fields[c][1] == decimal_mark) {
@@ -906,6 +916,9 @@ class Loader {
           if (d0 < 10 && d1 < 10) {
             if (std::int16_t code = actions[c].tenths[d0 * 10 + d1]; code > 0) {
               row_codes[actions[c].coded] = std::uint8_t(code);
+              continue;
+            } else if (code < 0) {
+              pending_cells.push_back({c, Cell::Problem(-code), fields[c]});
               continue;
             }
           }
