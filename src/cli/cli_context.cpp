@@ -20,7 +20,7 @@ bool color_allowed(int fd) {
 
 // What reaches the terminal is valid UTF-8: text from the command line or a
 // file name may hold any bytes, shown as \xNN.
-std::string shown(std::string_view message) { return is_valid_utf8(message) ? std::string(message) : escape_invalid_utf8(message); }
+std::string shown(std::string_view message) { return escape_invalid_utf8(message); }
 
 }  // namespace
 

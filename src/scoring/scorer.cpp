@@ -303,8 +303,8 @@ class Scorer {
         sum += v * Number::int128(a.count);
       }
     }
-    const Number unit = Number::ratio(1, kPow10[places]);
     if (!numeric) return Number::ratio(sum, n * kPow10[places]);
+    const Number unit = Number::ratio(1, kPow10[places]);
     // score(x) = min + t (max - min), t = (x - lo) / (hi - lo) or (hi - x) / (hi - lo), clamped to [0, 1].
     const Number min = Number::of(fw_.score.min), max = Number::of(fw_.score.max);
     const Number k = (max - min) / (Number::ratio(hi - lo, 1) * unit);

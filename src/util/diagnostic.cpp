@@ -13,7 +13,7 @@ std::string Diagnostic::render(Lang lang) const {
   out += message.in(lang);
   if (!path.empty()) out += (lang == Lang::en ? " (at " : " (di ") + path + ")";
   // A file name from the command line, or a value quoted from input, may hold any bytes.
-  return is_valid_utf8(out) ? out : escape_invalid_utf8(out);
+  return escape_invalid_utf8(out);
 }
 
 }  // namespace siap
