@@ -25,9 +25,9 @@ class Number {
   static Number ratio(int128 numerator, int128 denominator);  // denominator != 0
   static Number approximate(long double value);
 
-  bool is_exact() const { return exact_; }
-  long double value() const { return exact_ ? static_cast<long double>(num_) / static_cast<long double>(den_) : approx_; }
-  bool is_zero() const { return exact_ ? num_ == 0 : approx_ == 0; }
+  bool is_exact() const { return den_ != 0; }
+  long double value() const { return is_exact() ? static_cast<long double>(num_) / static_cast<long double>(den_) : approx_; }
+  bool is_zero() const { return is_exact() ? num_ == 0 : approx_ == 0; }
 
   friend Number operator+(const Number& a, const Number& b);
   friend Number operator-(const Number& a, const Number& b);
@@ -43,10 +43,13 @@ class Number {
   std::string to_string() const;
 
  private:
-  int128 num_ = 0;
+  // 32 bytes (results keep two per node and unit): a reduced fraction
+  // num_/den_ with den_ > 0, or, when den_ == 0, the approximation approx_.
+  union {
+    int128 num_ = 0;
+    long double approx_;
+  };
   int128 den_ = 1;
-  bool exact_ = true;
-  long double approx_ = 0;
 };
 
 }  // namespace siap

@@ -1,6 +1,7 @@
 #include "siap/number.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <fmt/format.h>
 
 namespace siap {
@@ -13,6 +14,17 @@ int128 abs128(int128 v) { return v < 0 ? -v : v; }
 int128 gcd128(int128 a, int128 b) {
   a = abs128(a);
   b = abs128(b);
+  // Scores' fractions are almost always small: 64-bit division is several
+  // times cheaper than 128-bit (a libgcc call).
+  if (a <= int128(UINT64_MAX) && b <= int128(UINT64_MAX)) {
+    std::uint64_t x = std::uint64_t(a), y = std::uint64_t(b);
+    while (y != 0) {
+      std::uint64_t t = x % y;
+      x = y;
+      y = t;
+    }
+    return x;
+  }
   while (b != 0) {
     int128 t = a % b;
     a = b;
@@ -47,19 +59,18 @@ Number Number::ratio(int128 numerator, int128 denominator) {
   }
   n.num_ = numerator;
   n.den_ = denominator;
-  n.exact_ = true;
   return n;
 }
 
 Number Number::approximate(long double value) {
   Number n;
-  n.exact_ = false;
+  n.den_ = 0;
   n.approx_ = value;
   return n;
 }
 
 Number operator+(const Number& a, const Number& b) {
-  if (a.exact_ && b.exact_) {
+  if (a.is_exact() && b.is_exact()) {
     int128 g = gcd128(a.den_, b.den_);
     int128 left, right, num, den;
     if (mul(a.num_, b.den_ / g, left) && mul(b.num_, a.den_ / g, right) && add(left, right, num) && mul(a.den_ / g, b.den_, den)) {
@@ -71,7 +82,7 @@ Number operator+(const Number& a, const Number& b) {
 
 Number operator-(const Number& a, const Number& b) {
   Number negative = b;
-  if (negative.exact_) {
+  if (negative.is_exact()) {
     negative.num_ = -negative.num_;
   } else {
     negative.approx_ = -negative.approx_;
@@ -80,7 +91,7 @@ Number operator-(const Number& a, const Number& b) {
 }
 
 Number operator*(const Number& a, const Number& b) {
-  if (a.exact_ && b.exact_) {
+  if (a.is_exact() && b.is_exact()) {
     int128 g1 = gcd128(a.num_, b.den_);
     int128 g2 = gcd128(b.num_, a.den_);
     if (g1 == 0) g1 = 1;
@@ -92,7 +103,7 @@ Number operator*(const Number& a, const Number& b) {
 }
 
 Number operator/(const Number& a, const Number& b) {
-  if (b.exact_) {
+  if (b.is_exact() && b.num_ != 0) {
     Number inverse;
     inverse.num_ = b.den_;
     inverse.den_ = b.num_;
@@ -106,7 +117,7 @@ Number operator/(const Number& a, const Number& b) {
 }
 
 std::partial_ordering operator<=>(const Number& a, const Number& b) {
-  if (a.exact_ && b.exact_) {
+  if (a.is_exact() && b.is_exact()) {
     int128 left, right;
     if (mul(a.num_, b.den_, left) && mul(b.num_, a.den_, right)) return left <=> right;
   }
@@ -114,7 +125,7 @@ std::partial_ordering operator<=>(const Number& a, const Number& b) {
 }
 
 Decimal Number::round_half_up(int decimals) const {
-  if (exact_) {
+  if (is_exact()) {
     int128 scaled;
     if (mul(abs128(num_), pow10(decimals), scaled)) {
       int128 q = scaled / den_;
@@ -132,7 +143,7 @@ Decimal Number::round_half_up(int decimals) const {
 }
 
 std::string Number::to_string() const {
-  if (exact_) {
+  if (is_exact()) {
     // Terminates iff the reduced denominator has only factors 2 and 5.
     int128 d = den_;
     int twos = 0, fives = 0;
