@@ -3,7 +3,11 @@
 // only read an Assessment.
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -11,19 +15,40 @@
 #include "siap/decimal.hpp"
 #include "siap/expected.hpp"
 #include "siap/framework.hpp"
+#include "siap/limits.hpp"
 #include "siap/number.hpp"
 
 namespace siap {
 
+// A node score's band in each band set at its depth (Framework::band_sets_at),
+// kept inline: results hold one per node and unit. The framework validator
+// caps band sets per depth and bands per set (include/siap/limits.hpp).
+class BandIndices {
+ public:
+  bool empty() const { return size_ == 0; }
+  std::size_t size() const { return size_; }
+  int operator[](std::size_t i) const { return band_[i]; }  // band index, or -1 when no band holds the value
+  void push_back(int band) { band_[size_++] = std::int8_t(band); }
+
+ private:
+  std::array<std::int8_t, limits::kMaxBandSetsPerDepth> band_{};
+  std::uint8_t size_ = 0;
+};
+
+// 112 bytes: a national unit sheet keeps tens of millions of these.
 struct NodeScore {
-  bool assessed = false;            // false: "Tidak Dapat Dinilai"
   Number exact;                     // meaningful when assessed
-  Decimal published;                // exact rounded half up to score.decimals
-  std::optional<Decimal> percent;   // published on 0-100, when score.percent
   Number coverage;                  // share of the children's weight present (leaves: 1)
+  Decimal published;                // exact rounded half up to score.decimals
+  Decimal percent_value;            // see percent()
+  std::uint32_t answers = 0;        // leaves: respondents who answered
+  bool assessed = false;            // false: "Tidak Dapat Dinilai"
   bool given = false;               // taken from an input column, not computed
-  std::size_t answers = 0;          // leaves: respondents who answered
-  std::vector<int> bands;           // per band set at this depth (Framework::band_sets_at), band index or -1
+  bool has_percent = false;
+  BandIndices bands;
+
+  // Published on 0-100, when score.percent.
+  std::optional<Decimal> percent() const { return has_percent ? std::optional<Decimal>(percent_value) : std::nullopt; }
 };
 
 struct UnitResult {
@@ -32,8 +57,8 @@ struct UnitResult {
   bool assessed = false;            // the overall index could be computed
   std::string not_assessed_code;    // "too_few_respondents", "insufficient_coverage"
   LocalizedText not_assessed_reason;
-  std::vector<NodeScore> nodes;     // parallel to Framework::nodes
-  std::vector<std::vector<NodeScore>> facets;  // per facet, per facet value
+  std::span<NodeScore> nodes;       // parallel to Framework::nodes, in Assessment::scores
+  std::vector<std::span<NodeScore>> facets;  // per facet, per facet value, in Assessment::scores
   int rank = 0;                     // competition ranking on the published index; 0 = not ranked
   int rank_in_type = 0;             // among units of the same type (Provinsi / Kabupaten / Kota / other)
   int rank_in_province = 0;         // among units in the same province; 0 for non-regions
@@ -41,10 +66,38 @@ struct UnitResult {
   std::optional<int> next_band;
 };
 
+// Every unit's node and facet scores in one block, so that scoring a
+// national unit sheet neither allocates per unit nor pays a page fault per
+// 4 KiB (large blocks are mapped on huge pages). Move-only: UnitResult spans
+// point into it.
+namespace detail {
+struct ScoreBlockRelease {  // munmap or free, by size
+  std::size_t bytes = 0;
+  void operator()(NodeScore* p) const;
+};
+}  // namespace detail
+
+class ScoreBlock {
+ public:
+  ScoreBlock() = default;
+  explicit ScoreBlock(std::size_t count);  // uninitialised; slice() constructs
+  ScoreBlock(ScoreBlock&&) noexcept = default;
+  ScoreBlock& operator=(ScoreBlock&&) noexcept = default;
+
+  // Default-constructed scores [from, from + n); each slice once.
+  std::span<NodeScore> slice(std::size_t from, std::size_t n);
+  std::size_t size() const { return size_; }
+
+ private:
+  std::unique_ptr<NodeScore, detail::ScoreBlockRelease> data_;
+  std::size_t size_ = 0;
+};
+
 struct Assessment {
   const Framework* framework = nullptr;
   int profile = -1;                 // index into Framework::profiles, -1 default
   Dataset data;
+  ScoreBlock scores;                // what UnitResult::nodes and ::facets point into
   std::vector<UnitResult> results;  // ranked units first (by rank, then name), then the rest by name
 
   const Unit& unit_of(const UnitResult& r) const { return data.units[std::size_t(r.unit)]; }

@@ -45,10 +45,14 @@ class Decimal {
 
   // Sum; empty optional on overflow.
   friend std::optional<Decimal> checked_add(Decimal a, Decimal b);
-  friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b);
+  friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
+    // Published scores share one scale: compare them without widening.
+    return a.scale_ == b.scale_ ? a.mantissa_ <=> b.mantissa_ : compare_scales(a, b);
+  }
   friend bool operator==(const Decimal& a, const Decimal& b) { return (a <=> b) == 0; }
 
  private:
+  static std::strong_ordering compare_scales(const Decimal& a, const Decimal& b);
   constexpr Decimal(std::int64_t mantissa, int scale) : mantissa_(mantissa), scale_(scale) {}
   std::int64_t mantissa_ = 0;
   int scale_ = 0;

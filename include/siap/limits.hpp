@@ -26,6 +26,11 @@ inline constexpr std::size_t kMaxFrameworkErrors = 100;
 // outcome) up to this many; further distinct texts are resolved each time.
 inline constexpr std::size_t kMaxCachedUnitTexts = 65'536;
 
+// Frameworks: band sets that apply at one depth of the tree, and bands in
+// one set (a node score keeps its band in each set inline, as a byte).
+inline constexpr std::size_t kMaxBandSetsPerDepth = 4;
+inline constexpr std::size_t kMaxBandsPerSet = 100;
+
 // Quality log: per (file, column, code) every occurrence is counted and
 // streamed to the full log, but only the first few are kept in memory as
 // examples for the reports.

@@ -20,6 +20,7 @@ class Number {
   __extension__ typedef __int128 int128;
 
   Number() = default;  // exact 0
+  friend class WeightedSum;
   static Number of(const Decimal& d);
   static Number of(std::int64_t n) { return ratio(n, 1); }
   static Number ratio(int128 numerator, int128 denominator);  // denominator != 0
@@ -50,6 +51,23 @@ class Number {
     long double approx_;
   };
   int128 den_ = 1;
+};
+
+// A sum of products w·x, as the tree's weighted means need it: exact terms
+// accumulate over a common denominator and are reduced once, at value(),
+// instead of by a gcd at every step. The value is the same Number that
+// adding the products one by one gives: a sum that would overflow is reduced
+// and continued in Number arithmetic, as before.
+class WeightedSum {
+ public:
+  void add(const Number& weight, const Number& x);
+  Number value() const;
+
+ private:
+  Number::int128 num_ = 0;
+  Number::int128 den_ = 1;
+  bool lazy_ = true;   // false: continued in sum_
+  Number sum_;
 };
 
 }  // namespace siap

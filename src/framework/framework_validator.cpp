@@ -6,6 +6,8 @@
 #include <cctype>
 #include <numeric>
 
+#include "siap/limits.hpp"
+
 namespace siap {
 namespace {
 
@@ -127,6 +129,7 @@ class Validator {
   void check_bands() {
     int max_depth = 0;
     for (const auto& node : fw_.nodes) max_depth = std::max(max_depth, node.depth);
+    std::vector<std::size_t> sets_at(std::size_t(max_depth) + 1, 0);
     for (std::size_t s = 0; s < fw_.band_sets.size(); ++s) {
       BandSet& set = fw_.band_sets[s];
       const YamlSite& set_site = layout_.band_sets[s];
@@ -136,7 +139,17 @@ class Validator {
           reader_.error(set_site.first, set_site.second + ".depths",
                         {fmt::format("kedalaman {} tidak ada; pohon ini paling dalam {} (0 = indeks keseluruhan)", depth, max_depth),
                          fmt::format("depth {} does not exist; this tree is {} deep (0 = the overall index)", depth, max_depth)});
+        } else if (++sets_at[std::size_t(depth)] == limits::kMaxBandSetsPerDepth + 1) {
+          reader_.error(set_site.first, set_site.second + ".depths",
+                        {fmt::format("lebih dari {} himpunan predikat pada kedalaman {}", limits::kMaxBandSetsPerDepth, depth),
+                         fmt::format("more than {} band sets at depth {}", limits::kMaxBandSetsPerDepth, depth)});
         }
+      }
+      if (set.bands.size() > limits::kMaxBandsPerSet) {
+        reader_.error(set_site.first, set_site.second + ".ranges",
+                      {fmt::format("{} predikat; paling banyak {} dalam satu himpunan", set.bands.size(), limits::kMaxBandsPerSet),
+                       fmt::format("{} bands; at most {} in one set", set.bands.size(), limits::kMaxBandsPerSet)});
+        continue;
       }
       if (s < layout_.band_sets_complete.size() && !layout_.band_sets_complete[s]) continue;
       if (set.bands.empty()) {

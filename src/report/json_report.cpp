@@ -22,7 +22,7 @@ void score(JsonWriter& w, const Framework& fw, const NodeScore& s, int depth) {
   }
   w.field("exact", s.exact.to_string()).field("exact_is_exact", s.exact.is_exact());
   number(w, "published", s.published);
-  if (s.percent) number(w, "percent", *s.percent);
+  if (auto percent = s.percent()) number(w, "percent", *percent);
   number(w, "coverage", s.coverage.round_half_up(4));
   if (s.given) w.field("given", true);
   auto sets = fw.band_sets_at(depth);

@@ -40,6 +40,7 @@ class JsonWriter {
   JsonWriter& value(int n) { return number(static_cast<long long>(n)); }
   JsonWriter& value(long n) { return number(static_cast<long long>(n)); }
   JsonWriter& value(long long n) { return number(n); }
+  JsonWriter& value(unsigned n) { return number(static_cast<long long>(n)); }
   JsonWriter& value(unsigned long n) { return number(static_cast<long long>(n)); }
   JsonWriter& value(unsigned long long n) { return number(static_cast<long long>(n)); }
 

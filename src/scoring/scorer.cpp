@@ -79,9 +79,20 @@ class Scorer {
       score_denominator_.push_back(denominator);
     }
     exact_shares();
+    int max_depth = 0;
+    for (const Node& node : fw.nodes) max_depth = std::max(max_depth, node.depth);
+    for (int d = 0; d <= max_depth; ++d) band_sets_by_depth_.push_back(fw.band_sets_at(d));
+    for (const Facet& facet : fw.facets) facet_values_ += facet.values.size();
+    for (const Decimal& w : weights_.weight) weight_.push_back(Number::of(w));
+    children_weight_.assign(fw.nodes.size(), Number());
+    for (std::size_t n = 0; n < fw.nodes.size(); ++n) {
+      for (int c : fw.nodes[n].children) children_weight_[n] = children_weight_[n] + weight_[std::size_t(c)];
+      min_coverage_.push_back(Number::of(fw.nodes[n].aggregation.min_coverage));
+    }
   }
 
-  std::vector<UnitResult> run() {
+  // Every unit's result, in unit order; their scores live in `block`.
+  std::vector<UnitResult> run(ScoreBlock& block) {
     // Rows grouped by unit (counting sort).
     std::size_t units = data_.units.size();
     std::vector<std::size_t> start(units + 1, 0);
@@ -107,15 +118,27 @@ class Scorer {
       for (std::size_t i = 0; i < slot.size(); ++i) order[next[std::size_t(data_.row_unit[slot[i].row])]++] = std::uint32_t(i);
     }
 
-    // Units are independent: score them on two cores.
+    // Units are independent: score them on two cores. Each unit constructs
+    // its own slice of the block, so the two threads first-touch their halves.
+    const std::size_t per_unit = fw_.nodes.size() + facet_values_;
+    block = ScoreBlock(units * per_unit);
     std::vector<UnitResult> results(units);
     auto score_range = [&](std::size_t from, std::size_t to) {
       for (std::size_t u = from; u < to; ++u) {
-        results[u] = score_unit(int(u), std::span<const std::uint32_t>(rows.data() + start[u], start[u + 1] - start[u]));
+        UnitResult& out = results[u];
+        std::span<NodeScore> scores = block.slice(u * per_unit, per_unit);
+        out.nodes = scores.first(fw_.nodes.size());
+        std::size_t at = fw_.nodes.size();
+        for (const Facet& facet : fw_.facets) {
+          out.facets.push_back(scores.subspan(at, facet.values.size()));
+          at += facet.values.size();
+        }
+        score_unit(out, int(u), std::span<const std::uint32_t>(rows.data() + start[u], start[u + 1] - start[u]));
       }
     };
     std::size_t middle = units / 2;
-    if (data_.rows < 100'000) {
+    // Worth a thread: many answers to count, or many units to roll up.
+    if (data_.rows * std::max<std::size_t>(data_.coded_items, 1) + units * per_unit * 16 < 4'000'000) {
       score_range(0, units);
     } else {
       std::thread other([&] { score_range(middle, units); });
@@ -126,6 +149,15 @@ class Scorer {
   }
 
  private:
+  // The weight of a node's assessed children, added in the tree's order.
+  Number present_weight(const Node& node, std::span<const NodeScore> scores) const {
+    Number present;
+    for (int c : node.children) {
+      if (scores[std::size_t(c)].assessed) present = present + weight_[std::size_t(c)];
+    }
+    return present;
+  }
+
   void exact_shares() {
     shares_.assign(fw_.nodes.size(), Number::of(1));
     for (std::size_t i = 0; i < fw_.nodes.size(); ++i) {
@@ -320,26 +352,24 @@ class Scorer {
     if (fw_.score.percent) {
       Number pct = (Number::of(score.published) - Number::of(fw_.score.min)) * Number::of(100) /
                    (Number::of(fw_.score.max) - Number::of(fw_.score.min));
-      score.percent = pct.round_half_up(fw_.score.decimals);
+      score.percent_value = pct.round_half_up(fw_.score.decimals);
+      score.has_percent = true;
     }
-    for (int set : fw_.band_sets_at(depth)) {
+    for (int set : band_sets_by_depth_[std::size_t(depth)]) {
       auto band = fw_.band_sets[std::size_t(set)].band_of(score.published);
       score.bands.push_back(band ? *band : -1);
     }
   }
 
-  UnitResult score_unit(int unit, std::span<const std::uint32_t> rows) const {
-    UnitResult out;
+  // Fills `out`, whose node and facet spans are in place.
+  void score_unit(UnitResult& out, int unit, std::span<const std::uint32_t> rows) const {
     out.unit = unit;
     out.respondents = rows.size();
-    out.nodes.resize(fw_.nodes.size());
-    out.facets.resize(fw_.facets.size());
-    for (std::size_t f = 0; f < fw_.facets.size(); ++f) out.facets[f].resize(fw_.facets[f].values.size());
     if (rows.size() < min_respondents_) {
       out.not_assessed_code = "too_few_respondents";
       out.not_assessed_reason = {fmt::format("hanya {} responden; minimal {}", rows.size(), min_respondents_),
                                  fmt::format("only {} respondents; at least {} needed", rows.size(), min_respondents_)};
-      return out;
+      return;
     }
     // One pass over the unit's rows counts every coded answer by group.
     const std::size_t group_count = std::max<std::size_t>(groups_, 1);
@@ -357,7 +387,7 @@ class Scorer {
       std::size_t answers = 0;
       auto value = item_value(i, unit, histogram, answers);
       NodeScore& score = out.nodes[std::size_t(data_.items[i].node)];
-      score.answers = answers;
+      score.answers = std::uint32_t(answers);
       if (value) {
         score.assessed = true;
         score.exact = *value;
@@ -370,25 +400,28 @@ class Scorer {
       const Node& node = fw_.nodes[n];
       NodeScore& score = out.nodes[n];
       if (node.children.empty() || score.given) continue;
-      Number present, total, sum;
       bool geometric = node.aggregation.method == AggregationMethod::geometric;
       long double logs = 0;
+      WeightedSum sum;
+      bool all_present = true;
       for (int c : node.children) {
-        Number w = Number::of(weights_.weight[std::size_t(c)]);
-        total = total + w;
         const NodeScore& child = out.nodes[std::size_t(c)];
-        if (!child.assessed) continue;
-        present = present + w;
+        if (!child.assessed) {
+          all_present = false;
+          continue;
+        }
+        const Number& w = weight_[std::size_t(c)];
         if (geometric) {
           logs += w.value() * std::log(child.exact.value());
         } else {
-          sum = sum + w * child.exact;
+          sum.add(w, child.exact);
         }
       }
-      score.coverage = present / total;
-      if (present.is_zero() || score.coverage < Number::of(node.aggregation.min_coverage)) continue;
+      Number present = all_present ? children_weight_[n] : present_weight(node, out.nodes);
+      score.coverage = all_present ? Number::of(1) : present / children_weight_[n];
+      if (present.is_zero() || score.coverage < min_coverage_[n]) continue;
       score.assessed = true;
-      score.exact = geometric ? Number::approximate(std::exp(logs / present.value())) : sum / present;
+      score.exact = geometric ? Number::approximate(std::exp(logs / present.value())) : sum.value() / present;
     }
     for (std::size_t n = 0; n < fw_.nodes.size(); ++n) {
       if (out.nodes[n].assessed) publish(out.nodes[n], fw_.nodes[n].depth);
@@ -422,9 +455,9 @@ class Scorer {
       Decimal need = (Number::of(fw_.root().aggregation.min_coverage) * Number::of(100)).round_half_up(1);
       out.not_assessed_reason = {fmt::format("cakupan data {}% di bawah batas minimum {}%", have.format(1, ','), need.format(1, ',')),
                                  fmt::format("data coverage {}% is below the minimum {}%", have.format(1, '.'), need.format(1, '.'))};
-      return out;
+      return;
     }
-    auto overall = fw_.band_sets_at(0);
+    const auto& overall = band_sets_by_depth_[0];
     if (!overall.empty() && !root.bands.empty() && root.bands[0] >= 0) {
       const BandSet& set = fw_.band_sets[std::size_t(overall[0])];
       std::size_t band = std::size_t(root.bands[0]);
@@ -433,7 +466,6 @@ class Scorer {
         out.gap_to_next_band = (Number::of(set.bands[band + 1].from) - Number::of(root.published)).round_half_up(fw_.score.decimals);
       }
     }
-    return out;
   }
 
   const Framework& fw_;
@@ -449,6 +481,11 @@ class Scorer {
   std::size_t max_codes_ = 0;
   std::vector<std::vector<std::int64_t>> int_scores_;
   std::vector<std::int64_t> score_denominator_;
+  std::vector<std::vector<int>> band_sets_by_depth_;  // Framework::band_sets_at, per depth
+  std::size_t facet_values_ = 0;                      // over all facets
+  std::vector<Number> weight_;                        // per node: its effective weight
+  std::vector<Number> children_weight_;               // per node: its children's weights added
+  std::vector<Number> min_coverage_;                  // per node
   std::vector<std::vector<std::uint32_t>> decimal_start_;  // per slot: per unit, where its answers start in decimal_order_
   std::vector<std::vector<std::uint32_t>> decimal_order_;  // per slot: positions in the slot, grouped by unit
 
@@ -474,18 +511,17 @@ void rank(std::vector<UnitResult>& results, Key key, int UnitResult::*field) {
     if (ka != kb) return ka < kb;
     return results[a].nodes[0].published > results[b].nodes[0].published;
   });
+  std::size_t group_start = 0;  // where the current group begins in `order`
   for (std::size_t k = 0; k < order.size(); ++k) {
     UnitResult& r = results[order[k]];
     bool same_group_as_previous = k > 0 && key(results[order[k - 1]]) == key(r);
     if (!same_group_as_previous) {
+      group_start = k;
       r.*field = 1;
     } else if (results[order[k - 1]].nodes[0].published == r.nodes[0].published) {
       r.*field = results[order[k - 1]].*field;
     } else {
-      // Position within the group, 1-based.
-      std::size_t first = k;
-      while (first > 0 && key(results[order[first - 1]]) == key(r)) --first;
-      r.*field = int(k - first + 1);
+      r.*field = int(k - group_start + 1);  // position within the group, 1-based
     }
   }
 }
@@ -502,7 +538,7 @@ Assessment assess(const Framework& fw, Dataset data, int profile) {
   out.framework = &fw;
   out.profile = profile;
   out.data = std::move(data);
-  out.results = Scorer(fw, out.data, profile).run();
+  out.results = Scorer(fw, out.data, profile).run(out.scores);
   const auto& regions = RegionTable::builtin();
   const auto& units = out.data.units;
   rank(out.results, [](const UnitResult&) { return 0; }, &UnitResult::rank);

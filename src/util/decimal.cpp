@@ -126,7 +126,7 @@ std::optional<Decimal> checked_add(Decimal a, Decimal b) {
   return Decimal(static_cast<std::int64_t>(sum), scale);
 }
 
-std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
+std::strong_ordering Decimal::compare_scales(const Decimal& a, const Decimal& b) {
   int scale = std::max(a.scale_, b.scale_);
   return widen(a, scale) <=> widen(b, scale);
 }

@@ -160,4 +160,34 @@ std::string Number::to_string() const {
   return fmt::format("{:.17g}", static_cast<double>(value()));
 }
 
+void WeightedSum::add(const Number& weight, const Number& x) {
+  if (lazy_ && weight.is_exact() && x.is_exact()) {
+    int128 tnum, tden;
+    if (mul(weight.num_, x.num_, tnum) && mul(weight.den_, x.den_, tden)) {
+      if (tden == den_) {
+        int128 sum;
+        if (siap::add(num_, tnum, sum)) {
+          num_ = sum;
+          return;
+        }
+      } else {
+        int128 left, right, den;
+        if (mul(num_, tden, left) && mul(tnum, den_, right) && siap::add(left, right, left) && mul(den_, tden, den)) {
+          num_ = left;
+          den_ = den;
+          return;
+        }
+      }
+      // Would overflow: from here on, one reduced step at a time (below).
+    }
+  }
+  if (lazy_) {
+    sum_ = Number::ratio(num_, den_);
+    lazy_ = false;
+  }
+  sum_ = sum_ + weight * x;
+}
+
+Number WeightedSum::value() const { return lazy_ ? Number::ratio(num_, den_) : sum_; }
+
 }  // namespace siap

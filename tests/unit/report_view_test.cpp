@@ -60,7 +60,8 @@ TEST_CASE("profile axes fall back to the second level when the top has fewer tha
 TEST_CASE("strongest and weakest elements by exact score, never the same element twice", "[report]") {
   auto fw = framework();
   siap::UnitResult r;
-  r.nodes.resize(fw.nodes.size());
+  std::vector<siap::NodeScore> scores(fw.nodes.size());
+  r.nodes = scores;
   r.nodes[std::size_t(*fw.find_node("a1"))] = scored("3.1");
   r.nodes[std::size_t(*fw.find_node("a2"))] = scored("4.5");
   r.nodes[std::size_t(*fw.find_node("b1"))] = scored("2.0");

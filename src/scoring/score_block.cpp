@@ -1,0 +1,50 @@
+// One block for every unit's scores: mapped directly (and marked for huge
+// pages) when large, so that first touches cost one fault per 2 MiB.
+#include <sys/mman.h>
+
+#include <cstdlib>
+#include <memory>
+#include <new>
+#include <type_traits>
+
+#include "siap/assessment.hpp"
+
+namespace siap {
+namespace {
+
+// Below this a block comes from malloc.
+constexpr std::size_t kMapThreshold = 2u << 20;
+
+}  // namespace
+
+static_assert(std::is_trivially_destructible_v<NodeScore>, "ScoreBlock never runs destructors");
+
+ScoreBlock::ScoreBlock(std::size_t count) : size_(count) {
+  std::size_t bytes = count * sizeof(NodeScore);
+  void* p = nullptr;
+  if (bytes >= kMapThreshold) {
+    p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) throw std::bad_alloc();
+    ::madvise(p, bytes, MADV_HUGEPAGE);  // a hint; harmless where unsupported
+  } else {
+    p = std::aligned_alloc(alignof(NodeScore), (bytes + alignof(NodeScore)) / alignof(NodeScore) * alignof(NodeScore));
+    if (p == nullptr) throw std::bad_alloc();
+  }
+  data_ = std::unique_ptr<NodeScore, detail::ScoreBlockRelease>(static_cast<NodeScore*>(p), detail::ScoreBlockRelease{bytes});
+}
+
+void detail::ScoreBlockRelease::operator()(NodeScore* p) const {
+  if (bytes >= kMapThreshold) {
+    ::munmap(p, bytes);
+  } else {
+    std::free(p);
+  }
+}
+
+std::span<NodeScore> ScoreBlock::slice(std::size_t from, std::size_t n) {
+  NodeScore* first = data_.get() + from;
+  std::uninitialized_default_construct_n(first, n);
+  return {first, n};
+}
+
+}  // namespace siap
