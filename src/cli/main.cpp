@@ -78,9 +78,10 @@ int main(int argc, char** argv) {
   try {
     return siap::cli::run(argc, argv);
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "siap: internal error: %s\n", e.what());
+    // Before or after the language is known: both.
+    std::fprintf(stderr, "siap: kesalahan internal / internal error: %s\n", e.what());
   } catch (...) {
-    std::fprintf(stderr, "siap: internal error\n");
+    std::fprintf(stderr, "siap: kesalahan internal / internal error\n");
   }
   return siap::cli::kInternal;
 }

@@ -7,8 +7,10 @@
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <exception>
 #include <mutex>
 #include <thread>
+#include <utility>
 
 #include <sys/stat.h>
 
@@ -92,12 +94,13 @@ constexpr std::uint16_t kCp1252High[32] = {0x20AC, 0x0081, 0x201A, 0x0192, 0x201
 class CsvReader::Hasher {
  public:
   Hasher() : thread_([this] { loop(); }) {}
-  ~Hasher() { finish(); }
+  ~Hasher() { stop(); }
 
   void add(const char* data, std::size_t size) {
     if (size == 0) return;
     std::unique_lock lock(mutex_);
-    space_.wait(lock, [this] { return queue_.size() < 3; });
+    space_.wait(lock, [this] { return queue_.size() < 3 || failure_; });
+    if (failure_) return;  // finish() reports it
     std::vector<char> chunk;
     if (!spare_.empty()) {  // reuse buffers: no allocation (and page faults) per chunk
       chunk = std::move(spare_.back());
@@ -109,18 +112,35 @@ class CsvReader::Hasher {
   }
 
   std::string finish() {
+    stop();
+    if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));  // to main: exit 3
+    if (hex_.empty()) hex_ = sha_.hex();
+    return hex_;
+  }
+
+ private:
+  void stop() {
     {
       std::lock_guard lock(mutex_);
       done_ = true;
       ready_.notify_one();
     }
     if (thread_.joinable()) thread_.join();
-    if (hex_.empty()) hex_ = sha_.hex();
-    return hex_;
   }
 
- private:
+  // A failure (std::bad_alloc) must not end the process from this thread:
+  // it is kept for finish() to rethrow on the reading thread.
   void loop() {
+    try {
+      consume();
+    } catch (...) {
+      std::lock_guard lock(mutex_);
+      failure_ = std::current_exception();
+      space_.notify_all();
+    }
+  }
+
+  void consume() {
     while (true) {
       std::vector<char> chunk;
       {
@@ -144,7 +164,8 @@ class CsvReader::Hasher {
   std::deque<std::vector<char>> queue_;
   std::vector<std::vector<char>> spare_;
   bool done_ = false;
-  std::thread thread_;
+  std::exception_ptr failure_;
+  std::thread thread_;  // a pipeline stage, not a parallel split (util/parallel.hpp)
 };
 
 Expected<std::unique_ptr<CsvReader>> CsvReader::open(const std::string& path, const CsvOptions& options) {

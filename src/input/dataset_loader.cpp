@@ -12,7 +12,6 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <thread>
 
 #include <sys/mman.h>
 #include <unordered_map>
@@ -23,6 +22,7 @@
 #include "siap/number.hpp"
 #include "siap/sha256.hpp"
 #include "siap/utf8.hpp"
+#include "util/parallel.hpp"
 
 namespace siap {
 namespace {
@@ -642,29 +642,28 @@ class Loader {
       part->data_.files[file].name = data_.files[file].name;
     }
     std::string sha;
-    std::thread hash_thread([&] { sha = sha256_of_file(path); });
-    bool second_ok = false;
-    std::optional<Diagnostic> second_error;
-    std::thread second_thread([&] {
-      auto range = CsvReader::open_range(path, split, size - split, csv_options, 1);
-      if (!range) return;
-      second.read_rows(**range, file, layout);
-      if ((*range)->ended_in_open_quote()) second.report_open_quote(file, (*range)->line());
-      second_error = (*range)->error();
-      second_ok = true;
-    });
-    auto range = CsvReader::open_range(path, body, split - body, csv_options, body_line);
-    bool first_ok = false;
-    std::optional<Diagnostic> first_error;
+    bool first_ok = false, second_ok = false;
+    std::optional<Diagnostic> first_error, second_error;
     int first_end_line = body_line;
-    if (range) {
-      first.read_rows(**range, file, layout);
-      first_ok = !(*range)->ended_in_open_quote();
-      first_error = (*range)->error();
-      first_end_line = (*range)->next_line();
-    }
-    second_thread.join();
-    hash_thread.join();
+    run_in_parallel({
+        [&] {
+          auto range = CsvReader::open_range(path, body, split - body, csv_options, body_line);
+          if (!range) return;
+          first.read_rows(**range, file, layout);
+          first_ok = !(*range)->ended_in_open_quote();
+          first_error = (*range)->error();
+          first_end_line = (*range)->next_line();
+        },
+        [&] {
+          auto range = CsvReader::open_range(path, split, size - split, csv_options, 1);
+          if (!range) return;
+          second.read_rows(**range, file, layout);
+          if ((*range)->ended_in_open_quote()) second.report_open_quote(file, (*range)->line());
+          second_error = (*range)->error();
+          second_ok = true;
+        },
+        [&] { sha = sha256_of_file(path); },
+    });
     if (!first_ok || !second_ok) return false;
     if (first_error) {
       errors.push_back(*first_error);
@@ -1067,9 +1066,7 @@ class Loader {
     std::vector<std::uint64_t, HugePageAllocator<std::uint64_t>> keys(ids_.size());
     for (std::size_t i = 0; i < ids_.size(); ++i) keys[i] = (std::uint64_t(ids_[i].hash) << 32) | std::uint64_t(i);
     auto middle = keys.begin() + std::ptrdiff_t(keys.size() / 2);
-    std::thread half([&] { std::sort(keys.begin(), middle); });
-    std::sort(middle, keys.end());
-    half.join();
+    run_in_parallel({[&] { std::sort(keys.begin(), middle); }, [&] { std::sort(middle, keys.end()); }});
     std::inplace_merge(keys.begin(), middle, keys.end());
     std::vector<bool> drop;
     std::vector<std::uint32_t> run;

@@ -10,11 +10,11 @@
 #include <cmath>
 #include <numeric>
 #include <span>
-#include <thread>
 
 #include "siap/effective_weights.hpp"
 #include "siap/huge_page_allocator.hpp"
 #include "siap/regions.hpp"
+#include "util/parallel.hpp"
 
 namespace siap {
 namespace {
@@ -141,9 +141,7 @@ class Scorer {
     if (data_.rows * std::max<std::size_t>(data_.coded_items, 1) + units * per_unit * 16 < 4'000'000) {
       score_range(0, units);
     } else {
-      std::thread other([&] { score_range(middle, units); });
-      score_range(0, middle);
-      other.join();
+run_in_parallel({[&] { score_range(0, middle); }, [&] { score_range(middle, units); }});
     }
     return results;
   }

@@ -336,3 +336,16 @@ TEST_CASE("a file of bad cells: reports list a few per kind and count all; quali
   CHECK(t.exit_code == 0);
   CHECK(t.err.find("14090 more problems") != std::string::npos);
 }
+
+TEST_CASE("a worker thread's failure reaches main and exits 3 with a message, never std::terminate", "[e2e][assess][internal]") {
+  // The sample has respondent ids, whose duplicate check sorts on two threads;
+  // the hook makes the second thread throw std::bad_alloc (util/parallel.cpp).
+  ScratchDir dir;
+  auto r = run_siap({"assess", kSurvey, "-f", kContoh, "--format", "json", "-o", dir.path}, "", {"SIAP_TEST_WORKER_FAILURE=1"});
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("internal error") != std::string::npos);
+  CHECK(r.err.find("kesalahan internal") != std::string::npos);
+  CHECK(r.out.empty());
+  auto clean = run_siap({"assess", kSurvey, "-f", kContoh, "--format", "json"});
+  CHECK(clean.exit_code == 0);
+}

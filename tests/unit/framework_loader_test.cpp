@@ -166,6 +166,18 @@ TEST_CASE("bands must tile the score range without gaps or overlaps", "[loader][
         Lines{"fw.yaml:12:5: depth 3 does not exist; this tree is 2 deep (0 = the overall index) (at bands[0].depths)"});
 }
 
+TEST_CASE("band sets per depth and bands per set are limited (a node score keeps its bands inline)", "[loader][errors][bands]") {
+  CHECK(errors(with_line(13, "    depths: [0, 0, 0, 0]\n    ranges:")).empty());
+  CHECK(errors(with_line(13, "    depths: [0, 0, 0, 0, 0]\n    ranges:")) ==
+        Lines{"fw.yaml:12:5: more than 4 band sets at depth 0 (at bands[0].depths)"});
+  std::string many = "    ranges:";
+  for (int b = 0; b < 101; ++b) many += "\n      - {id: b" + std::to_string(b) + ", label: B, from: 1, to: 5}";
+  std::string text = with_line(13, many);
+  text = text.replace(text.find("      - {id: rendah"), std::string("      - {id: rendah, label: Rendah, from: 1, to: 3}\n").size(), "");
+  text = text.replace(text.find("      - {id: tinggi"), std::string("      - {id: tinggi, label: Tinggi, from: 3, to: 5}\n").size(), "");
+  CHECK(errors(text) == Lines{"fw.yaml:12:5: 101 bands; at most 100 in one set (at bands[0].ranges)"});
+}
+
 TEST_CASE("a band that fails to load is reported once, without echoes from the tiling check", "[loader][errors][bands]") {
   CHECK(errors(with_line(15, "      - {id: tinggi, label: Tinggi, to: 5}")) ==
         Lines{"fw.yaml:15:9: missing required key 'from' (at bands[0].ranges[1].from)"});
