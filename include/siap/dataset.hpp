@@ -28,6 +28,8 @@ struct InputFileInfo {
   std::size_t rows_accepted = 0;
   std::size_t rows_rejected = 0;
   std::vector<std::string> ignored_columns;  // headers no framework column claims
+  int parts = 1;       // ranges parsed in parallel: 2 when split, 1 when read in one pass
+  bool reread = false; // split, found out of step at a quoted newline, and read again in one pass
 };
 
 // A unit of assessment: a region from the built-in table, or (with

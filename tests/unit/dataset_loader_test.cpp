@@ -105,6 +105,9 @@ TEST_CASE("a file parsed in two parts equals the file parsed in one", "[loader][
   auto whole = load(fw, path, std::size_t(-1));
   std::filesystem::remove(path);
   require_same(parts, whole);
+  CHECK(parts.files[0].parts == 2);  // it was split
+  CHECK_FALSE(parts.files[0].reread);
+  CHECK(whole.files[0].parts == 1);
   // The planted problems are all there.
   std::size_t duplicates = 0, out_of_scale = 0, not_a_number = 0, ambiguous = 0, no_region = 0;
   for (const auto& issue : issues_of(whole)) {
@@ -133,6 +136,9 @@ TEST_CASE("a split inside a quoted field falls back to one sequential pass", "[l
   auto whole = load(fw, path, std::size_t(-1));
   std::filesystem::remove(path);
   require_same(parts, whole);
+  CHECK(parts.files[0].reread);  // the split was tried and given up
+  CHECK(parts.files[0].parts == 1);
+  CHECK_FALSE(whole.files[0].reread);
   CHECK(whole.rows_read == 81);
 }
 
