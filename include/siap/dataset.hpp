@@ -32,12 +32,20 @@ struct InputFileInfo {
   bool reread = false; // split, found out of step at a quoted newline, and read again in one pass
 };
 
+// What kind of unit: the region types, in RegionType's order, then the rest.
+enum class UnitLevel { provinsi, kabupaten, kota, other };
+
 // A unit of assessment: a region from the built-in table, or (with
-// --allow-non-regions) any other named unit such as an OPD.
+// --allow-non-regions) any other named unit such as an OPD. Everything a
+// report says about it is copied in when it is resolved: reporters and
+// later stages never consult the region table.
 struct Unit {
   int region = -1;     // index into RegionTable::builtin(), or -1
   std::string code;    // Kemendagri code, or "" for non-regions
   std::string name;
+  UnitLevel level = UnitLevel::other;
+  std::string province_code;  // "32"; a province's own code for a province; "" for non-regions
+  std::string province_name;  // "Jawa Barat"; likewise
 };
 
 // How one input column is stored: a small code per row (discrete scales), or

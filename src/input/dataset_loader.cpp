@@ -479,6 +479,8 @@ class Loader {
     LocalizedText reason;
   };
 
+  static_assert(int(UnitLevel::kota) == int(RegionType::kota) && int(UnitLevel::provinsi) == int(RegionType::provinsi));
+
   const UnitLookup& lookup_unit(std::string_view raw) {
     auto cached = unit_cache_.find(raw);
     if (cached != unit_cache_.end()) return cached->second;
@@ -496,7 +498,9 @@ class Loader {
         if (unit < 0) {
           unit = int(data_.units.size());
           const Region& r = regions_.at(m.region);
-          data_.units.push_back({m.region, r.code, r.type == RegionType::provinsi ? "Provinsi " + r.name : r.name});
+          const Region& province = regions_.at(r.province);
+          data_.units.push_back({m.region, r.code, r.type == RegionType::provinsi ? "Provinsi " + r.name : r.name, UnitLevel(int(r.type)),
+                                 province.code, province.name});
         }
         out.unit = unit;
         break;
@@ -521,7 +525,7 @@ class Loader {
           auto it = custom_units_.find(key);
           if (it == custom_units_.end()) {
             it = custom_units_.emplace(key, int(data_.units.size())).first;
-            data_.units.push_back({-1, "", std::string(trim(raw))});
+            data_.units.push_back({-1, "", std::string(trim(raw)), UnitLevel::other, "", ""});
           }
           out.unit = it->second;
           break;

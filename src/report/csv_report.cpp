@@ -2,14 +2,12 @@
 // top-level node and facet value. Text cells are made inert for spreadsheets.
 #include <fmt/format.h>
 
-#include "siap/regions.hpp"
 #include "siap/report.hpp"
 
 namespace siap {
 
 std::string render_csv(const Assessment& a, const ReportOptions& options) {
   const Framework& fw = *a.framework;
-  const auto& regions = RegionTable::builtin();
   const Lang lang = options.lang;
   const char d = options.csv_decimal_comma ? ';' : ',';
   const char point = options.csv_decimal_comma ? ',' : '.';
@@ -43,7 +41,7 @@ std::string render_csv(const Assessment& a, const ReportOptions& options) {
     std::vector<std::string> fields{unit.code,
                                     spreadsheet_safe(unit.name),
                                     unit_type_label(unit).in(lang),
-                                    unit.region < 0 ? "" : regions.at(regions.at(unit.region).province).name,
+                                    unit.province_name,
                                     std::to_string(r.respondents),
                                     rank(r.rank),
                                     rank(r.rank_in_type),

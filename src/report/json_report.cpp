@@ -1,6 +1,5 @@
 // JSON report, schema "siap/assessment/v1" (docs/assessment-json.md).
 #include "report/json_writer.hpp"
-#include "siap/regions.hpp"
 #include "siap/report.hpp"
 
 namespace siap {
@@ -46,7 +45,6 @@ void score(JsonWriter& w, const Framework& fw, const NodeScore& s, int depth) {
 
 std::string render_json(const Assessment& a, const ReportOptions& options) {
   const Framework& fw = *a.framework;
-  const auto& regions = RegionTable::builtin();
   JsonWriter w;
   w.begin_object().field("schema", "siap/assessment/v1");
   w.key("tool").begin_object().field("name", "siap").field("version", options.tool_version).end_object();
@@ -102,7 +100,7 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
     w.field("name", unit.name);
     text(w, "type", unit_type_label(unit));
     w.key("province");
-    unit.region < 0 ? w.null() : w.string(regions.at(regions.at(unit.region).province).name);
+    unit.province_code.empty() ? w.null() : w.string(unit.province_name);
     w.field("respondents", r.respondents).field("assessed", r.assessed);
     if (r.assessed) {
       w.field("rank", r.rank).field("rank_in_type", r.rank_in_type).key("rank_in_province");

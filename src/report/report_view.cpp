@@ -1,6 +1,5 @@
 #include "report/report_view.hpp"
 
-#include "siap/regions.hpp"
 
 #include <fmt/format.h>
 
@@ -122,12 +121,7 @@ std::size_t assessed_count(const Assessment& a) {
   return std::size_t(std::count_if(a.results.begin(), a.results.end(), [](const UnitResult& r) { return r.assessed; }));
 }
 
-std::string province_name(const Unit& unit) {
-  if (unit.region < 0) return "";
-  const auto& table = RegionTable::builtin();
-  const Region& region = table.at(unit.region);
-  return region.type == RegionType::provinsi ? "" : table.at(region.province).name;
-}
+std::string province_name(const Unit& unit) { return unit.level == UnitLevel::provinsi ? "" : unit.province_name; }
 
 std::string weight_profile_label(const Assessment& a, Lang lang) {
   if (a.profile < 0) return tr(lang, "bawaan (bobot pohon kerangka)", "default (the framework tree's weights)");

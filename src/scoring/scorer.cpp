@@ -10,6 +10,8 @@
 #include <cmath>
 #include <numeric>
 #include <span>
+#include <string_view>
+#include <unordered_map>
 
 #include "siap/effective_weights.hpp"
 #include "siap/huge_page_allocator.hpp"
@@ -527,8 +529,13 @@ void rank(std::vector<UnitResult>& results, Key key, int UnitResult::*field) {
 }  // namespace
 
 LocalizedText unit_type_label(const Unit& unit) {
-  if (unit.region < 0) return {"Lainnya", "Other"};
-  return region_type_label(RegionTable::builtin().at(unit.region).type);
+  switch (unit.level) {
+    case UnitLevel::provinsi: return region_type_label(RegionType::provinsi);
+    case UnitLevel::kabupaten: return region_type_label(RegionType::kabupaten);
+    case UnitLevel::kota: return region_type_label(RegionType::kota);
+    case UnitLevel::other: break;
+  }
+  return {"Lainnya", "Other"};
 }
 
 Assessment assess(const Framework& fw, Dataset data, int profile) {
@@ -537,17 +544,17 @@ Assessment assess(const Framework& fw, Dataset data, int profile) {
   out.profile = profile;
   out.data = std::move(data);
   out.results = Scorer(fw, out.data, profile).run(out.scores);
-  const auto& regions = RegionTable::builtin();
   const auto& units = out.data.units;
+  // Provinces as small integers for grouping; -1 for non-regions.
+  std::unordered_map<std::string_view, int> province_index;
+  std::vector<int> province_of(units.size(), -1);
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    if (units[u].province_code.empty()) continue;
+    province_of[u] = province_index.emplace(units[u].province_code, int(province_index.size())).first->second;
+  }
   rank(out.results, [](const UnitResult&) { return 0; }, &UnitResult::rank);
-  rank(out.results, [&](const UnitResult& r) {
-    const Unit& u = units[std::size_t(r.unit)];
-    return u.region < 0 ? 3 : int(regions.at(u.region).type);
-  }, &UnitResult::rank_in_type);
-  rank(out.results, [&](const UnitResult& r) {
-    const Unit& u = units[std::size_t(r.unit)];
-    return u.region < 0 ? -1 : regions.at(u.region).province;
-  }, &UnitResult::rank_in_province);
+  rank(out.results, [&](const UnitResult& r) { return int(units[std::size_t(r.unit)].level); }, &UnitResult::rank_in_type);
+  rank(out.results, [&](const UnitResult& r) { return province_of[std::size_t(r.unit)]; }, &UnitResult::rank_in_province);
   std::stable_sort(out.results.begin(), out.results.end(), [&](const UnitResult& a, const UnitResult& b) {
     if (a.assessed != b.assessed) return a.assessed;
     if (a.assessed && a.rank != b.rank) return a.rank < b.rank;

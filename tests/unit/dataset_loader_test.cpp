@@ -208,3 +208,29 @@ TEST_CASE("a block of 20 Likert items: every answer lands in its own cell, a bad
     }
   }
 }
+
+TEST_CASE("a unit carries its level and province from the moment it is resolved", "[loader][units]") {
+  auto fw = framework();
+  std::string path = temp_path("levels.csv");
+  std::ofstream(path) << "id,wilayah,kelompok,q1,q2,q3\n1,Kota Bandung,warga,3,3,50\n2,Kab. Garut,warga,3,3,50\n"
+                         "3,32,warga,3,3,50\n4,Dinas Kominfo,warga,3,3,50\n";
+  siap::LoadOptions options;
+  options.allow_non_regions = true;
+  auto data = siap::load_dataset(fw, {path}, options);
+  std::filesystem::remove(path);
+  REQUIRE(data.has_value());
+  REQUIRE(data->units.size() == 4);
+  const auto& u = data->units;
+  CHECK(u[0].code == "32.73");
+  CHECK(u[0].level == siap::UnitLevel::kota);
+  CHECK(u[0].province_code == "32");
+  CHECK(u[0].province_name == "Jawa Barat");
+  CHECK(u[1].level == siap::UnitLevel::kabupaten);
+  CHECK(u[1].province_name == "Jawa Barat");
+  CHECK(u[2].name == "Provinsi Jawa Barat");
+  CHECK(u[2].level == siap::UnitLevel::provinsi);
+  CHECK(u[2].province_code == "32");  // a province is its own province
+  CHECK(u[3].name == "Dinas Kominfo");
+  CHECK(u[3].level == siap::UnitLevel::other);
+  CHECK(u[3].province_code.empty());
+}
