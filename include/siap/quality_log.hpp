@@ -61,6 +61,10 @@ class QualityLog {
   // reason differs from the group's (e.g. a suggestion for this very name).
   void add(int group, int line, std::string_view value, const LocalizedText* own_reason = nullptr);
   void add(const QualityIssue& issue);
+  // A group as a saved report kept it: its count and its examples as they
+  // are (values already quoted). For reading back the assessment JSON; the
+  // log is no longer full().
+  void restore(IssueGroup group);
 
   std::size_t size() const { return total_; }
   bool empty() const { return total_ == 0; }

@@ -222,6 +222,18 @@ void QualityLog::add(const QualityIssue& issue) {
   add(group(issue.kind, issue.file, issue.column, issue.code, issue.reason), issue.line, issue.value, &issue.reason);
 }
 
+void QualityLog::restore(IssueGroup saved) {
+  IssueGroup& g = groups_[std::size_t(group(saved.kind, saved.file, saved.column, saved.code, saved.reason))];
+  g.count += saved.count;
+  total_ += saved.count;
+  if (g.kind == IssueKind::row_rejected) rows_ += saved.count;
+  for (auto& example : saved.examples) {
+    g.examples.push_back(std::move(example));
+    ++examples_;
+  }
+  full_ = false;
+}
+
 void QualityLog::absorb(QualityLog&& other, int line_offset) {
   std::vector<int> map(other.groups_.size());
   for (std::size_t i = 0; i < other.groups_.size(); ++i) {
