@@ -26,6 +26,10 @@ struct ReportOptions {
   // drawn; empty: the first `profile_limit` assessed units by rank.
   std::vector<int> profile_units;
   std::size_t profile_limit = 50;
+  // Files written beside a report (with -o), as reports refer to them; the
+  // CLI chooses the names.
+  std::string quality_file = "quality.csv";
+  std::string json_file = "penilaian.json";
 };
 
 std::string render_text(const Assessment& a, const ReportOptions& options);

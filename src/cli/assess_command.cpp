@@ -13,6 +13,7 @@
 #include "cli/output.hpp"
 #include "siap/assessment.hpp"
 #include "siap/report.hpp"
+#include "siap/report_formats.hpp"
 #include "siap/utf8.hpp"
 
 namespace siap::cli {
@@ -75,26 +76,29 @@ std::vector<std::string> split_formats(const std::string& list) {
   return out;
 }
 
+// The file names reports are written to (and refer to each other by).
+std::string report_base_name(Lang lang) { return lang == Lang::en ? "assessment" : "penilaian"; }
+constexpr const char* kQualityFile = "quality.csv";
+
 int run_assess(const AssessOptions& o, const CliContext& ctx) {
-  std::vector<std::string> formats = split_formats(o.formats);
-  for (const auto& f : formats) {
-    if (f != "text" && f != "json" && f != "csv" && f != "md" && f != "html" && f != "xlsx") {
-      ctx.error(fmt::format("{} '{}'; {}: text, json, csv, md, html, xlsx", ctx.tr("format tidak dikenal", "unknown format"), f,
-                            ctx.tr("pilihan", "expected one of")));
+  std::vector<const ReportFormat*> formats;
+  for (const auto& name : split_formats(o.formats)) {
+    const ReportFormat* f = find_report_format(name);
+    if (f == nullptr) {
+      ctx.error(fmt::format("{} '{}'; {}: {}", ctx.tr("format tidak dikenal", "unknown format"), name, ctx.tr("pilihan", "expected one of"),
+                            report_format_names()));
       return kUsage;
     }
+    // "json,json" writes one file.
+    if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
   }
-  if (formats.empty()) formats.push_back("text");
-  // "json,json" writes one file.
-  for (std::size_t i = formats.size(); i-- > 1;) {
-    if (std::find(formats.begin(), formats.begin() + std::ptrdiff_t(i), formats[i]) != formats.begin() + std::ptrdiff_t(i)) formats.erase(formats.begin() + std::ptrdiff_t(i));
-  }
+  if (formats.empty()) formats.push_back(find_report_format("text"));
   if (!is_valid_utf8(o.title)) {
     ctx.error(ctx.tr("--title bukan UTF-8 yang valid", "--title is not valid UTF-8"));
     return kUsage;
   }
-  if (o.output_dir.empty() && formats[0] == "xlsx") {
-    ctx.error(ctx.tr("xlsx memerlukan -o DIR", "xlsx needs -o DIR"));
+  if (o.output_dir.empty() && formats[0]->needs_output_dir) {
+    ctx.error(fmt::format("{} {}", formats[0]->name, ctx.tr("memerlukan -o DIR", "needs -o DIR")));
     return kUsage;
   }
   if (o.output_dir.empty() && formats.size() > 1) {
@@ -111,7 +115,7 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   auto loaded_at = clock::now();
   const Dataset& data = loaded->data;
   // The text report ends with the same account; other outputs get it on stderr.
-  if (!(o.output_dir.empty() && formats[0] == "text")) ctx.info(counts_line(data, ctx));
+  if (!(o.output_dir.empty() && formats[0]->name == "text")) ctx.info(counts_line(data, ctx));
   if (o.strict && !data.quality.empty()) {
     print_issues(data, ctx, data.quality.size());
     ctx.error(fmt::format("--strict: {} {}; {}", data.quality.size(), ctx.tr("masalah pada data", "problems in the data"), ctx.tr("tidak ada laporan yang ditulis", "no report written")));
@@ -139,6 +143,8 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   report.csv_decimal_comma = o.csv_decimal_comma;
   report.title = o.title;
   report.date = report_date();
+  report.quality_file = kQualityFile;
+  report.json_file = report_base_name(ctx.lang) + ".json";
   if (!o.profiles_for.empty()) {
     auto units = find_units(assessment, o.profiles_for);
     if (!units) {
@@ -156,14 +162,16 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   if (!o.input.region_codes.empty()) report.settings.push_back("region_codes=" + o.input.region_codes);
   if (o.input.allow_non_regions) report.settings.push_back("allow_non_regions=yes");
 
-  auto render = [&](const std::string& f) -> std::string {
-    if (f == "json") return render_json(assessment, report);
-    if (f == "html") return render_html(assessment, report);
-    if (f == "csv") return render_csv(assessment, report);
-    if (f == "md") return render_markdown(assessment, report);
-    return render_text(assessment, report);
+  // A renderer's failure is ours (exit 3); a file that cannot be written is the user's (exit 1).
+  auto failed = [&](const Diagnostics& errors) {
+    for (const auto& e : errors) ctx.error(e.message.in(ctx.lang));
+    return kInternal;
   };
-  if (o.output_dir.empty()) return emit(render(formats[0]), "", ctx) ? kSuccess : kBadInput;
+  if (o.output_dir.empty()) {
+    auto text = formats[0]->render(assessment, report);
+    if (!text) return failed(text.errors());
+    return emit(*text, "", ctx) ? kSuccess : kBadInput;
+  }
 
   std::error_code ec;
   std::filesystem::create_directories(o.output_dir, ec);
@@ -171,27 +179,21 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
     ctx.error(fmt::format("{}: {}", o.output_dir, ec.message()));
     return kBadInput;
   }
-  // The workbook takes longest to build; it is built on a second core while
-  // the other reports are written.
-  std::future<Expected<std::string>> pending_workbook;
-  if (std::find(formats.begin(), formats.end(), "xlsx") != formats.end()) {
-    pending_workbook = std::async(std::launch::async, [&assessment, &report] { return render_xlsx(assessment, report); });
+  // A slow format (the workbook) is built on a second core while the other
+  // reports are written.
+  std::vector<std::future<Expected<std::string>>> pending(formats.size());
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    if (formats[i]->slow) pending[i] = std::async(std::launch::async, formats[i]->render, std::cref(assessment), std::cref(report));
   }
-  for (const auto& f : formats) {
-    std::string path = (std::filesystem::path(o.output_dir) / ((ctx.lang == Lang::en ? "assessment." : "penilaian.") + (f == "text" ? std::string("txt") : f))).string();
-    if (f == "xlsx") {
-      auto workbook = pending_workbook.get();
-      if (!workbook) {
-        for (const auto& e : workbook.errors()) ctx.error(e.message.in(ctx.lang));
-        return kInternal;
-      }
-      if (!emit(*workbook, path, ctx)) return kBadInput;
-    } else if (!emit(render(f), path, ctx)) {
-      return kBadInput;
-    }
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    const ReportFormat& f = *formats[i];
+    std::string path = (std::filesystem::path(o.output_dir) / (report_base_name(ctx.lang) + "." + std::string(f.extension))).string();
+    auto bytes = f.slow ? pending[i].get() : f.render(assessment, report);
+    if (!bytes) return failed(bytes.errors());
+    if (!emit(*bytes, path, ctx)) return kBadInput;
     ctx.info(fmt::format("{} {}", ctx.tr("ditulis:", "written:"), path));
   }
-  std::string quality = (std::filesystem::path(o.output_dir) / "quality.csv").string();
+  std::string quality = (std::filesystem::path(o.output_dir) / kQualityFile).string();
   if (!emit_blocks([&](const BlockSink& sink) { write_quality_csv(assessment.data, report, sink); }, quality, ctx)) return kBadInput;
   ctx.info(fmt::format("{} {} ({} {})", ctx.tr("ditulis:", "written:"), quality, assessment.data.quality.size(), ctx.tr("masalah", "problems")));
   return kSuccess;
@@ -203,7 +205,8 @@ void add_assess_command(CLI::App& app, CliContext& ctx, int& exit_code) {
   auto o = std::make_shared<AssessOptions>();
   CLI::App* cmd = app.add_subcommand("assess", ctx.tr("Nilai data survei atau lembar indikator terhadap kerangka", "Score survey responses or indicator sheets against a framework"));
   add_input_options(*cmd, o->input, ctx);
-  cmd->add_option("--format", o->formats, ctx.tr("Satu atau beberapa format: text, json, csv, md, html, xlsx (dipisah koma)", "One or several formats: text, json, csv, md, html, xlsx (comma-separated)"));
+  cmd->add_option("--format", o->formats,
+                  fmt::format("{}: {} {}", ctx.tr("Satu atau beberapa format", "One or several formats"), report_format_names(), ctx.tr("(dipisah koma)", "(comma-separated)")));
   cmd->add_option("--title", o->title, ctx.tr("Judul kajian pada laporan (bawaan: judul kerangka)", "Study title in the reports (default: the framework's title)"));
   cmd->add_option("--profiles-for", o->profiles_for, ctx.tr("Profil (grafik radar) untuk unit ini saja: kode atau nama, dipisah koma (bawaan: 50 teratas)", "Profiles (radar charts) for these units only: codes or names, comma-separated (default: the top 50)"))
       ->delimiter(',');

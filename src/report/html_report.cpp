@@ -334,8 +334,10 @@ class HtmlWriter {
       out_ += fmt::format("<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td></tr>\n", escape(code), report::count_text(entry.first, lang_), example);
     }
     out_ += fmt::format("</tbody>\n</table>\n<p class=\"note\">{}</p>\n</section>\n",
-                        t("Setiap masalah tercantum di quality.csv; lembar Kualitas Data pada buku kerja memuat contoh pertama tiap jenis.",
-                          "Every problem is listed in quality.csv; the workbook's Data quality sheet shows the first examples of each kind."));
+                        lang_ == Lang::en ? fmt::format("Every problem is listed in {}; the workbook's Data quality sheet shows the first examples of each kind.",
+                                                        escape(o_.quality_file))
+                                          : fmt::format("Setiap masalah tercantum di {}; lembar Kualitas Data pada buku kerja memuat contoh pertama tiap jenis.",
+                                                        escape(o_.quality_file)));
   }
 
   void method() {

@@ -162,7 +162,7 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
   out += fmt::format("- {}: {}\n- {}: {}\n- {}: {}\n", tr("Baris dibaca", "Rows read"), report::count_text(a.data.rows_read, lang), tr("Diterima", "Accepted"),
                      report::count_text(a.data.rows, lang), tr("Ditolak", "Rejected"), report::count_text(a.data.rows_rejected, lang));
   for (const auto& c : a.data.quality.by_code()) out += fmt::format("- `{}`: {}\n", c.code, report::count_text(c.count, lang));
-  out += fmt::format("\n{}\n", tr("Rincian setiap masalah ada di quality.csv.", "Every problem is listed in quality.csv."));
+  out += fmt::format("\n{} {}.\n", tr("Rincian setiap masalah ada di", "Every problem is listed in"), escape(options.quality_file));
   out += method(a, options);
   return out;
 }

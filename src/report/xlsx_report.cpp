@@ -326,7 +326,7 @@ class WorkbookWriter {
       }
       if (truncated) break;
     }
-    if (truncated) s.text(row, 0, t("Terpotong pada batas baris Excel; lengkapnya di penilaian.json", "Cut at Excel's row limit; all of it is in assessment.json"), f_.muted);
+    if (truncated) s.text(row, 0, fmt::format("{} {}", t("Terpotong pada batas baris Excel; lengkapnya di", "Cut at Excel's row limit; all of it is in"), o_.json_file), f_.muted);
     s.freeze(1, 2);
     s.autofilter(0, 0, row > 1 ? row - 1 : 0, lxw_col_t(headers.size() - 1));
     s.fit_columns(60);
@@ -445,8 +445,8 @@ class WorkbookWriter {
     if (a_.data.quality.empty()) s.text(row++, 0, t("Tidak ada masalah.", "No problems."), f_.muted);
     if (a_.data.quality.elided() > 0) {
       s.text(row++, 0, fmt::format("{} {} {}", t("…", "…"), report::count_text(a_.data.quality.elided(), lang_),
-                                   t("masalah lain tidak dicantumkan di sini; semuanya ada di quality.csv",
-                                     "more problems are not listed here; all of them are in quality.csv")), f_.muted);
+                                   t("masalah lain tidak dicantumkan di sini; semuanya ada di", "more problems are not listed here; all of them are in"),
+                                   o_.quality_file), f_.muted);
     }
     s.freeze(head + 1, 0);
     s.autofilter(head, 0, row > head + 1 ? row - 1 : head, lxw_col_t(headers.size() - 1));

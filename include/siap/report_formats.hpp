@@ -1,0 +1,29 @@
+// Every report format in one table: what `--format` accepts, the file it
+// becomes, and how it is rendered. The CLI reads only this table.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "siap/expected.hpp"
+#include "siap/report.hpp"
+
+namespace siap {
+
+struct ReportFormat {
+  std::string_view name;       // as given to --format
+  std::string_view extension;  // of the file written with -o
+  bool needs_output_dir;       // binary: written to a file, never to the terminal
+  bool slow;                   // worth rendering on a core of its own while the others are written
+  // Fails only where a renderer can (the workbook's temporary file).
+  Expected<std::string> (*render)(const Assessment& a, const ReportOptions& options);
+};
+
+// In the order --help lists them.
+std::span<const ReportFormat> report_formats();
+const ReportFormat* find_report_format(std::string_view name);
+// "text, json, csv, md, html, xlsx"
+std::string report_format_names();
+
+}  // namespace siap

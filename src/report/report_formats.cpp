@@ -1,0 +1,40 @@
+#include "siap/report_formats.hpp"
+
+#include <array>
+
+namespace siap {
+namespace {
+
+// Renderers that cannot fail, as table entries.
+template <std::string (*Render)(const Assessment&, const ReportOptions&)>
+Expected<std::string> infallible(const Assessment& a, const ReportOptions& options) {
+  return Render(a, options);
+}
+
+constexpr std::array kFormats{
+    ReportFormat{"text", "txt", false, false, &infallible<render_text>},
+    ReportFormat{"json", "json", false, false, &infallible<render_json>},
+    ReportFormat{"csv", "csv", false, false, &infallible<render_csv>},
+    ReportFormat{"md", "md", false, false, &infallible<render_markdown>},
+    ReportFormat{"html", "html", false, false, &infallible<render_html>},
+    ReportFormat{"xlsx", "xlsx", true, true, &render_xlsx},
+};
+
+}  // namespace
+
+std::span<const ReportFormat> report_formats() { return kFormats; }
+
+const ReportFormat* find_report_format(std::string_view name) {
+  for (const ReportFormat& f : kFormats) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+std::string report_format_names() {
+  std::string out;
+  for (const ReportFormat& f : kFormats) out += (out.empty() ? "" : ", ") + std::string(f.name);
+  return out;
+}
+
+}  // namespace siap
