@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "siap/csv_reader.hpp"
+#include "siap/csv_options.hpp"
 #include "siap/decimal.hpp"
 #include "siap/expected.hpp"
 #include "siap/framework.hpp"

@@ -5,13 +5,16 @@
 // of the run time.
 #pragma once
 
-#include <sys/mman.h>
-
 #include <cstddef>
 #include <cstdlib>
 #include <new>
 
 namespace siap {
+
+// Maps `bytes` of zeroed memory marked for transparent huge pages (a hint;
+// harmless where unsupported); throws std::bad_alloc. src/util/huge_pages.cpp.
+void* map_huge_pages(std::size_t bytes);
+void unmap_huge_pages(void* p, std::size_t bytes);
 
 template <typename T>
 struct HugePageAllocator {
@@ -29,10 +32,7 @@ struct HugePageAllocator {
       if (p == nullptr) throw std::bad_alloc();
       return static_cast<T*>(p);
     }
-    void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED) throw std::bad_alloc();
-    ::madvise(p, bytes, MADV_HUGEPAGE);  // a hint; harmless where unsupported
-    return static_cast<T*>(p);
+    return static_cast<T*>(map_huge_pages(bytes));
   }
 
   void deallocate(T* p, std::size_t n) {
@@ -40,7 +40,7 @@ struct HugePageAllocator {
     if (bytes < kThreshold) {
       std::free(p);
     } else {
-      ::munmap(p, bytes);
+      unmap_huge_pages(p, bytes);
     }
   }
 

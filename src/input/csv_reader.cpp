@@ -1,4 +1,4 @@
-#include "siap/csv_reader.hpp"
+#include "input/csv_reader.hpp"
 
 #include <fmt/format.h>
 
@@ -178,6 +178,7 @@ Expected<std::unique_ptr<CsvReader>> CsvReader::open(const std::string& path, co
                                    fmt::format("cannot open the file: {}", std::strerror(err))}}};
   }
   auto reader = std::unique_ptr<CsvReader>(new CsvReader(file, true, path, options));
+  reader->path_ = path;
   reader->fit_buffer();
   return reader;
 }
@@ -200,6 +201,56 @@ Expected<std::unique_ptr<CsvReader>> CsvReader::open_range(const std::string& pa
   reader->delimiter_ = options.delimiter;
   reader->fit_buffer();
   return reader;
+}
+
+namespace {
+
+// Offset just past the first '\n' at or after `from` (or `size`).
+std::size_t line_end_after(const std::string& path, std::size_t from, std::size_t size) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr || std::fseek(f, long(from), SEEK_SET) != 0) {
+    if (f != nullptr) std::fclose(f);
+    return size;
+  }
+  std::size_t pos = from;
+  int c;
+  while ((c = std::fgetc(f)) != EOF) {
+    ++pos;
+    if (c == '\n') break;
+  }
+  std::fclose(f);
+  return pos;
+}
+
+std::string sha256_of_file(const std::string& path) {
+  Sha256 sha;
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return "";
+  std::vector<char> chunk(1u << 20);
+  std::size_t got;
+  while ((got = std::fread(chunk.data(), 1, chunk.size(), f)) > 0) sha.update(chunk.data(), got);
+  std::fclose(f);
+  return sha.hex();
+}
+
+}  // namespace
+
+std::optional<SplitBody> CsvReader::split_body() {
+  // Byte ranges need a seekable UTF-8 file (cp1252 is transcoded as read).
+  if (path_.empty() || options_.encoding != TextEncoding::utf8 || range_length_ > 0) return std::nullopt;
+  const std::size_t size = size_hint(), body = bytes_consumed();
+  std::size_t split = line_end_after(path_, body + (size - body) / 2, size);
+  if (size == 0 || split <= body || split >= size) return std::nullopt;
+  CsvOptions fixed = options_;
+  fixed.delimiter = delimiter_;
+  auto first = open_range(path_, body, split - body, fixed, line_);
+  auto second = open_range(path_, split, size - split, fixed, 1);
+  if (!first || !second) return std::nullopt;
+  SplitBody out;
+  out.first = std::move(*first);
+  out.second = std::move(*second);
+  out.facts = [path = path_, size] { return SourceFacts{sha256_of_file(path), size}; };
+  return out;
 }
 
 std::unique_ptr<CsvReader> CsvReader::from_string(std::string text, const std::string& name, const CsvOptions& options) {

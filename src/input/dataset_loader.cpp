@@ -18,10 +18,11 @@
 #include <unordered_map>
 
 #include "input/column_matcher.hpp"
+#include "input/dataset_sources.hpp"
+#include "input/row_source.hpp"
 #include "siap/edit_distance.hpp"
 #include "siap/limits.hpp"
 #include "siap/number.hpp"
-#include "siap/sha256.hpp"
 #include "siap/utf8.hpp"
 #include "util/parallel.hpp"
 
@@ -386,6 +387,21 @@ class Loader {
   Expected<Dataset> run(const std::vector<std::string>& paths) {
     Diagnostics errors;
     for (std::size_t f = 0; f < paths.size(); ++f) read_file(paths[f], f, errors);
+    return finish(errors);
+  }
+
+  Expected<Dataset> run(std::vector<NamedSource> sources) {
+    Diagnostics errors;
+    for (std::size_t f = 0; f < sources.size(); ++f) {
+      data_.files.push_back({});
+      data_.files.back().name = escape_invalid_utf8(sources[f].name);
+      read_source(std::move(sources[f].rows), "", f, errors);
+    }
+    return finish(errors);
+  }
+
+ private:
+  Expected<Dataset> finish(const Diagnostics& errors) {
     if (!errors.empty()) return errors;
     reject_duplicate_respondents();
     // Counted where each row is rejected, so that the reconciliation below
@@ -399,7 +415,6 @@ class Loader {
     return std::move(data_);
   }
 
- private:
   void reject(std::size_t file, int line, std::string_view column, std::string_view value, std::string_view code, const LocalizedText& reason) {
     log_issue(IssueKind::row_rejected, file, line, column, value, code, reason);
     ++data_.files[file].rows_rejected;
@@ -576,27 +591,31 @@ class Loader {
   };
 
   void read_file(const std::string& path, std::size_t file, Diagnostics& errors) {
-    auto opened = CsvReader::open(path, options_.csv);
+    auto opened = open_row_source(path, options_.csv);
     data_.files.push_back({});
-    InputFileInfo& info = data_.files.back();
-    info.name = path == "-" ? "<stdin>" : escape_invalid_utf8(path);  // shown in reports, which must be UTF-8
+    data_.files.back().name = path == "-" ? "<stdin>" : escape_invalid_utf8(path);  // shown in reports, which must be UTF-8
     if (!opened) {
       errors.insert(errors.end(), opened.errors().begin(), opened.errors().end());
       return;
     }
-    std::unique_ptr<CsvReader> csv = std::move(*opened);
+    read_source(std::move(*opened), path, file, errors);
+  }
+
+  // `path`: where to open the source again if a parallel split fails; empty: never split.
+  void read_source(std::unique_ptr<RowSource> source, const std::string& path, std::size_t file, Diagnostics& errors) {
+    InputFileInfo& info = data_.files[file];
     std::vector<std::string_view> fields;
-    if (!csv->next(fields)) {
-      if (csv->error()) {
-        errors.push_back(*csv->error());
+    if (!source->next(fields)) {
+      if (source->error()) {
+        errors.push_back(*source->error());
       } else {
         errors.push_back(file_error(info.name, 0, {"berkas kosong: tidak ada baris judul", "the file is empty: no header row"}));
       }
       return;
     }
-    info.delimiter = csv->delimiter();
+    info.delimiter = source->delimiter();
     info.decimal_comma = options_.decimal_comma == DecimalComma::yes ||
-                         (options_.decimal_comma == DecimalComma::automatic && csv->delimiter() == ';');
+                         (options_.decimal_comma == DecimalComma::automatic && source->delimiter() == ';');
     FileLayout layout;
     std::vector<bool> present;
     if (!map_header(fields, file, errors, layout.targets, present)) return;
@@ -604,33 +623,33 @@ class Loader {
     layout.decimal_comma = info.decimal_comma;
     layout.groups = data_.kind == InputKind::respondents && fw_.respondents && !fw_.respondents->groups.empty();
 
-    // A large survey file is parsed in two halves on two cores.
-    const std::size_t size = csv->size_hint();
-    if (path != "-" && size >= options_.parallel_min_bytes && data_.kind == InputKind::respondents && options_.csv.encoding == TextEncoding::utf8) {
-      std::size_t body = csv->bytes_consumed();
-      int body_line = csv->next_line();
-      CsvOptions fixed = options_.csv;
-      fixed.delimiter = csv->delimiter();
-      csv.reset();
-      if (read_in_parts(path, file, layout, fixed, body, body_line, size, errors)) return;
-      // The halves disagreed about quoting at the split: read it in one go.
-      info.reread = true;
-      auto again = CsvReader::open(path, options_.csv);
-      if (!again) {
-        errors.insert(errors.end(), again.errors().begin(), again.errors().end());
-        return;
+    // A large survey file is parsed in two halves on two cores, when its format can split.
+    if (!path.empty() && source->size_hint() >= options_.parallel_min_bytes && data_.kind == InputKind::respondents) {
+      const int body_line = source->next_line();
+      const std::size_t body_bytes = source->size_hint() - source->bytes_consumed();
+      if (auto parts = source->split_body()) {
+        source.reset();
+        if (read_in_parts(*parts, file, layout, body_line, body_bytes, errors)) return;
+        // The halves disagreed about quoting at the split: read it in one go.
+        info.reread = true;
+        auto again = open_row_source(path, options_.csv);
+        if (!again) {
+          errors.insert(errors.end(), again.errors().begin(), again.errors().end());
+          return;
+        }
+        source = std::move(*again);
+        source->next(fields);  // the header, already checked
       }
-      csv = std::move(*again);
-      csv->next(fields);  // the header, already checked
     }
-    read_rows(*csv, file, layout);
-    if (csv->error()) {
-      errors.push_back(*csv->error());
+    read_rows(*source, file, layout);
+    if (source->error()) {
+      errors.push_back(*source->error());
       return;
     }
-    if (csv->ended_in_open_quote()) report_open_quote(file, csv->line());
-    data_.files[file].sha256 = csv->sha256_hex();
-    data_.files[file].bytes = csv->bytes_read();
+    if (source->ended_inside_a_value()) report_open_quote(file, source->line());
+    SourceFacts facts = source->facts();
+    data_.files[file].sha256 = facts.sha256;
+    data_.files[file].bytes = facts.bytes;
   }
 
   // Not an error (Excel reads such a file the same way), but nobody should miss it.
@@ -640,44 +659,36 @@ class Loader {
                "the file ends inside a quote opened on this line: the rest of the file was read as one value"});
   }
 
-  // Parses [body, size) as two ranges split at a line end, in parallel, and
-  // merges them in order. False when the first range ends inside a quoted
-  // field: the split then fell on a quoted newline and the second range was
-  // read out of step, so the caller reads the file sequentially instead.
-  bool read_in_parts(const std::string& path, std::size_t file, const FileLayout& layout, const CsvOptions& csv_options, std::size_t body,
-                     int body_line, std::size_t size, Diagnostics& errors) {
-    std::size_t split = line_end_after(path, body + (size - body) / 2, size);
-    if (split <= body || split >= size) return false;
+  // Reads the two parts of a body in parallel and merges them in order.
+  // False when the first part ends inside a quoted value: the split then
+  // fell on a quoted newline and the second part was read out of step, so
+  // the caller reads the file sequentially instead.
+  bool read_in_parts(SplitBody& parts, std::size_t file, const FileLayout& layout, int body_line, std::size_t body_bytes, Diagnostics& errors) {
     Loader first(fw_, options_), second(fw_, options_);
-    first.reserve_total_ = size - body;  // the first part's arrays will hold the whole file
+    first.reserve_total_ = body_bytes;  // the first part's arrays will hold the whole file
     for (Loader* part : {&first, &second}) {
       part->data_.files.resize(file + 1);
       part->data_.files[file].name = data_.files[file].name;
     }
-    std::string sha;
-    bool first_ok = false, second_ok = false;
+    SourceFacts facts;
+    bool first_ok = false;
     std::optional<Diagnostic> first_error, second_error;
     int first_end_line = body_line;
     run_in_parallel({
         [&] {
-          auto range = CsvReader::open_range(path, body, split - body, csv_options, body_line);
-          if (!range) return;
-          first.read_rows(**range, file, layout);
-          first_ok = !(*range)->ended_in_open_quote();
-          first_error = (*range)->error();
-          first_end_line = (*range)->next_line();
+          first.read_rows(*parts.first, file, layout);
+          first_ok = !parts.first->ended_inside_a_value();
+          first_error = parts.first->error();
+          first_end_line = parts.first->next_line();
         },
         [&] {
-          auto range = CsvReader::open_range(path, split, size - split, csv_options, 1);
-          if (!range) return;
-          second.read_rows(**range, file, layout);
-          if ((*range)->ended_in_open_quote()) second.report_open_quote(file, (*range)->line());
-          second_error = (*range)->error();
-          second_ok = true;
+          second.read_rows(*parts.second, file, layout);
+          if (parts.second->ended_inside_a_value()) second.report_open_quote(file, parts.second->line());
+          second_error = parts.second->error();
         },
-        [&] { sha = sha256_of_file(path); },
+        [&] { facts = parts.facts(); },
     });
-    if (!first_ok || !second_ok) return false;
+    if (!first_ok) return false;
     if (first_error) {
       errors.push_back(*first_error);
       return true;
@@ -695,37 +706,9 @@ class Loader {
     }
     absorb(second, file, first_end_line - 1);
     data_.files[file].parts = 2;
-    data_.files[file].sha256 = sha;
-    data_.files[file].bytes = size;
+    data_.files[file].sha256 = facts.sha256;
+    data_.files[file].bytes = facts.bytes;
     return true;
-  }
-
-  // Offset just past the first '\n' at or after `from` (or `size`).
-  static std::size_t line_end_after(const std::string& path, std::size_t from, std::size_t size) {
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (f == nullptr || std::fseek(f, long(from), SEEK_SET) != 0) {
-      if (f != nullptr) std::fclose(f);
-      return size;
-    }
-    std::size_t pos = from;
-    int c;
-    while ((c = std::fgetc(f)) != EOF) {
-      ++pos;
-      if (c == '\n') break;
-    }
-    std::fclose(f);
-    return pos;
-  }
-
-  static std::string sha256_of_file(const std::string& path) {
-    Sha256 sha;
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (f == nullptr) return "";
-    std::vector<char> chunk(1u << 20);
-    std::size_t got;
-    while ((got = std::fread(chunk.data(), 1, chunk.size(), f)) > 0) sha.update(chunk.data(), got);
-    std::fclose(f);
-    return sha.hex();
   }
 
   // Appends another loader's rows of `file` (a later part of it) to ours:
@@ -821,7 +804,7 @@ class Loader {
     info.rows_rejected += d.files[file].rows_rejected;
   }
 
-  void read_rows(CsvReader& csv, std::size_t file, const FileLayout& file_layout) {
+  void read_rows(RowSource& csv, std::size_t file, const FileLayout& file_layout) {
     InputFileInfo& info = data_.files[file];
     std::vector<std::string_view> fields;
     const std::vector<ColumnTarget>& layout = file_layout.targets;
@@ -1188,6 +1171,11 @@ class Loader {
 Expected<Dataset> load_dataset(const Framework& fw, const std::vector<std::string>& paths, const LoadOptions& options) {
   Loader loader(fw, options);
   return loader.run(paths);
+}
+
+Expected<Dataset> load_sources(const Framework& fw, std::vector<NamedSource> sources, const LoadOptions& options) {
+  Loader loader(fw, options);
+  return loader.run(std::move(sources));
 }
 
 }  // namespace siap

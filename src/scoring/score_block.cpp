@@ -1,19 +1,18 @@
 // One block for every unit's scores: mapped directly (and marked for huge
 // pages) when large, so that first touches cost one fault per 2 MiB.
-#include <sys/mman.h>
-
 #include <cstdlib>
 #include <memory>
 #include <new>
 #include <type_traits>
 
 #include "siap/assessment.hpp"
+#include "siap/huge_page_allocator.hpp"
 
 namespace siap {
 namespace {
 
 // Below this a block comes from malloc.
-constexpr std::size_t kMapThreshold = 2u << 20;
+constexpr std::size_t kMapThreshold = HugePageAllocator<char>::kThreshold;
 
 }  // namespace
 
@@ -23,9 +22,7 @@ ScoreBlock::ScoreBlock(std::size_t count) : size_(count) {
   std::size_t bytes = count * sizeof(NodeScore);
   void* p = nullptr;
   if (bytes >= kMapThreshold) {
-    p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED) throw std::bad_alloc();
-    ::madvise(p, bytes, MADV_HUGEPAGE);  // a hint; harmless where unsupported
+    p = map_huge_pages(bytes);
   } else {
     p = std::aligned_alloc(alignof(NodeScore), (bytes + alignof(NodeScore)) / alignof(NodeScore) * alignof(NodeScore));
     if (p == nullptr) throw std::bad_alloc();
@@ -35,7 +32,7 @@ ScoreBlock::ScoreBlock(std::size_t count) : size_(count) {
 
 void detail::ScoreBlockRelease::operator()(NodeScore* p) const {
   if (bytes >= kMapThreshold) {
-    ::munmap(p, bytes);
+    unmap_huge_pages(p, bytes);
   } else {
     std::free(p);
   }

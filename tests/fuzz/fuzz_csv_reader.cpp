@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "siap/csv_reader.hpp"
+#include "input/csv_reader.hpp"
 #include "siap/utf8.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,4 +1,4 @@
-#include "siap/csv_reader.hpp"
+#include "input/csv_reader.hpp"
 
 #include <catch2/catch.hpp>
 

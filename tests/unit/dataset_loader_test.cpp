@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "input/dataset_sources.hpp"
+#include "unit/fake_row_source.hpp"
 #include "unit/quality_issues.hpp"
 #include "siap/dataset.hpp"
 #include "siap/framework_loader.hpp"
@@ -233,4 +235,39 @@ TEST_CASE("a unit carries its level and province from the moment it is resolved"
   CHECK(u[3].name == "Dinas Kominfo");
   CHECK(u[3].level == siap::UnitLevel::other);
   CHECK(u[3].province_code.empty());
+}
+
+TEST_CASE("the loader reads any RowSource: an in-memory fake gives what the same CSV file gives", "[loader][source]") {
+  auto fw = framework();
+  const std::vector<std::vector<std::string>> rows = {
+      {"id", "wilayah", "kelompok", "q1", "q2", "q3"},
+      {"1", "Kota Bandung", "warga", "4", "5", "50"},
+      {"2", "Bandung", "warga", "4", "5", "50"},      // ambiguous: rejected
+      {"3", "Kota Bandung", "pemerintah", "9", "2", "x"},  // q1 out of scale, q3 not a number
+      {"1", "Kota Cimahi", "warga", "1", "1", "10"},  // duplicate id: rejected
+  };
+  std::string path = temp_path("fake.csv");
+  {
+    std::ofstream out(path);
+    for (const auto& row : rows) {
+      for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << row[i];
+      out << "\n";
+    }
+  }
+  auto from_file = siap::load_dataset(fw, {path}, siap::LoadOptions{});
+  std::filesystem::remove(path);
+  REQUIRE(from_file.has_value());
+  std::vector<siap::NamedSource> sources;
+  sources.push_back({path, std::make_unique<FakeRowSource>(rows)});  // named as the file, so messages match
+  auto from_fake = siap::load_sources(fw, std::move(sources), siap::LoadOptions{});
+  REQUIRE(from_fake.has_value());
+  CHECK(from_fake->files[0].sha256 == "fake");  // a source's own facts
+  from_fake->files[0].sha256 = from_file->files[0].sha256;
+  from_fake->files[0].bytes = from_file->files[0].bytes;
+  require_same(*from_fake, *from_file);
+  CHECK(from_fake->rows == 2);
+  CHECK(from_fake->rows_rejected == 2);
+  std::vector<std::string> codes;
+  for (const auto& issue : issues_of(*from_fake)) codes.push_back(issue.code + "@" + std::to_string(issue.line));
+  CHECK(codes == std::vector<std::string>{"ambiguous_region@3", "out_of_scale@4", "not_a_number@4", "duplicate_respondent@5"});
 }

@@ -15,20 +15,13 @@
 
 #include "siap/diagnostic.hpp"
 #include "siap/expected.hpp"
+#include "siap/csv_options.hpp"
 #include "siap/huge_page_allocator.hpp"
+#include "input/row_source.hpp"
 
 namespace siap {
 
-enum class TextEncoding { utf8, cp1252 };
-
-struct CsvOptions {
-  char delimiter = 0;  // 0: sniff from the header line
-  TextEncoding encoding = TextEncoding::utf8;
-  std::size_t max_row_bytes = 16u << 20;  // a longer row is an error, not unbounded memory
-  std::size_t max_fields = 100'000;
-};
-
-class CsvReader {
+class CsvReader final : public RowSource {
  public:
   // `path` "-" reads standard input. Errors (cannot open) are diagnostics.
   static Expected<std::unique_ptr<CsvReader>> open(const std::string& path, const CsvOptions& options);
@@ -39,28 +32,31 @@ class CsvReader {
                                                          const CsvOptions& options, int first_line);
   // Reads from memory (tests, embedded data).
   static std::unique_ptr<CsvReader> from_string(std::string text, const std::string& name, const CsvOptions& options);
-  ~CsvReader();
+  ~CsvReader() override;
 
   // The next row's fields, valid until the following call. False at the end
   // of input or on an error (see error()). Blank lines are skipped.
-  bool next(std::vector<std::string_view>& fields);
+  bool next(std::vector<std::string_view>& fields) override;
 
-  const std::optional<Diagnostic>& error() const { return error_; }
+  const std::optional<Diagnostic>& error() const override { return error_; }
   // True when the input ended inside a quoted field (a part boundary that
   // cut through a quoted newline, or a truly unterminated quote).
-  bool ended_in_open_quote() const { return ended_in_open_quote_; }
-  int next_line() const { return line_; }  // physical line where the next row would begin
-  int line() const { return row_line_; }    // 1-based physical line where the last row began
-  char delimiter() const { return delimiter_; }
+  bool ended_inside_a_value() const override { return ended_in_open_quote_; }
+  int next_line() const override { return line_; }  // physical line where the next row would begin
+  int line() const override { return row_line_; }    // 1-based physical line where the last row began
+  char delimiter() const override { return delimiter_; }
   const std::string& name() const { return name_; }
   std::size_t bytes_read() const { return bytes_read_; }
   // Total input size when known (a regular file or a string), else 0: lets
   // callers reserve memory once instead of growing it by doubling.
-  std::size_t size_hint() const;
+  std::size_t size_hint() const override;
   // Bytes of input consumed by the rows returned so far (approximate for cp1252).
-  std::size_t bytes_consumed() const { return bytes_read_ - (end_ - begin_); }
+  std::size_t bytes_consumed() const override { return bytes_read_ - (end_ - begin_); }
   // SHA-256 of the whole input; call after next() returned false.
   std::string sha256_hex() const;
+  SourceFacts facts() const override { return {sha256_hex(), bytes_read_}; }
+  // A UTF-8 file (not stdin) split at the line end after its middle.
+  std::optional<SplitBody> split_body() override;
 
  private:
   CsvReader(std::FILE* file, bool owns_file, std::string name, const CsvOptions& options, bool hash = true);
@@ -69,6 +65,7 @@ class CsvReader {
   void sniff_delimiter();
   void fit_buffer();
 
+  std::string path_;           // as opened; empty for stdin and strings (they cannot split)
   std::FILE* file_ = nullptr;
   bool owns_file_ = false;
   std::string name_;
