@@ -1,0 +1,51 @@
+// How respondents' answers become node values: the one computation that
+// assess(), instrument statistics, a respondent bootstrap and uncertainty
+// analysis share. Pure: it reads a Dataset and writes values; it does not
+// round, band or rank (publishing is assess()'s).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+
+#include "siap/dataset.hpp"
+#include "siap/framework.hpp"
+#include "siap/number.hpp"
+
+namespace siap {
+
+// A node's (or facet value's) value before publishing.
+struct NodeValue {
+  bool assessed = false;     // false: not enough answers or coverage
+  bool given = false;        // taken from an input column, not computed
+  std::uint32_t answers = 0; // leaves: respondents who answered
+  Number exact;              // meaningful when assessed
+  Number coverage;           // share of the children's weight present (leaves: 1)
+};
+
+class ScoringKernel {
+ public:
+  // `profile`: index into fw.profiles, -1 for the tree's weights. Both must
+  // outlive the kernel.
+  ScoringKernel(const Framework& fw, const Dataset& data, int profile = -1);
+  ~ScoringKernel();
+  ScoringKernel(const ScoringKernel&) = delete;
+  ScoringKernel& operator=(const ScoringKernel&) = delete;
+
+  std::size_t facet_values() const;  // over all facets, in order: the size of evaluate()'s `facets`
+
+  // Every node's value (`nodes`, parallel to fw.nodes) and every facet
+  // value's (`facets`) for the respondents `rows`: indices into the
+  // Dataset, in any order, repeats allowed (a resample). Spans must be
+  // default-initialised. Safe to call from several threads at once.
+  void evaluate(std::span<const std::uint32_t> rows, std::span<NodeValue> nodes, std::span<NodeValue> facets) const;
+  // The same for exactly the rows of `unit` (as assess() scores it: the
+  // unit's exact-decimal answers are found without a search).
+  void evaluate_unit(int unit, std::span<const std::uint32_t> rows, std::span<NodeValue> nodes, std::span<NodeValue> facets) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace siap

@@ -1,0 +1,445 @@
+// The scoring kernel: respondents' answers to node values. Coded answers are
+// counted per (item, group, code) in one pass over the rows and combined in
+// exact integer arithmetic; exact-decimal answers are combined without a
+// Number per answer; the tree rolls up bottom-up by each node's rule;
+// facets are effective-share-weighted means of their leaves.
+#include "siap/scoring_kernel.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "siap/effective_weights.hpp"
+
+namespace siap {
+namespace {
+
+// Mean or median of a multiset given as (score, count) pairs sorted by score.
+Number combine(const std::vector<std::pair<Number, std::size_t>>& values, CombineMethod method) {
+  std::size_t n = 0;
+  for (const auto& [v, c] : values) n += c;
+  if (method == CombineMethod::mean) {
+    Number sum;
+    for (const auto& [v, c] : values) sum = sum + v * Number::of(std::int64_t(c));
+    return sum / Number::of(std::int64_t(n));
+  }
+  // Median: the middle value, or the mean of the two middle values.
+  auto nth = [&](std::size_t k) {
+    for (const auto& [v, c] : values) {
+      if (k < c) return v;
+      k -= c;
+    }
+    return values.back().first;
+  };
+  if (n % 2 == 1) return nth(n / 2);
+  return (nth(n / 2 - 1) + nth(n / 2)) / Number::of(2);
+}
+
+}  // namespace
+
+struct ScoringKernel::Impl {
+  Impl(const Framework& fw, const Dataset& data, int profile)
+      : fw_(fw), data_(data), weights_(effective_weights(fw, profile)), respondents_(data.kind == InputKind::respondents) {
+    groups_ = respondents_ && fw.respondents ? fw.respondents->groups.size() : 0;
+    combine_ = fw.respondents ? fw.respondents->combine : CombineMethod::mean;
+    // Coded items: codes ordered by score, for medians.
+    for (const auto& item : data.items) {
+      std::vector<int> order(item.scores.size());
+      std::iota(order.begin(), order.end(), 0);
+      std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return item.scores[std::size_t(a)] < item.scores[std::size_t(b)]; });
+      code_order_.push_back(order);
+    }
+    coded_index_.assign(data.items.size(), -1);
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < data.items.size(); ++i) {
+      if (data.items[i].coded) {
+        coded_index_[i] = int(k++);
+        max_codes_ = std::max(max_codes_, data.items[i].scores.size());
+      }
+    }
+    // Scores of coded answers as integers at one power-of-ten scale, so that
+    // sums over thousands of respondents stay in exact integer arithmetic.
+    for (const auto& item : data.items) {
+      int scale = 0;
+      for (const Decimal& d : item.scores) scale = std::max(scale, d.scale());
+      std::vector<std::int64_t> ints;
+      for (const Decimal& d : item.scores) {
+        std::int64_t m = d.mantissa();
+        for (int e = d.scale(); e < scale; ++e) m *= 10;
+        ints.push_back(m);
+      }
+      std::int64_t denominator = 1;
+      for (int e = 0; e < scale; ++e) denominator *= 10;
+      int_scores_.push_back(std::move(ints));
+      score_denominator_.push_back(denominator);
+    }
+    exact_shares();
+    for (const Decimal& w : weights_.weight) weight_.push_back(Number::of(w));
+    children_weight_.assign(fw.nodes.size(), Number());
+    for (std::size_t n = 0; n < fw.nodes.size(); ++n) {
+      for (int c : fw.nodes[n].children) children_weight_[n] = children_weight_[n] + weight_[std::size_t(c)];
+      min_coverage_.push_back(Number::of(fw.nodes[n].aggregation.min_coverage));
+    }
+    for (const Facet& facet : fw.facets) {
+      facet_offset_.push_back(facet_values_);
+      facet_values_ += facet.values.size();
+    }
+    group_decimals_by_unit();
+  }
+
+  // Each decimal slot's answers grouped by unit (positions into the slot,
+  // in row order), so that a unit reads only its own.
+  void group_decimals_by_unit() {
+    const std::size_t units = data_.units.size();
+    decimal_start_.assign(data_.decimals.size(), {});
+    decimal_order_.assign(data_.decimals.size(), {});
+    for (std::size_t s = 0; s < data_.decimals.size(); ++s) {
+      const auto& slot = data_.decimals[s];
+      if (slot.empty()) continue;
+      auto& first = decimal_start_[s];
+      first.assign(units + 1, 0);
+      for (const auto& a : slot) ++first[std::size_t(data_.row_unit[a.row]) + 1];
+      for (std::size_t u = 0; u < units; ++u) first[u + 1] += first[u];
+      std::vector<std::uint32_t> next(first.begin(), first.end() - 1);
+      auto& order = decimal_order_[s];
+      order.resize(slot.size());
+      for (std::size_t i = 0; i < slot.size(); ++i) order[next[std::size_t(data_.row_unit[slot[i].row])]++] = std::uint32_t(i);
+    }
+
+  }
+
+  void evaluate(std::span<const std::uint32_t> rows, std::span<NodeValue> nodes, std::span<NodeValue> facets,
+                const std::function<std::span<const std::uint32_t>(std::size_t item)>& decimals_for) const {
+    // One pass over the unit's rows counts every coded answer by group.
+    const std::size_t group_count = std::max<std::size_t>(groups_, 1);
+    const std::size_t stride = max_codes_ + 1;
+    const std::size_t width = data_.coded_items;
+    std::vector<std::uint32_t> histogram(width * group_count * stride, 0);
+    for (std::uint32_t r : rows) {
+      const std::uint8_t* codes = data_.codes.data() + std::size_t(r) * width;
+      std::size_t g = groups_ > 0 ? std::size_t(data_.row_group[r]) : 0;
+      std::uint32_t* base = histogram.data() + g * stride;
+      for (std::size_t k = 0; k < width; ++k) ++base[k * group_count * stride + codes[k]];
+    }
+    // Leaves and given nodes.
+    for (std::size_t i = 0; i < data_.items.size(); ++i) {
+      std::size_t answers = 0;
+      auto value = item_value(i, decimals_for(i), histogram, answers);
+      NodeValue& score = nodes[std::size_t(data_.items[i].node)];
+      score.answers = std::uint32_t(answers);
+      if (value) {
+        score.assessed = true;
+        score.exact = *value;
+        score.coverage = Number::of(1);
+        score.given = !fw_.nodes[std::size_t(data_.items[i].node)].is_leaf();
+      }
+    }
+    // Internal nodes, bottom-up (reverse pre-order visits children first).
+    for (std::size_t n = fw_.nodes.size(); n-- > 0;) {
+      const Node& node = fw_.nodes[n];
+      NodeValue& score = nodes[n];
+      if (node.children.empty() || score.given) continue;
+      bool geometric = node.aggregation.method == AggregationMethod::geometric;
+      long double logs = 0;
+      WeightedSum sum;
+      bool all_present = true;
+      for (int c : node.children) {
+        const NodeValue& child = nodes[std::size_t(c)];
+        if (!child.assessed) {
+          all_present = false;
+          continue;
+        }
+        const Number& w = weight_[std::size_t(c)];
+        if (geometric) {
+          logs += w.value() * std::log(child.exact.value());
+        } else {
+          sum.add(w, child.exact);
+        }
+      }
+      Number present = all_present ? children_weight_[n] : present_weight(node, nodes);
+      score.coverage = all_present ? Number::of(1) : present / children_weight_[n];
+      if (present.is_zero() || score.coverage < min_coverage_[n]) continue;
+      score.assessed = true;
+      score.exact = geometric ? Number::approximate(std::exp(logs / present.value())) : sum.value() / present;
+    }
+    // Facets: effective-share-weighted means of the tagged leaves below each value.
+    for (std::size_t f = 0; f < fw_.facets.size(); ++f) {
+      const Facet& facet = fw_.facets[f];
+      std::vector<Number> sums(facet.values.size()), shares(facet.values.size());
+      for (int leaf : fw_.leaves) {
+        auto tag = fw_.nodes[std::size_t(leaf)].facet_values.find(int(f));
+        if (tag == fw_.nodes[std::size_t(leaf)].facet_values.end() || !nodes[std::size_t(leaf)].assessed) continue;
+        for (int v = tag->second; v >= 0; v = facet.values[std::size_t(v)].parent) {
+          sums[std::size_t(v)] = sums[std::size_t(v)] + shares_[std::size_t(leaf)] * nodes[std::size_t(leaf)].exact;
+          shares[std::size_t(v)] = shares[std::size_t(v)] + shares_[std::size_t(leaf)];
+        }
+      }
+      for (std::size_t v = 0; v < facet.values.size(); ++v) {
+        if (shares[v].is_zero()) continue;
+        NodeValue& score = facets[facet_offset_[f] + v];
+        score.assessed = true;
+        score.exact = sums[v] / shares[v];
+        score.coverage = Number::of(1);
+      }
+    }
+  }
+
+  // The weight of a node's assessed children, added in the tree's order.
+  Number present_weight(const Node& node, std::span<const NodeValue> scores) const {
+    Number present;
+    for (int c : node.children) {
+      if (scores[std::size_t(c)].assessed) present = present + weight_[std::size_t(c)];
+    }
+    return present;
+  }
+
+  void exact_shares() {
+    shares_.assign(fw_.nodes.size(), Number::of(1));
+    for (std::size_t i = 0; i < fw_.nodes.size(); ++i) {
+      const Node& node = fw_.nodes[i];
+      if (node.children.empty()) continue;
+      Number total;
+      for (int c : node.children) total = total + Number::of(weights_.weight[std::size_t(c)]);
+      for (int c : node.children) shares_[std::size_t(c)] = shares_[i] * Number::of(weights_.weight[std::size_t(c)]) / total;
+    }
+  }
+
+  // A leaf's score from a raw decimal answer (numeric scales map goalposts).
+  Number decimal_score(const Node& node, const Decimal& raw) const {
+    if (node.scale < 0) return Number::of(raw);
+    const Scale& s = fw_.scales[std::size_t(node.scale)];
+    if (s.kind != ScaleKind::numeric) return Number::of(raw);
+    Number lo = Number::of(s.low_goalpost), hi = Number::of(s.high_goalpost), x = Number::of(raw);
+    Number t = s.direction == Direction::higher_is_better ? (x - lo) / (hi - lo) : (hi - x) / (hi - lo);
+    if (t < Number::of(0)) t = Number::of(0);
+    if (t > Number::of(1)) t = Number::of(1);
+    return Number::of(fw_.score.min) + t * (Number::of(fw_.score.max) - Number::of(fw_.score.min));
+  }
+
+  // Per item: the respondents' combined value, or nothing when nobody
+  // answered. `histogram` holds, for coded items, counts per (coded item,
+  // group, code); `decimals` are the positions of their exact-decimal
+  // answers in the item's slot.
+  std::optional<Number> item_value(std::size_t item, std::span<const std::uint32_t> decimals, const std::vector<std::uint32_t>& histogram,
+                                   std::size_t& answers) const {
+    const ItemColumn& column = data_.items[item];
+    std::size_t group_count = std::max<std::size_t>(groups_, 1);
+    answers = 0;
+    // A fractional scale's column is coded on its grid; answers off the grid
+    // are exact decimals. Only a unit that has some of those needs the
+    // general path below.
+    const bool off_grid = !decimals.empty();
+    if (column.coded && !off_grid) {
+      const std::size_t stride = max_codes_ + 1;
+      const std::uint32_t* counts = histogram.data() + std::size_t(coded_index_[item]) * group_count * stride;
+      const auto& ints = int_scores_[item];
+      const std::int64_t denominator = score_denominator_[item];
+      std::vector<std::optional<Number>> group_values(group_count);
+      for (std::size_t g = 0; g < group_count; ++g) {
+        const std::uint32_t* c = counts + g * stride;
+        std::int64_t n = 0, sum = 0;
+        for (std::size_t code = 0; code < ints.size(); ++code) {
+          n += c[code + 1];
+          sum += std::int64_t(c[code + 1]) * ints[code];
+        }
+        if (n == 0) continue;
+        answers += std::size_t(n);
+        if (combine_ == CombineMethod::mean) {
+          group_values[g] = Number::ratio(sum, Number::int128(n) * denominator);
+          continue;
+        }
+        // Median: walk the codes in score order to the middle answer(s).
+        auto nth = [&](std::int64_t k) {
+          for (int code : code_order_[item]) {
+            std::int64_t here = c[std::size_t(code) + 1];
+            if (k < here) return ints[std::size_t(code)];
+            k -= here;
+          }
+          return ints[std::size_t(code_order_[item].back())];
+        };
+        group_values[g] = n % 2 == 1 ? Number::ratio(nth(n / 2), denominator)
+                                     : Number::ratio(Number::int128(nth(n / 2 - 1)) + nth(n / 2), Number::int128(2) * denominator);
+      }
+      if (answers == 0) return std::nullopt;
+      if (groups_ == 0) return group_values[0];
+      Number sum, weight;
+      for (std::size_t g = 0; g < groups_; ++g) {
+        if (!group_values[g]) continue;
+        Number w = Number::of(fw_.respondents->groups[g].weight);
+        sum = sum + w * *group_values[g];
+        weight = weight + w;
+      }
+      return sum / weight;
+    }
+    // Exact decimals (numeric answers, given values, off-grid answers of a
+    // fractional scale), with the coded answers of a fractional column.
+    const auto& slot = data_.decimals[std::size_t(column.decimal_slot)];
+    const Node& node = fw_.nodes[std::size_t(column.node)];
+    std::vector<std::vector<RawAnswer>> raw(group_count);
+    if (column.coded) {
+      const std::size_t stride = max_codes_ + 1;
+      const std::uint32_t* counts = histogram.data() + std::size_t(coded_index_[item]) * group_count * stride;
+      for (std::size_t g = 0; g < group_count; ++g) {
+        for (std::size_t code = 0; code < column.scores.size(); ++code) {
+          std::uint32_t n = counts[g * stride + code + 1];
+          if (n > 0) raw[g].push_back({column.scores[code], n});
+          answers += n;
+        }
+      }
+    }
+    for (std::uint32_t i : decimals) {
+      const Dataset::DecimalAnswer& a = slot[i];
+      std::size_t g = groups_ > 0 ? std::size_t(data_.row_group[a.row]) : 0;
+      raw[g].push_back({a.value(), 1});
+      ++answers;
+    }
+    if (answers == 0) return std::nullopt;
+    if (groups_ == 0) return combine_raw(node, raw[0]);
+    // Weighted mean of the group values over the groups present.
+    Number sum, weight;
+    for (std::size_t g = 0; g < groups_; ++g) {
+      if (raw[g].empty()) continue;
+      Number w = Number::of(fw_.respondents->groups[g].weight);
+      sum = sum + w * combine_raw(node, raw[g]);
+      weight = weight + w;
+    }
+    return sum / weight;
+  }
+
+  // An answer as read (before a numeric scale's goalposts), and how many gave it.
+  struct RawAnswer {
+    Decimal value;
+    std::uint64_t count;
+  };
+
+  // The mean or median of a group's scores, from its raw answers.
+  Number combine_raw(const Node& node, std::vector<RawAnswer>& answers) const {
+    if (combine_ == CombineMethod::mean) {
+      if (auto mean = linear_mean(node, answers)) return *mean;
+      // Beyond 128-bit sums: each answer's score, as before.
+      std::vector<std::pair<Number, std::size_t>> scored;
+      for (const auto& a : answers) scored.push_back({decimal_score(node, a.value), std::size_t(a.count)});
+      return combine(scored, CombineMethod::mean);
+    }
+    // Median: the score is monotone in the answer, so the middle answer(s)
+    // give the middle score(s).
+    std::sort(answers.begin(), answers.end(), [](const RawAnswer& a, const RawAnswer& b) { return a.value < b.value; });
+    std::uint64_t n = 0;
+    for (const auto& a : answers) n += a.count;
+    auto nth = [&](std::uint64_t k) {
+      for (const auto& a : answers) {
+        if (k < a.count) return a.value;
+        k -= a.count;
+      }
+      return answers.back().value;
+    };
+    if (n % 2 == 1) return decimal_score(node, nth(n / 2));
+    return (decimal_score(node, nth(n / 2 - 1)) + decimal_score(node, nth(n / 2))) / Number::of(2);
+  }
+
+  // The mean score in a constant number of exact operations: scores are
+  // linear in the answer between a numeric scale's goalposts and constant
+  // outside them, so only the in-range answers' sum is needed (as a 128-bit
+  // integer at one decimal scale). Nothing when that sum could overflow.
+  std::optional<Number> linear_mean(const Node& node, const std::vector<RawAnswer>& answers) const {
+    int places = 0;
+    for (const auto& a : answers) places = std::max(places, a.value.scale());
+    if (places > 9) return std::nullopt;
+    static constexpr std::int64_t kPow10[10] = {1, 10, 100, 1'000, 10'000, 100'000, 1'000'000, 10'000'000, 100'000'000, 1'000'000'000};
+    auto scaled = [&](const Decimal& d) { return Number::int128(d.mantissa()) * kPow10[places - d.scale()]; };
+    const Scale* scale = node.scale >= 0 ? &fw_.scales[std::size_t(node.scale)] : nullptr;
+    const bool numeric = scale != nullptr && scale->kind == ScaleKind::numeric;
+    Number::int128 sum = 0, n = 0, in_range = 0, below = 0, above = 0;
+    Number::int128 lo = 0, hi = 0;
+    if (numeric) {
+      if (scale->low_goalpost.scale() > places || scale->high_goalpost.scale() > places) {
+        places = std::max(scale->low_goalpost.scale(), scale->high_goalpost.scale());
+        if (places > 9) return std::nullopt;
+      }
+      lo = scaled(scale->low_goalpost);
+      hi = scaled(scale->high_goalpost);
+    }
+    for (const auto& a : answers) {
+      n += a.count;
+      Number::int128 v = scaled(a.value);
+      if (numeric && v < lo) {
+        below += a.count;
+      } else if (numeric && v > hi) {
+        above += a.count;
+      } else {
+        in_range += a.count;
+        sum += v * Number::int128(a.count);
+      }
+    }
+    if (!numeric) return Number::ratio(sum, n * kPow10[places]);
+    const Number unit = Number::ratio(1, kPow10[places]);
+    // score(x) = min + t (max - min), t = (x - lo) / (hi - lo) or (hi - x) / (hi - lo), clamped to [0, 1].
+    const Number min = Number::of(fw_.score.min), max = Number::of(fw_.score.max);
+    const Number k = (max - min) / (Number::ratio(hi - lo, 1) * unit);
+    const bool higher = scale->direction == Direction::higher_is_better;
+    Number linear = higher ? Number::ratio(sum - in_range * lo, 1) * unit : Number::ratio(in_range * hi - sum, 1) * unit;
+    Number total = Number::ratio(in_range, 1) * min + k * linear;
+    total = total + Number::ratio(higher ? below : above, 1) * min + Number::ratio(higher ? above : below, 1) * max;
+    return total / Number::ratio(n, 1);
+  }
+
+  // Positions (into the slot) of a unit's decimal answers; none for slot -1.
+  std::span<const std::uint32_t> decimals_of(int slot, int unit) const {
+    if (slot < 0 || decimal_start_[std::size_t(slot)].empty()) return {};
+    const auto& first = decimal_start_[std::size_t(slot)];
+    return std::span<const std::uint32_t>(decimal_order_[std::size_t(slot)].data() + first[std::size_t(unit)],
+                                          first[std::size_t(unit) + 1] - first[std::size_t(unit)]);
+  }
+
+  const Framework& fw_;
+  const Dataset& data_;
+  EffectiveWeights weights_;
+  std::vector<Number> shares_;
+  bool respondents_;
+  std::size_t groups_ = 0;
+  CombineMethod combine_ = CombineMethod::mean;
+  std::vector<std::vector<int>> code_order_;
+  std::vector<int> coded_index_;
+  std::size_t max_codes_ = 0;
+  std::vector<std::vector<std::int64_t>> int_scores_;
+  std::vector<std::int64_t> score_denominator_;
+  std::vector<Number> weight_;           // per node: its effective weight
+  std::vector<Number> children_weight_;  // per node: its children's weights added
+  std::vector<Number> min_coverage_;     // per node
+  std::vector<std::size_t> facet_offset_;  // per facet: where its values start in the facets span
+  std::size_t facet_values_ = 0;
+  std::vector<std::vector<std::uint32_t>> decimal_start_;  // per slot: per unit, where its answers start in decimal_order_
+  std::vector<std::vector<std::uint32_t>> decimal_order_;  // per slot: positions in the slot, grouped by unit
+};
+
+ScoringKernel::ScoringKernel(const Framework& fw, const Dataset& data, int profile) : impl_(std::make_unique<Impl>(fw, data, profile)) {}
+ScoringKernel::~ScoringKernel() = default;
+
+std::size_t ScoringKernel::facet_values() const { return impl_->facet_values_; }
+
+void ScoringKernel::evaluate_unit(int unit, std::span<const std::uint32_t> rows, std::span<NodeValue> nodes, std::span<NodeValue> facets) const {
+  impl_->evaluate(rows, nodes, facets, [&](std::size_t item) { return impl_->decimals_of(impl_->data_.items[item].decimal_slot, unit); });
+}
+
+void ScoringKernel::evaluate(std::span<const std::uint32_t> rows, std::span<NodeValue> nodes, std::span<NodeValue> facets) const {
+  // Any set of rows: each slot's answers (kept in row order) are found by
+  // binary search, once per row and slot.
+  std::vector<std::vector<std::uint32_t>> positions(impl_->data_.decimals.size());
+  for (std::size_t s = 0; s < positions.size(); ++s) {
+    const auto& slot = impl_->data_.decimals[s];
+    if (slot.empty()) continue;
+    for (std::uint32_t r : rows) {
+      auto it = std::lower_bound(slot.begin(), slot.end(), r, [](const Dataset::DecimalAnswer& a, std::uint32_t row) { return a.row < row; });
+      if (it != slot.end() && it->row == r) positions[s].push_back(std::uint32_t(it - slot.begin()));
+    }
+  }
+  impl_->evaluate(rows, nodes, facets, [&](std::size_t item) -> std::span<const std::uint32_t> {
+    int slot = impl_->data_.items[item].decimal_slot;
+    return slot < 0 ? std::span<const std::uint32_t>() : std::span<const std::uint32_t>(positions[std::size_t(slot)]);
+  });
+}
+
+}  // namespace siap
