@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 
+#include "report/report_labels.hpp"
 #include "report/report_view.hpp"
 #include "siap/effective_weights.hpp"
 
@@ -126,6 +127,7 @@ class HtmlWriter {
 
  private:
   std::string t(std::string_view id, std::string_view en) const { return tr(lang_, id, en); }
+  std::string t(const LocalizedText& text) const { return text.in(lang_); }
   std::string number(const NodeScore& s) const { return report::published_text(fw_, s, lang_); }
   std::string decimal(const Decimal& d) const { return format_published(d, fw_.score.decimals, lang_); }
 
@@ -177,9 +179,9 @@ class HtmlWriter {
     // A province column only tells something when the units span several.
     bool several_provinces = false;
     for (const auto& r : a_.results) several_provinces |= report::province_name(a_.unit_of(r)) != report::province_name(a_.unit_of(a_.results.front()));
-    out_ += fmt::format("<section>\n<h2>{}</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr><th class=\"num\">#</th><th>{}</th>", t("Peringkat", "Ranking"), t("Wilayah", "Region"));
-    if (several_provinces) out_ += fmt::format("<th>{}</th>", t("Provinsi", "Province"));
-    out_ += fmt::format("<th class=\"num\">{}</th><th>{}</th>", t("Skor", "Score"), t("Predikat", "Band"));
+    out_ += fmt::format("<section>\n<h2>{}</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr><th class=\"num\">#</th><th>{}</th>", t("Peringkat", "Ranking"), t(report::label::kRegion));
+    if (several_provinces) out_ += fmt::format("<th>{}</th>", t(report::label::kProvince));
+    out_ += fmt::format("<th class=\"num\">{}</th><th>{}</th>", t(report::label::kScore), t(report::label::kBand));
     for (int n : top) out_ += fmt::format("<th class=\"num\">{}</th>", escape(fw_.nodes[std::size_t(n)].name.in(lang_)));
     out_ += "</tr></thead>\n<tbody>\n";
     for (const auto& r : a_.results) {
@@ -267,7 +269,7 @@ class HtmlWriter {
     auto axes = report::profile_axes(fw_);
     out_ += fmt::format("<section>\n<h2>{}</h2>\n", t("Profil wilayah", "Regional profiles"));
     if (units.size() < report::assessed_count(a_) && o_.profile_units.empty()) {
-      out_ += fmt::format("<p class=\"note\">{} {} {}; {}</p>\n", t("Profil untuk", "Profiles of the"), units.size(), t("unit teratas", "top-ranked units"),
+      out_ += fmt::format("<p class=\"note\">{} {} {}; {}</p>\n", t(report::label::kProfilesOf), units.size(), t(report::label::kTopRanked),
                           t("pilih unit lain dengan <code>--profiles-for KODE,...</code>", "choose others with <code>--profiles-for CODE,...</code>"));
     }
     const BandSet* overall = report::overall_band_set(fw_);
@@ -275,7 +277,7 @@ class HtmlWriter {
       const Unit& unit = a_.unit_of(*r);
       out_ += "<article class=\"profile\">\n";
       out_ += radar(*r, axes);
-      out_ += fmt::format("<div class=\"facts\">\n<h3>{}</h3>\n<p>{} <b>{}</b> {}", escape(unit.name), t("Skor", "Score"), number(r->nodes[0]),
+      out_ += fmt::format("<div class=\"facts\">\n<h3>{}</h3>\n<p>{} <b>{}</b> {}", escape(unit.name), t(report::label::kScore), number(r->nodes[0]),
                           band_span(0, r->nodes[0]));
       if (r->rank > 0) out_ += fmt::format(" · {} {}", t("peringkat", "rank"), r->rank);
       out_ += "</p>\n";
@@ -292,7 +294,7 @@ class HtmlWriter {
         return s;
       };
       if (!ex.strongest.empty()) {
-        out_ += fmt::format("<p><b>{}:</b> {}<br><b>{}:</b> {}</p>\n", t("Terkuat", "Strongest"), list(ex.strongest), t("Terlemah", "Weakest"),
+        out_ += fmt::format("<p><b>{}:</b> {}<br><b>{}:</b> {}</p>\n", t(report::label::kStrongest), list(ex.strongest), t(report::label::kWeakest),
                             list(ex.weakest));
       }
       out_ += "</div>\n</article>\n";
@@ -302,7 +304,7 @@ class HtmlWriter {
 
   void not_assessed() {
     if (report::assessed_count(a_) == a_.results.size()) return;
-    out_ += fmt::format("<section>\n<h2>{}</h2>\n<ul>\n", t("Tidak Dapat Dinilai", "Not assessable"));
+    out_ += fmt::format("<section>\n<h2>{}</h2>\n<ul>\n", t(report::label::kNotAssessable));
     for (const auto& r : a_.results) {
       if (!r.assessed) out_ += fmt::format("<li>{}: {}</li>\n", escape(a_.unit_of(r).name), escape(r.not_assessed_reason.in(lang_)));
     }
@@ -312,7 +314,7 @@ class HtmlWriter {
   void quality() {
     out_ += fmt::format("<section>\n<h2>{}</h2>\n", t("Kualitas data", "Data quality"));
     out_ += fmt::format("<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-                        t("Berkas", "File"), t("Dibaca", "Read"), t("Diterima", "Accepted"), t("Ditolak", "Rejected"));
+                        t(report::label::kFile), t("Dibaca", "Read"), t(report::label::kAccepted), t(report::label::kRejected));
     for (const auto& f : a_.data.files) {
       out_ += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n", escape(f.name),
                           report::count_text(f.rows_read, lang_), report::count_text(f.rows_accepted, lang_), report::count_text(f.rows_rejected, lang_));
@@ -323,7 +325,7 @@ class HtmlWriter {
       return;
     }
     out_ += fmt::format("<p>{} {}:</p>\n<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>\n", report::count_text(a_.data.quality.size(), lang_),
-                        t("masalah", "problems"), t("Kode", "Code"), t("Jumlah", "Count"), t("Contoh pertama", "First example"));
+                        t("masalah", "problems"), t(report::label::kCode), t("Jumlah", "Count"), t("Contoh pertama", "First example"));
     for (const auto& summary : a_.data.quality.by_code()) {
       const std::string& code = summary.code;
       const QualityIssue& first = *summary.first;
@@ -342,20 +344,20 @@ class HtmlWriter {
 
   void method() {
     EffectiveWeights weights = effective_weights(fw_, a_.profile);
-    out_ += fmt::format("<section>\n<h2>{}</h2>\n", t("Metode", "Method"));
+    out_ += fmt::format("<section>\n<h2>{}</h2>\n", t(report::label::kMethod));
     if (!fw_.description.empty()) out_ += fmt::format("<p>{}</p>\n", escape(fw_.description.in(lang_)));
     out_ += "<ul>\n";
-    out_ += fmt::format("<li>{}: {} – {}; {} {} {}.</li>\n", t("Rentang skor", "Score range"), decimal(fw_.score.min), decimal(fw_.score.max),
+    out_ += fmt::format("<li>{}: {} – {}; {} {} {}.</li>\n", t(report::label::kScoreRange), decimal(fw_.score.min), decimal(fw_.score.max),
                         t("nilai terbit dibulatkan setengah ke atas pada nilai eksak ke", "published values are rounded half up on the exact value to"),
-                        fw_.score.decimals, t("desimal", "decimals"));
+                        fw_.score.decimals, t(report::label::kDecimals));
     if (fw_.respondents) {
       out_ += fmt::format("<li>{}: {}; {} {}.</li>\n", t("Jawaban responden digabung dengan", "Respondents' answers are combined by"),
                           fw_.respondents->combine == CombineMethod::mean ? t("rata-rata", "the mean") : t("median", "the median"),
                           t("responden minimum per wilayah", "minimum respondents per region"), fw_.respondents->min_respondents);
     }
-    out_ += fmt::format("<li>{}: {}.</li>\n</ul>\n", t("Profil bobot", "Weight profile"), escape(report::weight_profile_label(a_, lang_)));
+    out_ += fmt::format("<li>{}: {}.</li>\n</ul>\n", t(report::label::kWeightProfile), escape(report::weight_profile_label(a_, lang_)));
     out_ += fmt::format("<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-                        t("Unsur", "Element"), t("Bobot", "Weight"), t("Bagian efektif", "Effective share"), t("Status", "Status"));
+                        t(report::label::kElement), t("Bobot", "Weight"), t("Bagian efektif", "Effective share"), t(report::label::kStatus));
     // A long questionnaire's items would fill pages; they are in the workbook's Method sheet.
     const bool items_elsewhere = fw_.leaves.size() > 24;
     for (std::size_t n = 1; n < fw_.nodes.size(); ++n) {
@@ -371,7 +373,7 @@ class HtmlWriter {
                                                                              "items and their weights are listed in the workbook's Method sheet."), "");
     }
     if (!fw_.sources.empty()) {
-      out_ += fmt::format("<h3 style=\"margin-top:14px\">{}</h3>\n<ul>\n", t("Sumber", "Sources"));
+      out_ += fmt::format("<h3 style=\"margin-top:14px\">{}</h3>\n<ul>\n", t(report::label::kSources));
       for (const auto& source : fw_.sources) {
         out_ += fmt::format("<li>{} <span class=\"note\">({})</span>{}</li>\n", escape(source.citation), escape(status_label(source.status).in(lang_)),
                             source.url.empty() ? "" : " — " + escape(source.url));

@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "report/report_labels.hpp"
 #include "report/report_view.hpp"
 #include "siap/effective_weights.hpp"
 #include "siap/report.hpp"
@@ -47,7 +48,7 @@ std::string profiles(const Assessment& a, const ReportOptions& options) {
     out += fmt::format("\n### {}\n\n", escape(a.unit_of(*r).name));
     std::string band;
     if (const Band* b = report::band_of(fw, 0, r->nodes[0])) band = " (" + escape(b->label.in(lang)) + ")";
-    out += fmt::format("- {}: **{}**{}", tr("Skor", "Score"), report::published_text(fw, r->nodes[0], lang), band);
+    out += fmt::format("- {}: **{}**{}", report::label::kScore.in(lang), report::published_text(fw, r->nodes[0], lang), band);
     if (r->rank > 0) out += fmt::format(", {} {}", tr("peringkat", "rank"), r->rank);
     out += "\n";
     std::vector<std::string> parts;
@@ -66,7 +67,7 @@ std::string profiles(const Assessment& a, const ReportOptions& options) {
       return fmt::format("{}", fmt::join(names, "; "));
     };
     if (!ex.strongest.empty()) {
-      out += fmt::format("- {}: {}\n- {}: {}\n", tr("Terkuat", "Strongest"), list(ex.strongest), tr("Terlemah", "Weakest"), list(ex.weakest));
+      out += fmt::format("- {}: {}\n- {}: {}\n", report::label::kStrongest.in(lang), list(ex.strongest), report::label::kWeakest.in(lang), list(ex.weakest));
     }
   }
   return out;
@@ -79,17 +80,17 @@ std::string method(const Assessment& a, const ReportOptions& options) {
   const Lang lang = options.lang;
   auto tr = [lang](std::string_view id, std::string_view en) { return report::tr(lang, id, en); };
   EffectiveWeights weights = effective_weights(fw, a.profile);
-  std::string out = fmt::format("\n## {}\n\n", tr("Metode", "Method"));
-  out += fmt::format("- {}: {} – {}; {} {} {}.\n", tr("Rentang skor", "Score range"), format_published(fw.score.min, fw.score.decimals, lang),
+  std::string out = fmt::format("\n## {}\n\n", report::label::kMethod.in(lang));
+  out += fmt::format("- {}: {} – {}; {} {} {}.\n", report::label::kScoreRange.in(lang), format_published(fw.score.min, fw.score.decimals, lang),
                      format_published(fw.score.max, fw.score.decimals, lang),
                      tr("nilai terbit dibulatkan setengah ke atas pada nilai eksak ke", "published values are rounded half up on the exact value to"),
-                     fw.score.decimals, tr("desimal", "decimals"));
+                     fw.score.decimals, report::label::kDecimals.in(lang));
   out += fmt::format("- siap {}", escape(options.tool_version));
   for (const auto& setting : options.settings) out += fmt::format(" · `{}`", setting);
   out += "\n";
   for (const auto& f : a.data.files) out += fmt::format("- {} SHA-256 `{}`\n", escape(f.name), f.sha256);
-  out += fmt::format("\n| {} | {} | {} | {} |\n|---|---:|---:|---|\n", tr("Unsur", "Element"), tr("Bobot", "Weight"), tr("Bagian efektif", "Effective share"),
-                     tr("Status", "Status"));
+  out += fmt::format("\n| {} | {} | {} | {} |\n|---|---:|---:|---|\n", report::label::kElement.in(lang), tr("Bobot", "Weight"), tr("Bagian efektif", "Effective share"),
+                     report::label::kStatus.in(lang));
   const bool items_elsewhere = fw.leaves.size() > 24;
   for (std::size_t n = 1; n < fw.nodes.size(); ++n) {
     const Node& node = fw.nodes[n];
@@ -100,7 +101,7 @@ std::string method(const Assessment& a, const ReportOptions& options) {
                        report::percent_text(weights.share[n], lang), status_label(node.provenance.status).in(lang));
   }
   if (!fw.sources.empty()) {
-    out += fmt::format("\n{}:\n\n", tr("Sumber", "Sources"));
+    out += fmt::format("\n{}:\n\n", report::label::kSources.in(lang));
     for (const auto& source : fw.sources) {
       out += fmt::format("- {} ({}){}\n", escape(source.citation), status_label(source.status).in(lang), source.url.empty() ? "" : " " + escape(source.url));
     }
@@ -125,10 +126,10 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
   if (!options.date.empty()) out += fmt::format(" · {}", escape(options.date));
   out += "\n\n";
   out += fmt::format("## {}\n\n", tr("Peringkat", "Ranking"));
-  std::string header = fmt::format("| # | {} | {} |", tr("Wilayah", "Region"), tr("Skor", "Score"));
+  std::string header = fmt::format("| # | {} | {} |", report::label::kRegion.in(lang), report::label::kScore.in(lang));
   std::string rule = "|---:|---|---:|";
   if (!overall.empty()) {
-    header += fmt::format(" {} |", tr("Predikat", "Band"));
+    header += fmt::format(" {} |", report::label::kBand.in(lang));
     rule += "---|";
   }
   for (int t : fw.root().children) {
@@ -154,13 +155,13 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
     out += line + "\n";
   }
   if (!not_assessed.empty()) {
-    out += fmt::format("\n## {}\n\n", tr("Tidak Dapat Dinilai", "Not assessable"));
+    out += fmt::format("\n## {}\n\n", report::label::kNotAssessable.in(lang));
     for (const UnitResult* r : not_assessed) out += fmt::format("- {}: {}\n", escape(a.unit_of(*r).name), escape(r->not_assessed_reason.in(lang)));
   }
   out += profiles(a, options);
   out += fmt::format("\n## {}\n\n", tr("Kualitas data", "Data quality"));
-  out += fmt::format("- {}: {}\n- {}: {}\n- {}: {}\n", tr("Baris dibaca", "Rows read"), report::count_text(a.data.rows_read, lang), tr("Diterima", "Accepted"),
-                     report::count_text(a.data.rows, lang), tr("Ditolak", "Rejected"), report::count_text(a.data.rows_rejected, lang));
+  out += fmt::format("- {}: {}\n- {}: {}\n- {}: {}\n", tr("Baris dibaca", "Rows read"), report::count_text(a.data.rows_read, lang), report::label::kAccepted.in(lang),
+                     report::count_text(a.data.rows, lang), report::label::kRejected.in(lang), report::count_text(a.data.rows_rejected, lang));
   for (const auto& c : a.data.quality.by_code()) out += fmt::format("- `{}`: {}\n", c.code, report::count_text(c.count, lang));
   out += fmt::format("\n{} {}.\n", tr("Rincian setiap masalah ada di", "Every problem is listed in"), escape(options.quality_file));
   out += method(a, options);

@@ -13,6 +13,7 @@
 #include <random>
 #include <sstream>
 
+#include "report/report_labels.hpp"
 #include "report/report_view.hpp"
 #include "siap/effective_weights.hpp"
 #include "xlsx_sheet.hpp"
@@ -107,6 +108,7 @@ class WorkbookWriter {
 
  private:
   std::string t(std::string_view id, std::string_view en) const { return tr(lang_, id, en); }
+  std::string t(const LocalizedText& text) const { return text.in(lang_); }
 
   XlsxSheet add_sheet(std::string_view id, std::string_view en) { return XlsxSheet(workbook_add_worksheet(wb_, t(id, en).c_str())); }
 
@@ -135,22 +137,22 @@ class WorkbookWriter {
       s.text(row++, 2, value, nullptr, false);
     };
     if (!o_.date.empty()) pair(t("Tanggal", "Date"), o_.date);
-    pair(t("Profil bobot", "Weight profile"), report::weight_profile_label(a_, lang_));
+    pair(t(report::label::kWeightProfile), report::weight_profile_label(a_, lang_));
     for (const auto& file : a_.data.files) pair(t("Berkas masukan", "Input file"), file.name);
     auto count = [&](std::string_view label, std::size_t value) {
       s.merged_text(row, 0, 1, label, f_.label);
       s.number(row++, 2, double(value), f_.count);
     };
     count(t("Baris dibaca", "Rows read"), a_.data.rows_read);
-    count(t("Diterima", "Accepted"), a_.data.rows);
-    count(t("Ditolak", "Rejected"), a_.data.rows_rejected);
+    count(t(report::label::kAccepted), a_.data.rows);
+    count(t(report::label::kRejected), a_.data.rows_rejected);
     count(t("Unit dinilai", "Units assessed"), report::assessed_count(a_));
-    count(t("Tidak Dapat Dinilai", "Not assessable"), a_.results.size() - report::assessed_count(a_));
+    count(t(report::label::kNotAssessable), a_.results.size() - report::assessed_count(a_));
     ++row;
 
     const lxw_row_t head = row;
-    std::vector<std::string> headers = {t("Peringkat", "Rank"), t("Kode", "Code"), t("Wilayah", "Region"), t("Jenis", "Type"),
-                                        t("Provinsi", "Province"), t("Skor", "Score"), t("Predikat", "Band"), t("Responden", "Respondents"),
+    std::vector<std::string> headers = {t(report::label::kRank), t(report::label::kCode), t(report::label::kRegion), t("Jenis", "Type"),
+                                        t(report::label::kProvince), t(report::label::kScore), t(report::label::kBand), t("Responden", "Respondents"),
                                         t("Peringkat dalam jenis", "Rank within type"), t("Peringkat dalam provinsi", "Rank within province"),
                                         t("Keterangan", "Note")};
     for (std::size_t c = 0; c < headers.size(); ++c) s.text(head, lxw_col_t(c), headers[c], f_.header);
@@ -166,7 +168,7 @@ class WorkbookWriter {
         score_cell(s, row, 5, r.nodes[0]);
         band_cell(s, row, 6, 0, r.nodes[0]);
       } else {
-        s.text(row, 6, t("Tidak Dapat Dinilai", "Not assessable"), f_.muted);
+        s.text(row, 6, t(report::label::kNotAssessable), f_.muted);
         s.text(row, 10, r.not_assessed_reason.in(lang_), f_.muted);
       }
       s.number(row, 7, double(r.respondents), f_.rank);
@@ -198,7 +200,7 @@ class WorkbookWriter {
       point_list[i] = &points[i];
     }
     chart_series_set_points(series, point_list.data());
-    chart_title_set_name(chart, t("Skor", "Score").c_str());
+    chart_title_set_name(chart, t(report::label::kScore).c_str());
     chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
     chart_axis_set_reverse(chart->y_axis);  // rank 1 at the top
     // Every region's name up to 100 bars; beyond that the chart keeps Excel's
@@ -220,7 +222,7 @@ class WorkbookWriter {
   // Regions × top-level nodes and facet values, coloured on the score range.
   void dimensions() {
     XlsxSheet s = add_sheet("Dimensi", "Dimensions");
-    std::vector<std::string> headers = {t("Peringkat", "Rank"), t("Kode", "Code"), t("Wilayah", "Region"), t("Skor", "Score")};
+    std::vector<std::string> headers = {t(report::label::kRank), t(report::label::kCode), t(report::label::kRegion), t(report::label::kScore)};
     const auto& top = fw_.root().children;
     for (int n : top) headers.push_back(fw_.nodes[std::size_t(n)].name.in(lang_));
     for (const auto& facet : fw_.facets) {
@@ -263,8 +265,8 @@ class WorkbookWriter {
 
   void indicators_wide() {
     XlsxSheet s = add_sheet("Indikator", "Indicators");
-    s.text(0, 0, t("Kode", "Code"), f_.header);
-    s.text(0, 1, t("Wilayah", "Region"), f_.header);
+    s.text(0, 0, t(report::label::kCode), f_.header);
+    s.text(0, 1, t(report::label::kRegion), f_.header);
     s.text(1, 0, "", f_.header);
     s.text(1, 1, "", f_.header);
     lxw_col_t col = 2;
@@ -292,8 +294,8 @@ class WorkbookWriter {
     // Seven columns a pivot table needs, and two that are filled only when
     // they say something (a node scored on part of its children, a value taken
     // from the input); respondent counts per item are in the JSON report.
-    std::vector<std::string> headers = {t("Kode", "Code"), t("Wilayah", "Region"), t("ID", "ID"), t("Jalur", "Path"), t("Skor eksak", "Exact score"),
-                                        t("Skor terbit", "Published score"), t("Predikat", "Band"), t("Cakupan (bila < 100 %)", "Coverage (when < 100 %)"),
+    std::vector<std::string> headers = {t(report::label::kCode), t(report::label::kRegion), t("ID", "ID"), t("Jalur", "Path"), t("Skor eksak", "Exact score"),
+                                        t("Skor terbit", "Published score"), t(report::label::kBand), t("Cakupan (bila < 100 %)", "Coverage (when < 100 %)"),
                                         t("Diambil dari masukan", "Given in input")};
     for (std::size_t c = 0; c < headers.size(); ++c) s.text(0, lxw_col_t(c), headers[c], f_.header);
     std::vector<std::string> paths;
@@ -319,7 +321,7 @@ class WorkbookWriter {
           band_cell(s, row, 6, int(n), score);
           if (!fw_.nodes[n].is_leaf() && score.coverage < full) s.number(row, 7, double(score.coverage.value()), f_.share);
         } else {
-          s.text(row, 6, t("Tidak Dapat Dinilai", "Not assessable"), f_.muted);
+          s.text(row, 6, t(report::label::kNotAssessable), f_.muted);
         }
         if (score.given) s.text(row, 8, t("ya", "yes"));
         ++row;
@@ -340,7 +342,7 @@ class WorkbookWriter {
     auto units = report::profile_units(a_, o_);
     lxw_row_t row = 0;
     if (units.size() < report::assessed_count(a_) && o_.profile_units.empty()) {
-      s.text(row++, 0, fmt::format("{} {} {}; {}", t("Profil untuk", "Profiles of the"), units.size(), t("unit teratas", "top-ranked units"),
+      s.text(row++, 0, fmt::format("{} {} {}; {}", t(report::label::kProfilesOf), units.size(), t(report::label::kTopRanked),
                                    t("pilih unit lain dengan --profiles-for KODE,...", "choose others with --profiles-for CODE,...")),
              f_.muted, false);
     }
@@ -350,13 +352,13 @@ class WorkbookWriter {
       const lxw_row_t top = row;
       const Unit& unit = a_.unit_of(*r);
       s.text(top, 0, unit.name, f_.subtitle, false);
-      s.text(top + 1, 0, t("Skor", "Score"), f_.label);
+      s.text(top + 1, 0, t(report::label::kScore), f_.label);
       score_cell(s, top + 1, 1, r->nodes[0]);
       band_cell(s, top + 1, 2, 0, r->nodes[0]);
       if (r->rank > 0) s.text(top + 1, 3, fmt::format("{} {}", t("peringkat", "rank"), r->rank), f_.muted);
       s.text(top + 2, 0, t("Elemen", "Element"), f_.header);
-      s.text(top + 2, 1, t("Skor", "Score"), f_.header);
-      s.text(top + 2, 2, t("Predikat", "Band"), f_.header);
+      s.text(top + 2, 1, t(report::label::kScore), f_.header);
+      s.text(top + 2, 2, t(report::label::kBand), f_.header);
       lxw_row_t line = top + 3;
       for (int n : axes) {
         s.text(line, 0, fw_.nodes[std::size_t(n)].name.in(lang_));
@@ -378,9 +380,9 @@ class WorkbookWriter {
         return out;
       };
       if (!ex.strongest.empty()) {
-        s.text(line, 0, t("Terkuat", "Strongest"), f_.label);
+        s.text(line, 0, t(report::label::kStrongest), f_.label);
         s.text(line++, 1, names(ex.strongest));
-        s.text(line, 0, t("Terlemah", "Weakest"), f_.label);
+        s.text(line, 0, t(report::label::kWeakest), f_.label);
         s.text(line++, 1, names(ex.weakest));
       }
       lxw_chart* chart = workbook_add_chart(wb_, LXW_CHART_RADAR_WITH_MARKERS);
@@ -410,8 +412,8 @@ class WorkbookWriter {
     XlsxSheet s = add_sheet("Kualitas Data", "Data quality");
     lxw_row_t row = 0;
     s.text(row++, 0, t("Kualitas data", "Data quality"), f_.title, false);
-    std::vector<std::string> file_headers = {t("Berkas", "File"), "SHA-256", t("Bita", "Bytes"), t("Baris dibaca", "Rows read"),
-                                             t("Diterima", "Accepted"), t("Ditolak", "Rejected"), t("Kolom diabaikan", "Ignored columns")};
+    std::vector<std::string> file_headers = {t(report::label::kFile), "SHA-256", t("Bita", "Bytes"), t("Baris dibaca", "Rows read"),
+                                             t(report::label::kAccepted), t(report::label::kRejected), t("Kolom diabaikan", "Ignored columns")};
     for (std::size_t c = 0; c < file_headers.size(); ++c) s.text(row, lxw_col_t(c), file_headers[c], f_.header);
     ++row;
     for (const auto& file : a_.data.files) {
@@ -426,8 +428,8 @@ class WorkbookWriter {
       s.text(row++, 6, ignored);
     }
     ++row;
-    std::vector<std::string> headers = {t("Jenis", "Kind"), t("Berkas", "File"), t("Baris", "Line"), t("Kolom", "Column"), t("Nilai", "Value"),
-                                        t("Kode", "Code"), t("Alasan", "Reason")};
+    std::vector<std::string> headers = {t("Jenis", "Kind"), t(report::label::kFile), t("Baris", "Line"), t("Kolom", "Column"), t("Nilai", "Value"),
+                                        t(report::label::kCode), t("Alasan", "Reason")};
     const lxw_row_t head = row;
     for (std::size_t c = 0; c < headers.size(); ++c) s.text(head, lxw_col_t(c), headers[c], f_.header);
     ++row;
@@ -454,35 +456,35 @@ class WorkbookWriter {
   }
 
   void method() {
-    XlsxSheet s = add_sheet("Metode", "Method");
+    XlsxSheet s = add_sheet(report::label::kMethod.id, report::label::kMethod.en);
     EffectiveWeights weights = effective_weights(fw_, a_.profile);
     lxw_row_t row = 0;
-    s.text(row++, 0, t("Metode", "Method"), f_.title, false);
+    s.text(row++, 0, t(report::label::kMethod), f_.title, false);
     // Label and value; the value spills over the empty cells to its right.
     auto pair = [&](std::string_view label, const std::string& value) {
       s.text(row, 0, std::string(label), f_.label);
       s.text(row++, 1, value, nullptr, false);
     };
     pair(t("Kerangka", "Framework"), fmt::format("{} ({} {})", fw_.title.in(lang_), fw_.id, fw_.version));
-    pair(t("Status", "Status"), status_label(fw_.provenance.status).in(lang_));
+    pair(t(report::label::kStatus), status_label(fw_.provenance.status).in(lang_));
     if (!fw_.description.empty()) pair(t("Uraian", "Description"), fw_.description.in(lang_));
-    pair(t("Rentang skor", "Score range"), fmt::format("{} – {}", fw_.score.min.to_string(), fw_.score.max.to_string()));
+    pair(t(report::label::kScoreRange), fmt::format("{} – {}", fw_.score.min.to_string(), fw_.score.max.to_string()));
     pair(t("Pembulatan", "Rounding"), fmt::format("{} {} {}", t("setengah ke atas pada nilai eksak,", "half up on the exact value, to"), fw_.score.decimals,
-                                                  t("desimal", "decimals")));
+                                                  t(report::label::kDecimals)));
     if (fw_.respondents) {
       pair(t("Gabungan responden", "Combining respondents"),
            fw_.respondents->combine == CombineMethod::mean ? t("rata-rata", "mean") : t("median", "median"));
       pair(t("Responden minimum", "Minimum respondents"), std::to_string(fw_.respondents->min_respondents));
     }
-    pair(t("Profil bobot", "Weight profile"), report::weight_profile_label(a_, lang_));
+    pair(t(report::label::kWeightProfile), report::weight_profile_label(a_, lang_));
     pair(t("Versi siap", "siap version"), o_.tool_version);
     for (const auto& setting : o_.settings) pair(t("Opsi", "Option"), setting);
     for (const auto& file : a_.data.files) pair(t("Masukan (SHA-256)", "Input (SHA-256)"), file.name + "  " + file.sha256);
     ++row;
 
     s.text(row++, 0, t("Pohon kerangka", "Framework tree"), f_.subtitle, false);
-    std::vector<std::string> headers = {t("Unsur", "Element"), t("ID", "ID"), t("Bobot", "Weight"), t("Bagian efektif", "Effective share"),
-                                        t("Agregasi", "Aggregation"), t("Status", "Status"), t("Sumber", "Sources")};
+    std::vector<std::string> headers = {t(report::label::kElement), t("ID", "ID"), t("Bobot", "Weight"), t("Bagian efektif", "Effective share"),
+                                        t("Agregasi", "Aggregation"), t(report::label::kStatus), t(report::label::kSources)};
     for (std::size_t c = 0; c < headers.size(); ++c) s.text(row, lxw_col_t(c), headers[c], f_.header);
     ++row;
     for (std::size_t n = 1; n < fw_.nodes.size(); ++n) {
@@ -518,7 +520,7 @@ class WorkbookWriter {
       }
     }
     ++row;
-    s.text(row++, 0, t("Sumber", "Sources"), f_.subtitle, false);
+    s.text(row++, 0, t(report::label::kSources), f_.subtitle, false);
     const char* source_id[] = {"Rujukan", "ID", "", "", "", "Status", "Alamat"};
     const char* source_en[] = {"Citation", "ID", "", "", "", "Status", "Address"};
     for (std::size_t c = 0; c < 7; ++c) s.text(row, lxw_col_t(c), t(source_id[c], source_en[c]), f_.header);
