@@ -21,4 +21,11 @@ bool is_valid_utf8(std::string_view text);
 // so that it can be shown and still says which byte it was.
 std::string escape_invalid_utf8(std::string_view text);
 
+// Code points in valid UTF-8 text: how wide it shows in a terminal or a
+// cell (every character counted as one column).
+std::size_t code_points(std::string_view text);
+// The longest prefix of at most `max_bytes` that does not end inside a
+// UTF-8 sequence, in bytes.
+std::size_t whole_characters(std::string_view text, std::size_t max_bytes);
+
 }  // namespace siap

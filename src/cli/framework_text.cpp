@@ -1,4 +1,5 @@
 #include "cli/framework_text.hpp"
+#include "siap/utf8.hpp"
 
 #include <fmt/format.h>
 
@@ -8,8 +9,7 @@ namespace siap::cli {
 namespace {
 
 std::string pad_right(const std::string& s, std::size_t width) {
-  std::size_t shown = 0;  // count UTF-8 code points, not bytes
-  for (unsigned char c : s) shown += (c & 0xC0) != 0x80;
+  std::size_t shown = code_points(s);
   return shown >= width ? s : s + std::string(width - shown, ' ');
 }
 

@@ -6,19 +6,11 @@
 #include <cctype>
 #include <numeric>
 
+#include "siap/folding.hpp"
 #include "siap/limits.hpp"
 
 namespace siap {
 namespace {
-
-std::string folded(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == ' ' || c == '_' || c == '-' || c == '\t') continue;
-    out += char(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
 
 bool is_hex_color(const std::string& s) {
   if (s.size() != 7 || s[0] != '#') return false;
@@ -118,7 +110,7 @@ class Validator {
                                 fmt::format("score {} for '{}' is outside the score range {}", c.score.to_string(), c.answer, range_text())});
       }
       for (std::size_t j = 0; j < i; ++j) {
-        if (folded(scale.categories[j].answer) == folded(c.answer)) {
+        if (fold_header(scale.categories[j].answer) == fold_header(c.answer)) {
           scale_error(scale, at, {fmt::format("jawaban '{}' sama dengan '{}' (huruf besar/kecil dan spasi diabaikan)", c.answer, scale.categories[j].answer),
                                   fmt::format("answer '{}' is the same as '{}' (case and spacing are ignored)", c.answer, scale.categories[j].answer)});
         }
@@ -249,7 +241,7 @@ class Validator {
     std::unordered_map<std::string, Owner> owners;
     auto claim = [&](const std::string& header, const std::string& what, const SourceLocation& where, const std::string& path) {
       if (header.empty()) return;
-      auto [it, inserted] = owners.emplace(folded(header), Owner{what, where});
+      auto [it, inserted] = owners.emplace(fold_header(header), Owner{what, where});
       if (!inserted && it->second.what != what) {
         int line = it->second.where.line;
         reader_.error(where, path, {fmt::format("kolom '{}' sudah dipakai oleh {}{}", header, it->second.what, line > 0 ? fmt::format(" (baris {})", line) : ""),

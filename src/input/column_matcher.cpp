@@ -1,18 +1,8 @@
 #include "input/column_matcher.hpp"
 
-#include <cctype>
+#include "siap/folding.hpp"
 
 namespace siap {
-
-std::string fold_header(std::string_view header) {
-  std::string out;
-  out.reserve(header.size());
-  for (char c : header) {
-    if (c == ' ' || c == '_' || c == '-' || c == '\t') continue;
-    out += char(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
 
 ColumnMatcher::ColumnMatcher(const Framework& fw, const std::vector<int>& item_nodes) {
   add(fw.input.unit_column, {ColumnTarget::Role::unit, -1});

@@ -18,8 +18,6 @@ struct ColumnTarget {
   int item = -1;  // index into the dataset's items for Role::item
 };
 
-std::string fold_header(std::string_view header);
-
 class ColumnMatcher {
  public:
   // `item_nodes[i]` is the node read by item i.

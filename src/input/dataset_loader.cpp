@@ -21,6 +21,7 @@
 #include "input/dataset_sources.hpp"
 #include "input/row_source.hpp"
 #include "siap/edit_distance.hpp"
+#include "siap/folding.hpp"
 #include "siap/limits.hpp"
 #include "siap/number.hpp"
 #include "siap/utf8.hpp"
@@ -34,12 +35,6 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 // "3,5" -> 3.5 when decimal commas are on; plain decimals otherwise.
@@ -304,17 +299,17 @@ class ItemParser {
         return c;
       }
       case ScaleKind::yes_no: {
-        std::string folded = lower(text);
+        std::string folded = ascii_lower(text);
         Cell c;
         c.kind = Cell::Kind::code;
         for (const auto& w : s.yes_words) {
-          if (lower(trim(w)) == folded) {
+          if (ascii_lower(trim(w)) == folded) {
             c.code = 1;
             return c;
           }
         }
         for (const auto& w : s.no_words) {
-          if (lower(trim(w)) == folded) {
+          if (ascii_lower(trim(w)) == folded) {
             c.code = 2;
             return c;
           }

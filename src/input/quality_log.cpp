@@ -8,14 +8,13 @@
 #include <unordered_map>
 
 #include "siap/limits.hpp"
+#include "siap/utf8.hpp"
 
 namespace siap {
 
 std::string quote_value(std::string_view text, std::size_t max_bytes) {
   if (text.size() <= max_bytes) return std::string(text);
-  std::size_t end = max_bytes;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // not inside a character
-  return std::string(text.substr(0, end)) + "\xE2\x80\xA6";
+  return std::string(text.substr(0, whole_characters(text, max_bytes))) + "\xE2\x80\xA6";
 }
 
 // Group ids by key, and file ranks by name.

@@ -10,6 +10,7 @@
 #include "report/report_labels.hpp"
 #include "report/report_view.hpp"
 #include "siap/effective_weights.hpp"
+#include "siap/utf8.hpp"
 
 namespace siap {
 namespace {
@@ -55,9 +56,7 @@ std::string shorten(std::string_view s, std::size_t max) {
 // Splits a label at the space nearest its middle when it is longer than
 // `width` code points; each line is then cut to `width` with an ellipsis.
 std::pair<std::string, std::string> two_lines(std::string_view s, std::size_t width) {
-  std::size_t length = 0;
-  for (unsigned char c : s) length += (c & 0xC0) != 0x80;
-  if (length <= width) return {std::string(s), ""};
+  if (code_points(s) <= width) return {std::string(s), ""};
   std::size_t best = std::string_view::npos;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == ' ' && (best == std::string_view::npos || (i > s.size() / 2 ? i - s.size() / 2 : s.size() / 2 - i) <

@@ -4,15 +4,12 @@
 #include <fmt/format.h>
 
 #include "siap/report.hpp"
+#include "siap/utf8.hpp"
 
 namespace siap {
 namespace {
 
-std::size_t display_width(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+std::size_t display_width(std::string_view s) { return code_points(s); }
 
 std::string fit(std::string_view s, std::size_t width) {
   if (display_width(s) <= width) return std::string(s) + std::string(width - display_width(s), ' ');

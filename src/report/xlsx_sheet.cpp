@@ -1,4 +1,5 @@
 #include "xlsx_sheet.hpp"
+#include "siap/utf8.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -10,10 +11,7 @@ constexpr std::size_t kMaxCellChars = 32767;
 
 // The longest prefix within Excel's cell limit that does not split a UTF-8 sequence.
 std::string_view cell_limit(std::string_view s) {
-  if (s.size() <= kMaxCellChars) return s;
-  std::size_t end = kMaxCellChars;
-  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
-  return s.substr(0, end);
+  return s.substr(0, whole_characters(s, kMaxCellChars));
 }
 
 // Characters XML 1.0 cannot hold (C0 controls other than tab, LF and CR;
@@ -39,12 +37,6 @@ std::string xml_safe(std::string_view s) {
 
 }  // namespace
 
-std::size_t utf8_width(std::string_view text) {
-  std::size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 void XlsxSheet::text(lxw_row_t row, lxw_col_t col, std::string_view value, lxw_format* format, bool measure) {
   std::string cell = xml_safe(cell_limit(value));
   if (cell.empty() && format) {
@@ -58,7 +50,7 @@ void XlsxSheet::text(lxw_row_t row, lxw_col_t col, std::string_view value, lxw_f
   while (start <= cell.size()) {
     std::size_t end = cell.find('\n', start);
     if (end == std::string::npos) end = cell.size();
-    longest = std::max(longest, utf8_width(std::string_view(cell).substr(start, end - start)));
+    longest = std::max(longest, code_points(std::string_view(cell).substr(start, end - start)));
     start = end + 1;
   }
   widen(col, double(longest));

@@ -42,6 +42,5 @@ class XlsxSheet {
 };
 
 // Display width in characters of UTF-8 text (code points).
-std::size_t utf8_width(std::string_view text);
 
 }  // namespace siap

@@ -23,3 +23,16 @@ TEST_CASE("escape_invalid_utf8 shows each bad byte as \\xNN and keeps the rest",
   CHECK(escape_invalid_utf8("\xE2\x80\x93") == "\xE2\x80\x93");
   CHECK(is_valid_utf8(escape_invalid_utf8("\xC0\xAF\xED\xA0\x80 x \xF0")));
 }
+
+TEST_CASE("code points and whole-character prefixes", "[utf8]") {
+  CHECK(siap::code_points("") == 0);
+  CHECK(siap::code_points("Kota Bandung") == 12);
+  CHECK(siap::code_points("Bali \xE2\x80\xA6 \xC3\xA9") == 8);  // "…" is 3 bytes, "é" 2
+  const std::string text = "ab\xE2\x80\xA6" "c";            // a b … c: bytes 0 1 [2 3 4] 5
+  CHECK(siap::whole_characters(text, 10) == 6);
+  CHECK(siap::whole_characters(text, 5) == 5);
+  CHECK(siap::whole_characters(text, 4) == 2);  // would end inside "…"
+  CHECK(siap::whole_characters(text, 3) == 2);
+  CHECK(siap::whole_characters(text, 2) == 2);
+  CHECK(siap::whole_characters(text, 0) == 0);
+}

@@ -1,0 +1,17 @@
+// Text folded for matching what people type against what a framework names:
+// one definition, used by header matching, answer labels and the validator's
+// duplicate checks.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace siap {
+
+// ASCII letters lowercased; every other byte (UTF-8 included) as it is.
+std::string ascii_lower(std::string_view text);
+// ascii_lower without spaces, tabs, '_' and '-': "Kabupaten/Kota" and
+// "kabupaten_kota " fold alike, as do "Tata Kelola" and "tata-kelola".
+std::string fold_header(std::string_view header);
+
+}  // namespace siap

@@ -1,0 +1,26 @@
+#include "siap/folding.hpp"
+
+namespace siap {
+namespace {
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+
+}  // namespace
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = lower(c);
+  return out;
+}
+
+std::string fold_header(std::string_view header) {
+  std::string out;
+  out.reserve(header.size());
+  for (char c : header) {
+    if (c == ' ' || c == '_' || c == '-' || c == '\t') continue;
+    out += lower(c);
+  }
+  return out;
+}
+
+}  // namespace siap
