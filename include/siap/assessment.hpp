@@ -37,13 +37,13 @@ class BandIndices {
 
 // 112 bytes: a national unit sheet keeps tens of millions of these.
 struct NodeScore {
-  Number exact;                     // meaningful when assessed
-  Number coverage;                  // share of the children's weight present (leaves: 1)
-  Decimal published;                // exact rounded half up to score.decimals
-  Decimal percent_value;            // see percent()
-  std::uint32_t answers = 0;        // leaves: respondents who answered
-  bool assessed = false;            // false: "Tidak Dapat Dinilai"
-  bool given = false;               // taken from an input column, not computed
+  Number exact;               // meaningful when assessed
+  Number coverage;            // share of the children's weight present (leaves: 1)
+  Decimal published;          // exact rounded half up to score.decimals
+  Decimal percent_value;      // see percent()
+  std::uint32_t answers = 0;  // leaves: respondents who answered
+  bool assessed = false;      // false: "Tidak Dapat Dinilai"
+  bool given = false;         // taken from an input column, not computed
   bool has_percent = false;
   BandIndices bands;
 
@@ -52,17 +52,17 @@ struct NodeScore {
 };
 
 struct UnitResult {
-  int unit = -1;                    // index into Dataset::units
-  std::size_t respondents = 0;      // accepted rows of this unit
-  bool assessed = false;            // the overall index could be computed
-  std::string not_assessed_code;    // "too_few_respondents", "insufficient_coverage"
+  int unit = -1;                  // index into Dataset::units
+  std::size_t respondents = 0;    // accepted rows of this unit
+  bool assessed = false;          // the overall index could be computed
+  std::string not_assessed_code;  // "too_few_respondents", "insufficient_coverage"
   LocalizedText not_assessed_reason;
-  std::span<NodeScore> nodes;       // parallel to Framework::nodes, in Assessment::scores
+  std::span<NodeScore> nodes;                // parallel to Framework::nodes, in Assessment::scores
   std::vector<std::span<NodeScore>> facets;  // per facet, per facet value, in Assessment::scores
-  int rank = 0;                     // competition ranking on the published index; 0 = not ranked
-  int rank_in_type = 0;             // among units of the same type (Provinsi / Kabupaten / Kota / other)
-  int rank_in_province = 0;         // among units in the same province; 0 for non-regions
-  std::optional<Decimal> gap_to_next_band;  // to the next band of the first overall band set
+  int rank = 0;                              // competition ranking on the published index; 0 = not ranked
+  int rank_in_type = 0;                      // among units of the same type (Provinsi / Kabupaten / Kota / other)
+  int rank_in_province = 0;                  // among units in the same province; 0 for non-regions
+  std::optional<Decimal> gap_to_next_band;   // to the next band of the first overall band set
   std::optional<int> next_band;
 };
 
@@ -95,7 +95,7 @@ class ScoreBlock {
 
 struct Assessment {
   const Framework* framework = nullptr;
-  int profile = -1;                 // index into Framework::profiles, -1 default
+  int profile = -1;  // index into Framework::profiles, -1 default
   Dataset data;
   ScoreBlock scores;                // what UnitResult::nodes and ::facets point into
   std::vector<UnitResult> results;  // ranked units first (by rank, then name), then the rest by name

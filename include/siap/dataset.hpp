@@ -19,7 +19,7 @@
 namespace siap {
 
 struct InputFileInfo {
-  std::string name;    // as given; "<stdin>" for "-"
+  std::string name;  // as given; "<stdin>" for "-"
   std::string sha256;
   std::size_t bytes = 0;
   char delimiter = ',';
@@ -28,8 +28,8 @@ struct InputFileInfo {
   std::size_t rows_accepted = 0;
   std::size_t rows_rejected = 0;
   std::vector<std::string> ignored_columns;  // headers no framework column claims
-  int parts = 1;       // ranges parsed in parallel: 2 when split, 1 when read in one pass
-  bool reread = false; // split, found out of step at a quoted newline, and read again in one pass
+  int parts = 1;                             // ranges parsed in parallel: 2 when split, 1 when read in one pass
+  bool reread = false;                       // split, found out of step at a quoted newline, and read again in one pass
 };
 
 // What kind of unit: the region types, in RegionType's order, then the rest.
@@ -40,8 +40,8 @@ enum class UnitLevel { provinsi, kabupaten, kota, other };
 // report says about it is copied in when it is resolved: reporters and
 // later stages never consult the region table.
 struct Unit {
-  int region = -1;     // index into RegionTable::builtin(), or -1
-  std::string code;    // Kemendagri code, or "" for non-regions
+  int region = -1;   // index into RegionTable::builtin(), or -1
+  std::string code;  // Kemendagri code, or "" for non-regions
   std::string name;
   UnitLevel level = UnitLevel::other;
   std::string province_code;  // "32"; a province's own code for a province; "" for non-regions
@@ -51,27 +51,27 @@ struct Unit {
 // How one input column is stored: a small code per row (discrete scales), or
 // an exact decimal per row (numeric scales, non-integer ordinals, given node values).
 struct ItemColumn {
-  int node = -1;                 // index into Framework::nodes
+  int node = -1;  // index into Framework::nodes
   bool coded = true;
-  std::vector<Decimal> scores;   // coded: score of code k is scores[k - 1] (reverse keying applied)
-  int decimal_slot = -1;         // index into Dataset::decimals: every answer of an uncoded column, off-grid ones of a fractional scale
+  std::vector<Decimal> scores;  // coded: score of code k is scores[k - 1] (reverse keying applied)
+  int decimal_slot = -1;        // index into Dataset::decimals: every answer of an uncoded column, off-grid ones of a fractional scale
 };
 
 struct Dataset {
   InputKind kind = InputKind::units;  // how rows were read
   std::vector<InputFileInfo> files;
-  std::vector<Unit> units;            // in order of first appearance
-  std::vector<ItemColumn> items;      // leaves in framework order, then given nodes
+  std::vector<Unit> units;        // in order of first appearance
+  std::vector<ItemColumn> items;  // leaves in framework order, then given nodes
 
   // Accepted rows, in input order.
   std::size_t rows = 0;
   template <typename T>
   using Column = std::vector<T, HugePageAllocator<T>>;
   Column<std::int32_t> row_unit;
-  Column<std::int16_t> row_group;            // index into respondents.groups, -1 without groups
+  Column<std::int16_t> row_group;  // index into respondents.groups, -1 without groups
   Column<std::uint16_t> row_file;
   Column<std::uint32_t> row_line;
-  Column<std::uint8_t> codes;                // rows x coded items, row-major; 0 = missing
+  Column<std::uint8_t> codes;  // rows x coded items, row-major; 0 = missing
   std::size_t coded_items = 0;
   // Decimal answers are sparse (a given domain index, a numeric item): per
   // slot, the rows that have one, in row order. Memory follows the answers

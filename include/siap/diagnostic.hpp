@@ -17,7 +17,7 @@ struct SourceLocation {
 
 struct Diagnostic {
   SourceLocation where;
-  std::string path;         // node path, e.g. "tree[3].children[1].weight"; may be empty
+  std::string path;  // node path, e.g. "tree[3].children[1].weight"; may be empty
   LocalizedText message;
 
   // "file:line:col: message (at path)", the form compilers use, so editors

@@ -19,8 +19,8 @@ namespace siap {
 // Where a value comes from. Shown next to every element so that nobody takes
 // a project choice for a government one.
 enum class Status { official, derived, third_party, project_defined };
-const char* status_key(Status status);                // "official", "third-party", ...
-const LocalizedText& status_label(Status status);     // "resmi" / "official", ...
+const char* status_key(Status status);             // "official", "third-party", ...
+const LocalizedText& status_label(Status status);  // "resmi" / "official", ...
 
 struct Source {
   std::string id;
@@ -100,9 +100,9 @@ struct Aggregation {
 struct Band {
   std::string id;
   LocalizedText label;
-  Decimal from;           // inclusive
-  Decimal to;             // exclusive, except for the highest band
-  std::string color;      // "#RRGGBB", may be empty
+  Decimal from;       // inclusive
+  Decimal to;         // exclusive, except for the highest band
+  std::string color;  // "#RRGGBB", may be empty
 };
 
 // Labelled score ranges (predikat, maturity stages). Bands are stored in
@@ -123,7 +123,7 @@ struct BandSet {
 struct FacetValue {
   std::string id;
   LocalizedText name;
-  int parent = -1;          // index into Facet::values, -1 for top-level values
+  int parent = -1;  // index into Facet::values, -1 for top-level values
   std::vector<int> children;
 };
 
@@ -139,24 +139,24 @@ struct Facet {
 };
 
 struct Node {
-  std::string id;           // unique in the framework; "" for the root
+  std::string id;  // unique in the framework; "" for the root
   LocalizedText name;
   LocalizedText description;
-  Decimal weight;           // relative to its siblings, > 0
+  Decimal weight;  // relative to its siblings, > 0
   Provenance provenance;
   SourceLocation where;
-  std::string path;         // document path, e.g. "tree[3].children[1]"
+  std::string path;  // document path, e.g. "tree[3].children[1]"
 
-  int parent = -1;          // index into Framework::nodes; -1 for the root
+  int parent = -1;  // index into Framework::nodes; -1 for the root
   std::vector<int> children;
-  int depth = 0;            // 0 = root (the overall index), 1 = top level
+  int depth = 0;  // 0 = root (the overall index), 1 = top level
 
   Aggregation aggregation;
   // Leaves always have a column. An internal node may have one: its value is
   // then taken as given (e.g. a published domain index) instead of computed.
   ColumnSpec column;
-  int scale = -1;           // index into Framework::scales; leaves only
-  bool reverse = false;     // reverse-keyed item (ordinal/likert)
+  int scale = -1;                   // index into Framework::scales; leaves only
+  bool reverse = false;             // reverse-keyed item (ordinal/likert)
   std::map<int, int> facet_values;  // facet index -> value index (leaves only)
 
   bool is_leaf() const { return children.empty() && parent >= 0; }
@@ -191,8 +191,8 @@ struct RespondentSpec {
 struct ScoreSpec {
   Decimal min = Decimal::from_int(1);
   Decimal max = Decimal::from_int(5);
-  int decimals = 2;          // published values are rounded half up
-  bool percent = false;      // also report 0-100
+  int decimals = 2;      // published values are rounded half up
+  bool percent = false;  // also report 0-100
 };
 
 // Alternative sibling weights selectable at run time.

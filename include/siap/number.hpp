@@ -66,7 +66,7 @@ class WeightedSum {
  private:
   Number::int128 num_ = 0;
   Number::int128 den_ = 1;
-  bool lazy_ = true;   // false: continued in sum_
+  bool lazy_ = true;  // false: continued in sum_
   Number sum_;
 };
 

@@ -41,9 +41,9 @@ struct IssueGroup {
   std::string file;
   std::string column;
   std::string code;
-  LocalizedText reason;                 // of the first occurrence
+  LocalizedText reason;  // of the first occurrence
   std::size_t count = 0;
-  std::vector<QualityIssue> examples;   // the first few, in input order
+  std::vector<QualityIssue> examples;  // the first few, in input order
 };
 
 class QualityLog {

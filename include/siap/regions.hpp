@@ -16,10 +16,10 @@ enum class RegionType { provinsi, kabupaten, kota };
 const LocalizedText& region_type_label(RegionType type);  // "Kabupaten" / "Regency", ...
 
 struct Region {
-  std::string code;      // Kemendagri, dotted: "32.73"; provinces "32"
-  std::string name;      // official: "Kota Bandung", "Jawa Barat"
+  std::string code;  // Kemendagri, dotted: "32.73"; provinces "32"
+  std::string name;  // official: "Kota Bandung", "Jawa Barat"
   RegionType type = RegionType::kabupaten;
-  int province = -1;     // index of its province in RegionTable::regions(); itself for a province
+  int province = -1;  // index of its province in RegionTable::regions(); itself for a province
 };
 
 // How a file writes undotted four-digit codes such as "3273". BPS and
@@ -76,7 +76,7 @@ class RegionTable {
 
   std::vector<Region> regions_;
   std::vector<std::pair<std::string, std::vector<int>>> by_key_;  // sorted by key
-  std::vector<std::pair<std::string, int>> aliases_;               // sorted by key
+  std::vector<std::pair<std::string, int>> aliases_;              // sorted by key
   const std::vector<int>* lookup(const std::string& key) const;
 };
 

@@ -16,11 +16,11 @@ namespace siap {
 
 // A node's (or facet value's) value before publishing.
 struct NodeValue {
-  bool assessed = false;     // false: not enough answers or coverage
-  bool given = false;        // taken from an input column, not computed
-  std::uint32_t answers = 0; // leaves: respondents who answered
-  Number exact;              // meaningful when assessed
-  Number coverage;           // share of the children's weight present (leaves: 1)
+  bool assessed = false;      // false: not enough answers or coverage
+  bool given = false;         // taken from an input column, not computed
+  std::uint32_t answers = 0;  // leaves: respondents who answered
+  Number exact;               // meaningful when assessed
+  Number coverage;            // share of the children's weight present (leaves: 1)
 };
 
 class ScoringKernel {

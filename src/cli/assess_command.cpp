@@ -52,14 +52,17 @@ void print_issues(const Dataset& data, const CliContext& ctx, std::size_t limit)
   std::size_t shown = 0;
   data.quality.for_each_example([&](const QualityIssue& issue) {
     if (shown++ >= limit) return;
-    std::string where = issue.column.empty() ? fmt::format("{}:{}", issue.file, issue.line) : fmt::format("{}:{}: {} '{}'", issue.file, issue.line, issue.column, issue.value);
-    ctx.warning(fmt::format("{}: {} ({})", where, issue.reason.in(ctx.lang),
-                            issue.kind == IssueKind::row_rejected ? ctx.tr("baris ditolak", "row rejected") : ctx.tr("sel diabaikan", "cell ignored")));
+    std::string where = issue.column.empty() ? fmt::format("{}:{}", issue.file, issue.line)
+                                             : fmt::format("{}:{}: {} '{}'", issue.file, issue.line, issue.column, issue.value);
+    ctx.warning(
+        fmt::format("{}: {} ({})", where, issue.reason.in(ctx.lang),
+                    issue.kind == IssueKind::row_rejected ? ctx.tr("baris ditolak", "row rejected") : ctx.tr("sel diabaikan", "cell ignored")));
   });
   shown = std::min(shown, limit);
   if (data.quality.size() > shown) {
     ctx.warning(fmt::format("… {} {}", data.quality.size() - shown,
-                            ctx.tr("masalah lagi (lengkapnya di quality.csv dengan -o DIR, atau siap validate)", "more problems (all of them in quality.csv with -o DIR, or siap validate)")));
+                            ctx.tr("masalah lagi (lengkapnya di quality.csv dengan -o DIR, atau siap validate)",
+                                   "more problems (all of them in quality.csv with -o DIR, or siap validate)")));
   }
 }
 
@@ -118,7 +121,8 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   if (!(o.output_dir.empty() && formats[0]->name == "text")) ctx.info(counts_line(data, ctx));
   if (o.strict && !data.quality.empty()) {
     print_issues(data, ctx, data.quality.size());
-    ctx.error(fmt::format("--strict: {} {}; {}", data.quality.size(), ctx.tr("masalah pada data", "problems in the data"), ctx.tr("tidak ada laporan yang ditulis", "no report written")));
+    ctx.error(fmt::format("--strict: {} {}; {}", data.quality.size(), ctx.tr("masalah pada data", "problems in the data"),
+                          ctx.tr("tidak ada laporan yang ditulis", "no report written")));
     return kBadInput;
   }
   if (o.output_dir.empty()) print_issues(data, ctx, 10);
@@ -203,19 +207,33 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
 
 void add_assess_command(CLI::App& app, CliContext& ctx, int& exit_code) {
   auto o = std::make_shared<AssessOptions>();
-  CLI::App* cmd = app.add_subcommand("assess", ctx.tr("Nilai data survei atau lembar indikator terhadap kerangka", "Score survey responses or indicator sheets against a framework"));
+  CLI::App* cmd = app.add_subcommand("assess", ctx.tr("Nilai data survei atau lembar indikator terhadap kerangka",
+                                                      "Score survey responses or indicator sheets against a framework"));
   add_input_options(*cmd, o->input, ctx);
   cmd->add_option("--format", o->formats,
-                  fmt::format("{}: {} {}", ctx.tr("Satu atau beberapa format", "One or several formats"), report_format_names(), ctx.tr("(dipisah koma)", "(comma-separated)")));
-  cmd->add_option("--title", o->title, ctx.tr("Judul kajian pada laporan (bawaan: judul kerangka)", "Study title in the reports (default: the framework's title)"));
-  cmd->add_option("--profiles-for", o->profiles_for, ctx.tr("Profil (grafik radar) untuk unit ini saja: kode atau nama, dipisah koma (bawaan: 50 teratas)", "Profiles (radar charts) for these units only: codes or names, comma-separated (default: the top 50)"))
+                  fmt::format("{}: {} {}", ctx.tr("Satu atau beberapa format", "One or several formats"), report_format_names(),
+                              ctx.tr("(dipisah koma)", "(comma-separated)")));
+  cmd->add_option("--title", o->title,
+                  ctx.tr("Judul kajian pada laporan (bawaan: judul kerangka)", "Study title in the reports (default: the framework's title)"));
+  cmd->add_option("--profiles-for", o->profiles_for,
+                  ctx.tr("Profil (grafik radar) untuk unit ini saja: kode atau nama, dipisah koma (bawaan: 50 teratas)",
+                         "Profiles (radar charts) for these units only: codes or names, comma-separated (default: the top 50)"))
       ->delimiter(',');
-  cmd->add_option("-o,--output", o->output_dir, ctx.tr("Direktori laporan (dibuat bila belum ada); quality.csv ditulis di sana", "Report directory (created if missing); quality.csv is written there"));
+  cmd->add_option("-o,--output", o->output_dir,
+                  ctx.tr("Direktori laporan (dibuat bila belum ada); quality.csv ditulis di sana",
+                         "Report directory (created if missing); quality.csv is written there"));
   cmd->add_flag("--strict", o->strict, ctx.tr("Masalah apa pun pada data: status 1, tanpa laporan", "Any problem in the data: exit 1, no report"));
-  cmd->add_flag("--csv-bom", o->csv_bom, ctx.tr("CSV dengan BOM UTF-8 (agar Excel membacanya sebagai UTF-8)", "CSV with a UTF-8 BOM (so Excel reads it as UTF-8)"));
-  cmd->add_flag("--csv-decimal-comma", o->csv_decimal_comma, ctx.tr("CSV dengan koma desimal dan pemisah ';' (Excel Indonesia)", "CSV with decimal commas and ';' delimiters (Indonesian Excel)"));
-  cmd->footer(ctx.tr("Contoh:\n  siap assess samples/spbe-2020-jabar.csv -f spbe-2020\n  siap assess survei.csv -f kerangka.yaml --format json | jq '.units[0]'\n  siap assess survei.csv -f kerangka.yaml --format text,json,csv,md -o hasil/\n  siap assess survei.csv -f kerangka.yaml --format xlsx,html --title \"Kajian Kesiapan 2026\" -o hasil/",
-                     "Examples:\n  siap assess samples/spbe-2020-jabar.csv -f spbe-2020\n  siap assess survey.csv -f framework.yaml --format json | jq '.units[0]'\n  siap assess survey.csv -f framework.yaml --format text,json,csv,md -o results/\n  siap assess survey.csv -f framework.yaml --format xlsx,html --title \"Readiness study 2026\" -o results/"));
+  cmd->add_flag("--csv-bom", o->csv_bom,
+                ctx.tr("CSV dengan BOM UTF-8 (agar Excel membacanya sebagai UTF-8)", "CSV with a UTF-8 BOM (so Excel reads it as UTF-8)"));
+  cmd->add_flag("--csv-decimal-comma", o->csv_decimal_comma,
+                ctx.tr("CSV dengan koma desimal dan pemisah ';' (Excel Indonesia)", "CSV with decimal commas and ';' delimiters (Indonesian Excel)"));
+  cmd->footer(
+      ctx.tr("Contoh:\n  siap assess samples/spbe-2020-jabar.csv -f spbe-2020\n  siap assess survei.csv -f kerangka.yaml --format json | jq "
+             "'.units[0]'\n  siap assess survei.csv -f kerangka.yaml --format text,json,csv,md -o hasil/\n  siap assess survei.csv -f kerangka.yaml "
+             "--format xlsx,html --title \"Kajian Kesiapan 2026\" -o hasil/",
+             "Examples:\n  siap assess samples/spbe-2020-jabar.csv -f spbe-2020\n  siap assess survey.csv -f framework.yaml --format json | jq "
+             "'.units[0]'\n  siap assess survey.csv -f framework.yaml --format text,json,csv,md -o results/\n  siap assess survey.csv -f "
+             "framework.yaml --format xlsx,html --title \"Readiness study 2026\" -o results/"));
   cmd->callback([&ctx, &exit_code, o] { exit_code = run_assess(*o, ctx); });
 }
 

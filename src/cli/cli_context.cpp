@@ -52,13 +52,9 @@ void CliContext::detail(std::string_view message) const {
   if (verbosity == Verbosity::verbose) fmt::print(stderr, "{}\n", shown(message));
 }
 
-std::string CliContext::bold(std::string_view s) const {
-  return color_stdout ? fmt::format("\033[1m{}\033[0m", s) : std::string(s);
-}
+std::string CliContext::bold(std::string_view s) const { return color_stdout ? fmt::format("\033[1m{}\033[0m", s) : std::string(s); }
 
-std::string CliContext::dim(std::string_view s) const {
-  return color_stdout ? fmt::format("\033[2m{}\033[0m", s) : std::string(s);
-}
+std::string CliContext::dim(std::string_view s) const { return color_stdout ? fmt::format("\033[2m{}\033[0m", s) : std::string(s); }
 
 char decimal_separator(Lang lang) { return lang == Lang::en ? '.' : ','; }
 

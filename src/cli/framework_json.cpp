@@ -98,10 +98,7 @@ json node_json(const Framework& fw, const EffectiveWeights& w, int index) {
 
 nlohmann::ordered_json framework_to_json(const Framework& fw, int profile) {
   EffectiveWeights w = effective_weights(fw, profile);
-  json out{{"schema", "siap/framework-view/v1"},
-           {"id", fw.id},
-           {"version", fw.version},
-           {"title", text(fw.title)}};
+  json out{{"schema", "siap/framework-view/v1"}, {"id", fw.id}, {"version", fw.version}, {"title", text(fw.title)}};
   if (!fw.description.empty()) out["description"] = text(fw.description);
   out["status"] = status_key(fw.provenance.status);
   json sources = json::array();
@@ -125,8 +122,11 @@ nlohmann::ordered_json framework_to_json(const Framework& fw, int profile) {
     r.update(provenance(fw, fw.respondents->provenance));
     out["respondents"] = r;
   }
-  out["score"] = {{"min", number(fw.score.min)}, {"max", number(fw.score.max)}, {"decimals", fw.score.decimals},
-                  {"rounding", "half_up"}, {"percent", fw.score.percent}};
+  out["score"] = {{"min", number(fw.score.min)},
+                  {"max", number(fw.score.max)},
+                  {"decimals", fw.score.decimals},
+                  {"rounding", "half_up"},
+                  {"percent", fw.score.percent}};
 
   json scales = json::array();
   for (const auto& s : fw.scales) scales.push_back(scale_json(fw, s));

@@ -13,9 +13,7 @@ std::string pad_right(const std::string& s, std::size_t width) {
   return shown >= width ? s : s + std::string(width - shown, ' ');
 }
 
-std::string status_mark(Status status, const CliContext& ctx) {
-  return "[" + ctx.tr(status_label(status)) + "]";
-}
+std::string status_mark(Status status, const CliContext& ctx) { return "[" + ctx.tr(status_label(status)) + "]"; }
 
 std::string scale_summary(const Scale& scale, const Framework& fw, const CliContext& ctx) {
   Lang lang = ctx.lang;
@@ -32,14 +30,14 @@ std::string scale_summary(const Scale& scale, const Framework& fw, const CliCont
       return out;
     }
     case ScaleKind::yes_no:
-      return fmt::format("{}: {} → {}, {} → {}", ctx.tr("ya/tidak", "yes/no"), fmt::join(scale.yes_words, "/"),
-                         format_decimal(scale.yes_score, lang), fmt::join(scale.no_words, "/"), format_decimal(scale.no_score, lang));
+      return fmt::format("{}: {} → {}, {} → {}", ctx.tr("ya/tidak", "yes/no"), fmt::join(scale.yes_words, "/"), format_decimal(scale.yes_score, lang),
+                         fmt::join(scale.no_words, "/"), format_decimal(scale.no_score, lang));
     case ScaleKind::numeric:
       return fmt::format("{}, {}; goalposts {}–{} → {}–{}", ctx.tr("numerik", "numeric"),
                          scale.direction == Direction::higher_is_better ? ctx.tr("makin tinggi makin baik", "higher is better")
                                                                         : ctx.tr("makin rendah makin baik", "lower is better"),
-                         format_decimal(scale.low_goalpost, lang), format_decimal(scale.high_goalpost, lang),
-                         format_decimal(fw.score.min, lang), format_decimal(fw.score.max, lang));
+                         format_decimal(scale.low_goalpost, lang), format_decimal(scale.high_goalpost, lang), format_decimal(fw.score.min, lang),
+                         format_decimal(fw.score.max, lang));
     case ScaleKind::categorical: {
       std::vector<std::string> items;
       for (const auto& c : scale.categories) items.push_back(fmt::format("{} → {}", c.answer, format_decimal(c.score, lang)));
@@ -93,17 +91,18 @@ std::string render_framework_text(const Framework& fw, int profile, const CliCon
   line(ctx.bold(fmt::format("{} — {}", fw.id, ctx.tr(fw.title))));
   line(fmt::format("{}: {} · Status: {}", ctx.tr("Versi", "Version"), fw.version, ctx.tr(status_label(fw.provenance.status))));
   if (!fw.description.empty()) line(ctx.tr(fw.description));
-  std::string input = fw.input.kind == InputKind::units ? ctx.tr("satu baris per unit", "one row per unit")
+  std::string input = fw.input.kind == InputKind::units         ? ctx.tr("satu baris per unit", "one row per unit")
                       : fw.input.kind == InputKind::respondents ? ctx.tr("satu baris per responden", "one row per respondent")
                                                                 : ctx.tr("per unit atau per responden", "per unit or per respondent");
   line(fmt::format("{}: {} ({} {})", ctx.tr("Masukan", "Input"), input, ctx.tr("kolom unit", "unit column"), fw.input.unit_column.name));
   if (fw.respondents) {
     const RespondentSpec& r = *fw.respondents;
     std::string groups;
-    for (const auto& g : r.groups) groups += fmt::format("{}{} ({} {})", groups.empty() ? "" : ", ", ctx.tr(g.name), ctx.tr("bobot", "weight"), format_decimal(g.weight, lang));
+    for (const auto& g : r.groups)
+      groups += fmt::format("{}{} ({} {})", groups.empty() ? "" : ", ", ctx.tr(g.name), ctx.tr("bobot", "weight"), format_decimal(g.weight, lang));
     line(fmt::format("{}: {}; {} {}{}", ctx.tr("Responden", "Respondents"),
-                     r.combine == CombineMethod::median ? ctx.tr("median", "median") : ctx.tr("rata-rata", "mean"),
-                     ctx.tr("minimal", "at least"), r.min_respondents,
+                     r.combine == CombineMethod::median ? ctx.tr("median", "median") : ctx.tr("rata-rata", "mean"), ctx.tr("minimal", "at least"),
+                     r.min_respondents,
                      groups.empty() ? "" : fmt::format("; {}: {} {}", ctx.tr("kelompok", "groups"), groups, status_mark(r.provenance.status, ctx))));
   }
   line(fmt::format("{}: {}–{}, {} {}, {}{}", ctx.tr("Skor", "Score"), format_decimal(fw.score.min, lang), format_decimal(fw.score.max, lang),
@@ -164,9 +163,10 @@ std::string render_framework_text(const Framework& fw, int profile, const CliCon
     }
     if (node.is_leaf()) {
       const Scale& scale = fw.scales[std::size_t(node.scale)];
-      text += ctx.dim(fmt::format("  ← {} {}{}, {} {}", ctx.tr("kolom", "column"), node.column.name,
-                                  node.column.aliases.empty() || ctx.verbosity != Verbosity::verbose ? "" : fmt::format(" ({})", fmt::join(node.column.aliases, ", ")),
-                                  ctx.tr("skala", "scale"), scale.id));
+      text += ctx.dim(fmt::format(
+          "  ← {} {}{}, {} {}", ctx.tr("kolom", "column"), node.column.name,
+          node.column.aliases.empty() || ctx.verbosity != Verbosity::verbose ? "" : fmt::format(" ({})", fmt::join(node.column.aliases, ", ")),
+          ctx.tr("skala", "scale"), scale.id));
       if (node.reverse) text += ctx.dim(ctx.tr(", dibalik", ", reverse-keyed"));
       for (const auto& [facet, value] : node.facet_values) {
         text += ctx.dim(fmt::format(", {}={}", fw.facets[std::size_t(facet)].id, fw.facets[std::size_t(facet)].values[std::size_t(value)].id));

@@ -8,30 +8,46 @@
 namespace siap::cli {
 
 void add_input_options(CLI::App& command, InputOptions& o, const CliContext& ctx) {
-  command.add_option("inputs", o.inputs, ctx.tr("Berkas CSV masukan ('-' = stdin); beberapa berkas untuk satu studi", "Input CSV files ('-' = stdin); several files make one study"))
+  command
+      .add_option(
+          "inputs", o.inputs,
+          ctx.tr("Berkas CSV masukan ('-' = stdin); beberapa berkas untuk satu studi", "Input CSV files ('-' = stdin); several files make one study"))
       ->required();
   command.add_option("-f,--framework", o.framework, ctx.tr("Id kerangka bawaan atau path YAML", "Built-in framework id or YAML path"))->required();
   command.add_option("--profile", o.profile, ctx.tr("Profil bobot (bawaan: default)", "Weight profile (default: default)"));
-  command.add_option("--delimiter", o.delimiter, ctx.tr("Pemisah kolom; bawaan: dideteksi dari baris judul", "Field delimiter; default: sniffed from the header"))
+  command
+      .add_option("--delimiter", o.delimiter,
+                  ctx.tr("Pemisah kolom; bawaan: dideteksi dari baris judul", "Field delimiter; default: sniffed from the header"))
       ->check(CLI::IsMember({",", ";", "tab"}));
-  command.add_flag("--decimal-comma", o.decimal_comma, ctx.tr("Angka memakai koma desimal (3,5); otomatis untuk berkas berpemisah ';'", "Numbers use a decimal comma (3,5); automatic for ';'-delimited files"));
-  command.add_flag("--no-decimal-comma", o.no_decimal_comma, ctx.tr("Jangan pernah membaca koma sebagai desimal", "Never read a comma as a decimal point"));
-  command.add_option("--encoding", o.encoding, ctx.tr("Pengodean berkas: utf8 (bawaan) atau cp1252 (Excel 'ANSI')", "File encoding: utf8 (default) or cp1252 (Excel 'ANSI')"))
+  command.add_flag("--decimal-comma", o.decimal_comma,
+                   ctx.tr("Angka memakai koma desimal (3,5); otomatis untuk berkas berpemisah ';'",
+                          "Numbers use a decimal comma (3,5); automatic for ';'-delimited files"));
+  command.add_flag("--no-decimal-comma", o.no_decimal_comma,
+                   ctx.tr("Jangan pernah membaca koma sebagai desimal", "Never read a comma as a decimal point"));
+  command
+      .add_option("--encoding", o.encoding,
+                  ctx.tr("Pengodean berkas: utf8 (bawaan) atau cp1252 (Excel 'ANSI')", "File encoding: utf8 (default) or cp1252 (Excel 'ANSI')"))
       ->check(CLI::IsMember({"utf8", "cp1252"}));
-  command.add_option("--region-codes", o.region_codes, ctx.tr("Kode tanpa titik (3273) adalah kode kemendagri; kode BPS belum didukung", "Undotted codes (3273) are kemendagri codes; BPS codes are not supported yet"))
+  command
+      .add_option("--region-codes", o.region_codes,
+                  ctx.tr("Kode tanpa titik (3273) adalah kode kemendagri; kode BPS belum didukung",
+                         "Undotted codes (3273) are kemendagri codes; BPS codes are not supported yet"))
       ->check(CLI::IsMember({"kemendagri", "bps"}));
-  command.add_flag("--allow-non-regions", o.allow_non_regions, ctx.tr("Terima unit yang bukan wilayah (OPD, instansi pusat)", "Accept units that are not regions (an OPD, a central agency)"));
+  command.add_flag("--allow-non-regions", o.allow_non_regions,
+                   ctx.tr("Terima unit yang bukan wilayah (OPD, instansi pusat)", "Accept units that are not regions (an OPD, a central agency)"));
 }
 
 std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& ctx, int& exit_code, bool full_quality_log) {
   if (o.region_codes == "bps") {
-    ctx.error(ctx.tr("kode BPS belum didukung: tidak ada tabel padanan BPS–Kemendagri yang tersedia; gunakan kode Kemendagri bertitik (32.73) atau nama",
-                     "BPS codes are not supported: no BPS-Kemendagri crosswalk is available; use dotted Kemendagri codes (32.73) or names"));
+    ctx.error(
+        ctx.tr("kode BPS belum didukung: tidak ada tabel padanan BPS–Kemendagri yang tersedia; gunakan kode Kemendagri bertitik (32.73) atau nama",
+               "BPS codes are not supported: no BPS-Kemendagri crosswalk is available; use dotted Kemendagri codes (32.73) or names"));
     exit_code = kUsage;
     return std::nullopt;
   }
   if (o.decimal_comma && o.no_decimal_comma) {
-    ctx.error(ctx.tr("--decimal-comma dan --no-decimal-comma tidak dapat dipakai bersama", "--decimal-comma and --no-decimal-comma exclude each other"));
+    ctx.error(
+        ctx.tr("--decimal-comma dan --no-decimal-comma tidak dapat dipakai bersama", "--decimal-comma and --no-decimal-comma exclude each other"));
     exit_code = kUsage;
     return std::nullopt;
   }
@@ -73,7 +89,8 @@ std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& c
 std::string counts_line(const Dataset& data, const CliContext& ctx) {
   const std::size_t cells = data.quality.count(IssueKind::cell_ignored);
   return fmt::format("{}: {} {}: {} {}, {} {}; {} {}", ctx.tr("Masukan", "Input"), data.rows_read, ctx.tr("baris dibaca", "rows read"), data.rows,
-                     ctx.tr("diterima", "accepted"), data.rows_rejected, ctx.tr("ditolak", "rejected"), cells, ctx.tr("sel diabaikan", "cells ignored"));
+                     ctx.tr("diterima", "accepted"), data.rows_rejected, ctx.tr("ditolak", "rejected"), cells,
+                     ctx.tr("sel diabaikan", "cells ignored"));
 }
 
 }  // namespace siap::cli

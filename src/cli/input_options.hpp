@@ -18,11 +18,11 @@ struct InputOptions {
   std::vector<std::string> inputs;
   std::string framework;
   std::string profile;
-  std::string delimiter;       // "", ",", ";", "tab"
+  std::string delimiter;  // "", ",", ";", "tab"
   bool decimal_comma = false;
   bool no_decimal_comma = false;
   std::string encoding = "utf8";
-  std::string region_codes;    // "", "kemendagri", "bps"
+  std::string region_codes;  // "", "kemendagri", "bps"
   bool allow_non_regions = false;
 };
 

@@ -38,12 +38,13 @@ int run(int argc, char** argv) {
   bool verbose = false;
   app.add_flag("-q,--quiet", quiet, ctx.tr("Hanya galat dan data", "Only errors and data"));
   app.add_flag("-v,--verbose", verbose, ctx.tr("Rincian tambahan ke stderr", "Extra detail on stderr"));
-  app.footer(ctx.tr("Contoh:\n  siap assess samples/spbe-2020-jabar.csv -f spbe-2020\n  siap frameworks list\n  siap regions bandung\n\n"
-                    "Status keluar: 0 berhasil, 1 data masukan buruk, 2 kesalahan penggunaan, 3 galat internal.\n"
-                    "Warna hanya pada terminal dan tidak pernah bila NO_COLOR diset.",
-                    "Examples:\n  siap assess samples/spbe-2020-jabar.csv -f spbe-2020 --lang en\n  siap frameworks list\n  siap regions bandung\n\n"
-                    "Exit status: 0 success, 1 bad input data, 2 usage error, 3 internal error.\n"
-                    "Colour only on a terminal and never when NO_COLOR is set."));
+  app.footer(
+      ctx.tr("Contoh:\n  siap assess samples/spbe-2020-jabar.csv -f spbe-2020\n  siap frameworks list\n  siap regions bandung\n\n"
+             "Status keluar: 0 berhasil, 1 data masukan buruk, 2 kesalahan penggunaan, 3 galat internal.\n"
+             "Warna hanya pada terminal dan tidak pernah bila NO_COLOR diset.",
+             "Examples:\n  siap assess samples/spbe-2020-jabar.csv -f spbe-2020 --lang en\n  siap frameworks list\n  siap regions bandung\n\n"
+             "Exit status: 0 success, 1 bad input data, 2 usage error, 3 internal error.\n"
+             "Colour only on a terminal and never when NO_COLOR is set."));
 
   int exit_code = kSuccess;
   // Options are applied before any subcommand callback runs.

@@ -48,14 +48,16 @@ int run_regions(const RegionsOptions& o, const CliContext& ctx) {
 
 void add_regions_command(CLI::App& app, CliContext& ctx, int& exit_code) {
   auto o = std::make_shared<RegionsOptions>();
-  CLI::App* cmd = app.add_subcommand("regions", ctx.tr("Daftar dan cari 38 provinsi dan 514 kabupaten/kota (kode Kemendagri)", "List and search the 38 provinces and 514 kabupaten/kota (Kemendagri codes)"));
+  CLI::App* cmd = app.add_subcommand("regions", ctx.tr("Daftar dan cari 38 provinsi dan 514 kabupaten/kota (kode Kemendagri)",
+                                                       "List and search the 38 provinces and 514 kabupaten/kota (Kemendagri codes)"));
   cmd->add_option("query", o->query, ctx.tr("Nama atau kode (sebagian)", "Name or code (or part of one)"));
   cmd->add_option("--province", o->province, ctx.tr("Hanya provinsi dengan kode ini, mis. 32", "Only the province with this code, e.g. 32"));
   cmd->add_option("--format", o->format, ctx.tr("Format keluaran", "Output format"))->check(CLI::IsMember({"text", "json"}));
-  cmd->footer(ctx.tr("Contoh:\n  siap regions bandung\n  siap regions --province 32\n  siap regions 32.7 --format json\n\n"
-                     "Data: idn-area-data 4.0.1 (Fityan Nugroho), Kepmendagri 300.2.2-2138/2025; lisensi ODbL 1.0.",
-                     "Examples:\n  siap regions bandung\n  siap regions --province 32\n  siap regions 32.7 --format json\n\n"
-                     "Data: idn-area-data 4.0.1 (Fityan Nugroho), Kepmendagri 300.2.2-2138/2025; licence ODbL 1.0."));
+  cmd->footer(
+      ctx.tr("Contoh:\n  siap regions bandung\n  siap regions --province 32\n  siap regions 32.7 --format json\n\n"
+             "Data: idn-area-data 4.0.1 (Fityan Nugroho), Kepmendagri 300.2.2-2138/2025; lisensi ODbL 1.0.",
+             "Examples:\n  siap regions bandung\n  siap regions --province 32\n  siap regions 32.7 --format json\n\n"
+             "Data: idn-area-data 4.0.1 (Fityan Nugroho), Kepmendagri 300.2.2-2138/2025; licence ODbL 1.0."));
   cmd->callback([&ctx, &exit_code, o] { exit_code = run_regions(*o, ctx); });
 }
 

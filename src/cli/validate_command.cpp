@@ -33,11 +33,15 @@ int run_validate(const ValidateOptions& o, const CliContext& ctx) {
 
 void add_validate_command(CLI::App& app, CliContext& ctx, int& exit_code) {
   auto o = std::make_shared<ValidateOptions>();
-  CLI::App* cmd = app.add_subcommand("validate", ctx.tr("Periksa data masukan tanpa menilai; cetak log kualitas (CSV)", "Check input data without scoring; print the quality log (CSV)"));
+  CLI::App* cmd = app.add_subcommand("validate", ctx.tr("Periksa data masukan tanpa menilai; cetak log kualitas (CSV)",
+                                                        "Check input data without scoring; print the quality log (CSV)"));
   add_input_options(*cmd, o->input, ctx);
   cmd->add_option("-o,--output", o->output, ctx.tr("Tulis log kualitas ke berkas ini", "Write the quality log to this file"));
-  cmd->footer(ctx.tr("Contoh:\n  siap validate survei.csv -f kerangka.yaml\n  siap validate survei.csv -f kerangka.yaml -o quality.csv\n\nStatus keluar 1 bila ada baris ditolak atau sel diabaikan.",
-                     "Examples:\n  siap validate survey.csv -f framework.yaml\n  siap validate survey.csv -f framework.yaml -o quality.csv\n\nExit status 1 when any row is rejected or cell ignored."));
+  cmd->footer(
+      ctx.tr("Contoh:\n  siap validate survei.csv -f kerangka.yaml\n  siap validate survei.csv -f kerangka.yaml -o quality.csv\n\nStatus keluar 1 "
+             "bila ada baris ditolak atau sel diabaikan.",
+             "Examples:\n  siap validate survey.csv -f framework.yaml\n  siap validate survey.csv -f framework.yaml -o quality.csv\n\nExit status 1 "
+             "when any row is rejected or cell ignored."));
   cmd->callback([&ctx, &exit_code, o] { exit_code = run_validate(*o, ctx); });
 }
 

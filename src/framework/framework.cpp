@@ -4,10 +4,14 @@ namespace siap {
 
 const char* status_key(Status status) {
   switch (status) {
-    case Status::official: return "official";
-    case Status::derived: return "derived";
-    case Status::third_party: return "third-party";
-    case Status::project_defined: return "project-defined";
+    case Status::official:
+      return "official";
+    case Status::derived:
+      return "derived";
+    case Status::third_party:
+      return "third-party";
+    case Status::project_defined:
+      return "project-defined";
   }
   return "official";
 }
@@ -18,34 +22,44 @@ const LocalizedText& status_label(Status status) {
   static const LocalizedText third_party{"pihak ketiga", "third-party"};
   static const LocalizedText project_defined{"ditetapkan proyek", "project-defined"};
   switch (status) {
-    case Status::official: return official;
-    case Status::derived: return derived;
-    case Status::third_party: return third_party;
-    case Status::project_defined: return project_defined;
+    case Status::official:
+      return official;
+    case Status::derived:
+      return derived;
+    case Status::third_party:
+      return third_party;
+    case Status::project_defined:
+      return project_defined;
   }
   return official;
 }
 
 const char* scale_kind_key(ScaleKind kind) {
   switch (kind) {
-    case ScaleKind::ordinal: return "ordinal";
-    case ScaleKind::likert: return "likert";
-    case ScaleKind::yes_no: return "yes_no";
-    case ScaleKind::numeric: return "numeric";
-    case ScaleKind::categorical: return "categorical";
+    case ScaleKind::ordinal:
+      return "ordinal";
+    case ScaleKind::likert:
+      return "likert";
+    case ScaleKind::yes_no:
+      return "yes_no";
+    case ScaleKind::numeric:
+      return "numeric";
+    case ScaleKind::categorical:
+      return "categorical";
   }
   return "ordinal";
 }
 
-const char* aggregation_key(AggregationMethod method) {
-  return method == AggregationMethod::geometric ? "geometric" : "arithmetic";
-}
+const char* aggregation_key(AggregationMethod method) { return method == AggregationMethod::geometric ? "geometric" : "arithmetic"; }
 
 const char* input_kind_key(InputKind kind) {
   switch (kind) {
-    case InputKind::units: return "units";
-    case InputKind::respondents: return "respondents";
-    case InputKind::both: return "both";
+    case InputKind::units:
+      return "units";
+    case InputKind::respondents:
+      return "respondents";
+    case InputKind::both:
+      return "both";
   }
   return "units";
 }

@@ -18,9 +18,7 @@ std::string id_of(std::string_view file_name) {
   return std::string(id);
 }
 
-bool looks_like_path(std::string_view s) {
-  return s.find('/') != std::string_view::npos || s.ends_with(".yaml") || s.ends_with(".yml");
-}
+bool looks_like_path(std::string_view s) { return s.find('/') != std::string_view::npos || s.ends_with(".yaml") || s.ends_with(".yml"); }
 
 }  // namespace
 
@@ -38,13 +36,15 @@ Expected<Framework> load_builtin_framework(std::string_view id) {
   std::vector<std::string> ids = builtin_framework_ids();
   std::string known = fmt::format("{}", fmt::join(ids, ", "));
   if (auto suggestion = closest_match(id, ids)) {
-    return Diagnostics{Diagnostic{{std::string(id), 0, 0}, "",
+    return Diagnostics{Diagnostic{{std::string(id), 0, 0},
+                                  "",
                                   {fmt::format("kerangka bawaan tidak dikenal; maksud Anda '{}'?", *suggestion),
                                    fmt::format("unknown built-in framework; did you mean '{}'?", *suggestion)}}};
   }
-  return Diagnostics{Diagnostic{{std::string(id), 0, 0}, "",
-                                {fmt::format("kerangka bawaan tidak dikenal; yang tersedia: {}", known),
-                                 fmt::format("unknown built-in framework; available: {}", known)}}};
+  return Diagnostics{Diagnostic{
+      {std::string(id), 0, 0},
+      "",
+      {fmt::format("kerangka bawaan tidak dikenal; yang tersedia: {}", known), fmt::format("unknown built-in framework; available: {}", known)}}};
 }
 
 Expected<Framework> resolve_framework(std::string_view id_or_path) {

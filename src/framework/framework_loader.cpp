@@ -38,8 +38,8 @@ class Loader {
 
   void load(const YAML::Node& document, Framework& fw) {
     MapReader top(reader_, document, "",
-                  {"schema", "id", "version", "title", "description", "status", "sources", "input", "respondents",
-                   "score", "aggregation", "scale", "scales", "bands", "facets", "profiles", "tree"});
+                  {"schema", "id", "version", "title", "description", "status", "sources", "input", "respondents", "score", "aggregation", "scale",
+                   "scales", "bands", "facets", "profiles", "tree"});
     if (!top.valid()) return;
     fw.where = {reader_.file(), 0, 0};
 
@@ -52,8 +52,8 @@ class Loader {
     if (auto version = reader_.string(top.required("version"), "version")) fw.version = *version;
     if (auto title = reader_.text(top.required("title"), "title")) fw.title = *title;
     if (top.has("title") && top.get("title").IsScalar()) {
-      reader_.error(top.get("title"), "title", {"judul memerlukan kedua bahasa: {id: ..., en: ...}",
-                                                "the title needs both languages: {id: ..., en: ...}"});
+      reader_.error(top.get("title"), "title",
+                    {"judul memerlukan kedua bahasa: {id: ..., en: ...}", "the title needs both languages: {id: ..., en: ...}"});
     }
     if (top.has("description")) fw.description = reader_.text(top.get("description"), "description").value_or(LocalizedText{});
     fw.provenance.status = status(top.required("status"), "status").value_or(Status::official);
@@ -110,8 +110,7 @@ class Loader {
       if (it != source_ids_.end()) {
         out.push_back(it->second);
       } else {
-        unknown_ref(list.IsSequence() ? list[i] : list, list.IsSequence() ? index_path(path, i) : path,
-                    {"sumber", "source"}, names[i], source_ids_);
+        unknown_ref(list.IsSequence() ? list[i] : list, list.IsSequence() ? index_path(path, i) : path, {"sumber", "source"}, names[i], source_ids_);
       }
     }
     return out;
@@ -124,33 +123,36 @@ class Loader {
       return;
     }
     if (auto suggestion = closest_match(name, keys_of(known))) {
-      reader_.error(at, path, {fmt::format("{} '{}' tidak dikenal; maksud Anda '{}'?", what.id, name, *suggestion),
-                               fmt::format("unknown {} '{}'; did you mean '{}'?", what.en, name, *suggestion)});
+      reader_.error(at, path,
+                    {fmt::format("{} '{}' tidak dikenal; maksud Anda '{}'?", what.id, name, *suggestion),
+                     fmt::format("unknown {} '{}'; did you mean '{}'?", what.en, name, *suggestion)});
     } else if (known.empty()) {
-      reader_.error(at, path, {fmt::format("{} '{}' tidak dikenal; belum ada {} yang didefinisikan", what.id, name, what.id),
-                               fmt::format("unknown {} '{}'; no {} is defined", what.en, name, what.en)});
+      reader_.error(at, path,
+                    {fmt::format("{} '{}' tidak dikenal; belum ada {} yang didefinisikan", what.id, name, what.id),
+                     fmt::format("unknown {} '{}'; no {} is defined", what.en, name, what.en)});
     } else {
       // A few known ids, not all of them: a framework may define thousands.
       std::vector<std::string> ids = keys_of(known);
       std::size_t shown = std::min(ids.size(), limits::kMaxListedCandidates);
       std::string some = fmt::format("{}", fmt::join(ids.begin(), ids.begin() + std::ptrdiff_t(shown), ", "));
       std::size_t rest = ids.size() - shown;
-      reader_.error(at, path, {fmt::format("{} '{}' tidak dikenal; yang ada: {}{}", what.id, name, some, rest ? fmt::format(" dan {} lagi", rest) : ""),
-                               fmt::format("unknown {} '{}'; known: {}{}", what.en, name, some, rest ? fmt::format(" and {} more", rest) : "")});
+      reader_.error(at, path,
+                    {fmt::format("{} '{}' tidak dikenal; yang ada: {}{}", what.id, name, some, rest ? fmt::format(" dan {} lagi", rest) : ""),
+                     fmt::format("unknown {} '{}'; known: {}{}", what.en, name, some, rest ? fmt::format(" and {} more", rest) : "")});
     }
   }
 
   // Registers `id` in `ids`; reports a duplicate with the first definition's line.
-  bool register_id(std::unordered_map<std::string, int>& ids, std::unordered_map<std::string, int>& lines,
-                   const std::string& id, int index, const YAML::Node& at, const std::string& path,
-                   const LocalizedText& what) {
+  bool register_id(std::unordered_map<std::string, int>& ids, std::unordered_map<std::string, int>& lines, const std::string& id, int index,
+                   const YAML::Node& at, const std::string& path, const LocalizedText& what) {
     auto [it, inserted] = ids.emplace(id, index);
     if (inserted) {
       lines[id] = reader_.location(at).line;
       return true;
     }
-    reader_.error(at, path, {fmt::format("id {} '{}' ganda (pertama didefinisikan di baris {})", what.id, id, lines[id]),
-                             fmt::format("duplicate {} id '{}' (first defined at line {})", what.en, id, lines[id])});
+    reader_.error(at, path,
+                  {fmt::format("id {} '{}' ganda (pertama didefinisikan di baris {})", what.id, id, lines[id]),
+                   fmt::format("duplicate {} id '{}' (first defined at line {})", what.en, id, lines[id])});
     return false;
   }
 
@@ -171,8 +173,7 @@ class Loader {
     MapReader map(reader_, node, path, {"method", "min_coverage"});
     if (!map.valid()) return base;
     if (map.has("method")) {
-      auto method = reader_.choice(map.get("method"), map.path_of("method"), {"metode agregasi", "aggregation method"},
-                                   {"arithmetic", "geometric"});
+      auto method = reader_.choice(map.get("method"), map.path_of("method"), {"metode agregasi", "aggregation method"}, {"arithmetic", "geometric"});
       if (method) base.method = *method == "geometric" ? AggregationMethod::geometric : AggregationMethod::arithmetic;
     }
     if (map.has("min_coverage")) {
@@ -212,8 +213,7 @@ class Loader {
       source.id = reader_.identifier(map.required("id"), map.path_of("id")).value_or("");
       source.citation = reader_.string(map.required("citation"), map.path_of("citation")).value_or("");
       if (map.has("url")) source.url = reader_.string(map.get("url"), map.path_of("url")).value_or("");
-      source.status = map.has("status") ? status(map.get("status"), map.path_of("status")).value_or(fw.provenance.status)
-                                        : fw.provenance.status;
+      source.status = map.has("status") ? status(map.get("status"), map.path_of("status")).value_or(fw.provenance.status) : fw.provenance.status;
       if (!source.id.empty() &&
           register_id(source_ids_, lines, source.id, int(fw.sources.size()), map.get("id"), map.path_of("id"), {"sumber", "source"})) {
         fw.sources.push_back(std::move(source));
@@ -224,12 +224,12 @@ class Loader {
   void read_input(const MapReader& top, Framework& fw) {
     MapReader map(reader_, top.required("input"), "input", {"kind", "unit_column", "respondent_id_column", "group_column"});
     if (!map.valid()) return;
-    if (auto kind = reader_.choice(map.required("kind"), map.path_of("kind"), {"jenis masukan", "input kind"},
-                                   {"units", "respondents", "both"})) {
+    if (auto kind = reader_.choice(map.required("kind"), map.path_of("kind"), {"jenis masukan", "input kind"}, {"units", "respondents", "both"})) {
       fw.input.kind = *kind == "units" ? InputKind::units : *kind == "respondents" ? InputKind::respondents : InputKind::both;
     }
     fw.input.unit_column = column_spec(map.required("unit_column"), map.path_of("unit_column"));
-    if (map.has("respondent_id_column")) fw.input.respondent_id_column = column_spec(map.get("respondent_id_column"), map.path_of("respondent_id_column"));
+    if (map.has("respondent_id_column"))
+      fw.input.respondent_id_column = column_spec(map.get("respondent_id_column"), map.path_of("respondent_id_column"));
     if (map.has("group_column")) fw.input.group_column = column_spec(map.get("group_column"), map.path_of("group_column"));
   }
 
@@ -259,8 +259,8 @@ class Loader {
     for (std::size_t i = 0; i < list.size(); ++i) {
       std::string path = index_path("scales", i);
       MapReader map(reader_, list[i], path,
-                    {"id", "name", "type", "status", "sources", "min", "max", "integer", "levels", "yes", "no",
-                     "direction", "goalposts", "target", "categories"});
+                    {"id", "name", "type", "status", "sources", "min", "max", "integer", "levels", "yes", "no", "direction", "goalposts", "target",
+                     "categories"});
       if (!map.valid()) continue;
       Scale scale;
       scale.where = reader_.location(list[i]);
@@ -302,8 +302,7 @@ class Loader {
       if (auto max = reader_.decimal(map.required("max"), map.path_of("max"))) scale.max = *max;
       if (map.has("integer")) scale.integer_only = reader_.boolean(map.get("integer"), map.path_of("integer")).value_or(true);
       if (scale.kind == ScaleKind::likert && !map.has("levels")) {
-        reader_.error(map.node(), map.path_of("levels"), {"skala likert memerlukan 'levels' berlabel",
-                                                          "a likert scale needs labelled 'levels'"});
+        reader_.error(map.node(), map.path_of("levels"), {"skala likert memerlukan 'levels' berlabel", "a likert scale needs labelled 'levels'"});
       }
       if (map.has("levels")) {
         YAML::Node levels = map.get("levels");
@@ -351,14 +350,14 @@ class Loader {
         std::string path = map.path_of("goalposts");
         if (reader_.expect_sequence(posts, path)) {
           if (posts.size() != 2) {
-            reader_.error(posts, path, {"goalposts memerlukan tepat dua nilai: [bawah, atas]",
-                                        "goalposts needs exactly two values: [low, high]"});
+            reader_.error(posts, path, {"goalposts memerlukan tepat dua nilai: [bawah, atas]", "goalposts needs exactly two values: [low, high]"});
           } else {
             auto low = reader_.decimal(posts[0], index_path(path, 0));
             auto high = reader_.decimal(posts[1], index_path(path, 1));
             if (low && high && !(*low < *high)) {
-              reader_.error(posts, path, {fmt::format("goalposts: nilai bawah ({}) harus lebih kecil dari nilai atas ({})", low->to_string(), high->to_string()),
-                                          fmt::format("goalposts: low ({}) must be less than high ({})", low->to_string(), high->to_string())});
+              reader_.error(posts, path,
+                            {fmt::format("goalposts: nilai bawah ({}) harus lebih kecil dari nilai atas ({})", low->to_string(), high->to_string()),
+                             fmt::format("goalposts: low ({}) must be less than high ({})", low->to_string(), high->to_string())});
             } else if (low && high) {
               scale.low_goalpost = *low;
               scale.high_goalpost = *high;
@@ -436,8 +435,8 @@ class Loader {
           if (group.name.empty()) group.name = {group.id, group.id};
           if (item.has("weight")) group.weight = positive_weight(item.get("weight"), item.path_of("weight")).value_or(group.weight);
           if (item.has("aliases")) group.aliases = reader_.string_list(item.get("aliases"), item.path_of("aliases"));
-          if (!group.id.empty() &&
-              register_id(ids, lines, group.id, int(spec.groups.size()), item.get("id"), item.path_of("id"), {"kelompok responden", "respondent group"})) {
+          if (!group.id.empty() && register_id(ids, lines, group.id, int(spec.groups.size()), item.get("id"), item.path_of("id"),
+                                               {"kelompok responden", "respondent group"})) {
             spec.groups.push_back(std::move(group));
           }
         }
@@ -474,8 +473,8 @@ class Loader {
     }
   }
 
-  void read_facet_values(const YAML::Node& list, const std::string& path, int parent, Facet& facet,
-                         std::unordered_map<std::string, int>& ids, std::unordered_map<std::string, int>& lines, int depth) {
+  void read_facet_values(const YAML::Node& list, const std::string& path, int parent, Facet& facet, std::unordered_map<std::string, int>& ids,
+                         std::unordered_map<std::string, int>& lines, int depth) {
     if (!reader_.expect_sequence(list, path)) return;
     for (std::size_t i = 0; i < list.size(); ++i) {
       MapReader map(reader_, list[i], index_path(path, i), {"id", "name", "children"});
@@ -499,8 +498,9 @@ class Loader {
     auto w = reader_.decimal(node, path);
     if (!w) return std::nullopt;
     if (*w <= Decimal::from_int(0)) {
-      reader_.error(node, path, {fmt::format("bobot harus lebih besar dari 0, ditemukan {}", w->to_string()),
-                                 fmt::format("weight must be greater than 0, found {}", w->to_string())});
+      reader_.error(node, path,
+                    {fmt::format("bobot harus lebih besar dari 0, ditemukan {}", w->to_string()),
+                     fmt::format("weight must be greater than 0, found {}", w->to_string())});
       return std::nullopt;
     }
     return w;
@@ -519,8 +519,8 @@ class Loader {
     if (!list.IsDefined()) return;
     if (!reader_.expect_sequence(list, "tree")) return;
     if (list.size() == 0) {
-      reader_.error(list, "tree", {"pohon kosong; kerangka memerlukan paling sedikit satu simpul",
-                                   "the tree is empty; a framework needs at least one node"});
+      reader_.error(list, "tree",
+                    {"pohon kosong; kerangka memerlukan paling sedikit satu simpul", "the tree is empty; a framework needs at least one node"});
       return;
     }
     read_children(list, "tree", 0, fw, default_scale);
@@ -537,9 +537,9 @@ class Loader {
   }
 
   void read_node(const YAML::Node& yaml, const std::string& path, int parent, Framework& fw, int inherited_scale) {
-    MapReader map(reader_, yaml, path,
-                  {"id", "name", "description", "weight", "status", "sources", "aggregation", "column", "aliases",
-                   "scale", "reverse", "facets", "children"});
+    MapReader map(
+        reader_, yaml, path,
+        {"id", "name", "description", "weight", "status", "sources", "aggregation", "column", "aliases", "scale", "reverse", "facets", "children"});
     if (!map.valid()) return;
     Node node;
     node.where = reader_.location(yaml);
@@ -549,19 +549,18 @@ class Loader {
     node.id = reader_.identifier(map.required("id"), map.path_of("id")).value_or("");
     if (auto name = reader_.text(map.required("name"), map.path_of("name"))) node.name = *name;
     if (map.has("description")) node.description = reader_.text(map.get("description"), map.path_of("description")).value_or(LocalizedText{});
-    node.weight = map.has("weight") ? positive_weight(map.get("weight"), map.path_of("weight")).value_or(Decimal::from_int(1))
-                                    : Decimal::from_int(1);
+    node.weight = map.has("weight") ? positive_weight(map.get("weight"), map.path_of("weight")).value_or(Decimal::from_int(1)) : Decimal::from_int(1);
     node.provenance = provenance(map, fw, fw.nodes[std::size_t(parent)].provenance.status);
-    node.aggregation = map.has("aggregation") ? aggregation(map.get("aggregation"), map.path_of("aggregation"), fw, default_aggregation_)
-                                              : default_aggregation_;
+    node.aggregation =
+        map.has("aggregation") ? aggregation(map.get("aggregation"), map.path_of("aggregation"), fw, default_aggregation_) : default_aggregation_;
     int scale = inherited_scale;
     if (map.has("scale")) scale = scale_ref(map.get("scale"), map.path_of("scale"), fw).value_or(kBrokenScale);
     bool has_children = map.has("children");
     if (map.has("column")) node.column.name = reader_.string(map.get("column"), map.path_of("column")).value_or("");
     if (map.has("aliases")) node.column.aliases = reader_.string_list(map.get("aliases"), map.path_of("aliases"));
     if (map.has("aliases") && !map.has("column") && has_children) {
-      reader_.error(map.get("aliases"), map.path_of("aliases"), {"'aliases' memerlukan 'column' pada simpul yang memiliki anak",
-                                                                 "'aliases' needs 'column' on a node with children"});
+      reader_.error(map.get("aliases"), map.path_of("aliases"),
+                    {"'aliases' memerlukan 'column' pada simpul yang memiliki anak", "'aliases' needs 'column' on a node with children"});
     }
     if (map.has("reverse")) node.reverse = reader_.boolean(map.get("reverse"), map.path_of("reverse")).value_or(false);
 
@@ -575,8 +574,8 @@ class Loader {
       if (fw.nodes[std::size_t(index)].column.name.empty()) fw.nodes[std::size_t(index)].column.name = fw.nodes[std::size_t(index)].id;
       YAML::Node children = map.get("children");
       if (children.IsSequence() && children.size() == 0) {
-        reader_.error(children, map.path_of("children"), {"'children' kosong; hapus kuncinya untuk membuat daun",
-                                                          "'children' is empty; remove the key to make a leaf"});
+        reader_.error(children, map.path_of("children"),
+                      {"'children' kosong; hapus kuncinya untuk membuat daun", "'children' is empty; remove the key to make a leaf"});
       }
       read_children(children, map.path_of("children"), index, fw, scale);
       for (const char* leaf_key : {"reverse", "facets"}) {
@@ -594,8 +593,9 @@ class Loader {
     if (scale >= 0) {
       leaf.scale = scale;
     } else if (scale == kNoScale) {  // a broken reference was reported where it was written
-      reader_.error(yaml, path, {fmt::format("daun '{}' tidak memiliki skala; tetapkan 'scale' padanya, pada induknya, atau di tingkat kerangka", leaf.id),
-                                 fmt::format("leaf '{}' has no scale; set 'scale' on it, on an ancestor, or at the top of the framework", leaf.id)});
+      reader_.error(yaml, path,
+                    {fmt::format("daun '{}' tidak memiliki skala; tetapkan 'scale' padanya, pada induknya, atau di tingkat kerangka", leaf.id),
+                     fmt::format("leaf '{}' has no scale; set 'scale' on it, on an ancestor, or at the top of the framework", leaf.id)});
     }
     if (map.has("facets")) read_leaf_facets(map.get("facets"), map.path_of("facets"), leaf);
   }
@@ -699,8 +699,9 @@ class Loader {
       profile.where = reader_.location(list[i]);
       profile.id = reader_.identifier(map.required("id"), map.path_of("id")).value_or("");
       if (profile.id == "default") {
-        reader_.error(map.get("id"), map.path_of("id"), {"id profil 'default' dicadangkan untuk bobot pohon itu sendiri",
-                                                         "profile id 'default' is reserved for the tree's own weights"});
+        reader_.error(
+            map.get("id"), map.path_of("id"),
+            {"id profil 'default' dicadangkan untuk bobot pohon itu sendiri", "profile id 'default' is reserved for the tree's own weights"});
         profile.id.clear();
       }
       if (map.has("name")) profile.name = reader_.text(map.get("name"), map.path_of("name")).value_or(LocalizedText{});
@@ -757,7 +758,8 @@ std::optional<Diagnostic> invalid_utf8_at(std::string_view text, const std::stri
   int line = 1 + int(std::count(text.begin(), text.begin() + std::ptrdiff_t(valid), '\n'));
   int column = 1 + int(valid - line_start);
   auto byte = static_cast<unsigned char>(text[valid]);
-  return Diagnostic{{file, line, column}, "",
+  return Diagnostic{{file, line, column},
+                    "",
                     {fmt::format("bukan UTF-8 yang valid (bita 0x{:02X}); simpan berkas sebagai UTF-8", byte),
                      fmt::format("not valid UTF-8 (byte 0x{:02X}); save the file as UTF-8", byte)}};
 }
@@ -802,8 +804,7 @@ Expected<Framework> load_framework_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::error_code ec;
   if (!in || std::filesystem::is_directory(path, ec)) {
-    return Diagnostics{Diagnostic{{path.string(), 0, 0}, "",
-                                  {"berkas tidak dapat dibaca", "cannot read the file"}}};
+    return Diagnostics{Diagnostic{{path.string(), 0, 0}, "", {"berkas tidak dapat dibaca", "cannot read the file"}}};
   }
   // Read at most one byte past the guard's limit: a huge file is refused
   // without being loaded into memory.
@@ -812,7 +813,8 @@ Expected<Framework> load_framework_file(const std::filesystem::path& path) {
   in.read(text.data(), std::streamsize(text.size()));
   text.resize(std::size_t(in.gcount()));
   if (text.size() > limits.max_bytes) {
-    return Diagnostics{Diagnostic{{path.string(), 0, 0}, "",
+    return Diagnostics{Diagnostic{{path.string(), 0, 0},
+                                  "",
                                   {fmt::format("berkas lebih besar dari batas {} bita", limits.max_bytes),
                                    fmt::format("file is larger than the limit of {} bytes", limits.max_bytes)}}};
   }

@@ -52,49 +52,63 @@ class Validator {
     for (auto& scale : fw_.scales) {
       switch (scale.kind) {
         case ScaleKind::ordinal:
-        case ScaleKind::likert: check_ordinal(scale); break;
+        case ScaleKind::likert:
+          check_ordinal(scale);
+          break;
         case ScaleKind::yes_no:
           for (const Decimal* score : {&scale.yes_score, &scale.no_score}) {
             if (!in_score_range(*score)) {
-              scale_error(scale, nullptr, {fmt::format("skor {} skala '{}' di luar rentang skor {}", score->to_string(), scale.id, range_text()),
-                                           fmt::format("score {} of scale '{}' is outside the score range {}", score->to_string(), scale.id, range_text())});
+              scale_error(scale, nullptr,
+                          {fmt::format("skor {} skala '{}' di luar rentang skor {}", score->to_string(), scale.id, range_text()),
+                           fmt::format("score {} of scale '{}' is outside the score range {}", score->to_string(), scale.id, range_text())});
             }
           }
           break;
-        case ScaleKind::numeric: break;
-        case ScaleKind::categorical: check_categories(scale); break;
+        case ScaleKind::numeric:
+          break;
+        case ScaleKind::categorical:
+          check_categories(scale);
+          break;
       }
     }
   }
 
   void check_ordinal(Scale& scale) {
     if (!(scale.min < scale.max)) {
-      scale_error(scale, nullptr, {fmt::format("skala '{}': max ({}) harus lebih besar dari min ({})", scale.id, scale.max.to_string(), scale.min.to_string()),
-                                   fmt::format("scale '{}': max ({}) must be greater than min ({})", scale.id, scale.max.to_string(), scale.min.to_string())});
+      scale_error(scale, nullptr,
+                  {fmt::format("skala '{}': max ({}) harus lebih besar dari min ({})", scale.id, scale.max.to_string(), scale.min.to_string()),
+                   fmt::format("scale '{}': max ({}) must be greater than min ({})", scale.id, scale.max.to_string(), scale.min.to_string())});
       return;
     }
     if (!in_score_range(scale.min) || !in_score_range(scale.max)) {
-      scale_error(scale, nullptr, {fmt::format("skala '{}' ({} sampai {}) di luar rentang skor {}; jawaban ordinal adalah skornya sendiri", scale.id, scale.min.to_string(), scale.max.to_string(), range_text()),
-                                   fmt::format("scale '{}' ({} to {}) lies outside the score range {}; an ordinal answer is its own score", scale.id, scale.min.to_string(), scale.max.to_string(), range_text())});
+      scale_error(scale, nullptr,
+                  {fmt::format("skala '{}' ({} sampai {}) di luar rentang skor {}; jawaban ordinal adalah skornya sendiri", scale.id,
+                               scale.min.to_string(), scale.max.to_string(), range_text()),
+                   fmt::format("scale '{}' ({} to {}) lies outside the score range {}; an ordinal answer is its own score", scale.id,
+                               scale.min.to_string(), scale.max.to_string(), range_text())});
     }
     if (scale.integer_only && (!scale.min.is_integer() || !scale.max.is_integer())) {
-      scale_error(scale, nullptr, {fmt::format("skala bilangan bulat '{}' memerlukan min dan max bulat", scale.id),
-                                   fmt::format("integer scale '{}' needs whole-number min and max", scale.id)});
+      scale_error(scale, nullptr,
+                  {fmt::format("skala bilangan bulat '{}' memerlukan min dan max bulat", scale.id),
+                   fmt::format("integer scale '{}' needs whole-number min and max", scale.id)});
     }
     for (std::size_t i = 0; i < scale.points.size(); ++i) {
       const ScalePoint& point = scale.points[i];
       const YamlSite* at = site(layout_.scale_points, scale.id, i);
       if (point.value < scale.min || point.value > scale.max) {
-        scale_error(scale, at, {fmt::format("tingkat {} di luar skala {} sampai {}", point.value.to_string(), scale.min.to_string(), scale.max.to_string()),
-                                fmt::format("level {} is outside the scale's {} to {}", point.value.to_string(), scale.min.to_string(), scale.max.to_string())});
+        scale_error(scale, at,
+                    {fmt::format("tingkat {} di luar skala {} sampai {}", point.value.to_string(), scale.min.to_string(), scale.max.to_string()),
+                     fmt::format("level {} is outside the scale's {} to {}", point.value.to_string(), scale.min.to_string(), scale.max.to_string())});
       } else if (scale.integer_only && !point.value.is_integer()) {
-        scale_error(scale, at, {fmt::format("tingkat {} bukan bilangan bulat pada skala bilangan bulat", point.value.to_string()),
-                                fmt::format("level {} is not a whole number on an integer scale", point.value.to_string())});
+        scale_error(scale, at,
+                    {fmt::format("tingkat {} bukan bilangan bulat pada skala bilangan bulat", point.value.to_string()),
+                     fmt::format("level {} is not a whole number on an integer scale", point.value.to_string())});
       }
       for (std::size_t j = 0; j < i; ++j) {
         if (scale.points[j].value == point.value) {
-          scale_error(scale, at, {fmt::format("tingkat {} didefinisikan dua kali", point.value.to_string()),
-                                  fmt::format("level {} is defined twice", point.value.to_string())});
+          scale_error(scale, at,
+                      {fmt::format("tingkat {} didefinisikan dua kali", point.value.to_string()),
+                       fmt::format("level {} is defined twice", point.value.to_string())});
         }
       }
     }
@@ -106,13 +120,15 @@ class Validator {
       const CategoryScore& c = scale.categories[i];
       const YamlSite* at = site(layout_.categories, scale.id, i);
       if (!in_score_range(c.score)) {
-        scale_error(scale, at, {fmt::format("skor {} untuk '{}' di luar rentang skor {}", c.score.to_string(), c.answer, range_text()),
-                                fmt::format("score {} for '{}' is outside the score range {}", c.score.to_string(), c.answer, range_text())});
+        scale_error(scale, at,
+                    {fmt::format("skor {} untuk '{}' di luar rentang skor {}", c.score.to_string(), c.answer, range_text()),
+                     fmt::format("score {} for '{}' is outside the score range {}", c.score.to_string(), c.answer, range_text())});
       }
       for (std::size_t j = 0; j < i; ++j) {
         if (fold_header(scale.categories[j].answer) == fold_header(c.answer)) {
-          scale_error(scale, at, {fmt::format("jawaban '{}' sama dengan '{}' (huruf besar/kecil dan spasi diabaikan)", c.answer, scale.categories[j].answer),
-                                  fmt::format("answer '{}' is the same as '{}' (case and spacing are ignored)", c.answer, scale.categories[j].answer)});
+          scale_error(scale, at,
+                      {fmt::format("jawaban '{}' sama dengan '{}' (huruf besar/kecil dan spasi diabaikan)", c.answer, scale.categories[j].answer),
+                       fmt::format("answer '{}' is the same as '{}' (case and spacing are ignored)", c.answer, scale.categories[j].answer)});
         }
       }
     }
@@ -155,14 +171,15 @@ class Validator {
         const Band& band = set.bands[b];
         if (!(band.from < band.to)) {
           well_formed = false;
-          reader_.error(sites[b].first, sites[b].second,
-                        {fmt::format("predikat '{}': 'from' ({}) harus lebih kecil dari 'to' ({})", band.id, band.from.to_string(), band.to.to_string()),
-                         fmt::format("band '{}': 'from' ({}) must be less than 'to' ({})", band.id, band.from.to_string(), band.to.to_string())});
+          reader_.error(
+              sites[b].first, sites[b].second,
+              {fmt::format("predikat '{}': 'from' ({}) harus lebih kecil dari 'to' ({})", band.id, band.from.to_string(), band.to.to_string()),
+               fmt::format("band '{}': 'from' ({}) must be less than 'to' ({})", band.id, band.from.to_string(), band.to.to_string())});
         }
         if (!band.color.empty() && !is_hex_color(band.color)) {
-          reader_.error(sites[b].first, sites[b].second + ".color",
-                        {fmt::format("warna '{}' tidak valid; gunakan #RRGGBB", band.color),
-                         fmt::format("invalid color '{}'; use #RRGGBB", band.color)});
+          reader_.error(
+              sites[b].first, sites[b].second + ".color",
+              {fmt::format("warna '{}' tidak valid; gunakan #RRGGBB", band.color), fmt::format("invalid color '{}'; use #RRGGBB", band.color)});
         }
       }
       if (!well_formed) continue;
@@ -170,9 +187,10 @@ class Validator {
       const Band& lowest = set.bands[order.front()];
       const Band& highest = set.bands[order.back()];
       if (lowest.from > fw_.score.min) {
-        reader_.error(sites[order.front()].first, sites[order.front()].second + ".from",
-                      {fmt::format("skor dari {} hingga kurang dari {} tidak masuk predikat mana pun", fw_.score.min.to_string(), lowest.from.to_string()),
-                       fmt::format("scores from {} up to {} fall in no band", fw_.score.min.to_string(), lowest.from.to_string())});
+        reader_.error(
+            sites[order.front()].first, sites[order.front()].second + ".from",
+            {fmt::format("skor dari {} hingga kurang dari {} tidak masuk predikat mana pun", fw_.score.min.to_string(), lowest.from.to_string()),
+             fmt::format("scores from {} up to {} fall in no band", fw_.score.min.to_string(), lowest.from.to_string())});
       }
       if (highest.to < fw_.score.max) {
         reader_.error(sites[order.back()].first, sites[order.back()].second + ".to",
@@ -185,12 +203,16 @@ class Validator {
         const YamlSite& at = sites[order[k]];
         if (below.to < above.from) {
           reader_.error(at.first, at.second + ".from",
-                        {fmt::format("celah antara predikat '{}' dan '{}': skor dari {} hingga kurang dari {} tidak masuk predikat mana pun", below.id, above.id, below.to.to_string(), above.from.to_string()),
-                         fmt::format("gap between bands '{}' and '{}': scores from {} up to {} fall in no band", below.id, above.id, below.to.to_string(), above.from.to_string())});
+                        {fmt::format("celah antara predikat '{}' dan '{}': skor dari {} hingga kurang dari {} tidak masuk predikat mana pun",
+                                     below.id, above.id, below.to.to_string(), above.from.to_string()),
+                         fmt::format("gap between bands '{}' and '{}': scores from {} up to {} fall in no band", below.id, above.id,
+                                     below.to.to_string(), above.from.to_string())});
         } else if (below.to > above.from) {
           reader_.error(at.first, at.second + ".from",
-                        {fmt::format("predikat '{}' dan '{}' tumpang tindih: skor dari {} hingga kurang dari {} masuk keduanya", below.id, above.id, above.from.to_string(), below.to.to_string()),
-                         fmt::format("bands '{}' and '{}' overlap: scores from {} up to {} fall in both", below.id, above.id, above.from.to_string(), below.to.to_string())});
+                        {fmt::format("predikat '{}' dan '{}' tumpang tindih: skor dari {} hingga kurang dari {} masuk keduanya", below.id, above.id,
+                                     above.from.to_string(), below.to.to_string()),
+                         fmt::format("bands '{}' and '{}' overlap: scores from {} up to {} fall in both", below.id, above.id, above.from.to_string(),
+                                     below.to.to_string())});
         }
       }
       std::vector<Band> sorted;
@@ -244,8 +266,9 @@ class Validator {
       auto [it, inserted] = owners.emplace(fold_header(header), Owner{what, where});
       if (!inserted && it->second.what != what) {
         int line = it->second.where.line;
-        reader_.error(where, path, {fmt::format("kolom '{}' sudah dipakai oleh {}{}", header, it->second.what, line > 0 ? fmt::format(" (baris {})", line) : ""),
-                                    fmt::format("column '{}' is already used by {}{}", header, it->second.what, line > 0 ? fmt::format(" (line {})", line) : "")});
+        reader_.error(where, path,
+                      {fmt::format("kolom '{}' sudah dipakai oleh {}{}", header, it->second.what, line > 0 ? fmt::format(" (baris {})", line) : ""),
+                       fmt::format("column '{}' is already used by {}{}", header, it->second.what, line > 0 ? fmt::format(" (line {})", line) : "")});
       }
     };
     auto claim_spec = [&](const ColumnSpec& spec, const std::string& what, const SourceLocation& where, const std::string& path) {

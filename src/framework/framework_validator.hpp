@@ -19,9 +19,9 @@ using YamlSite = std::pair<YAML::Node, std::string>;  // a document node and its
 
 // Where the loader found the parts the validator reports on.
 struct FrameworkLayout {
-  std::vector<YamlSite> band_sets;                    // parallel to Framework::band_sets
-  std::vector<std::vector<YamlSite>> bands;           // parallel to each BandSet::bands
-  std::vector<bool> band_sets_complete;               // false: some range failed to load (already reported)
+  std::vector<YamlSite> band_sets;                                      // parallel to Framework::band_sets
+  std::vector<std::vector<YamlSite>> bands;                             // parallel to each BandSet::bands
+  std::vector<bool> band_sets_complete;                                 // false: some range failed to load (already reported)
   std::unordered_map<std::string, std::vector<YamlSite>> scale_points;  // by scale id, parallel to Scale::points
   std::unordered_map<std::string, std::vector<YamlSite>> categories;    // by scale id, parallel to Scale::categories
 };

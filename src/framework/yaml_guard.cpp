@@ -27,37 +27,35 @@ class GuardHandler : public YAML::EventHandler {
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { node(mark, anchor); }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    throw Refusal{mark, {"anchor dan alias YAML (*nama) tidak didukung dalam berkas kerangka",
-                         "YAML anchors and aliases (*name) are not supported in framework files"}};
+    throw Refusal{mark,
+                  {"anchor dan alias YAML (*nama) tidak didukung dalam berkas kerangka",
+                   "YAML anchors and aliases (*name) are not supported in framework files"}};
   }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string&) override {
-    node(mark, anchor);
-  }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
-    open(mark, anchor);
-  }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string&) override { node(mark, anchor); }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override { open(mark, anchor); }
   void OnSequenceEnd() override { --depth_; }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
-    open(mark, anchor);
-  }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override { open(mark, anchor); }
   void OnMapEnd() override { --depth_; }
 
  private:
   void node(const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (anchor != YAML::NullAnchor) {
-      throw Refusal{mark, {"anchor dan alias YAML (&nama) tidak didukung dalam berkas kerangka",
-                           "YAML anchors and aliases (&name) are not supported in framework files"}};
+      throw Refusal{mark,
+                    {"anchor dan alias YAML (&nama) tidak didukung dalam berkas kerangka",
+                     "YAML anchors and aliases (&name) are not supported in framework files"}};
     }
     if (++nodes_ > limits_.max_nodes) {
-      throw Refusal{mark, {fmt::format("dokumen memiliki lebih dari {} simpul; ditolak", limits_.max_nodes),
-                           fmt::format("document has more than {} nodes; refused", limits_.max_nodes)}};
+      throw Refusal{mark,
+                    {fmt::format("dokumen memiliki lebih dari {} simpul; ditolak", limits_.max_nodes),
+                     fmt::format("document has more than {} nodes; refused", limits_.max_nodes)}};
     }
   }
   void open(const YAML::Mark& mark, YAML::anchor_t anchor) {
     node(mark, anchor);
     if (++depth_ > limits_.max_depth) {
-      throw Refusal{mark, {fmt::format("sarang lebih dalam dari {} tingkat; ditolak", limits_.max_depth),
-                           fmt::format("nesting deeper than {} levels; refused", limits_.max_depth)}};
+      throw Refusal{mark,
+                    {fmt::format("sarang lebih dalam dari {} tingkat; ditolak", limits_.max_depth),
+                     fmt::format("nesting deeper than {} levels; refused", limits_.max_depth)}};
     }
   }
 
@@ -75,7 +73,8 @@ SourceLocation at(std::string_view file, const YAML::Mark& mark) {
 
 std::optional<Diagnostic> check_yaml_safety(std::string_view text, std::string_view file, const YamlLimits& limits) {
   if (text.size() > limits.max_bytes) {
-    return Diagnostic{{std::string(file), 0, 0}, "",
+    return Diagnostic{{std::string(file), 0, 0},
+                      "",
                       {fmt::format("berkas berukuran {} bita, melebihi batas {} bita", text.size(), limits.max_bytes),
                        fmt::format("file is {} bytes, larger than the limit of {} bytes", text.size(), limits.max_bytes)}};
   }
@@ -86,7 +85,8 @@ std::optional<Diagnostic> check_yaml_safety(std::string_view text, std::string_v
     int documents = 0;
     while (parser.HandleNextDocument(handler)) {
       if (++documents > 1) {
-        return Diagnostic{{std::string(file), 0, 0}, "",
+        return Diagnostic{{std::string(file), 0, 0},
+                          "",
                           {"berkas memuat lebih dari satu dokumen YAML; satu berkas satu kerangka",
                            "file holds more than one YAML document; one file is one framework"}};
       }
@@ -94,12 +94,12 @@ std::optional<Diagnostic> check_yaml_safety(std::string_view text, std::string_v
   } catch (const Refusal& refusal) {
     return Diagnostic{at(file, refusal.mark), "", refusal.message};
   } catch (const YAML::DeepRecursion& e) {
-    return Diagnostic{at(file, e.mark), "",
+    return Diagnostic{at(file, e.mark),
+                      "",
                       {fmt::format("sarang lebih dalam dari {} tingkat; ditolak", limits.max_depth),
                        fmt::format("nesting deeper than {} levels; refused", limits.max_depth)}};
   } catch (const YAML::Exception& e) {
-    return Diagnostic{at(file, e.mark), "",
-                      {"YAML tidak valid: " + e.msg, "invalid YAML: " + e.msg}};
+    return Diagnostic{at(file, e.mark), "", {"YAML tidak valid: " + e.msg, "invalid YAML: " + e.msg}};
   }
   return std::nullopt;
 }

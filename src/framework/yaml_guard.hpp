@@ -18,7 +18,6 @@ struct YamlLimits {
 };
 
 // Empty optional when the text is safe to load; otherwise the reason.
-std::optional<Diagnostic> check_yaml_safety(std::string_view text, std::string_view file,
-                                            const YamlLimits& limits = {});
+std::optional<Diagnostic> check_yaml_safety(std::string_view text, std::string_view file, const YamlLimits& limits = {});
 
 }  // namespace siap

@@ -12,11 +12,16 @@ namespace {
 
 LocalizedText kind_name(const YAML::Node& node) {
   switch (node.Type()) {
-    case YAML::NodeType::Map: return {"mapping", "a mapping"};
-    case YAML::NodeType::Sequence: return {"daftar (sequence)", "a sequence"};
-    case YAML::NodeType::Scalar: return {fmt::format("'{}'", node.Scalar()), fmt::format("'{}'", node.Scalar())};
-    case YAML::NodeType::Null: return {"nilai kosong", "an empty value"};
-    case YAML::NodeType::Undefined: break;
+    case YAML::NodeType::Map:
+      return {"mapping", "a mapping"};
+    case YAML::NodeType::Sequence:
+      return {"daftar (sequence)", "a sequence"};
+    case YAML::NodeType::Scalar:
+      return {fmt::format("'{}'", node.Scalar()), fmt::format("'{}'", node.Scalar())};
+    case YAML::NodeType::Null:
+      return {"nilai kosong", "an empty value"};
+    case YAML::NodeType::Undefined:
+      break;
   }
   return {"tidak ada", "nothing"};
 }
@@ -47,9 +52,7 @@ SourceLocation YamlReader::location(const YAML::Node& node) const {
   return {file_, mark.line + 1, mark.column + 1};
 }
 
-void YamlReader::error(const YAML::Node& at, const std::string& path, LocalizedText message) {
-  error(location(at), path, std::move(message));
-}
+void YamlReader::error(const YAML::Node& at, const std::string& path, LocalizedText message) { error(location(at), path, std::move(message)); }
 
 void YamlReader::error(const SourceLocation& at, const std::string& path, LocalizedText message) {
   if (full()) {
@@ -61,7 +64,8 @@ void YamlReader::error(const SourceLocation& at, const std::string& path, Locali
 
 std::optional<Diagnostic> YamlReader::suppressed_errors() const {
   if (suppressed_ == 0) return std::nullopt;
-  return Diagnostic{{file_, 0, 0}, "",
+  return Diagnostic{{file_, 0, 0},
+                    "",
                     {fmt::format("dan {} galat lagi (hanya {} yang pertama ditampilkan)", suppressed_, limits::kMaxFrameworkErrors),
                      fmt::format("and {} more errors (only the first {} are shown)", suppressed_, limits::kMaxFrameworkErrors)}};
 }
@@ -70,8 +74,7 @@ bool YamlReader::expect_map(const YAML::Node& node, const std::string& path) {
   if (!node.IsDefined()) return false;  // missing: reported by required() if it had to be there
   if (node.IsMap()) return true;
   LocalizedText found = kind_name(node);
-  error(node, path, {"diharapkan mapping (kunci: nilai), ditemukan " + found.id,
-                     "expected a mapping (key: value), found " + found.en});
+  error(node, path, {"diharapkan mapping (kunci: nilai), ditemukan " + found.id, "expected a mapping (key: value), found " + found.en});
   return false;
 }
 
@@ -97,8 +100,7 @@ std::optional<Decimal> YamlReader::decimal(const YAML::Node& node, const std::st
     if (auto d = Decimal::parse(node.Scalar())) return d;
   }
   LocalizedText found = kind_name(node);
-  error(node, path, {"diharapkan bilangan desimal seperti 2.75, ditemukan " + found.id,
-                     "expected a decimal number such as 2.75, found " + found.en});
+  error(node, path, {"diharapkan bilangan desimal seperti 2.75, ditemukan " + found.id, "expected a decimal number such as 2.75, found " + found.en});
   return std::nullopt;
 }
 
@@ -109,8 +111,9 @@ std::optional<long long> YamlReader::integer(const YAML::Node& node, const std::
     if (d && d->is_integer() && d->mantissa() >= min && d->mantissa() <= max) return d->mantissa();
   }
   LocalizedText found = kind_name(node);
-  error(node, path, {fmt::format("diharapkan bilangan bulat dari {} sampai {}, ditemukan {}", min, max, found.id),
-                     fmt::format("expected a whole number from {} to {}, found {}", min, max, found.en)});
+  error(node, path,
+        {fmt::format("diharapkan bilangan bulat dari {} sampai {}, ditemukan {}", min, max, found.id),
+         fmt::format("expected a whole number from {} to {}, found {}", min, max, found.en)});
   return std::nullopt;
 }
 
@@ -134,11 +137,13 @@ std::optional<std::string> YamlReader::choice(const YAML::Node& node, const std:
     if (c == *value) return value;
   }
   if (auto suggestion = closest_match(*value, choices)) {
-    error(node, path, {fmt::format("{} '{}' tidak dikenal; maksud Anda '{}'?", what.id, *value, *suggestion),
-                       fmt::format("unknown {} '{}'; did you mean '{}'?", what.en, *value, *suggestion)});
+    error(node, path,
+          {fmt::format("{} '{}' tidak dikenal; maksud Anda '{}'?", what.id, *value, *suggestion),
+           fmt::format("unknown {} '{}'; did you mean '{}'?", what.en, *value, *suggestion)});
   } else {
-    error(node, path, {fmt::format("{} '{}' tidak dikenal; pilihan: {}", what.id, *value, join(choices)),
-                       fmt::format("unknown {} '{}'; expected one of: {}", what.en, *value, join(choices))});
+    error(node, path,
+          {fmt::format("{} '{}' tidak dikenal; pilihan: {}", what.id, *value, join(choices)),
+           fmt::format("unknown {} '{}'; expected one of: {}", what.en, *value, join(choices))});
   }
   return std::nullopt;
 }
@@ -147,8 +152,9 @@ std::optional<std::string> YamlReader::identifier(const YAML::Node& node, const 
   auto value = string(node, path);
   if (!value) return std::nullopt;
   if (is_identifier(*value)) return value;
-  error(node, path, {fmt::format("id '{}' tidak valid; gunakan huruf, angka, '_', '-' atau '.', diawali huruf atau angka, paling panjang 64", *value),
-                     fmt::format("invalid id '{}'; use letters, digits, '_', '-' or '.', starting with a letter or digit, at most 64 long", *value)});
+  error(node, path,
+        {fmt::format("id '{}' tidak valid; gunakan huruf, angka, '_', '-' atau '.', diawali huruf atau angka, paling panjang 64", *value),
+         fmt::format("invalid id '{}'; use letters, digits, '_', '-' or '.', starting with a letter or digit, at most 64 long", *value)});
   return std::nullopt;
 }
 
@@ -157,8 +163,7 @@ std::optional<LocalizedText> YamlReader::text(const YAML::Node& node, const std:
   if (node.IsScalar()) return LocalizedText{node.Scalar(), node.Scalar()};
   if (!node.IsMap()) {
     LocalizedText found = kind_name(node);
-    error(node, path, {"diharapkan teks atau {id: ..., en: ...}, ditemukan " + found.id,
-                       "expected a text or {id: ..., en: ...}, found " + found.en});
+    error(node, path, {"diharapkan teks atau {id: ..., en: ...}, ditemukan " + found.id, "expected a text or {id: ..., en: ...}, found " + found.en});
     return std::nullopt;
   }
   MapReader map(*this, node, path, {"id", "en"});
@@ -198,19 +203,21 @@ MapReader::MapReader(YamlReader& reader, const YAML::Node& node, std::string pat
     }
     const std::string& name = key.Scalar();
     if (!seen.insert(name).second) {
-      reader_.error(key, path_of(name), {fmt::format("kunci '{}' muncul lebih dari sekali", name),
-                                         fmt::format("key '{}' appears more than once", name)});
+      reader_.error(key, path_of(name),
+                    {fmt::format("kunci '{}' muncul lebih dari sekali", name), fmt::format("key '{}' appears more than once", name)});
       continue;
     }
     bool known = false;
     for (const auto& allowed : allowed_keys) known = known || allowed == name;
     if (known) continue;
     if (auto suggestion = closest_match(name, allowed_keys)) {
-      reader_.error(key, path_of(name), {fmt::format("kunci '{}' tidak dikenal; maksud Anda '{}'?", name, *suggestion),
-                                         fmt::format("unknown key '{}'; did you mean '{}'?", name, *suggestion)});
+      reader_.error(key, path_of(name),
+                    {fmt::format("kunci '{}' tidak dikenal; maksud Anda '{}'?", name, *suggestion),
+                     fmt::format("unknown key '{}'; did you mean '{}'?", name, *suggestion)});
     } else {
-      reader_.error(key, path_of(name), {fmt::format("kunci '{}' tidak dikenal; kunci yang berlaku: {}", name, join(allowed_keys)),
-                                         fmt::format("unknown key '{}'; expected one of: {}", name, join(allowed_keys))});
+      reader_.error(key, path_of(name),
+                    {fmt::format("kunci '{}' tidak dikenal; kunci yang berlaku: {}", name, join(allowed_keys)),
+                     fmt::format("unknown key '{}'; expected one of: {}", name, join(allowed_keys))});
     }
   }
 }
@@ -236,8 +243,7 @@ YAML::Node MapReader::get(const std::string& key) const {
 YAML::Node MapReader::required(const std::string& key) const {
   YAML::Node value = get(key);
   if (valid_ && !value.IsDefined()) {
-    reader_.error(node_, path_of(key), {fmt::format("kunci wajib '{}' tidak ada", key),
-                                        fmt::format("missing required key '{}'", key)});
+    reader_.error(node_, path_of(key), {fmt::format("kunci wajib '{}' tidak ada", key), fmt::format("missing required key '{}'", key)});
   }
   return value;
 }

@@ -173,9 +173,10 @@ Expected<std::unique_ptr<CsvReader>> CsvReader::open(const std::string& path, co
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (file == nullptr) {
     int err = errno;
-    return Diagnostics{Diagnostic{{path, 0, 0}, "",
-                                  {fmt::format("berkas tidak dapat dibuka: {}", std::strerror(err)),
-                                   fmt::format("cannot open the file: {}", std::strerror(err))}}};
+    return Diagnostics{
+        Diagnostic{{path, 0, 0},
+                   "",
+                   {fmt::format("berkas tidak dapat dibuka: {}", std::strerror(err)), fmt::format("cannot open the file: {}", std::strerror(err))}}};
   }
   auto reader = std::unique_ptr<CsvReader>(new CsvReader(file, true, path, options));
   reader->path_ = path;
@@ -183,15 +184,16 @@ Expected<std::unique_ptr<CsvReader>> CsvReader::open(const std::string& path, co
   return reader;
 }
 
-Expected<std::unique_ptr<CsvReader>> CsvReader::open_range(const std::string& path, std::size_t offset, std::size_t length,
-                                                           const CsvOptions& options, int first_line) {
+Expected<std::unique_ptr<CsvReader>> CsvReader::open_range(const std::string& path, std::size_t offset, std::size_t length, const CsvOptions& options,
+                                                           int first_line) {
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (file == nullptr || std::fseek(file, long(offset), SEEK_SET) != 0) {
     int err = errno;
     if (file != nullptr) std::fclose(file);
-    return Diagnostics{Diagnostic{{path, 0, 0}, "",
-                                  {fmt::format("berkas tidak dapat dibuka: {}", std::strerror(err)),
-                                   fmt::format("cannot open the file: {}", std::strerror(err))}}};
+    return Diagnostics{
+        Diagnostic{{path, 0, 0},
+                   "",
+                   {fmt::format("berkas tidak dapat dibuka: {}", std::strerror(err)), fmt::format("cannot open the file: {}", std::strerror(err))}}};
   }
   auto reader = std::unique_ptr<CsvReader>(new CsvReader(file, true, path, options, false));
   reader->remaining_ = length;

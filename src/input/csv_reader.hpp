@@ -28,8 +28,8 @@ class CsvReader final : public RowSource {
   // Reads bytes [offset, offset + length) of a file as a CSV body: no header
   // sniffing or BOM (options.delimiter must be set), line numbers counted from
   // `first_line`, no hashing. Used to parse a large file in parallel parts.
-  static Expected<std::unique_ptr<CsvReader>> open_range(const std::string& path, std::size_t offset, std::size_t length,
-                                                         const CsvOptions& options, int first_line);
+  static Expected<std::unique_ptr<CsvReader>> open_range(const std::string& path, std::size_t offset, std::size_t length, const CsvOptions& options,
+                                                         int first_line);
   // Reads from memory (tests, embedded data).
   static std::unique_ptr<CsvReader> from_string(std::string text, const std::string& name, const CsvOptions& options);
   ~CsvReader() override;
@@ -43,7 +43,7 @@ class CsvReader final : public RowSource {
   // cut through a quoted newline, or a truly unterminated quote).
   bool ended_inside_a_value() const override { return ended_in_open_quote_; }
   int next_line() const override { return line_; }  // physical line where the next row would begin
-  int line() const override { return row_line_; }    // 1-based physical line where the last row began
+  int line() const override { return row_line_; }   // 1-based physical line where the last row began
   char delimiter() const override { return delimiter_; }
   const std::string& name() const { return name_; }
   std::size_t bytes_read() const { return bytes_read_; }
@@ -65,12 +65,12 @@ class CsvReader final : public RowSource {
   void sniff_delimiter();
   void fit_buffer();
 
-  std::string path_;           // as opened; empty for stdin and strings (they cannot split)
+  std::string path_;  // as opened; empty for stdin and strings (they cannot split)
   std::FILE* file_ = nullptr;
   bool owns_file_ = false;
   std::string name_;
   CsvOptions options_;
-  std::string memory_;        // from_string input
+  std::string memory_;                                 // from_string input
   std::vector<char, HugePageAllocator<char>> buffer_;  // [begin_, end_) unread
   std::size_t chunk_ = std::size_t(1) << 20;           // bytes read at a time; less for a small input
   std::size_t begin_ = 0;
@@ -78,16 +78,16 @@ class CsvReader final : public RowSource {
   bool eof_ = false;
   bool started_ = false;
   char delimiter_ = ',';
-  int line_ = 1;              // physical line at begin_
+  int line_ = 1;  // physical line at begin_
   int row_line_ = 0;
   std::size_t bytes_read_ = 0;
   std::optional<Diagnostic> error_;
-  class Hasher;               // SHA-256 on a second thread, off the parsing path
+  class Hasher;  // SHA-256 on a second thread, off the parsing path
   std::unique_ptr<Hasher> hasher_;
   mutable std::string sha256_;
-  std::size_t validated_ = 0; // buffer_[begin_, validated_) is known-good UTF-8
-  std::vector<char> raw_;     // cp1252 input before transcoding
-  std::vector<std::size_t> escaped_;  // fields of the current row holding doubled quotes
+  std::size_t validated_ = 0;                // buffer_[begin_, validated_) is known-good UTF-8
+  std::vector<char> raw_;                    // cp1252 input before transcoding
+  std::vector<std::size_t> escaped_;         // fields of the current row holding doubled quotes
   std::size_t remaining_ = std::size_t(-1);  // bytes left in a range; unlimited otherwise
   std::size_t range_length_ = 0;
   bool ended_in_open_quote_ = false;

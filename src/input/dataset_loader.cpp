@@ -69,7 +69,15 @@ struct StringHash {
 // reason text of an invalid cell is made only when it is logged.
 struct Cell {
   enum class Kind : std::uint8_t { missing, code, decimal, invalid } kind = Kind::missing;
-  enum class Problem : std::uint8_t { none, not_a_number, out_of_range, out_of_scale, not_integer, not_yes_no, unknown_answer } problem = Problem::none;
+  enum class Problem : std::uint8_t {
+    none,
+    not_a_number,
+    out_of_range,
+    out_of_scale,
+    not_integer,
+    not_yes_no,
+    unknown_answer
+  } problem = Problem::none;
   static constexpr std::size_t kProblemCount = 7;
   std::uint8_t code = 0;
   Decimal decimal;
@@ -164,9 +172,12 @@ class ItemParser {
         auto span = scale_->max.mantissa() - scale_->min.mantissa();
         return span >= 0 && span < 255;
       }
-      case ScaleKind::yes_no: return true;
-      case ScaleKind::categorical: return scale_->categories.size() < 255;
-      case ScaleKind::numeric: return false;
+      case ScaleKind::yes_no:
+        return true;
+      case ScaleKind::categorical:
+        return scale_->categories.size() < 255;
+      case ScaleKind::numeric:
+        return false;
     }
     return false;
   }
@@ -232,23 +243,28 @@ class ItemParser {
         }
         return {"not_a_number", {"bukan angka", "not a number"}};
       case Cell::Problem::out_of_range:
-        return {"out_of_range", {fmt::format("di luar rentang skor {}–{}", fw_.score.min.to_string(), fw_.score.max.to_string()),
-                                 fmt::format("outside the score range {}–{}", fw_.score.min.to_string(), fw_.score.max.to_string())}};
+        return {"out_of_range",
+                {fmt::format("di luar rentang skor {}–{}", fw_.score.min.to_string(), fw_.score.max.to_string()),
+                 fmt::format("outside the score range {}–{}", fw_.score.min.to_string(), fw_.score.max.to_string())}};
       case Cell::Problem::out_of_scale:
-        return {"out_of_scale", {fmt::format("di luar skala {}–{}", s->min.to_string(), s->max.to_string()),
-                                 fmt::format("outside the scale {}–{}", s->min.to_string(), s->max.to_string())}};
+        return {"out_of_scale",
+                {fmt::format("di luar skala {}–{}", s->min.to_string(), s->max.to_string()),
+                 fmt::format("outside the scale {}–{}", s->min.to_string(), s->max.to_string())}};
       case Cell::Problem::not_integer:
         return {"not_integer", {"desimal pada skala bilangan bulat", "a decimal on a whole-number scale"}};
       case Cell::Problem::not_yes_no:
-        return {"not_yes_no", {fmt::format("bukan jawaban ya/tidak ({} / {})", fmt::join(s->yes_words, ", "), fmt::join(s->no_words, ", ")),
-                               fmt::format("not a yes/no answer ({} / {})", fmt::join(s->yes_words, ", "), fmt::join(s->no_words, ", "))}};
+        return {"not_yes_no",
+                {fmt::format("bukan jawaban ya/tidak ({} / {})", fmt::join(s->yes_words, ", "), fmt::join(s->no_words, ", ")),
+                 fmt::format("not a yes/no answer ({} / {})", fmt::join(s->yes_words, ", "), fmt::join(s->no_words, ", "))}};
       case Cell::Problem::unknown_answer: {
         std::vector<std::string> answers;
         for (const auto& cat : s->categories) answers.push_back(cat.answer);
-        return {"unknown_answer", {fmt::format("jawaban tidak dikenal; pilihan: {}", fmt::join(answers, ", ")),
-                                   fmt::format("unknown answer; expected one of: {}", fmt::join(answers, ", "))}};
+        return {"unknown_answer",
+                {fmt::format("jawaban tidak dikenal; pilihan: {}", fmt::join(answers, ", ")),
+                 fmt::format("unknown answer; expected one of: {}", fmt::join(answers, ", "))}};
       }
-      case Cell::Problem::none: break;
+      case Cell::Problem::none:
+        break;
     }
     return {"", {}};
   }
@@ -404,8 +420,8 @@ class Loader {
     data_.rows_rejected = 0;
     for (const InputFileInfo& info : data_.files) data_.rows_rejected += info.rows_rejected;
     if (data_.rows + data_.rows_rejected != data_.rows_read) {
-      throw std::logic_error(fmt::format("rows do not reconcile: {} read, {} accepted, {} rejected", data_.rows_read, data_.rows,
-                                         data_.rows_rejected));
+      throw std::logic_error(
+          fmt::format("rows do not reconcile: {} read, {} accepted, {} rejected", data_.rows_read, data_.rows, data_.rows_rejected));
     }
     return std::move(data_);
   }
@@ -439,9 +455,10 @@ class Loader {
       }
       std::string key = fmt::format("{}:{}", int(target->role), target->item);
       if (auto it = seen.find(key); it != seen.end()) {
-        errors.push_back(file_error(data_.files[file].name, 1,
-                                    {fmt::format("kolom '{}' dan '{}' sama-sama cocok dengan '{}'", header[it->second], header[c], matcher.canonical(*target)),
-                                     fmt::format("columns '{}' and '{}' both match '{}'", header[it->second], header[c], matcher.canonical(*target))}));
+        errors.push_back(
+            file_error(data_.files[file].name, 1,
+                       {fmt::format("kolom '{}' dan '{}' sama-sama cocok dengan '{}'", header[it->second], header[c], matcher.canonical(*target)),
+                        fmt::format("columns '{}' and '{}' both match '{}'", header[it->second], header[c], matcher.canonical(*target))}));
         continue;
       }
       seen.emplace(key, c);
@@ -453,7 +470,8 @@ class Loader {
     std::vector<std::string> absent;
     auto missing = [&](const std::string& name) { absent.push_back(name); };
     if (!has_unit) missing(fw_.input.unit_column.name);
-    if (fw_.respondents && !fw_.respondents->groups.empty() && !has_group && data_.kind == InputKind::respondents) missing(fw_.input.group_column.name);
+    if (fw_.respondents && !fw_.respondents->groups.empty() && !has_group && data_.kind == InputKind::respondents)
+      missing(fw_.input.group_column.name);
     // A leaf is required unless an ancestor's value is given in this file.
     std::vector<bool> given(fw_.nodes.size(), false);
     for (std::size_t i = 0; i < item_nodes_.size(); ++i) {
@@ -526,8 +544,9 @@ class Loader {
         break;
       case RegionMatch::Kind::undotted_code:
         out.code = "undotted_code";
-        out.reason = {"kode tanpa titik bisa kode Kemendagri atau BPS (berbeda untuk sebagian wilayah); tulis '32.73' atau nyatakan --region-codes kemendagri",
-                      "an undotted code may be Kemendagri or BPS (they differ for some regions); write '32.73' or declare --region-codes kemendagri"};
+        out.reason = {
+            "kode tanpa titik bisa kode Kemendagri atau BPS (berbeda untuk sebagian wilayah); tulis '32.73' atau nyatakan --region-codes kemendagri",
+            "an undotted code may be Kemendagri or BPS (they differ for some regions); write '32.73' or declare --region-codes kemendagri"};
         break;
       case RegionMatch::Kind::unknown:
         if (options_.allow_non_regions) {
@@ -541,11 +560,10 @@ class Loader {
           break;
         }
         out.code = "unknown_region";
-        out.reason = m.candidates.empty()
-                         ? LocalizedText{"wilayah tidak dikenal (gunakan --allow-non-regions untuk unit seperti OPD)",
-                                         "unknown region (use --allow-non-regions for units such as an OPD)"}
-                         : LocalizedText{fmt::format("wilayah tidak dikenal; maksud Anda {}?", list(m.candidates, " atau ")),
-                                         fmt::format("unknown region; did you mean {}?", list(m.candidates, " or "))};
+        out.reason = m.candidates.empty() ? LocalizedText{"wilayah tidak dikenal (gunakan --allow-non-regions untuk unit seperti OPD)",
+                                                          "unknown region (use --allow-non-regions for units such as an OPD)"}
+                                          : LocalizedText{fmt::format("wilayah tidak dikenal; maksud Anda {}?", list(m.candidates, " atau ")),
+                                                          fmt::format("unknown region; did you mean {}?", list(m.candidates, " or "))};
         break;
     }
     // Remember the outcome, up to a bound: a file of distinct unknown names
@@ -569,7 +587,8 @@ class Loader {
     std::string folded = fold_header(raw);
     const auto& groups = fw_.respondents->groups;
     for (std::size_t g = 0; g < groups.size(); ++g) {
-      if (fold_header(groups[g].id) == folded || fold_header(groups[g].name.id) == folded || fold_header(groups[g].name.in(Lang::en)) == folded) return int(g);
+      if (fold_header(groups[g].id) == folded || fold_header(groups[g].name.id) == folded || fold_header(groups[g].name.in(Lang::en)) == folded)
+        return int(g);
       for (const auto& alias : groups[g].aliases) {
         if (fold_header(alias) == folded) return int(g);
       }
@@ -609,8 +628,8 @@ class Loader {
       return;
     }
     info.delimiter = source->delimiter();
-    info.decimal_comma = options_.decimal_comma == DecimalComma::yes ||
-                         (options_.decimal_comma == DecimalComma::automatic && source->delimiter() == ';');
+    info.decimal_comma =
+        options_.decimal_comma == DecimalComma::yes || (options_.decimal_comma == DecimalComma::automatic && source->delimiter() == ';');
     FileLayout layout;
     std::vector<bool> present;
     if (!map_header(fields, file, errors, layout.targets, present)) return;
@@ -956,9 +975,14 @@ class Loader {
             if (f.empty()) break;
             Cell cell = parser.parse(f, decimal_comma);
             switch (cell.kind) {
-              case Cell::Kind::missing: break;
-              case Cell::Kind::code: row_codes[coded_index_[std::size_t(t.item)]] = cell.code; break;
-              case Cell::Kind::decimal: row_decimals[std::size_t(data_.items[std::size_t(t.item)].decimal_slot)] = cell.decimal; break;
+              case Cell::Kind::missing:
+                break;
+              case Cell::Kind::code:
+                row_codes[coded_index_[std::size_t(t.item)]] = cell.code;
+                break;
+              case Cell::Kind::decimal:
+                row_decimals[std::size_t(data_.items[std::size_t(t.item)].decimal_slot)] = cell.decimal;
+                break;
               case Cell::Kind::invalid:
                 // Logged once the row is known to be kept.
                 pending_cells.push_back({c, cell.problem, fields[c]});
@@ -1014,8 +1038,8 @@ class Loader {
       }
       if (fields.size() < header_names.size()) {
         log_issue(IssueKind::cell_ignored, file, line, "", "", "too_few_fields",
-                   {fmt::format("baris memiliki {} kolom, judul {}; sel yang tidak ada dianggap kosong", fields.size(), header_names.size()),
-                    fmt::format("row has {} fields; the header has {}; the absent cells are missing", fields.size(), header_names.size())});
+                  {fmt::format("baris memiliki {} kolom, judul {}; sel yang tidak ada dianggap kosong", fields.size(), header_names.size()),
+                   fmt::format("row has {} fields; the header has {}; the absent cells are missing", fields.size(), header_names.size())});
       }
       // Accept.
       data_.row_unit.push_back(unit->unit);
@@ -1122,7 +1146,8 @@ class Loader {
         data_.row_group[out] = data_.row_group[row];
         data_.row_file[out] = data_.row_file[row];
         data_.row_line[out] = data_.row_line[row];
-        std::copy_n(data_.codes.begin() + std::ptrdiff_t(row * data_.coded_items), data_.coded_items, data_.codes.begin() + std::ptrdiff_t(out * data_.coded_items));
+        std::copy_n(data_.codes.begin() + std::ptrdiff_t(row * data_.coded_items), data_.coded_items,
+                    data_.codes.begin() + std::ptrdiff_t(out * data_.coded_items));
       }
       ++out;
     }
@@ -1157,7 +1182,7 @@ class Loader {
   std::vector<IdRef, HugePageAllocator<IdRef>> ids_;  // respondent ids of accepted rows, in an arena: no string per row
   std::string id_chars_;
   std::map<std::size_t, std::string> id_header_;  // per file: the respondent id header as written
-  std::vector<std::size_t> reserve_slots_;  // decimal slots of the file being read
+  std::vector<std::size_t> reserve_slots_;        // decimal slots of the file being read
   std::size_t reserve_total_ = 0;                 // bytes the arrays should be sized for, when not the reader's
 };
 

@@ -12,7 +12,7 @@
 namespace siap {
 
 struct NamedSource {
-  std::string name;                  // as reports show the file
+  std::string name;  // as reports show the file
   std::unique_ptr<RowSource> rows;
 };
 

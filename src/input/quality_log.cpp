@@ -31,10 +31,10 @@ struct QualityLog::Index {
 struct QualityLog::Run {
   std::FILE* spill = nullptr;
   std::string buffer;
-  std::size_t spilled = 0;       // bytes in the file
-  bool in_memory = false;        // the file could not take more: the rest stays in `buffer`
+  std::size_t spilled = 0;  // bytes in the file
+  bool in_memory = false;   // the file could not take more: the rest stays in `buffer`
   int line_offset = 0;
-  std::vector<int> group_map;    // record group -> log group; empty: the same
+  std::vector<int> group_map;  // record group -> log group; empty: the same
 
   Run() : spill(std::tmpfile()) {}
   ~Run() {
@@ -214,7 +214,9 @@ void QualityLog::add(int group, int line, std::string_view value, const Localize
   if (g.kind == IssueKind::row_rejected) ++rows_;
   if (own_reason != nullptr && own_reason->id == g.reason.id && own_reason->en == g.reason.en) own_reason = nullptr;
   keep_example(g, line, value, own_reason);
-  if (full_) current_run().record(group, line, value.size() > limits::kMaxQuotedValueBytes ? quote_value(value, limits::kMaxQuotedValueBytes) : value, own_reason);
+  if (full_)
+    current_run().record(group, line, value.size() > limits::kMaxQuotedValueBytes ? quote_value(value, limits::kMaxQuotedValueBytes) : value,
+                         own_reason);
 }
 
 void QualityLog::add(const QualityIssue& issue) {

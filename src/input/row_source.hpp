@@ -19,7 +19,7 @@ namespace siap {
 
 // What the reports say about an input file (its method section).
 struct SourceFacts {
-  std::string sha256;   // of the file's bytes
+  std::string sha256;  // of the file's bytes
   std::size_t bytes = 0;
 };
 
@@ -27,9 +27,9 @@ class RowSource;
 
 // A body split in two parts that can be read at the same time.
 struct SplitBody {
-  std::unique_ptr<RowSource> first;   // lines numbered as in the file
-  std::unique_ptr<RowSource> second;  // lines numbered from 1: add the first part's next_line() - 1
-  std::function<SourceFacts()> facts; // of the whole file; run beside the parts
+  std::unique_ptr<RowSource> first;    // lines numbered as in the file
+  std::unique_ptr<RowSource> second;   // lines numbered from 1: add the first part's next_line() - 1
+  std::function<SourceFacts()> facts;  // of the whole file; run beside the parts
 };
 
 class RowSource {

@@ -71,9 +71,12 @@ const LocalizedText& region_type_label(RegionType type) {
   static const LocalizedText kabupaten{"Kabupaten", "Regency"};
   static const LocalizedText kota{"Kota", "City"};
   switch (type) {
-    case RegionType::provinsi: return provinsi;
-    case RegionType::kabupaten: return kabupaten;
-    case RegionType::kota: return kota;
+    case RegionType::provinsi:
+      return provinsi;
+    case RegionType::kabupaten:
+      return kabupaten;
+    case RegionType::kota:
+      return kota;
   }
   return kabupaten;
 }
@@ -259,8 +262,8 @@ std::vector<int> RegionTable::search(std::string_view query, std::string_view pr
     const Region& r = regions_[i];
     if (!province_code.empty() && regions_[std::size_t(r.province)].code != province_code) continue;
     // A name matches with or without its "Kabupaten"/"Kota" prefix.
-    bool hit = query.empty() || (code_query ? r.code.rfind(std::string(trim(query)), 0) == 0
-                                            : letters_and_digits(r.name).find(needle) != std::string::npos);
+    bool hit =
+        query.empty() || (code_query ? r.code.rfind(std::string(trim(query)), 0) == 0 : letters_and_digits(r.name).find(needle) != std::string::npos);
     if (hit) out.push_back(int(i));
   }
   return out;

@@ -255,7 +255,8 @@ class Reader {
     for (std::size_t b = 0; b < set.bands.size(); ++b) {
       if (set.bands[b].id == id) return int(b);
     }
-    throw Malformed(path, {fmt::format("predikat '{}' tidak ada di himpunan '{}'", id, set.id), fmt::format("band '{}' is not in set '{}'", id, set.id)});
+    throw Malformed(path,
+                    {fmt::format("predikat '{}' tidak ada di himpunan '{}'", id, set.id), fmt::format("band '{}' is not in set '{}'", id, set.id)});
   }
 
   void read_score(const json& s, int depth, NodeScore& out, const std::string& path) const {
@@ -332,7 +333,8 @@ class Reader {
         const std::string node_path = path + ".nodes." + fw_.nodes[n].id;
         read_score(at(nodes, fw_.nodes[n].id, path + ".nodes"), fw_.nodes[n].depth, r.nodes[n], node_path);
       }
-      if (nodes.size() != fw_.nodes.size() - 1) throw Malformed(path + ".nodes", {"simpul tidak sesuai kerangka", "nodes do not match the framework"});
+      if (nodes.size() != fw_.nodes.size() - 1)
+        throw Malformed(path + ".nodes", {"simpul tidak sesuai kerangka", "nodes do not match the framework"});
       const json& answers = at(u, "answers", path);
       for (int leaf : fw_.leaves) {
         const std::string& id = fw_.nodes[std::size_t(leaf)].id;
@@ -353,7 +355,7 @@ class Reader {
             // Written without its exactness: a plain decimal is read as exact.
             const json& text_value = at(s, "exact", value_path);
             score.exact = Decimal::parse(text(text_value, value_path + ".exact")) ? exact(text_value, true, value_path + ".exact")
-                                                                                    : exact(text_value, false, value_path + ".exact");
+                                                                                  : exact(text_value, false, value_path + ".exact");
             score.published = decimal(at(s, "published", value_path), value_path + ".published");
           }
         }
@@ -440,14 +442,13 @@ Expected<SavedAssessment> read_assessment_json(std::string_view text, const std:
         ++column;
       }
     }
-    return Diagnostics{Diagnostic{{source, line, column}, "",
-                                  {"bukan JSON yang sah", "not valid JSON"}}};
+    return Diagnostics{Diagnostic{{source, line, column}, "", {"bukan JSON yang sah", "not valid JSON"}}};
   }
   try {
     return Reader(fw).read(dom.root);
   } catch (const Malformed& e) {
-    return Diagnostics{Diagnostic{{source, 0, 0}, e.path,
-                                  {"bukan penilaian siap/assessment/v1: " + e.message.id, "not a siap/assessment/v1 assessment: " + e.message.en}}};
+    return Diagnostics{Diagnostic{
+        {source, 0, 0}, e.path, {"bukan penilaian siap/assessment/v1: " + e.message.id, "not a siap/assessment/v1 assessment: " + e.message.en}}};
   }
 }
 

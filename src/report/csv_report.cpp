@@ -24,9 +24,15 @@ std::string render_csv(const Assessment& a, const ReportOptions& options) {
     out += "\r\n";
   };
   auto overall = fw.band_sets_at(0);
-  std::vector<std::string> header{tr("kode", "code"), tr("wilayah", "region"), tr("jenis", "type"), tr("provinsi", "province"),
-                                  tr("responden", "respondents"), tr("peringkat", "rank"), tr("peringkat_jenis", "rank_in_type"),
-                                  tr("peringkat_provinsi", "rank_in_province"), tr("indeks", "index")};
+  std::vector<std::string> header{tr("kode", "code"),
+                                  tr("wilayah", "region"),
+                                  tr("jenis", "type"),
+                                  tr("provinsi", "province"),
+                                  tr("responden", "respondents"),
+                                  tr("peringkat", "rank"),
+                                  tr("peringkat_jenis", "rank_in_type"),
+                                  tr("peringkat_provinsi", "rank_in_province"),
+                                  tr("indeks", "index")};
   if (!overall.empty()) header.push_back(tr("predikat", "band"));
   for (int t : fw.root().children) header.push_back(fw.nodes[std::size_t(t)].id);
   for (const auto& facet : fw.facets) {
@@ -38,15 +44,9 @@ std::string render_csv(const Assessment& a, const ReportOptions& options) {
   for (const auto& r : a.results) {
     const Unit& unit = a.unit_of(r);
     auto rank = [](int v) { return v > 0 ? std::to_string(v) : std::string(); };
-    std::vector<std::string> fields{unit.code,
-                                    spreadsheet_safe(unit.name),
-                                    unit_type_label(unit).in(lang),
-                                    unit.province_name,
-                                    std::to_string(r.respondents),
-                                    rank(r.rank),
-                                    rank(r.rank_in_type),
-                                    rank(r.rank_in_province),
-                                    num(r.nodes[0])};
+    std::vector<std::string> fields{
+        unit.code,    spreadsheet_safe(unit.name), unit_type_label(unit).in(lang), unit.province_name, std::to_string(r.respondents),
+        rank(r.rank), rank(r.rank_in_type),        rank(r.rank_in_province),       num(r.nodes[0])};
     if (!overall.empty()) {
       int band = r.assessed && !r.nodes[0].bands.empty() ? r.nodes[0].bands[0] : -1;
       fields.push_back(band >= 0 ? fw.band_sets[std::size_t(overall[0])].bands[std::size_t(band)].label.in(lang) : "");

@@ -22,14 +22,26 @@ std::string escape(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
       case '\t':
       case '\n':
-      case '\r': out += c; break;
+      case '\r':
+        out += c;
+        break;
       default:
         // Other control characters are not allowed in HTML text.
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
@@ -60,7 +72,7 @@ std::pair<std::string, std::string> two_lines(std::string_view s, std::size_t wi
   std::size_t best = std::string_view::npos;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == ' ' && (best == std::string_view::npos || (i > s.size() / 2 ? i - s.size() / 2 : s.size() / 2 - i) <
-                                                           (best > s.size() / 2 ? best - s.size() / 2 : s.size() / 2 - best))) {
+                                                              (best > s.size() / 2 ? best - s.size() / 2 : s.size() / 2 - best))) {
       best = i;
     }
   }
@@ -154,7 +166,9 @@ class HtmlWriter {
   void summary() {
     std::size_t ranked = report::assessed_count(a_);
     out_ += "<section class=\"counts\">\n";
-    auto card = [&](std::string_view label, std::size_t value) { out_ += fmt::format("<div><b>{}</b>{}</div>\n", report::count_text(value, lang_), label); };
+    auto card = [&](std::string_view label, std::size_t value) {
+      out_ += fmt::format("<div><b>{}</b>{}</div>\n", report::count_text(value, lang_), label);
+    };
     card(t("baris dibaca", "rows read"), a_.data.rows_read);
     card(t("diterima", "accepted"), a_.data.rows);
     card(t("ditolak", "rejected"), a_.data.rows_rejected);
@@ -177,8 +191,10 @@ class HtmlWriter {
     const auto& top = fw_.root().children;
     // A province column only tells something when the units span several.
     bool several_provinces = false;
-    for (const auto& r : a_.results) several_provinces |= report::province_name(a_.unit_of(r)) != report::province_name(a_.unit_of(a_.results.front()));
-    out_ += fmt::format("<section>\n<h2>{}</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr><th class=\"num\">#</th><th>{}</th>", t("Peringkat", "Ranking"), t(report::label::kRegion));
+    for (const auto& r : a_.results)
+      several_provinces |= report::province_name(a_.unit_of(r)) != report::province_name(a_.unit_of(a_.results.front()));
+    out_ += fmt::format("<section>\n<h2>{}</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr><th class=\"num\">#</th><th>{}</th>",
+                        t("Peringkat", "Ranking"), t(report::label::kRegion));
     if (several_provinces) out_ += fmt::format("<th>{}</th>", t(report::label::kProvince));
     out_ += fmt::format("<th class=\"num\">{}</th><th>{}</th>", t(report::label::kScore), t(report::label::kBand));
     for (int n : top) out_ += fmt::format("<th class=\"num\">{}</th>", escape(fw_.nodes[std::size_t(n)].name.in(lang_)));
@@ -207,8 +223,10 @@ class HtmlWriter {
       double v = r.nodes[0].published.to_double();
       double pct = hi > lo ? std::clamp((v - lo) / (hi - lo), 0.0, 1.0) * 100 : 0;
       std::string color = report::band_color_of(fw_, 0, r.nodes[0]).value_or("#4472C4");
-      out_ += fmt::format("<div class=\"name\">{}. {}</div><div class=\"track\"><div class=\"bar\" style=\"width:{:.2f}%;background:{}\"></div></div><div class=\"value\">{}</div>\n",
-                          r.rank, escape(a_.unit_of(r).name), pct, color, number(r.nodes[0]));
+      out_ += fmt::format(
+          "<div class=\"name\">{}. {}</div><div class=\"track\"><div class=\"bar\" style=\"width:{:.2f}%;background:{}\"></div></div><div "
+          "class=\"value\">{}</div>\n",
+          r.rank, escape(a_.unit_of(r).name), pct, color, number(r.nodes[0]));
     }
     out_ += fmt::format("</div>\n<p class=\"note\">{} {} – {}.</p>\n</section>\n", t("Sumbu skor:", "Score axis:"), decimal(fw_.score.min),
                         decimal(fw_.score.max));
@@ -222,8 +240,9 @@ class HtmlWriter {
       double angle = -M_PI / 2 + 2 * M_PI * double(i) / double(n);
       return std::pair{cx + radius * fraction * std::cos(angle), cy + radius * fraction * std::sin(angle)};
     };
-    std::string svg = fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" aria-label=\"{2}\">\n",
-                                  width, height, escape(t("Profil ", "Profile of ") + a_.unit_of(r).name));
+    std::string svg = fmt::format(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" aria-label=\"{2}\">\n", width,
+        height, escape(t("Profil ", "Profile of ") + a_.unit_of(r).name));
     // Rings at each whole score.
     for (double level = std::ceil(lo); level <= hi + 1e-9; level += 1) {
       double f = hi > lo ? (level - lo) / (hi - lo) : 0;
@@ -268,8 +287,9 @@ class HtmlWriter {
     auto axes = report::profile_axes(fw_);
     out_ += fmt::format("<section>\n<h2>{}</h2>\n", t("Profil wilayah", "Regional profiles"));
     if (units.size() < report::assessed_count(a_) && o_.profile_units.empty()) {
-      out_ += fmt::format("<p class=\"note\">{} {} {}; {}</p>\n", t(report::label::kProfilesOf), units.size(), t(report::label::kTopRanked),
-                          t("pilih unit lain dengan <code>--profiles-for KODE,...</code>", "choose others with <code>--profiles-for CODE,...</code>"));
+      out_ +=
+          fmt::format("<p class=\"note\">{} {} {}; {}</p>\n", t(report::label::kProfilesOf), units.size(), t(report::label::kTopRanked),
+                      t("pilih unit lain dengan <code>--profiles-for KODE,...</code>", "choose others with <code>--profiles-for CODE,...</code>"));
     }
     const BandSet* overall = report::overall_band_set(fw_);
     for (const UnitResult* r : units) {
@@ -281,8 +301,8 @@ class HtmlWriter {
       if (r->rank > 0) out_ += fmt::format(" · {} {}", t("peringkat", "rank"), r->rank);
       out_ += "</p>\n";
       if (r->gap_to_next_band && overall) {
-        out_ += fmt::format("<p>{} <b>{}</b> {} <i>{}</i>.</p>\n", t("Kurang", "Needs"), decimal(*r->gap_to_next_band), t("lagi untuk mencapai", "more to reach"),
-                            escape(overall->bands[std::size_t(*r->next_band)].label.in(lang_)));
+        out_ += fmt::format("<p>{} <b>{}</b> {} <i>{}</i>.</p>\n", t("Kurang", "Needs"), decimal(*r->gap_to_next_band),
+                            t("lagi untuk mencapai", "more to reach"), escape(overall->bands[std::size_t(*r->next_band)].label.in(lang_)));
       }
       auto ex = report::extremes(fw_, *r);
       auto list = [&](const std::vector<int>& nodes) {
@@ -312,19 +332,22 @@ class HtmlWriter {
 
   void quality() {
     out_ += fmt::format("<section>\n<h2>{}</h2>\n", t("Kualitas data", "Data quality"));
-    out_ += fmt::format("<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-                        t(report::label::kFile), t("Dibaca", "Read"), t(report::label::kAccepted), t(report::label::kRejected));
+    out_ += fmt::format(
+        "<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+        t(report::label::kFile), t("Dibaca", "Read"), t(report::label::kAccepted), t(report::label::kRejected));
     for (const auto& f : a_.data.files) {
-      out_ += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n", escape(f.name),
-                          report::count_text(f.rows_read, lang_), report::count_text(f.rows_accepted, lang_), report::count_text(f.rows_rejected, lang_));
+      out_ +=
+          fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n", escape(f.name),
+                      report::count_text(f.rows_read, lang_), report::count_text(f.rows_accepted, lang_), report::count_text(f.rows_rejected, lang_));
     }
     out_ += "</tbody>\n</table>\n";
     if (a_.data.quality.empty()) {
       out_ += fmt::format("<p>{}</p>\n</section>\n", t("Tidak ada masalah pada data.", "No problems in the data."));
       return;
     }
-    out_ += fmt::format("<p>{} {}:</p>\n<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>\n", report::count_text(a_.data.quality.size(), lang_),
-                        t("masalah", "problems"), t(report::label::kCode), t("Jumlah", "Count"), t("Contoh pertama", "First example"));
+    out_ += fmt::format("<p>{} {}:</p>\n<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+                        report::count_text(a_.data.quality.size(), lang_), t("masalah", "problems"), t(report::label::kCode), t("Jumlah", "Count"),
+                        t("Contoh pertama", "First example"));
     for (const auto& summary : a_.data.quality.by_code()) {
       const std::string& code = summary.code;
       const QualityIssue& first = *summary.first;
@@ -332,13 +355,15 @@ class HtmlWriter {
       std::string example = fmt::format("{}:{}", escape(first.file), first.line);
       if (!first.column.empty()) example += fmt::format(" {} “{}”", escape(first.column), escape(first.value));
       example += " — " + escape(first.reason.in(lang_));
-      out_ += fmt::format("<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td></tr>\n", escape(code), report::count_text(entry.first, lang_), example);
+      out_ += fmt::format("<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td></tr>\n", escape(code),
+                          report::count_text(entry.first, lang_), example);
     }
     out_ += fmt::format("</tbody>\n</table>\n<p class=\"note\">{}</p>\n</section>\n",
-                        lang_ == Lang::en ? fmt::format("Every problem is listed in {}; the workbook's Data quality sheet shows the first examples of each kind.",
-                                                        escape(o_.quality_file))
-                                          : fmt::format("Setiap masalah tercantum di {}; lembar Kualitas Data pada buku kerja memuat contoh pertama tiap jenis.",
-                                                        escape(o_.quality_file)));
+                        lang_ == Lang::en
+                            ? fmt::format("Every problem is listed in {}; the workbook's Data quality sheet shows the first examples of each kind.",
+                                          escape(o_.quality_file))
+                            : fmt::format("Setiap masalah tercantum di {}; lembar Kualitas Data pada buku kerja memuat contoh pertama tiap jenis.",
+                                          escape(o_.quality_file)));
   }
 
   void method() {
@@ -346,9 +371,10 @@ class HtmlWriter {
     out_ += fmt::format("<section>\n<h2>{}</h2>\n", t(report::label::kMethod));
     if (!fw_.description.empty()) out_ += fmt::format("<p>{}</p>\n", escape(fw_.description.in(lang_)));
     out_ += "<ul>\n";
-    out_ += fmt::format("<li>{}: {} – {}; {} {} {}.</li>\n", t(report::label::kScoreRange), decimal(fw_.score.min), decimal(fw_.score.max),
-                        t("nilai terbit dibulatkan setengah ke atas pada nilai eksak ke", "published values are rounded half up on the exact value to"),
-                        fw_.score.decimals, t(report::label::kDecimals));
+    out_ +=
+        fmt::format("<li>{}: {} – {}; {} {} {}.</li>\n", t(report::label::kScoreRange), decimal(fw_.score.min), decimal(fw_.score.max),
+                    t("nilai terbit dibulatkan setengah ke atas pada nilai eksak ke", "published values are rounded half up on the exact value to"),
+                    fw_.score.decimals, t(report::label::kDecimals));
     if (fw_.respondents) {
       out_ += fmt::format("<li>{}: {}; {} {}.</li>\n", t("Jawaban responden digabung dengan", "Respondents' answers are combined by"),
                           fw_.respondents->combine == CombineMethod::mean ? t("rata-rata", "the mean") : t("median", "the median"),
@@ -364,24 +390,26 @@ class HtmlWriter {
       if (node.is_leaf() && node.depth > 1 && items_elsewhere) continue;
       out_ += fmt::format("<tr><td style=\"padding-left:{}px\">{}{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
                           6 + 16 * (node.depth - 1), node.depth == 1 ? "<b>" : "", escape(node.name.in(lang_)) + (node.depth == 1 ? "</b>" : ""),
-                          escape(weights.weight[n].to_string()), report::percent_text(weights.share[n], lang_), escape(status_label(node.provenance.status).in(lang_)));
+                          escape(weights.weight[n].to_string()), report::percent_text(weights.share[n], lang_),
+                          escape(status_label(node.provenance.status).in(lang_)));
     }
     out_ += "</tbody>\n</table>\n";
     if (items_elsewhere) {
-      out_ += fmt::format("<p class=\"note\">{} {} {}</p>\n", fw_.leaves.size(), t("butir beserta bobotnya tercantum di lembar Metode pada buku kerja.",
-                                                                             "items and their weights are listed in the workbook's Method sheet."), "");
+      out_ += fmt::format("<p class=\"note\">{} {} {}</p>\n", fw_.leaves.size(),
+                          t("butir beserta bobotnya tercantum di lembar Metode pada buku kerja.",
+                            "items and their weights are listed in the workbook's Method sheet."),
+                          "");
     }
     if (!fw_.sources.empty()) {
       out_ += fmt::format("<h3 style=\"margin-top:14px\">{}</h3>\n<ul>\n", t(report::label::kSources));
       for (const auto& source : fw_.sources) {
-        out_ += fmt::format("<li>{} <span class=\"note\">({})</span>{}</li>\n", escape(source.citation), escape(status_label(source.status).in(lang_)),
-                            source.url.empty() ? "" : " — " + escape(source.url));
+        out_ += fmt::format("<li>{} <span class=\"note\">({})</span>{}</li>\n", escape(source.citation),
+                            escape(status_label(source.status).in(lang_)), source.url.empty() ? "" : " — " + escape(source.url));
       }
       out_ += "</ul>\n";
     }
-    out_ += fmt::format("<p class=\"note\">{}</p>\n</section>\n",
-                        t("Status “ditetapkan proyek” menandai pilihan siap, bukan ketetapan pemerintah.",
-                          "Status “project-defined” marks siap's own choices, not the government's."));
+    out_ += fmt::format("<p class=\"note\">{}</p>\n</section>\n", t("Status “ditetapkan proyek” menandai pilihan siap, bukan ketetapan pemerintah.",
+                                                                    "Status “project-defined” marks siap's own choices, not the government's."));
   }
 
   void footer() {

@@ -54,7 +54,8 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
 
   w.key("framework").begin_object().field("id", fw.id).field("version", fw.version);
   text(w, "title", fw.title);
-  w.field("status", status_key(fw.provenance.status)).field("profile", a.profile < 0 ? std::string("default") : fw.profiles[std::size_t(a.profile)].id);
+  w.field("status", status_key(fw.provenance.status))
+      .field("profile", a.profile < 0 ? std::string("default") : fw.profiles[std::size_t(a.profile)].id);
   w.key("score").begin_object();
   number(w, "min", fw.score.min);
   number(w, "max", fw.score.max);

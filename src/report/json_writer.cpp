@@ -71,12 +71,23 @@ void JsonWriter::write_string(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
     switch (c) {
-      case '"': out_ += "\\\""; continue;
-      case '\\': out_ += "\\\\"; continue;
-      case '\n': out_ += "\\n"; continue;
-      case '\r': out_ += "\\r"; continue;
-      case '\t': out_ += "\\t"; continue;
-      default: break;
+      case '"':
+        out_ += "\\\"";
+        continue;
+      case '\\':
+        out_ += "\\\\";
+        continue;
+      case '\n':
+        out_ += "\\n";
+        continue;
+      case '\r':
+        out_ += "\\r";
+        continue;
+      case '\t':
+        out_ += "\\t";
+        continue;
+      default:
+        break;
     }
     if (c < 0x20 || c == 0x7F) {
       out_ += fmt::format("\\u{:04x}", c);

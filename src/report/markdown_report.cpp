@@ -53,21 +53,26 @@ std::string profiles(const Assessment& a, const ReportOptions& options) {
     out += "\n";
     std::vector<std::string> parts;
     for (int n : report::profile_axes(fw)) {
-      parts.push_back(fmt::format("{} {}", escape(fw.nodes[std::size_t(n)].name.in(lang)), report::published_text(fw, r->nodes[std::size_t(n)], lang)));
+      parts.push_back(
+          fmt::format("{} {}", escape(fw.nodes[std::size_t(n)].name.in(lang)), report::published_text(fw, r->nodes[std::size_t(n)], lang)));
     }
     out += fmt::format("- {}: {}\n", tr("Profil", "Profile"), fmt::join(parts, "; "));
     if (r->gap_to_next_band && overall) {
       out += fmt::format("- {}: {} ({})\n", tr("Selisih ke predikat berikutnya", "Gap to the next band"),
-                         format_published(*r->gap_to_next_band, fw.score.decimals, lang), escape(overall->bands[std::size_t(*r->next_band)].label.in(lang)));
+                         format_published(*r->gap_to_next_band, fw.score.decimals, lang),
+                         escape(overall->bands[std::size_t(*r->next_band)].label.in(lang)));
     }
     auto ex = report::extremes(fw, *r);
     auto list = [&](const std::vector<int>& nodes) {
       std::vector<std::string> names;
-      for (int n : nodes) names.push_back(fmt::format("{} {}", escape(fw.nodes[std::size_t(n)].name.in(lang)), report::published_text(fw, r->nodes[std::size_t(n)], lang)));
+      for (int n : nodes)
+        names.push_back(
+            fmt::format("{} {}", escape(fw.nodes[std::size_t(n)].name.in(lang)), report::published_text(fw, r->nodes[std::size_t(n)], lang)));
       return fmt::format("{}", fmt::join(names, "; "));
     };
     if (!ex.strongest.empty()) {
-      out += fmt::format("- {}: {}\n- {}: {}\n", report::label::kStrongest.in(lang), list(ex.strongest), report::label::kWeakest.in(lang), list(ex.weakest));
+      out += fmt::format("- {}: {}\n- {}: {}\n", report::label::kStrongest.in(lang), list(ex.strongest), report::label::kWeakest.in(lang),
+                         list(ex.weakest));
     }
   }
   return out;
@@ -89,8 +94,8 @@ std::string method(const Assessment& a, const ReportOptions& options) {
   for (const auto& setting : options.settings) out += fmt::format(" · `{}`", setting);
   out += "\n";
   for (const auto& f : a.data.files) out += fmt::format("- {} SHA-256 `{}`\n", escape(f.name), f.sha256);
-  out += fmt::format("\n| {} | {} | {} | {} |\n|---|---:|---:|---|\n", report::label::kElement.in(lang), tr("Bobot", "Weight"), tr("Bagian efektif", "Effective share"),
-                     report::label::kStatus.in(lang));
+  out += fmt::format("\n| {} | {} | {} | {} |\n|---|---:|---:|---|\n", report::label::kElement.in(lang), tr("Bobot", "Weight"),
+                     tr("Bagian efektif", "Effective share"), report::label::kStatus.in(lang));
   const bool items_elsewhere = fw.leaves.size() > 24;
   for (std::size_t n = 1; n < fw.nodes.size(); ++n) {
     const Node& node = fw.nodes[n];
@@ -103,7 +108,8 @@ std::string method(const Assessment& a, const ReportOptions& options) {
   if (!fw.sources.empty()) {
     out += fmt::format("\n{}:\n\n", report::label::kSources.in(lang));
     for (const auto& source : fw.sources) {
-      out += fmt::format("- {} ({}){}\n", escape(source.citation), status_label(source.status).in(lang), source.url.empty() ? "" : " " + escape(source.url));
+      out += fmt::format("- {} ({}){}\n", escape(source.citation), status_label(source.status).in(lang),
+                         source.url.empty() ? "" : " " + escape(source.url));
     }
   }
   return out;
@@ -120,9 +126,9 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
   std::string out;
   out += fmt::format("# {}\n\n", escape(report::study_title(a, options)));
   if (!options.title.empty()) out += fmt::format("{}\n\n", escape(fw.title.in(lang)));
-  out += fmt::format("{}: `{}` {} · {}: {} · {}: {}", tr("Kerangka", "Framework"), fw.id, escape(fw.version), tr("status", "status"),
-                     status_label(fw.provenance.status).in(lang), tr("profil bobot", "weight profile"),
-                     escape(report::weight_profile_label(a, lang)));
+  out +=
+      fmt::format("{}: `{}` {} · {}: {} · {}: {}", tr("Kerangka", "Framework"), fw.id, escape(fw.version), tr("status", "status"),
+                  status_label(fw.provenance.status).in(lang), tr("profil bobot", "weight profile"), escape(report::weight_profile_label(a, lang)));
   if (!options.date.empty()) out += fmt::format(" · {}", escape(options.date));
   out += "\n\n";
   out += fmt::format("## {}\n\n", tr("Peringkat", "Ranking"));
@@ -160,8 +166,9 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
   }
   out += profiles(a, options);
   out += fmt::format("\n## {}\n\n", tr("Kualitas data", "Data quality"));
-  out += fmt::format("- {}: {}\n- {}: {}\n- {}: {}\n", tr("Baris dibaca", "Rows read"), report::count_text(a.data.rows_read, lang), report::label::kAccepted.in(lang),
-                     report::count_text(a.data.rows, lang), report::label::kRejected.in(lang), report::count_text(a.data.rows_rejected, lang));
+  out += fmt::format("- {}: {}\n- {}: {}\n- {}: {}\n", tr("Baris dibaca", "Rows read"), report::count_text(a.data.rows_read, lang),
+                     report::label::kAccepted.in(lang), report::count_text(a.data.rows, lang), report::label::kRejected.in(lang),
+                     report::count_text(a.data.rows_rejected, lang));
   for (const auto& c : a.data.quality.by_code()) out += fmt::format("- `{}`: {}\n", c.code, report::count_text(c.count, lang));
   out += fmt::format("\n{} {}.\n", tr("Rincian setiap masalah ada di", "Every problem is listed in"), escape(options.quality_file));
   out += method(a, options);

@@ -31,8 +31,8 @@ void write_quality_csv(const Dataset& data, const ReportOptions& options, const 
   });
   if (!data.quality.full() && data.quality.elided() > 0) {
     // Only when the loader was asked for examples only; the CLI always keeps the full log for this file.
-    std::string note = std::to_string(data.quality.elided()) +
-                       (options.lang == Lang::en ? " more problems not kept" : " masalah lain tidak disimpan");
+    std::string note =
+        std::to_string(data.quality.elided()) + (options.lang == Lang::en ? " more problems not kept" : " masalah lain tidak disimpan");
     row({"", "", "", "", "", "elided", note});
   }
   if (!out.empty()) sink(out);

@@ -12,12 +12,9 @@ Expected<std::string> infallible(const Assessment& a, const ReportOptions& optio
 }
 
 constexpr std::array kFormats{
-    ReportFormat{"text", "txt", false, false, &infallible<render_text>},
-    ReportFormat{"json", "json", false, false, &infallible<render_json>},
-    ReportFormat{"csv", "csv", false, false, &infallible<render_csv>},
-    ReportFormat{"md", "md", false, false, &infallible<render_markdown>},
-    ReportFormat{"html", "html", false, false, &infallible<render_html>},
-    ReportFormat{"xlsx", "xlsx", true, true, &render_xlsx},
+    ReportFormat{"text", "txt", false, false, &infallible<render_text>},  ReportFormat{"json", "json", false, false, &infallible<render_json>},
+    ReportFormat{"csv", "csv", false, false, &infallible<render_csv>},    ReportFormat{"md", "md", false, false, &infallible<render_markdown>},
+    ReportFormat{"html", "html", false, false, &infallible<render_html>}, ReportFormat{"xlsx", "xlsx", true, true, &render_xlsx},
 };
 
 }  // namespace

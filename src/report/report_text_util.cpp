@@ -6,9 +6,7 @@
 
 namespace siap {
 
-std::string format_published(const Decimal& value, int decimals, Lang lang) {
-  return value.format(decimals, lang == Lang::en ? '.' : ',');
-}
+std::string format_published(const Decimal& value, int decimals, Lang lang) { return value.format(decimals, lang == Lang::en ? '.' : ','); }
 
 std::string spreadsheet_safe(std::string_view text) {
   if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' || text[0] == '\r')) {

@@ -1,6 +1,5 @@
 #include "report/report_view.hpp"
 
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -34,9 +33,8 @@ Extremes extremes(const Framework& fw, const UnitResult& result, std::size_t cou
   for (int n : element_nodes(fw)) {
     if (result.nodes[std::size_t(n)].assessed) scored.push_back(n);
   }
-  std::stable_sort(scored.begin(), scored.end(), [&](int a, int b) {
-    return result.nodes[std::size_t(b)].exact < result.nodes[std::size_t(a)].exact;
-  });
+  std::stable_sort(scored.begin(), scored.end(),
+                   [&](int a, int b) { return result.nodes[std::size_t(b)].exact < result.nodes[std::size_t(a)].exact; });
   Extremes out;
   std::size_t k = std::min(count, scored.size() / 2);
   out.strongest.assign(scored.begin(), scored.begin() + std::ptrdiff_t(k));
@@ -67,7 +65,8 @@ std::string band_color(const BandSet& set, std::size_t band) {
   const std::string& given = set.bands[band].color;
   // The loader accepts only #RRGGBB; checked again because the colour goes
   // into HTML and XLSX attributes.
-  if (given.size() == 7 && given[0] == '#' && std::all_of(given.begin() + 1, given.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })) {
+  if (given.size() == 7 && given[0] == '#' &&
+      std::all_of(given.begin() + 1, given.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })) {
     return given;
   }
   // Bands are ascending: the lowest red, the highest green (ColorBrewer RdYlGn ends).

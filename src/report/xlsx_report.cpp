@@ -30,13 +30,13 @@ struct Formats {
   lxw_format* subtitle = nullptr;
   lxw_format* header = nullptr;
   lxw_format* label = nullptr;
-  lxw_format* score = nullptr;     // published value, the framework's decimals
-  lxw_format* exact = nullptr;     // exact value, more digits
-  lxw_format* share = nullptr;     // effective share, percent
+  lxw_format* score = nullptr;  // published value, the framework's decimals
+  lxw_format* exact = nullptr;  // exact value, more digits
+  lxw_format* share = nullptr;  // effective share, percent
   lxw_format* wrap = nullptr;
   lxw_format* muted = nullptr;
-  lxw_format* count = nullptr;     // left-aligned integer beside a label
-  lxw_format* rank = nullptr;      // centred, so it does not run into the code beside it
+  lxw_format* count = nullptr;                   // left-aligned integer beside a label
+  lxw_format* rank = nullptr;                    // centred, so it does not run into the code beside it
   std::map<std::string, lxw_format*> band_fill;  // by colour
 };
 
@@ -128,8 +128,9 @@ class WorkbookWriter {
     summary_sheet_ = s.name();
     lxw_row_t row = 0;
     s.text(row++, 0, report::study_title(a_, o_), f_.title, false);
-    s.text(row++, 0, fmt::format("{} · {} {} · {}: {}", fw_.title.in(lang_), fw_.id, fw_.version, t("status", "status"),
-                                 status_label(fw_.provenance.status).in(lang_)),
+    s.text(row++, 0,
+           fmt::format("{} · {} {} · {}: {}", fw_.title.in(lang_), fw_.id, fw_.version, t("status", "status"),
+                       status_label(fw_.provenance.status).in(lang_)),
            f_.subtitle, false);
     // Labels span Rank and Code; values sit under Region.
     auto pair = [&](std::string_view label, const std::string& value) {
@@ -151,9 +152,16 @@ class WorkbookWriter {
     ++row;
 
     const lxw_row_t head = row;
-    std::vector<std::string> headers = {t(report::label::kRank), t(report::label::kCode), t(report::label::kRegion), t("Jenis", "Type"),
-                                        t(report::label::kProvince), t(report::label::kScore), t(report::label::kBand), t("Responden", "Respondents"),
-                                        t("Peringkat dalam jenis", "Rank within type"), t("Peringkat dalam provinsi", "Rank within province"),
+    std::vector<std::string> headers = {t(report::label::kRank),
+                                        t(report::label::kCode),
+                                        t(report::label::kRegion),
+                                        t("Jenis", "Type"),
+                                        t(report::label::kProvince),
+                                        t(report::label::kScore),
+                                        t(report::label::kBand),
+                                        t("Responden", "Respondents"),
+                                        t("Peringkat dalam jenis", "Rank within type"),
+                                        t("Peringkat dalam provinsi", "Rank within province"),
                                         t("Keterangan", "Note")};
     for (std::size_t c = 0; c < headers.size(); ++c) s.text(head, lxw_col_t(c), headers[c], f_.header);
     row = head + 1;
@@ -294,8 +302,14 @@ class WorkbookWriter {
     // Seven columns a pivot table needs, and two that are filled only when
     // they say something (a node scored on part of its children, a value taken
     // from the input); respondent counts per item are in the JSON report.
-    std::vector<std::string> headers = {t(report::label::kCode), t(report::label::kRegion), t("ID", "ID"), t("Jalur", "Path"), t("Skor eksak", "Exact score"),
-                                        t("Skor terbit", "Published score"), t(report::label::kBand), t("Cakupan (bila < 100 %)", "Coverage (when < 100 %)"),
+    std::vector<std::string> headers = {t(report::label::kCode),
+                                        t(report::label::kRegion),
+                                        t("ID", "ID"),
+                                        t("Jalur", "Path"),
+                                        t("Skor eksak", "Exact score"),
+                                        t("Skor terbit", "Published score"),
+                                        t(report::label::kBand),
+                                        t("Cakupan (bila < 100 %)", "Coverage (when < 100 %)"),
                                         t("Diambil dari masukan", "Given in input")};
     for (std::size_t c = 0; c < headers.size(); ++c) s.text(0, lxw_col_t(c), headers[c], f_.header);
     std::vector<std::string> paths;
@@ -328,7 +342,10 @@ class WorkbookWriter {
       }
       if (truncated) break;
     }
-    if (truncated) s.text(row, 0, fmt::format("{} {}", t("Terpotong pada batas baris Excel; lengkapnya di", "Cut at Excel's row limit; all of it is in"), o_.json_file), f_.muted);
+    if (truncated)
+      s.text(row, 0,
+             fmt::format("{} {}", t("Terpotong pada batas baris Excel; lengkapnya di", "Cut at Excel's row limit; all of it is in"), o_.json_file),
+             f_.muted);
     s.freeze(1, 2);
     s.autofilter(0, 0, row > 1 ? row - 1 : 0, lxw_col_t(headers.size() - 1));
     s.fit_columns(60);
@@ -342,8 +359,9 @@ class WorkbookWriter {
     auto units = report::profile_units(a_, o_);
     lxw_row_t row = 0;
     if (units.size() < report::assessed_count(a_) && o_.profile_units.empty()) {
-      s.text(row++, 0, fmt::format("{} {} {}; {}", t(report::label::kProfilesOf), units.size(), t(report::label::kTopRanked),
-                                   t("pilih unit lain dengan --profiles-for KODE,...", "choose others with --profiles-for CODE,...")),
+      s.text(row++, 0,
+             fmt::format("{} {} {}; {}", t(report::label::kProfilesOf), units.size(), t(report::label::kTopRanked),
+                         t("pilih unit lain dengan --profiles-for KODE,...", "choose others with --profiles-for CODE,...")),
              f_.muted, false);
     }
     const BandSet* overall = report::overall_band_set(fw_);
@@ -368,15 +386,18 @@ class WorkbookWriter {
       }
       ++line;
       if (r->gap_to_next_band && overall) {
-        s.text(line, 0, fmt::format("{} ({})", t("Selisih ke predikat berikutnya", "Gap to the next band"),
-                                    overall->bands[std::size_t(*r->next_band)].label.in(lang_)),
+        s.text(line, 0,
+               fmt::format("{} ({})", t("Selisih ke predikat berikutnya", "Gap to the next band"),
+                           overall->bands[std::size_t(*r->next_band)].label.in(lang_)),
                f_.label);
         s.number(line++, 1, r->gap_to_next_band->to_double(), f_.score);
       }
       auto ex = report::extremes(fw_, *r);
       auto names = [&](const std::vector<int>& nodes) {
         std::string out;
-        for (int n : nodes) out += (out.empty() ? "" : "; ") + fw_.nodes[std::size_t(n)].name.in(lang_) + " " + report::published_text(fw_, r->nodes[std::size_t(n)], lang_);
+        for (int n : nodes)
+          out += (out.empty() ? "" : "; ") + fw_.nodes[std::size_t(n)].name.in(lang_) + " " +
+                 report::published_text(fw_, r->nodes[std::size_t(n)], lang_);
         return out;
       };
       if (!ex.strongest.empty()) {
@@ -412,8 +433,13 @@ class WorkbookWriter {
     XlsxSheet s = add_sheet("Kualitas Data", "Data quality");
     lxw_row_t row = 0;
     s.text(row++, 0, t("Kualitas data", "Data quality"), f_.title, false);
-    std::vector<std::string> file_headers = {t(report::label::kFile), "SHA-256", t("Bita", "Bytes"), t("Baris dibaca", "Rows read"),
-                                             t(report::label::kAccepted), t(report::label::kRejected), t("Kolom diabaikan", "Ignored columns")};
+    std::vector<std::string> file_headers = {t(report::label::kFile),
+                                             "SHA-256",
+                                             t("Bita", "Bytes"),
+                                             t("Baris dibaca", "Rows read"),
+                                             t(report::label::kAccepted),
+                                             t(report::label::kRejected),
+                                             t("Kolom diabaikan", "Ignored columns")};
     for (std::size_t c = 0; c < file_headers.size(); ++c) s.text(row, lxw_col_t(c), file_headers[c], f_.header);
     ++row;
     for (const auto& file : a_.data.files) {
@@ -428,8 +454,8 @@ class WorkbookWriter {
       s.text(row++, 6, ignored);
     }
     ++row;
-    std::vector<std::string> headers = {t("Jenis", "Kind"), t(report::label::kFile), t("Baris", "Line"), t("Kolom", "Column"), t("Nilai", "Value"),
-                                        t(report::label::kCode), t("Alasan", "Reason")};
+    std::vector<std::string> headers = {t("Jenis", "Kind"),  t(report::label::kFile), t("Baris", "Line"),   t("Kolom", "Column"),
+                                        t("Nilai", "Value"), t(report::label::kCode), t("Alasan", "Reason")};
     const lxw_row_t head = row;
     for (std::size_t c = 0; c < headers.size(); ++c) s.text(head, lxw_col_t(c), headers[c], f_.header);
     ++row;
@@ -446,9 +472,11 @@ class WorkbookWriter {
     });
     if (a_.data.quality.empty()) s.text(row++, 0, t("Tidak ada masalah.", "No problems."), f_.muted);
     if (a_.data.quality.elided() > 0) {
-      s.text(row++, 0, fmt::format("{} {} {}", t("…", "…"), report::count_text(a_.data.quality.elided(), lang_),
-                                   t("masalah lain tidak dicantumkan di sini; semuanya ada di", "more problems are not listed here; all of them are in"),
-                                   o_.quality_file), f_.muted);
+      s.text(row++, 0,
+             fmt::format("{} {} {}", t("…", "…"), report::count_text(a_.data.quality.elided(), lang_),
+                         t("masalah lain tidak dicantumkan di sini; semuanya ada di", "more problems are not listed here; all of them are in"),
+                         o_.quality_file),
+             f_.muted);
     }
     s.freeze(head + 1, 0);
     s.autofilter(head, 0, row > head + 1 ? row - 1 : head, lxw_col_t(headers.size() - 1));
@@ -469,8 +497,8 @@ class WorkbookWriter {
     pair(t(report::label::kStatus), status_label(fw_.provenance.status).in(lang_));
     if (!fw_.description.empty()) pair(t("Uraian", "Description"), fw_.description.in(lang_));
     pair(t(report::label::kScoreRange), fmt::format("{} – {}", fw_.score.min.to_string(), fw_.score.max.to_string()));
-    pair(t("Pembulatan", "Rounding"), fmt::format("{} {} {}", t("setengah ke atas pada nilai eksak,", "half up on the exact value, to"), fw_.score.decimals,
-                                                  t(report::label::kDecimals)));
+    pair(t("Pembulatan", "Rounding"), fmt::format("{} {} {}", t("setengah ke atas pada nilai eksak,", "half up on the exact value, to"),
+                                                  fw_.score.decimals, t(report::label::kDecimals)));
     if (fw_.respondents) {
       pair(t("Gabungan responden", "Combining respondents"),
            fw_.respondents->combine == CombineMethod::mean ? t("rata-rata", "mean") : t("median", "median"));
@@ -483,8 +511,10 @@ class WorkbookWriter {
     ++row;
 
     s.text(row++, 0, t("Pohon kerangka", "Framework tree"), f_.subtitle, false);
-    std::vector<std::string> headers = {t(report::label::kElement), t("ID", "ID"), t("Bobot", "Weight"), t("Bagian efektif", "Effective share"),
-                                        t("Agregasi", "Aggregation"), t(report::label::kStatus), t(report::label::kSources)};
+    std::vector<std::string> headers = {t(report::label::kElement),   t("ID", "ID"),
+                                        t("Bobot", "Weight"),         t("Bagian efektif", "Effective share"),
+                                        t("Agregasi", "Aggregation"), t(report::label::kStatus),
+                                        t(report::label::kSources)};
     for (std::size_t c = 0; c < headers.size(); ++c) s.text(row, lxw_col_t(c), headers[c], f_.header);
     ++row;
     for (std::size_t n = 1; n < fw_.nodes.size(); ++n) {
@@ -495,8 +525,9 @@ class WorkbookWriter {
       s.number(row, 2, weights.weight[n].to_double());
       s.number(row, 3, weights.share[n], f_.share);
       if (!node.is_leaf()) {
-        s.text(row, 4, node.aggregation.method == AggregationMethod::arithmetic ? t("rata-rata aritmetika", "arithmetic mean")
-                                                                                 : t("rata-rata geometrik", "geometric mean"));
+        s.text(row, 4,
+               node.aggregation.method == AggregationMethod::arithmetic ? t("rata-rata aritmetika", "arithmetic mean")
+                                                                        : t("rata-rata geometrik", "geometric mean"));
       }
       s.text(row, 5, status_label(node.provenance.status).in(lang_));
       std::string sources;

@@ -10,9 +10,7 @@ namespace {
 constexpr std::size_t kMaxCellChars = 32767;
 
 // The longest prefix within Excel's cell limit that does not split a UTF-8 sequence.
-std::string_view cell_limit(std::string_view s) {
-  return s.substr(0, whole_characters(s, kMaxCellChars));
-}
+std::string_view cell_limit(std::string_view s) { return s.substr(0, whole_characters(s, kMaxCellChars)); }
 
 // Characters XML 1.0 cannot hold (C0 controls other than tab, LF and CR;
 // U+FFFE, U+FFFF) become U+FFFD. libxlsxwriter escapes them in cells, but

@@ -37,7 +37,8 @@ Expected<std::vector<int>> find_units(const Assessment& a, const std::vector<std
     auto closest = closest_match(query, names);
     std::string hint_id = closest ? fmt::format("; mungkin maksudnya '{}'?", *closest) : "";
     std::string hint_en = closest ? fmt::format("; did you mean '{}'?", *closest) : "";
-    d.message = LocalizedText{fmt::format("unit '{}' tidak ada dalam data{}", query, hint_id), fmt::format("unit '{}' is not in the data{}", query, hint_en)};
+    d.message =
+        LocalizedText{fmt::format("unit '{}' tidak ada dalam data{}", query, hint_id), fmt::format("unit '{}' is not in the data{}", query, hint_en)};
     errors.push_back(std::move(d));
   }
   if (!errors.empty()) return errors;

@@ -86,8 +86,8 @@ class Scorer {
   void publish(NodeScore& score, int depth) const {
     score.published = score.exact.round_half_up(fw_.score.decimals);
     if (fw_.score.percent) {
-      Number pct = (Number::of(score.published) - Number::of(fw_.score.min)) * Number::of(100) /
-                   (Number::of(fw_.score.max) - Number::of(fw_.score.min));
+      Number pct =
+          (Number::of(score.published) - Number::of(fw_.score.min)) * Number::of(100) / (Number::of(fw_.score.max) - Number::of(fw_.score.min));
       score.percent_value = pct.round_half_up(fw_.score.decimals);
       score.has_percent = true;
     }
@@ -181,10 +181,14 @@ void rank(std::vector<UnitResult>& results, Key key, int UnitResult::*field) {
 
 LocalizedText unit_type_label(const Unit& unit) {
   switch (unit.level) {
-    case UnitLevel::provinsi: return region_type_label(RegionType::provinsi);
-    case UnitLevel::kabupaten: return region_type_label(RegionType::kabupaten);
-    case UnitLevel::kota: return region_type_label(RegionType::kota);
-    case UnitLevel::other: break;
+    case UnitLevel::provinsi:
+      return region_type_label(RegionType::provinsi);
+    case UnitLevel::kabupaten:
+      return region_type_label(RegionType::kabupaten);
+    case UnitLevel::kota:
+      return region_type_label(RegionType::kota);
+    case UnitLevel::other:
+      break;
   }
   return {"Lainnya", "Other"};
 }
@@ -203,9 +207,12 @@ Assessment assess(const Framework& fw, Dataset data, int profile) {
     if (units[u].province_code.empty()) continue;
     province_of[u] = province_index.emplace(units[u].province_code, int(province_index.size())).first->second;
   }
-  rank(out.results, [](const UnitResult&) { return 0; }, &UnitResult::rank);
-  rank(out.results, [&](const UnitResult& r) { return int(units[std::size_t(r.unit)].level); }, &UnitResult::rank_in_type);
-  rank(out.results, [&](const UnitResult& r) { return province_of[std::size_t(r.unit)]; }, &UnitResult::rank_in_province);
+  rank(
+      out.results, [](const UnitResult&) { return 0; }, &UnitResult::rank);
+  rank(
+      out.results, [&](const UnitResult& r) { return int(units[std::size_t(r.unit)].level); }, &UnitResult::rank_in_type);
+  rank(
+      out.results, [&](const UnitResult& r) { return province_of[std::size_t(r.unit)]; }, &UnitResult::rank_in_province);
   std::stable_sort(out.results.begin(), out.results.end(), [&](const UnitResult& a, const UnitResult& b) {
     if (a.assessed != b.assessed) return a.assessed;
     if (a.assessed && a.rank != b.rank) return a.rank < b.rank;

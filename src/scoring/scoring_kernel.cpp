@@ -108,7 +108,6 @@ struct ScoringKernel::Impl {
       order.resize(slot.size());
       for (std::size_t i = 0; i < slot.size(); ++i) order[next[std::size_t(data_.row_unit[slot[i].row])]++] = std::uint32_t(i);
     }
-
   }
 
   void evaluate(std::span<const std::uint32_t> rows, std::span<NodeValue> nodes, std::span<NodeValue> facets,
@@ -406,9 +405,9 @@ struct ScoringKernel::Impl {
   std::size_t max_codes_ = 0;
   std::vector<std::vector<std::int64_t>> int_scores_;
   std::vector<std::int64_t> score_denominator_;
-  std::vector<Number> weight_;           // per node: its effective weight
-  std::vector<Number> children_weight_;  // per node: its children's weights added
-  std::vector<Number> min_coverage_;     // per node
+  std::vector<Number> weight_;             // per node: its effective weight
+  std::vector<Number> children_weight_;    // per node: its children's weights added
+  std::vector<Number> min_coverage_;       // per node
   std::vector<std::size_t> facet_offset_;  // per facet: where its values start in the facets span
   std::size_t facet_values_ = 0;
   std::vector<std::vector<std::uint32_t>> decimal_start_;  // per slot: per unit, where its answers start in decimal_order_

@@ -71,8 +71,8 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
     if (significant > 18 || scale > kMaxScale) return std::nullopt;
   }
   if (integer_digits == 0 && scale == 0) return std::nullopt;  // "", ".", "-"
-  if (seen_point && scale == 0) return std::nullopt;            // "3."
-  if (seen_point && integer_digits == 0) return std::nullopt;   // ".5"
+  if (seen_point && scale == 0) return std::nullopt;           // "3."
+  if (seen_point && integer_digits == 0) return std::nullopt;  // ".5"
   Decimal d = normalized(mantissa, scale);
   if (negative) d.mantissa_ = -d.mantissa_;
   return d;

@@ -147,8 +147,14 @@ std::string Number::to_string() const {
     // Terminates iff the reduced denominator has only factors 2 and 5.
     int128 d = den_;
     int twos = 0, fives = 0;
-    while (d % 2 == 0) { d /= 2; ++twos; }
-    while (d % 5 == 0) { d /= 5; ++fives; }
+    while (d % 2 == 0) {
+      d /= 2;
+      ++twos;
+    }
+    while (d % 5 == 0) {
+      d /= 5;
+      ++fives;
+    }
     int places = std::max(twos, fives);
     if (d == 1 && places <= 18) {
       int128 scaled;

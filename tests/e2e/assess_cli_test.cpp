@@ -119,7 +119,7 @@ TEST_CASE("assess exit codes: bad data 1, usage 2", "[e2e][assess]") {
   CHECK(latin.exit_code == 1);
   CHECK(latin.err.find("latin1.csv:3: the file is not valid UTF-8") != std::string::npos);
   CHECK(run_siap({"assess", dir.file("nope.csv"), "-f", "spbe-2020"}).exit_code == 1);
-  CHECK(run_siap({"assess", kSpbe}).exit_code == 2);                                  // no framework
+  CHECK(run_siap({"assess", kSpbe}).exit_code == 2);  // no framework
   CHECK(run_siap({"assess", kSpbe, "-f", "spbe-2020", "--format", "pdf"}).exit_code == 2);
   CHECK(run_siap({"assess", kSpbe, "-f", "spbe-2020", "--format", "json,csv"}).exit_code == 2);  // several need -o
   CHECK(run_siap({"assess", kSpbe, "-f", "spbe-2020", "--region-codes", "bps"}).exit_code == 2);
@@ -138,7 +138,8 @@ TEST_CASE("undotted codes need a declared coding", "[e2e][assess][regions]") {
 
 TEST_CASE("hostile text from input stays inert in CSV and Markdown", "[e2e][assess][hostile]") {
   ScratchDir dir;
-  write_file(dir.file("h.csv"), "instansi,D1,D2,D3,D4\n\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",3,3,3,3\n<script>alert(1)</script>,2,2,2,2\n- daftar,1,1,1,1\n");
+  write_file(dir.file("h.csv"),
+             "instansi,D1,D2,D3,D4\n\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",3,3,3,3\n<script>alert(1)</script>,2,2,2,2\n- daftar,1,1,1,1\n");
   auto csv = run_siap({"assess", dir.file("h.csv"), "-f", "spbe-2020", "--allow-non-regions", "--format", "csv"});
   REQUIRE(csv.exit_code == 0);
   CHECK(csv.out.find("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"") != std::string::npos);
@@ -176,12 +177,10 @@ TEST_CASE("the readiness sample's quality log lists exactly the planted problems
   // samples/README.md lists them; the generator plants them at fixed rows.
   std::string f = kRoot + "/samples/kominfo-readiness-jabar.csv";
   CHECK(read_file(dir.file("quality.csv")) ==
-        "berkas,baris,kolom,nilai,akibat,kode,alasan\r\n" +
-        f + ",12,q05,6,sel diabaikan,out_of_scale,di luar skala 1–5\r\n" +
-        f + ",502,q21,0,sel diabaikan,out_of_scale,di luar skala 1–5\r\n" +
-        f + ",702,kabupaten_kota,,baris ditolak,no_region,wilayah kosong\r\n" +
-        f + ",1202,q54,9,sel diabaikan,out_of_scale,di luar skala 1–5\r\n" +
-        f + ",1456,id_responden,R00301,baris ditolak,duplicate_respondent,id responden ganda (pertama di " + f + ":302)\r\n");
+        "berkas,baris,kolom,nilai,akibat,kode,alasan\r\n" + f + ",12,q05,6,sel diabaikan,out_of_scale,di luar skala 1–5\r\n" + f +
+            ",502,q21,0,sel diabaikan,out_of_scale,di luar skala 1–5\r\n" + f + ",702,kabupaten_kota,,baris ditolak,no_region,wilayah kosong\r\n" +
+            f + ",1202,q54,9,sel diabaikan,out_of_scale,di luar skala 1–5\r\n" + f +
+            ",1456,id_responden,R00301,baris ditolak,duplicate_respondent,id responden ganda (pertama di " + f + ":302)\r\n");
   auto j = json::parse(read_file(dir.file("penilaian.json")));
   CHECK(j["counts"]["rows_read"] == 1455);
   CHECK(j["counts"]["rows_accepted"] == 1453);
@@ -191,21 +190,19 @@ TEST_CASE("the readiness sample's quality log lists exactly the planted problems
 }
 
 TEST_CASE("every bundled sample assesses with its framework", "[e2e][samples]") {
-  const std::vector<std::vector<std::string>> runs = {
-      {kRoot + "/samples/spbe-2020-jabar.csv", "spbe-2020"},
-      {kRoot + "/samples/spbe-2018-denpasar.csv", "spbe-2018"},
-      {kRoot + "/samples/pemdi-2026-jabar.csv", "pemdi-2026"},
-      {kRoot + "/samples/kominfo-evaluation-jabar.csv", "kominfo-evaluation"},
-      {kRoot + "/samples/kominfo-readiness-jabar.csv", "kominfo-readiness"},
-      {kRoot + "/samples/garuda-gscm-jabar.csv", "garuda-gscm"},
-      {kSurvey, kContoh}};
+  const std::vector<std::vector<std::string>> runs = {{kRoot + "/samples/spbe-2020-jabar.csv", "spbe-2020"},
+                                                      {kRoot + "/samples/spbe-2018-denpasar.csv", "spbe-2018"},
+                                                      {kRoot + "/samples/pemdi-2026-jabar.csv", "pemdi-2026"},
+                                                      {kRoot + "/samples/kominfo-evaluation-jabar.csv", "kominfo-evaluation"},
+                                                      {kRoot + "/samples/kominfo-readiness-jabar.csv", "kominfo-readiness"},
+                                                      {kRoot + "/samples/garuda-gscm-jabar.csv", "garuda-gscm"},
+                                                      {kSurvey, kContoh}};
   for (const auto& run : runs) {
     INFO(run[0]);
     auto r = run_siap({"assess", run[0], "-f", run[1], "--format", "json"});
     REQUIRE(r.exit_code == 0);
     auto j = json::parse(r.out);
-    CHECK(j["counts"]["rows_read"].get<int>() ==
-          j["counts"]["rows_accepted"].get<int>() + j["counts"]["rows_rejected"].get<int>());
+    CHECK(j["counts"]["rows_read"].get<int>() == j["counts"]["rows_accepted"].get<int>() + j["counts"]["rows_rejected"].get<int>());
     CHECK(j["counts"]["units_assessed"].get<int>() > 0);
   }
 }
@@ -310,7 +307,8 @@ TEST_CASE("a file of bad cells: reports list a few per kind and count all; quali
     csv += "\n";
   }
   write_file(dir.file("bad.csv"), csv);
-  auto r = run_siap({"--lang", "en", "assess", dir.file("bad.csv"), "-f", "spbe-2020", "--allow-non-regions", "--format", "json,text", "-o", dir.file("out")});
+  auto r = run_siap(
+      {"--lang", "en", "assess", dir.file("bad.csv"), "-f", "spbe-2020", "--allow-non-regions", "--format", "json,text", "-o", dir.file("out")});
   REQUIRE(r.exit_code == 0);
   auto j = json::parse(read_file(dir.file("out/assessment.json")));
   CHECK(j["counts"]["cells_ignored"] == 14100);

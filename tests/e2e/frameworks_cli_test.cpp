@@ -25,10 +25,8 @@ TEST_CASE("version and help flags exit 0", "[cli]") {
   CHECK(help.out.find("Contoh:") != std::string::npos);  // Indonesian by default
   auto help_en = run_siap({"--lang", "en", "--help"});
   CHECK(help_en.out.find("Examples:") != std::string::npos);
-  for (auto args : std::vector<std::vector<std::string>>{{"frameworks", "--help"},
-                                                         {"frameworks", "list", "--help"},
-                                                         {"frameworks", "show", "--help"},
-                                                         {"frameworks", "check", "--help"}}) {
+  for (auto args : std::vector<std::vector<std::string>>{
+           {"frameworks", "--help"}, {"frameworks", "list", "--help"}, {"frameworks", "show", "--help"}, {"frameworks", "check", "--help"}}) {
     auto r = run_siap(args);
     INFO(args[args.size() - 2]);
     CHECK(r.exit_code == 0);
@@ -152,12 +150,19 @@ TEST_CASE("frameworks check reports every error with its location and exits 1", 
   CHECK(r.exit_code == 1);
   CHECK(r.out.empty());
   std::string f = kManyErrors;
-  CHECK(r.err == "siap: error: " + f + ":5:9: unknown status 'offical'; did you mean 'official'? (at status)\n"
-                 "siap: error: " + f + ":15:9: gap between bands 'rendah' and 'tinggi': scores from 3 up to 3.5 fall in no band (at bands[0].ranges[1].from)\n"
-                 "siap: error: " + f + ":19:5: unknown key 'wieght'; did you mean 'weight'? (at tree[0].wieght)\n"
-                 "siap: error: " + f + ":20:9: duplicate node id 'a' (first defined at line 17) (at tree[1].id)\n"
-                 "siap: error: " + f + ":22:13: weight must be greater than 0, found 0 (at tree[1].weight)\n" +
-                 f + ": INVALID (5 errors)\n");
+  CHECK(r.err == "siap: error: " + f +
+                     ":5:9: unknown status 'offical'; did you mean 'official'? (at status)\n"
+                     "siap: error: " +
+                     f +
+                     ":15:9: gap between bands 'rendah' and 'tinggi': scores from 3 up to 3.5 fall in no band (at bands[0].ranges[1].from)\n"
+                     "siap: error: " +
+                     f +
+                     ":19:5: unknown key 'wieght'; did you mean 'weight'? (at tree[0].wieght)\n"
+                     "siap: error: " +
+                     f +
+                     ":20:9: duplicate node id 'a' (first defined at line 17) (at tree[1].id)\n"
+                     "siap: error: " +
+                     f + ":22:13: weight must be greater than 0, found 0 (at tree[1].weight)\n" + f + ": INVALID (5 errors)\n");
 }
 
 TEST_CASE("frameworks check accepts valid files and built-in ids, and never modifies input", "[cli][check]") {
@@ -234,7 +239,8 @@ TEST_CASE("a framework with a byte that is not UTF-8 is invalid at its line and 
 }
 
 TEST_CASE("command-line text that is not UTF-8 is shown escaped", "[cli][utf8]") {
-  auto r = run_siap({"--lang", "en", "assess", std::string(SIAP_SOURCE_DIR) + "/samples/spbe-2020-jabar.csv", "-f", "spbe-2020", "--format", "x\xFFy"});
+  auto r =
+      run_siap({"--lang", "en", "assess", std::string(SIAP_SOURCE_DIR) + "/samples/spbe-2020-jabar.csv", "-f", "spbe-2020", "--format", "x\xFFy"});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("unknown format 'x\\xFFy'") != std::string::npos);
   auto title = run_siap({"assess", std::string(SIAP_SOURCE_DIR) + "/samples/spbe-2020-jabar.csv", "-f", "spbe-2020", "--title", "Kajian \xC3"});

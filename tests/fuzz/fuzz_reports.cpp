@@ -20,8 +20,8 @@ namespace {
 
 bool has_script_tag(std::string html) {
   std::transform(html.begin(), html.end(), html.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-  return html.find("<script") != std::string::npos || html.find("<img") != std::string::npos ||
-         html.find("<iframe") != std::string::npos || html.find("javascript:") != std::string::npos;
+  return html.find("<script") != std::string::npos || html.find("<img") != std::string::npos || html.find("<iframe") != std::string::npos ||
+         html.find("javascript:") != std::string::npos;
 }
 
 }  // namespace
@@ -43,8 +43,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string name;
     for (std::size_t i = start; i < end; ++i) {
       char c = char(data[i]);
-      if (c == '"') name += "\"\"";
-      else if (c != '\r') name += c;
+      if (c == '"')
+        name += "\"\"";
+      else if (c != '\r')
+        name += c;
     }
     csv += "\"" + name + "\"";
     for (int i = 0; i < 47; ++i) {

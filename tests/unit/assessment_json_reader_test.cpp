@@ -76,8 +76,7 @@ TEST_CASE("a JSON that is not siap's assessment for this framework is an error n
   };
   CHECK(render(siap::read_assessment_json(written, "a.json", *pemdi)) ==
         "a.json: not a siap/assessment/v1 assessment: 'spbe-2020', not 'pemdi-2026' (at framework.id)");
-  CHECK(render(siap::read_assessment_json("{\n  \"schema\": \"siap/assessment/v1\",\n  oops\n}", "b.json", *spbe)) ==
-        "b.json:3:3: not valid JSON");
+  CHECK(render(siap::read_assessment_json("{\n  \"schema\": \"siap/assessment/v1\",\n  oops\n}", "b.json", *spbe)) == "b.json:3:3: not valid JSON");
   std::string broken = written;
   broken.replace(broken.find("\"published\""), 11, "\"publishd\"");
   CHECK(render(siap::read_assessment_json(broken, "c.json", *spbe)) ==

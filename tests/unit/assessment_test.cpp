@@ -59,8 +59,9 @@ siap::Framework framework(const char* combine) {
 
 siap::Dataset load(const siap::Framework& fw, const std::string& csv, siap::LoadOptions options = {}) {
   static int counter = 0;
-  std::string path = (std::filesystem::temp_directory_path() / ("siap-assessment-test-" + std::to_string(::getpid()) + "-" +
-                                                                  std::to_string(++counter) + ".csv")).string();
+  std::string path =
+      (std::filesystem::temp_directory_path() / ("siap-assessment-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + ".csv"))
+          .string();
   FILE* f = std::fopen(path.c_str(), "wb");
   std::fwrite(csv.data(), 1, csv.size(), f);
   std::fclose(f);
@@ -153,7 +154,7 @@ TEST_CASE("percent, bands on published values, and the gap to the next band", "[
   // (3.38 - 1) / 4 x 100 = 59.5
   CHECK(r.nodes[0].percent()->to_string() == "59.50");
   CHECK((r.nodes[0].bands.size() == 1 && r.nodes[0].bands[0] == 1));  // tinggi
-  CHECK_FALSE(r.gap_to_next_band.has_value());    // already in the top band
+  CHECK_FALSE(r.gap_to_next_band.has_value());                        // already in the top band
   // Kab. Bogor: q1 4, q2 reversed 3 -> a = 3.5; q3 2.5 -> index (3.5 + 7.5) / 4 = 2.75 -> rendah, 0.25 below tinggi.
   const auto& bogor = unit(a, "32.01");
   CHECK(bogor.nodes[0].published.to_string() == "2.75");
@@ -163,8 +164,9 @@ TEST_CASE("percent, bands on published values, and the gap to the next band", "[
 
 TEST_CASE("coverage: missing children renormalise, below the threshold the node is not assessable", "[assess][coverage]") {
   auto fw = framework("mean");
-  auto a = siap::assess(fw, load(fw, "id,wilayah,kelompok,q1,q2,q3\n1,Kota Bandung,warga,4,,\n2,Kota Bandung,warga,2,,\n"
-                                      "3,Kab. Bogor,warga,,,5\n4,Kab. Bogor,warga,,,4\n"));
+  auto a = siap::assess(fw, load(fw,
+                                 "id,wilayah,kelompok,q1,q2,q3\n1,Kota Bandung,warga,4,,\n2,Kota Bandung,warga,2,,\n"
+                                 "3,Kab. Bogor,warga,,,5\n4,Kab. Bogor,warga,,,4\n"));
   // Kota Bandung: a = q1 alone (coverage 1/2 >= 0.5) = 3; b missing; index coverage 1/4 < 0.5.
   CHECK(published(a, "32.73", "a") == "3.00");
   CHECK(published(a, "32.73", "") == "TDD");
@@ -179,15 +181,15 @@ TEST_CASE("the quality log accounts for every row", "[assess][quality]") {
   std::string csv =
       "id,wilayah,kelompok,q1,q2,q3,catatan\n"
       "1,Kota Bandung,pemerintah,5,1,4,ok\n"
-      "2,Bandung,pemerintah,5,1,4,\n"           // ambiguous region
-      "3,,warga,3,3,3,\n"                        // no region
-      "4,Kota Bandung,tamu,3,3,3,\n"             // unknown group
-      "1,Kota Bandung,warga,3,3,3,\n"            // duplicate respondent id
-      "5,Kab. Bogor,warga,7,2.5,Sedang,\n"       // out of scale, decimal, a label
-      "6,Kab. Bogor,warga,3,x,Baik sekali,\n"    // not a number; an English-or-Indonesian label
-      ",,,,,,\n"                                 // empty row
-      "7,Kab. Bogor,warga,1,2,3,4,5\n"           // too many fields
-      "8,Kab. Bogor,warga,2\n";                  // too few fields: accepted, logged
+      "2,Bandung,pemerintah,5,1,4,\n"          // ambiguous region
+      "3,,warga,3,3,3,\n"                      // no region
+      "4,Kota Bandung,tamu,3,3,3,\n"           // unknown group
+      "1,Kota Bandung,warga,3,3,3,\n"          // duplicate respondent id
+      "5,Kab. Bogor,warga,7,2.5,Sedang,\n"     // out of scale, decimal, a label
+      "6,Kab. Bogor,warga,3,x,Baik sekali,\n"  // not a number; an English-or-Indonesian label
+      ",,,,,,\n"                               // empty row
+      "7,Kab. Bogor,warga,1,2,3,4,5\n"         // too many fields
+      "8,Kab. Bogor,warga,2\n";                // too few fields: accepted, logged
   auto data = load(fw, csv);
   CHECK(data.rows_read == 10);
   CHECK(data.rows == 4);
@@ -195,9 +197,8 @@ TEST_CASE("the quality log accounts for every row", "[assess][quality]") {
   CHECK(data.rows + data.rows_rejected == data.rows_read);
   std::vector<std::string> codes;
   for (const auto& issue : issues_of(data)) codes.push_back(std::to_string(issue.line) + ":" + issue.code);
-  CHECK(codes == std::vector<std::string>{"3:ambiguous_region", "4:no_region", "5:unknown_group", "6:duplicate_respondent",
-                                          "7:out_of_scale", "7:not_integer", "8:not_a_number", "9:empty_row", "10:too_many_fields",
-                                          "11:too_few_fields"});
+  CHECK(codes == std::vector<std::string>{"3:ambiguous_region", "4:no_region", "5:unknown_group", "6:duplicate_respondent", "7:out_of_scale",
+                                          "7:not_integer", "8:not_a_number", "9:empty_row", "10:too_many_fields", "11:too_few_fields"});
   CHECK(issues_of(data)[3].reason.en == "duplicate respondent id (first at " + data.files[0].name + ":2)");
   CHECK(issues_of(data)[4].column == "q1");
   CHECK(issues_of(data)[4].value == "7");
@@ -309,10 +310,10 @@ TEST_CASE("a fractional scale: answers on its grid are coded, others kept exactl
   auto a = siap::assess(*fw, std::move(data));
   CHECK(published(a, "32.73", "q1") == "3.25");
   CHECK(published(a, "32.73", "q2") == "3.08");
-  CHECK(published(a, "32.73", "") == "3.17");   // (3.25 + 3.0833) / 2 = 3.1667
+  CHECK(published(a, "32.73", "") == "3.17");  // (3.25 + 3.0833) / 2 = 3.1667
   CHECK(published(a, "32.01", "q1") == "1.75");
   CHECK(published(a, "32.01", "q2") == "1.50");
-  CHECK(published(a, "32.01", "") == "1.63");   // 1.625 half up
+  CHECK(published(a, "32.01", "") == "1.63");  // 1.625 half up
 }
 
 TEST_CASE("decimal commas are read in ';' files", "[assess][csv]") {
@@ -362,11 +363,11 @@ TEST_CASE("competition ranking with ties, within type and within province", "[as
   REQUIRE(fw.has_value());
   auto a = siap::assess(*fw, load(*fw,
                                   "instansi,D1,D2,D3,D4\n"
-                                  "Kota Bandung,4,4,4,4\n"        // 4.00
-                                  "Kab. Bogor,3,3,3,3\n"          // 3.00
-                                  "Kota Bogor,3,3,3,3\n"          // 3.00
-                                  "Kota Denpasar,2,2,2,2\n"       // 2.00
-                                  "Kab. Badung,3.5,3.5,3.5,3.5\n" // 3.50
+                                  "Kota Bandung,4,4,4,4\n"         // 4.00
+                                  "Kab. Bogor,3,3,3,3\n"           // 3.00
+                                  "Kota Bogor,3,3,3,3\n"           // 3.00
+                                  "Kota Denpasar,2,2,2,2\n"        // 2.00
+                                  "Kab. Badung,3.5,3.5,3.5,3.5\n"  // 3.50
                                   ));
   CHECK(unit(a, "32.73").rank == 1);
   CHECK(unit(a, "51.03").rank == 2);

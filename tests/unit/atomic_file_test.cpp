@@ -28,9 +28,7 @@ std::string read(const fs::path& p) {
   return s.str();
 }
 
-std::size_t entries(const fs::path& dir) {
-  return std::size_t(std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
-}
+std::size_t entries(const fs::path& dir) { return std::size_t(std::distance(fs::directory_iterator(dir), fs::directory_iterator())); }
 
 }  // namespace
 

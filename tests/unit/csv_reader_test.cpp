@@ -47,9 +47,7 @@ TEST_CASE("CRLF and LF line ends, a missing final newline, blank lines", "[csv]"
   CHECK(read_all("a,b\n\"\"\n") == Rows{{"a", "b"}, {""}});  // a quoted empty field is a row
 }
 
-TEST_CASE("a UTF-8 byte order mark is stripped", "[csv]") {
-  CHECK(read_all("\xEF\xBB\xBFwilayah,q1\nBandung,3\n")[0][0] == "wilayah");
-}
+TEST_CASE("a UTF-8 byte order mark is stripped", "[csv]") { CHECK(read_all("\xEF\xBB\xBFwilayah,q1\nBandung,3\n")[0][0] == "wilayah"); }
 
 TEST_CASE("the delimiter is sniffed from the header line", "[csv]") {
   char d = 0;
@@ -98,9 +96,7 @@ TEST_CASE("hostile input is bounded: huge rows and endless fields", "[csv][hosti
   CHECK(error_of("a\n" + std::string(50, ','), few).find("row has more than 10 fields") != std::string::npos);
 }
 
-TEST_CASE("an unterminated quote at the end keeps what is there", "[csv]") {
-  CHECK(read_all("a,b\n1,\"open") == Rows{{"a", "b"}, {"1", "open"}});
-}
+TEST_CASE("an unterminated quote at the end keeps what is there", "[csv]") { CHECK(read_all("a,b\n1,\"open") == Rows{{"a", "b"}, {"1", "open"}}); }
 
 TEST_CASE("the reader hashes every byte it read", "[csv]") {
   auto reader = CsvReader::from_string("abc", "t.csv", {});

@@ -49,10 +49,10 @@ std::string survey(int rows, int long_note_at) {
   for (int i = 0; i < rows; ++i) {
     int id = i % 97 == 5 ? i - 3 : i;  // some duplicate ids, in both halves
     std::string note = i == long_note_at ? "\"" + std::string(4000, 'x') + "\n" + std::string(30, '\n') + "akhir, \"\"kutip\"\"\"" : "ok";
-    std::string q1 = i % 53 == 7 ? "9" : std::to_string(1 + i % 5);       // some out of scale
+    std::string q1 = i % 53 == 7 ? "9" : std::to_string(1 + i % 5);  // some out of scale
     std::string q3 = i % 41 == 3 ? "banyak" : std::to_string(i % 100) + "." + std::to_string(i % 10);
-    csv += std::to_string(id) + "," + regions[i % 6] + "," + (i % 3 ? "warga" : "pemerintah") + "," + q1 + "," +
-           std::to_string(1 + (i * 7) % 5) + "," + q3 + "," + note + "\n";
+    csv += std::to_string(id) + "," + regions[i % 6] + "," + (i % 3 ? "warga" : "pemerintah") + "," + q1 + "," + std::to_string(1 + (i * 7) % 5) +
+           "," + q3 + "," + note + "\n";
   }
   return csv;
 }
@@ -162,9 +162,10 @@ TEST_CASE("a block of 20 Likert items: every answer lands in its own cell, a bad
   // Twenty consecutive 1-5 items (decoded 8 at a time in plain rows). Each row
   // plants one unusual cell at a different item; the expected codes are built
   // here from the answers, independently of the loader.
-  std::string yaml = "schema: siap/framework/v1\nid: b\nversion: '1'\ntitle: {id: B}\nstatus: project-defined\n"
-                     "input: {kind: respondents, unit_column: wilayah}\nscore: {min: 1, max: 5}\nscale: l\n"
-                     "scales: [{id: l, type: likert, min: 1, max: 5, levels: [{value: 1, label: Buruk}, {value: 5, label: Baik}]}]\ntree:\n";
+  std::string yaml =
+      "schema: siap/framework/v1\nid: b\nversion: '1'\ntitle: {id: B}\nstatus: project-defined\n"
+      "input: {kind: respondents, unit_column: wilayah}\nscore: {min: 1, max: 5}\nscale: l\n"
+      "scales: [{id: l, type: likert, min: 1, max: 5, levels: [{value: 1, label: Buruk}, {value: 5, label: Baik}]}]\ntree:\n";
   for (int q = 1; q <= 20; ++q) yaml += "  - {id: q" + std::to_string(q) + ", name: Q" + std::to_string(q) + "}\n";
   auto fw = siap::load_framework(yaml, "b.yaml");
   if (!fw) {
@@ -240,11 +241,10 @@ TEST_CASE("a unit carries its level and province from the moment it is resolved"
 TEST_CASE("the loader reads any RowSource: an in-memory fake gives what the same CSV file gives", "[loader][source]") {
   auto fw = framework();
   const std::vector<std::vector<std::string>> rows = {
-      {"id", "wilayah", "kelompok", "q1", "q2", "q3"},
-      {"1", "Kota Bandung", "warga", "4", "5", "50"},
-      {"2", "Bandung", "warga", "4", "5", "50"},      // ambiguous: rejected
+      {"id", "wilayah", "kelompok", "q1", "q2", "q3"},    {"1", "Kota Bandung", "warga", "4", "5", "50"},
+      {"2", "Bandung", "warga", "4", "5", "50"},           // ambiguous: rejected
       {"3", "Kota Bandung", "pemerintah", "9", "2", "x"},  // q1 out of scale, q3 not a number
-      {"1", "Kota Cimahi", "warga", "1", "1", "10"},  // duplicate id: rejected
+      {"1", "Kota Cimahi", "warga", "1", "1", "10"},       // duplicate id: rejected
   };
   std::string path = temp_path("fake.csv");
   {

@@ -24,8 +24,8 @@ TEST_CASE("Decimal parses plain decimal notation exactly", "[decimal]") {
 }
 
 TEST_CASE("Decimal rejects anything that is not a plain decimal", "[decimal]") {
-  for (const char* bad : {"", ".", "-", "3.", ".5", "1e3", "1,5", "1.2.3", "abc", " 1", "1 ", "0x10", "nan", "inf",
-                          "1234567890123456789", "0.0000000000000000001"}) {
+  for (const char* bad :
+       {"", ".", "-", "3.", ".5", "1e3", "1,5", "1.2.3", "abc", " 1", "1 ", "0x10", "nan", "inf", "1234567890123456789", "0.0000000000000000001"}) {
     INFO(bad);
     CHECK_FALSE(Decimal::parse(bad).has_value());
   }

@@ -12,16 +12,14 @@ TEST_CASE("edit_distance counts insertions, deletions, substitutions and transpo
   CHECK(edit_distance("weight", "weight") == 0);
   CHECK(edit_distance("wieght", "weight") == 1);  // one transposition
   CHECK(edit_distance("weigth", "weight") == 1);
-  CHECK(edit_distance("ca", "abc") == 3);         // optimal string alignment, not full Damerau
+  CHECK(edit_distance("ca", "abc") == 3);  // optimal string alignment, not full Damerau
   CHECK(edit_distance("weigt", "weight") == 1);
   CHECK(edit_distance("kitten", "sitting") == 3);
   CHECK(edit_distance("", "abc") == 3);
   CHECK(edit_distance("Weight", "weight") == 0);  // case-insensitive
 }
 
-TEST_CASE("edit_distance stops early past the limit", "[edit_distance]") {
-  CHECK(edit_distance("abcdefgh", "zzzzzzzz", 2) == 3);
-}
+TEST_CASE("edit_distance stops early past the limit", "[edit_distance]") { CHECK(edit_distance("abcdefgh", "zzzzzzzz", 2) == 3); }
 
 TEST_CASE("closest_match suggests only plausible typos", "[edit_distance]") {
   std::vector<std::string> keys{"id", "name", "weight", "children", "scale"};

@@ -79,15 +79,14 @@ TEST_CASE("the base document is valid and builds the tree in pre-order", "[loade
   CHECK(fw->leaves == std::vector<int>{2, 3, 4});
   CHECK(fw->nodes[2].column.name == "a1");  // the id is the default column
   CHECK(fw->nodes[2].depth == 2);
-  CHECK(fw->nodes[4].scale == 0);           // inherited from the top-level `scale`
+  CHECK(fw->nodes[4].scale == 0);                                          // inherited from the top-level `scale`
   CHECK(fw->nodes[2].provenance.status == siap::Status::project_defined);  // inherited
   CHECK(fw->nodes[2].where.line == 21);
   CHECK(fw->nodes[2].path == "tree[0].children[0]");
 }
 
 TEST_CASE("unknown keys are errors with a did-you-mean suggestion", "[loader][errors]") {
-  CHECK(errors(with_line(19, "    wieght: 2")) ==
-        Lines{"fw.yaml:19:5: unknown key 'wieght'; did you mean 'weight'? (at tree[0].wieght)"});
+  CHECK(errors(with_line(19, "    wieght: 2")) == Lines{"fw.yaml:19:5: unknown key 'wieght'; did you mean 'weight'? (at tree[0].wieght)"});
   CHECK(errors(with_line(19, "    colour: red")) ==
         Lines{"fw.yaml:19:5: unknown key 'colour'; expected one of: id, name, description, weight, status, sources, "
               "aggregation, column, aliases, scale, reverse, facets, children (at tree[0].colour)"});
@@ -100,10 +99,13 @@ TEST_CASE("unknown keys are errors with a did-you-mean suggestion", "[loader][er
 }
 
 TEST_CASE("a leaf without a scale is an error at the leaf", "[loader][errors]") {
-  CHECK(errors(with_line(8, "")) ==
-        Lines{"fw.yaml:20:9: leaf 'a1' has no scale; set 'scale' on it, on an ancestor, or at the top of the framework (at tree[0].children[0])",
-              "fw.yaml:21:9: leaf 'a2' has no scale; set 'scale' on it, on an ancestor, or at the top of the framework (at tree[0].children[1])",
-              "fw.yaml:22:5: leaf 'b' has no scale; set 'scale' on it, on an ancestor, or at the top of the framework (at tree[1])"});  // line 8 deleted: all shift up one
+  CHECK(
+      errors(with_line(8, "")) ==
+      Lines{"fw.yaml:20:9: leaf 'a1' has no scale; set 'scale' on it, on an ancestor, or at the top of the framework (at tree[0].children[0])",
+            "fw.yaml:21:9: leaf 'a2' has no scale; set 'scale' on it, on an ancestor, or at the top of the framework (at tree[0].children[1])",
+            "fw.yaml:22:5: leaf 'b' has no scale; set 'scale' on it, on an ancestor, or at the top of the framework (at tree[1])"});  // line 8
+                                                                                                                                      // deleted: all
+                                                                                                                                      // shift up one
 }
 
 TEST_CASE("missing required keys name the key and the mapping", "[loader][errors]") {
@@ -116,16 +118,14 @@ TEST_CASE("wrong value types say what was expected and what was found", "[loader
         Lines{"fw.yaml:19:13: expected a decimal number such as 2.75, found 'heavy' (at tree[0].weight)"});
   CHECK(errors(with_line(19, "    weight: [1]")) ==
         Lines{"fw.yaml:19:13: expected a decimal number such as 2.75, found a sequence (at tree[0].weight)"});
-  CHECK(errors(with_line(6, "input: units")) ==
-        Lines{"fw.yaml:6:8: expected a mapping (key: value), found 'units' (at input)"});
+  CHECK(errors(with_line(6, "input: units")) == Lines{"fw.yaml:6:8: expected a mapping (key: value), found 'units' (at input)"});
   std::string mapping_tree = kBase;
   mapping_tree = mapping_tree.substr(0, mapping_tree.find("tree:\n")) + "tree: {a: 1}\n";
   CHECK(errors(mapping_tree) == Lines{"fw.yaml:16:7: expected a sequence (- ...), found a mapping (at tree)"});
 }
 
 TEST_CASE("weights must be positive", "[loader][errors]") {
-  CHECK(errors(with_line(19, "    weight: 0")) ==
-        Lines{"fw.yaml:19:13: weight must be greater than 0, found 0 (at tree[0].weight)"});
+  CHECK(errors(with_line(19, "    weight: 0")) == Lines{"fw.yaml:19:13: weight must be greater than 0, found 0 (at tree[0].weight)"});
   CHECK(errors(with_line(22, "      - {id: a2, name: A2, weight: -3}")) ==
         Lines{"fw.yaml:22:36: weight must be greater than 0, found -3 (at tree[0].children[1].weight)"});
 }
@@ -147,8 +147,7 @@ TEST_CASE("duplicate ids name the first definition", "[loader][errors]") {
 }
 
 TEST_CASE("repeated mapping keys are errors", "[loader][errors]") {
-  CHECK(errors(with_line(19, "    weight: 2\n    weight: 3")) ==
-        Lines{"fw.yaml:20:5: key 'weight' appears more than once (at tree[0].weight)"});
+  CHECK(errors(with_line(19, "    weight: 2\n    weight: 3")) == Lines{"fw.yaml:20:5: key 'weight' appears more than once (at tree[0].weight)"});
 }
 
 TEST_CASE("bands must tile the score range without gaps or overlaps", "[loader][errors][bands]") {
@@ -222,8 +221,7 @@ TEST_CASE("references to unknown ids get suggestions", "[loader][errors]") {
 }
 
 TEST_CASE("enumerated values list the choices or suggest one", "[loader][errors]") {
-  CHECK(errors(with_line(5, "status: offical")) ==
-        Lines{"fw.yaml:5:9: unknown status 'offical'; did you mean 'official'? (at status)"});
+  CHECK(errors(with_line(5, "status: offical")) == Lines{"fw.yaml:5:9: unknown status 'offical'; did you mean 'official'? (at status)"});
   CHECK(errors(with_line(10, "  - {id: lima, type: ordinl, min: 1, max: 5}")) ==
         Lines{"fw.yaml:10:22: unknown scale type 'ordinl'; did you mean 'ordinal'? (at scales[0].type)"});
   CHECK(errors(with_line(6, "input: {kind: rows, unit_column: wilayah}")) ==
@@ -236,8 +234,10 @@ TEST_CASE("unsupported schema versions are refused", "[loader][errors]") {
 }
 
 TEST_CASE("ids must be plain identifiers", "[loader][errors]") {
-  CHECK(errors(with_line(23, "  - id: \"b c\"")) ==
-        Lines{"fw.yaml:23:9: invalid id 'b c'; use letters, digits, '_', '-' or '.', starting with a letter or digit, at most 64 long (at tree[1].id)"});
+  CHECK(
+      errors(with_line(23, "  - id: \"b c\"")) ==
+      Lines{
+          "fw.yaml:23:9: invalid id 'b c'; use letters, digits, '_', '-' or '.', starting with a letter or digit, at most 64 long (at tree[1].id)"});
 }
 
 TEST_CASE("scale definitions are checked against the score range", "[loader][errors][scales]") {
@@ -352,13 +352,14 @@ TEST_CASE("weight profiles override named nodes", "[loader][profiles]") {
 TEST_CASE("respondent settings need respondent input", "[loader][errors]") {
   CHECK(errors(with_line(6, "input: {kind: units, unit_column: wilayah}\nrespondents: {combine: mean}")) ==
         Lines{"fw.yaml:7:14: 'respondents' applies only when input.kind is respondents or both (at respondents)"});
-  auto fw = load_framework(with_line(6, "input: {kind: respondents, unit_column: wilayah, group_column: kelompok}\n"
-                                        "respondents:\n"
-                                        "  combine: median\n"
-                                        "  min_respondents: 5\n"
-                                        "  groups:\n"
-                                        "    - {id: pemerintah, weight: 2, aliases: [pemda]}\n"
-                                        "    - {id: akademisi}"),
+  auto fw = load_framework(with_line(6,
+                                     "input: {kind: respondents, unit_column: wilayah, group_column: kelompok}\n"
+                                     "respondents:\n"
+                                     "  combine: median\n"
+                                     "  min_respondents: 5\n"
+                                     "  groups:\n"
+                                     "    - {id: pemerintah, weight: 2, aliases: [pemda]}\n"
+                                     "    - {id: akademisi}"),
                            "fw.yaml");
   REQUIRE(fw.has_value());
   REQUIRE(fw->respondents.has_value());
@@ -383,8 +384,7 @@ TEST_CASE("one pass reports every error, in document order", "[loader][errors]")
 TEST_CASE("messages are in Indonesian by default", "[loader][errors][lang]") {
   CHECK(errors(with_line(19, "    wieght: 2"), Lang::id) ==
         Lines{"fw.yaml:19:5: kunci 'wieght' tidak dikenal; maksud Anda 'weight'? (di tree[0].wieght)"});
-  CHECK(errors(with_line(19, "    weight: 0"), Lang::id) ==
-        Lines{"fw.yaml:19:13: bobot harus lebih besar dari 0, ditemukan 0 (di tree[0].weight)"});
+  CHECK(errors(with_line(19, "    weight: 0"), Lang::id) == Lines{"fw.yaml:19:13: bobot harus lebih besar dari 0, ditemukan 0 (di tree[0].weight)"});
 }
 
 TEST_CASE("hostile and empty documents are refused with one clear message", "[loader][errors]") {
@@ -396,12 +396,9 @@ TEST_CASE("hostile and empty documents are refused with one clear message", "[lo
 
 TEST_CASE("a byte that is not UTF-8 is an error at its line and column, before anything is read", "[loader][errors]") {
   // Found by fuzzing: one bad byte in the title passed `frameworks check` and broke the workbook's XML.
-  CHECK(errors(with_line(4, "title: {id: Mini\xE9, en: Mini}")) ==
-        Lines{"fw.yaml:4:17: not valid UTF-8 (byte 0xE9); save the file as UTF-8"});
-  CHECK(errors(with_line(1, "\xFFschema: siap/framework/v1")) ==
-        Lines{"fw.yaml:1:1: not valid UTF-8 (byte 0xFF); save the file as UTF-8"});
-  CHECK(errors(with_line(25, "    weight: 1 # komentar \xC3")) ==
-        Lines{"fw.yaml:25:26: not valid UTF-8 (byte 0xC3); save the file as UTF-8"});
+  CHECK(errors(with_line(4, "title: {id: Mini\xE9, en: Mini}")) == Lines{"fw.yaml:4:17: not valid UTF-8 (byte 0xE9); save the file as UTF-8"});
+  CHECK(errors(with_line(1, "\xFFschema: siap/framework/v1")) == Lines{"fw.yaml:1:1: not valid UTF-8 (byte 0xFF); save the file as UTF-8"});
+  CHECK(errors(with_line(25, "    weight: 1 # komentar \xC3")) == Lines{"fw.yaml:25:26: not valid UTF-8 (byte 0xC3); save the file as UTF-8"});
   CHECK(errors(with_line(4, "title: {id: Mini\xE9, en: Mini}"), Lang::id) ==
         Lines{"fw.yaml:4:17: bukan UTF-8 yang valid (bita 0xE9); simpan berkas sebagai UTF-8"});
 }

@@ -16,7 +16,8 @@ namespace {
 
 std::vector<std::string> lines_of(const QualityLog& log) {
   std::vector<std::string> out;
-  log.for_each([&](const QualityIssue& i) { out.push_back(i.file + ":" + std::to_string(i.line) + ":" + i.code + ":" + i.value + ":" + i.reason.en); });
+  log.for_each(
+      [&](const QualityIssue& i) { out.push_back(i.file + ":" + std::to_string(i.line) + ":" + i.code + ":" + i.value + ":" + i.reason.en); });
   return out;
 }
 
@@ -48,7 +49,8 @@ TEST_CASE("an issue's own reason is kept when it differs from its group's", "[qu
   log.add({IssueKind::row_rejected, "a.csv", 2, "wilayah", "Bandungg", "unknown_region", {"x", "did you mean Kota Bandung?"}});
   log.add({IssueKind::row_rejected, "a.csv", 3, "wilayah", "Bogorr", "unknown_region", {"y", "did you mean Kota Bogor?"}});
   auto all = lines_of(log);
-  CHECK(all == std::vector<std::string>{"a.csv:2:unknown_region:Bandungg:did you mean Kota Bandung?", "a.csv:3:unknown_region:Bogorr:did you mean Kota Bogor?"});
+  CHECK(all == std::vector<std::string>{"a.csv:2:unknown_region:Bandungg:did you mean Kota Bandung?",
+                                        "a.csv:3:unknown_region:Bogorr:did you mean Kota Bogor?"});
   CHECK(log.groups().size() == 1);
 }
 
@@ -57,7 +59,7 @@ TEST_CASE("runs merge in file and line order; absorbed parts are shifted and ren
   main.add({IssueKind::cell_ignored, "a.csv", 5, "q1", "9", "out_of_scale", {"s", "s"}});
   QualityLog first, second;
   first.add({IssueKind::cell_ignored, "b.csv", 3, "q2", "x", "not_a_number", {"n", "n"}});
-  second.add({IssueKind::row_rejected, "b.csv", 2, "", "", "empty_row", {"e", "e"}});        // line 2 of the second part
+  second.add({IssueKind::row_rejected, "b.csv", 2, "", "", "empty_row", {"e", "e"}});  // line 2 of the second part
   second.add({IssueKind::cell_ignored, "b.csv", 4, "q2", "y", "not_a_number", {"n", "n"}});
   main.absorb(std::move(first), 0);
   main.absorb(std::move(second), 10);
@@ -87,7 +89,9 @@ TEST_CASE("without the full log only counts and examples are kept", "[quality_lo
 TEST_CASE("a quoted value is cut at a character boundary", "[quality_log]") {
   CHECK(siap::quote_value("abc", 3) == "abc");
   CHECK(siap::quote_value("abcd", 3) == "abc\xE2\x80\xA6");
-  CHECK(siap::quote_value("ab\xC3\xA9" "d", 3) == "ab\xE2\x80\xA6");  // é is not split
+  CHECK(siap::quote_value("ab\xC3\xA9"
+                          "d",
+                          3) == "ab\xE2\x80\xA6");  // é is not split
   QualityLog log;
   log.add({IssueKind::cell_ignored, "a.csv", 2, "q1", std::string(1u << 20, 'x'), "not_a_number", {"n", "n"}});
   CHECK(log.groups()[0].examples[0].value.size() == siap::limits::kMaxQuotedValueBytes + 3);

@@ -91,7 +91,7 @@ TEST_CASE("undotted codes are never guessed", "[regions]") {
 TEST_CASE("search finds by part of a name or code, within a province", "[regions]") {
   CHECK(table().search("", "32").size() == 28);  // the province itself and its 27 kabupaten/kota
   auto bandung = table().search("bandung");
-  CHECK(bandung.size() == 3);  // Kabupaten Bandung, Kabupaten Bandung Barat, Kota Bandung
+  CHECK(bandung.size() == 3);                 // Kabupaten Bandung, Kabupaten Bandung Barat, Kota Bandung
   CHECK(table().search("32.7").size() == 9);  // Jawa Barat's nine kota, 32.71-32.79
 }
 

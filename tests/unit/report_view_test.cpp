@@ -26,7 +26,8 @@ const char* const kTwoDomains =
     "    depths: [0, 1, 2]\n"
     "    ranges: [{id: r, label: R, from: 1, to: 2}, {id: s, label: S, from: 2, to: 4}, {id: t, label: T, from: 4, to: 5}]\n"
     "tree:\n"
-    "  - {id: a, name: {id: Satu, en: One}, children: [{id: a1, name: A1, children: [{id: q1, name: Q1}]}, {id: a2, name: A2, children: [{id: q2, name: Q2}]}]}\n"
+    "  - {id: a, name: {id: Satu, en: One}, children: [{id: a1, name: A1, children: [{id: q1, name: Q1}]}, {id: a2, name: A2, children: [{id: q2, "
+    "name: Q2}]}]}\n"
     "  - {id: b, name: Dua, children: [{id: b1, name: B1, children: [{id: q3, name: Q3}]}, {id: b2, name: B2, children: [{id: q4, name: Q4}]}]}\n";
 
 siap::Framework framework() {

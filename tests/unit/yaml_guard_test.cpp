@@ -12,9 +12,7 @@ std::string refusal(const std::string& text, const siap::YamlLimits& limits = {}
 }
 }  // namespace
 
-TEST_CASE("safe YAML passes the guard", "[yaml_guard]") {
-  CHECK(refusal("a: 1\nb: [1, 2, {c: d}]\n").empty());
-}
+TEST_CASE("safe YAML passes the guard", "[yaml_guard]") { CHECK(refusal("a: 1\nb: [1, 2, {c: d}]\n").empty()); }
 
 TEST_CASE("deep nesting is refused without recursion into the parser's limit", "[yaml_guard]") {
   // Balanced: the 65th '[' is the first too deep.
@@ -28,9 +26,10 @@ TEST_CASE("deep nesting is refused without recursion into the parser's limit", "
 }
 
 TEST_CASE("anchors and aliases are refused, so alias bombs cannot expand", "[yaml_guard]") {
-  std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n"
-                     "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-                     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n";
+  std::string bomb =
+      "a: &a [x, x, x, x, x, x, x, x, x]\n"
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n";
   CHECK(refusal(bomb) == "hostile.yaml:1:4: YAML anchors and aliases (&name) are not supported in framework files");
 }
 
