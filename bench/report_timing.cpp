@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
       {"md", [&] { return siap::render_markdown(a, options).size(); }},
       {"html", [&] { return siap::render_html(a, options).size(); }},
       {"xlsx", [&] { return siap::render_xlsx(a, options)->size(); }},
-      {"quality", [&] { return siap::render_quality_csv(a.data, options).size(); }},
+      {"quality", [&] { return siap::render_quality_csv(*a.data, options).size(); }},
   };
   std::printf("%zu units, %zu nodes, median of %d runs\n", a.results.size(), fw->nodes.size(), runs);
   double total = 0;

@@ -96,15 +96,23 @@ class ScoreBlock {
 struct Assessment {
   const Framework* framework = nullptr;
   int profile = -1;  // index into Framework::profiles, -1 default
-  Dataset data;
+  // The input it was computed from: files, units, counts, the quality log
+  // and the respondents' answers. Shared, not owned: the stages that need
+  // the answers (statistics, a bootstrap) hold them beside the results; an
+  // assessment read back from JSON has no answers (no rows behind `rows`).
+  std::shared_ptr<const Dataset> data;
   ScoreBlock scores;                // what UnitResult::nodes and ::facets point into
   std::vector<UnitResult> results;  // ranked units first (by rank, then name), then the rest by name
 
-  const Unit& unit_of(const UnitResult& r) const { return data.units[std::size_t(r.unit)]; }
+  const Unit& unit_of(const UnitResult& r) const { return data->units[std::size_t(r.unit)]; }
 };
 
-// Aggregates respondents, rolls the tree up, applies bands and ranks.
-Assessment assess(const Framework& fw, Dataset data, int profile = -1);
+// Every unit's values (ScoringKernel), published and ranked. `data` is
+// shared with the result.
+Assessment assess(const Framework& fw, std::shared_ptr<const Dataset> data, int profile = -1);
+inline Assessment assess(const Framework& fw, Dataset data, int profile = -1) {
+  return assess(fw, std::make_shared<const Dataset>(std::move(data)), profile);
+}
 
 // Units named by code ("32.73") or name (ignoring case), as indices into
 // Dataset::units; an unknown one is an error naming the closest units.

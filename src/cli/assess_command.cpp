@@ -198,8 +198,8 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
     ctx.info(fmt::format("{} {}", ctx.tr("ditulis:", "written:"), path));
   }
   std::string quality = (std::filesystem::path(o.output_dir) / kQualityFile).string();
-  if (!emit_blocks([&](const BlockSink& sink) { write_quality_csv(assessment.data, report, sink); }, quality, ctx)) return kBadInput;
-  ctx.info(fmt::format("{} {} ({} {})", ctx.tr("ditulis:", "written:"), quality, assessment.data.quality.size(), ctx.tr("masalah", "problems")));
+  if (!emit_blocks([&](const BlockSink& sink) { write_quality_csv(*assessment.data, report, sink); }, quality, ctx)) return kBadInput;
+  ctx.info(fmt::format("{} {} ({} {})", ctx.tr("ditulis:", "written:"), quality, assessment.data->quality.size(), ctx.tr("masalah", "problems")));
   return kSuccess;
 }
 

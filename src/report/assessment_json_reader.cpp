@@ -100,18 +100,20 @@ class Reader {
     SavedAssessment out;
     Assessment& a = out.assessment;
     a.framework = &fw_;
+    data_ = std::make_shared<Dataset>();
+    a.data = data_;
     expect_text(root, "schema", "", "siap/assessment/v1");
     out.tool_version = text(at(at(root, "tool", ""), "version", "tool"), "tool.version");
     for (const auto& s : array(root, "settings", "")) out.settings.push_back(text(s, "settings[]"));
     read_framework(at(root, "framework", ""), a);
-    read_inputs(array(root, "inputs", ""), a.data);
+    read_inputs(array(root, "inputs", ""), *data_);
     const json& counts = at(root, "counts", "");
-    a.data.rows_read = count(counts, "rows_read", "counts");
-    a.data.rows = count(counts, "rows_accepted", "counts");
-    a.data.rows_rejected = count(counts, "rows_rejected", "counts");
+    data_->rows_read = count(counts, "rows_read", "counts");
+    data_->rows = count(counts, "rows_accepted", "counts");
+    data_->rows_rejected = count(counts, "rows_rejected", "counts");
     read_units(array(root, "units", ""), a);
-    read_quality(root, a.data.quality);
-    if (a.data.quality.size() != count(counts, "issues", "counts")) {
+    read_quality(root, data_->quality);
+    if (data_->quality.size() != count(counts, "issues", "counts")) {
       throw Malformed("counts.issues", {"tidak sama dengan jumlah quality_groups", "does not equal the sum of quality_groups"});
     }
     return out;
@@ -298,8 +300,8 @@ class Reader {
         unit.province_code = unit.level == UnitLevel::provinsi ? unit.code : unit.code.substr(0, unit.code.find('.'));
       }
       UnitResult r;
-      r.unit = int(a.data.units.size());
-      a.data.units.push_back(std::move(unit));
+      r.unit = int(data_->units.size());
+      data_->units.push_back(std::move(unit));
       r.respondents = count(u, "respondents", path);
       r.assessed = flag(at(u, "assessed", path), path + ".assessed");
       std::span<NodeScore> scores = a.scores.slice(i * per_unit, per_unit);
@@ -421,6 +423,7 @@ class Reader {
   }
 
   const Framework& fw_;
+  std::shared_ptr<Dataset> data_;  // filled here, shared (read-only) with the assessment
 };
 
 }  // namespace

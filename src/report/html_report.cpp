@@ -169,9 +169,9 @@ class HtmlWriter {
     auto card = [&](std::string_view label, std::size_t value) {
       out_ += fmt::format("<div><b>{}</b>{}</div>\n", report::count_text(value, lang_), label);
     };
-    card(t("baris dibaca", "rows read"), a_.data.rows_read);
-    card(t("diterima", "accepted"), a_.data.rows);
-    card(t("ditolak", "rejected"), a_.data.rows_rejected);
+    card(t("baris dibaca", "rows read"), a_.data->rows_read);
+    card(t("diterima", "accepted"), a_.data->rows);
+    card(t("ditolak", "rejected"), a_.data->rows_rejected);
     card(t("unit dinilai", "units assessed"), ranked);
     card(t("tidak dapat dinilai", "not assessable"), a_.results.size() - ranked);
     out_ += "</section>\n";
@@ -335,20 +335,20 @@ class HtmlWriter {
     out_ += fmt::format(
         "<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
         t(report::label::kFile), t("Dibaca", "Read"), t(report::label::kAccepted), t(report::label::kRejected));
-    for (const auto& f : a_.data.files) {
+    for (const auto& f : a_.data->files) {
       out_ +=
           fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n", escape(f.name),
                       report::count_text(f.rows_read, lang_), report::count_text(f.rows_accepted, lang_), report::count_text(f.rows_rejected, lang_));
     }
     out_ += "</tbody>\n</table>\n";
-    if (a_.data.quality.empty()) {
+    if (a_.data->quality.empty()) {
       out_ += fmt::format("<p>{}</p>\n</section>\n", t("Tidak ada masalah pada data.", "No problems in the data."));
       return;
     }
     out_ += fmt::format("<p>{} {}:</p>\n<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-                        report::count_text(a_.data.quality.size(), lang_), t("masalah", "problems"), t(report::label::kCode), t("Jumlah", "Count"),
+                        report::count_text(a_.data->quality.size(), lang_), t("masalah", "problems"), t(report::label::kCode), t("Jumlah", "Count"),
                         t("Contoh pertama", "First example"));
-    for (const auto& summary : a_.data.quality.by_code()) {
+    for (const auto& summary : a_.data->quality.by_code()) {
       const std::string& code = summary.code;
       const QualityIssue& first = *summary.first;
       const std::pair<std::size_t, const QualityIssue*> entry{summary.count, summary.first};
@@ -415,7 +415,7 @@ class HtmlWriter {
   void footer() {
     out_ += fmt::format("<footer>\n{} siap {}", t("Dibuat dengan", "Made with"), escape(o_.tool_version));
     for (const auto& setting : o_.settings) out_ += " · " + escape(setting);
-    for (const auto& f : a_.data.files) out_ += fmt::format("<br>{} SHA-256 {}", escape(f.name), escape(f.sha256));
+    for (const auto& f : a_.data->files) out_ += fmt::format("<br>{} SHA-256 {}", escape(f.name), escape(f.sha256));
     out_ += "\n</footer>\n";
   }
 

@@ -63,7 +63,7 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
   w.end_object();
 
   w.key("inputs").begin_array();
-  for (const auto& f : a.data.files) {
+  for (const auto& f : a.data->files) {
     w.begin_object()
         .field("file", f.name)
         .field("sha256", f.sha256)
@@ -78,15 +78,15 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
   w.end_array();
 
   std::size_t assessed = 0;
-  const std::size_t cells = a.data.quality.count(IssueKind::cell_ignored);
+  const std::size_t cells = a.data->quality.count(IssueKind::cell_ignored);
   for (const auto& r : a.results) assessed += r.assessed;
   w.key("counts")
       .begin_object()
-      .field("rows_read", a.data.rows_read)
-      .field("rows_accepted", a.data.rows)
-      .field("rows_rejected", a.data.rows_rejected)
+      .field("rows_read", a.data->rows_read)
+      .field("rows_accepted", a.data->rows)
+      .field("rows_rejected", a.data->rows_rejected)
       .field("cells_ignored", cells)
-      .field("issues", a.data.quality.size())
+      .field("issues", a.data->quality.size())
       .field("units", a.results.size())
       .field("units_assessed", assessed)
       .field("units_not_assessed", a.results.size() - assessed)
@@ -155,7 +155,7 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
   // The quality log as reports keep it: every group's count, and its first
   // examples; the issues not listed here are counted in quality_elided (and
   // all of them are in quality.csv).
-  const QualityLog& log = a.data.quality;
+  const QualityLog& log = a.data->quality;
   w.key("quality_groups").begin_array();
   for (const auto& g : log.groups()) {
     w.begin_object()

@@ -93,7 +93,7 @@ std::string method(const Assessment& a, const ReportOptions& options) {
   out += fmt::format("- siap {}", escape(options.tool_version));
   for (const auto& setting : options.settings) out += fmt::format(" · `{}`", setting);
   out += "\n";
-  for (const auto& f : a.data.files) out += fmt::format("- {} SHA-256 `{}`\n", escape(f.name), f.sha256);
+  for (const auto& f : a.data->files) out += fmt::format("- {} SHA-256 `{}`\n", escape(f.name), f.sha256);
   out += fmt::format("\n| {} | {} | {} | {} |\n|---|---:|---:|---|\n", report::label::kElement.in(lang), tr("Bobot", "Weight"),
                      tr("Bagian efektif", "Effective share"), report::label::kStatus.in(lang));
   const bool items_elsewhere = fw.leaves.size() > 24;
@@ -166,10 +166,10 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
   }
   out += profiles(a, options);
   out += fmt::format("\n## {}\n\n", tr("Kualitas data", "Data quality"));
-  out += fmt::format("- {}: {}\n- {}: {}\n- {}: {}\n", tr("Baris dibaca", "Rows read"), report::count_text(a.data.rows_read, lang),
-                     report::label::kAccepted.in(lang), report::count_text(a.data.rows, lang), report::label::kRejected.in(lang),
-                     report::count_text(a.data.rows_rejected, lang));
-  for (const auto& c : a.data.quality.by_code()) out += fmt::format("- `{}`: {}\n", c.code, report::count_text(c.count, lang));
+  out += fmt::format("- {}: {}\n- {}: {}\n- {}: {}\n", tr("Baris dibaca", "Rows read"), report::count_text(a.data->rows_read, lang),
+                     report::label::kAccepted.in(lang), report::count_text(a.data->rows, lang), report::label::kRejected.in(lang),
+                     report::count_text(a.data->rows_rejected, lang));
+  for (const auto& c : a.data->quality.by_code()) out += fmt::format("- `{}`: {}\n", c.code, report::count_text(c.count, lang));
   out += fmt::format("\n{} {}.\n", tr("Rincian setiap masalah ada di", "Every problem is listed in"), escape(options.quality_file));
   out += method(a, options);
   return out;

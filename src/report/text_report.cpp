@@ -106,10 +106,10 @@ std::string render_text(const Assessment& a, const ReportOptions& options) {
       out += fmt::format("  {} — {}\n", printable(a.unit_of(*r).name), r->not_assessed_reason.in(lang));
     }
   }
-  const std::size_t cells = a.data.quality.count(IssueKind::cell_ignored);
+  const std::size_t cells = a.data->quality.count(IssueKind::cell_ignored);
   out +=
-      "\n" + fmt::format("{}: {} {}, {} {}, {} {}; {} {}. {} {}: {} {}, {} {}.\n", tr("Masukan", "Input"), a.data.rows_read,
-                         tr("baris dibaca", "rows read"), a.data.rows, tr("diterima", "accepted"), a.data.rows_rejected, tr("ditolak", "rejected"),
+      "\n" + fmt::format("{}: {} {}, {} {}, {} {}; {} {}. {} {}: {} {}, {} {}.\n", tr("Masukan", "Input"), a.data->rows_read,
+                         tr("baris dibaca", "rows read"), a.data->rows, tr("diterima", "accepted"), a.data->rows_rejected, tr("ditolak", "rejected"),
                          cells, tr("sel diabaikan", "cells ignored"), a.results.size(), tr("unit", "units"), a.results.size() - not_assessed.size(),
                          tr("dinilai", "assessed"), not_assessed.size(), tr("tidak dapat dinilai", "not assessable"));
   return out;

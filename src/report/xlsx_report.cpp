@@ -139,14 +139,14 @@ class WorkbookWriter {
     };
     if (!o_.date.empty()) pair(t("Tanggal", "Date"), o_.date);
     pair(t(report::label::kWeightProfile), report::weight_profile_label(a_, lang_));
-    for (const auto& file : a_.data.files) pair(t("Berkas masukan", "Input file"), file.name);
+    for (const auto& file : a_.data->files) pair(t("Berkas masukan", "Input file"), file.name);
     auto count = [&](std::string_view label, std::size_t value) {
       s.merged_text(row, 0, 1, label, f_.label);
       s.number(row++, 2, double(value), f_.count);
     };
-    count(t("Baris dibaca", "Rows read"), a_.data.rows_read);
-    count(t(report::label::kAccepted), a_.data.rows);
-    count(t(report::label::kRejected), a_.data.rows_rejected);
+    count(t("Baris dibaca", "Rows read"), a_.data->rows_read);
+    count(t(report::label::kAccepted), a_.data->rows);
+    count(t(report::label::kRejected), a_.data->rows_rejected);
     count(t("Unit dinilai", "Units assessed"), report::assessed_count(a_));
     count(t(report::label::kNotAssessable), a_.results.size() - report::assessed_count(a_));
     ++row;
@@ -442,7 +442,7 @@ class WorkbookWriter {
                                              t("Kolom diabaikan", "Ignored columns")};
     for (std::size_t c = 0; c < file_headers.size(); ++c) s.text(row, lxw_col_t(c), file_headers[c], f_.header);
     ++row;
-    for (const auto& file : a_.data.files) {
+    for (const auto& file : a_.data->files) {
       s.text(row, 0, file.name);
       s.text(row, 1, file.sha256);
       s.number(row, 2, double(file.bytes));
@@ -461,7 +461,7 @@ class WorkbookWriter {
     ++row;
     // The first examples of each kind of problem (bounded: a file of bad
     // cells must not make a workbook of millions of rows); all are in quality.csv.
-    a_.data.quality.for_each_example([&](const QualityIssue& issue) {
+    a_.data->quality.for_each_example([&](const QualityIssue& issue) {
       s.text(row, 0, issue.kind == IssueKind::row_rejected ? t("baris ditolak", "row rejected") : t("sel diabaikan", "cell ignored"));
       s.text(row, 1, issue.file);
       s.number(row, 2, issue.line);
@@ -470,10 +470,10 @@ class WorkbookWriter {
       s.text(row, 5, issue.code);
       s.text(row++, 6, issue.reason.in(lang_));
     });
-    if (a_.data.quality.empty()) s.text(row++, 0, t("Tidak ada masalah.", "No problems."), f_.muted);
-    if (a_.data.quality.elided() > 0) {
+    if (a_.data->quality.empty()) s.text(row++, 0, t("Tidak ada masalah.", "No problems."), f_.muted);
+    if (a_.data->quality.elided() > 0) {
       s.text(row++, 0,
-             fmt::format("{} {} {}", t("…", "…"), report::count_text(a_.data.quality.elided(), lang_),
+             fmt::format("{} {} {}", t("…", "…"), report::count_text(a_.data->quality.elided(), lang_),
                          t("masalah lain tidak dicantumkan di sini; semuanya ada di", "more problems are not listed here; all of them are in"),
                          o_.quality_file),
              f_.muted);
@@ -507,7 +507,7 @@ class WorkbookWriter {
     pair(t(report::label::kWeightProfile), report::weight_profile_label(a_, lang_));
     pair(t("Versi siap", "siap version"), o_.tool_version);
     for (const auto& setting : o_.settings) pair(t("Opsi", "Option"), setting);
-    for (const auto& file : a_.data.files) pair(t("Masukan (SHA-256)", "Input (SHA-256)"), file.name + "  " + file.sha256);
+    for (const auto& file : a_.data->files) pair(t("Masukan (SHA-256)", "Input (SHA-256)"), file.name + "  " + file.sha256);
     ++row;
 
     s.text(row++, 0, t("Pohon kerangka", "Framework tree"), f_.subtitle, false);

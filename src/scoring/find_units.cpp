@@ -21,12 +21,12 @@ Expected<std::vector<int>> find_units(const Assessment& a, const std::vector<std
   std::vector<int> found;
   Diagnostics errors;
   std::vector<std::string> names;
-  for (const auto& unit : a.data.units) names.push_back(unit.name);
+  for (const auto& unit : a.data->units) names.push_back(unit.name);
   for (const auto& query : queries) {
     std::string key = lower(query);
     int match = -1;
-    for (std::size_t u = 0; u < a.data.units.size() && match < 0; ++u) {
-      const Unit& unit = a.data.units[u];
+    for (std::size_t u = 0; u < a.data->units.size() && match < 0; ++u) {
+      const Unit& unit = a.data->units[u];
       if ((!unit.code.empty() && unit.code == query) || lower(unit.name) == key) match = int(u);
     }
     if (match >= 0) {

@@ -193,13 +193,13 @@ LocalizedText unit_type_label(const Unit& unit) {
   return {"Lainnya", "Other"};
 }
 
-Assessment assess(const Framework& fw, Dataset data, int profile) {
+Assessment assess(const Framework& fw, std::shared_ptr<const Dataset> data, int profile) {
   Assessment out;
   out.framework = &fw;
   out.profile = profile;
   out.data = std::move(data);
-  out.results = Scorer(fw, out.data, profile).run(out.scores);
-  const auto& units = out.data.units;
+  out.results = Scorer(fw, *out.data, profile).run(out.scores);
+  const auto& units = out.data->units;
   // Provinces as small integers for grouping; -1 for non-regions.
   std::unordered_map<std::string_view, int> province_index;
   std::vector<int> province_of(units.size(), -1);

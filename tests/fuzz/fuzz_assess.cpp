@@ -51,6 +51,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   siap::fuzz::check_text(siap::render_csv(a, report));
   siap::fuzz::check_text(siap::render_markdown(a, report));
   siap::fuzz::check_text(siap::render_html(a, report));
-  siap::fuzz::check_text(siap::render_quality_csv(a.data, report));
+  siap::fuzz::check_text(siap::render_quality_csv(*a.data, report));
   return 0;
 }

@@ -71,7 +71,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     report.lang = lang;
     report.date = "2026-12-01";
     report.tool_version = "fuzz";
-    report.title = a.data.units.empty() ? "" : a.data.units.front().name;  // a hostile title too
+    report.title = a.data->units.empty() ? "" : a.data->units.front().name;  // a hostile title too
     siap::fuzz::check_text(siap::render_text(a, report));
     siap::fuzz::check_text(siap::render_json(a, report));
     siap::fuzz::check_text(siap::render_csv(a, report));
@@ -79,7 +79,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string html = siap::render_html(a, report);
     siap::fuzz::check_text(html);
     if (has_script_tag(html)) std::abort();
-    siap::fuzz::check_text(siap::render_quality_csv(a.data, report));
+    siap::fuzz::check_text(siap::render_quality_csv(*a.data, report));
     auto xlsx = siap::render_xlsx(a, report);
     if (!xlsx || xlsx->size() < 4 || xlsx->compare(0, 2, "PK") != 0) std::abort();
   }
