@@ -9,7 +9,6 @@
 
 #include "report/report_labels.hpp"
 #include "report/report_view.hpp"
-#include "siap/effective_weights.hpp"
 #include "siap/utf8.hpp"
 
 namespace siap {
@@ -367,7 +366,7 @@ class HtmlWriter {
   }
 
   void method() {
-    EffectiveWeights weights = effective_weights(fw_, a_.profile);
+    const report::MethodView view = report::method_view(a_, lang_);
     out_ += fmt::format("<section>\n<h2>{}</h2>\n", t(report::label::kMethod));
     if (!fw_.description.empty()) out_ += fmt::format("<p>{}</p>\n", escape(fw_.description.in(lang_)));
     out_ += "<ul>\n";
@@ -383,18 +382,14 @@ class HtmlWriter {
     out_ += fmt::format("<li>{}: {}.</li>\n</ul>\n", t(report::label::kWeightProfile), escape(report::weight_profile_label(a_, lang_)));
     out_ += fmt::format("<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>\n",
                         t(report::label::kElement), t("Bobot", "Weight"), t("Bagian efektif", "Effective share"), t(report::label::kStatus));
-    // A long questionnaire's items would fill pages; they are in the workbook's Method sheet.
-    const bool items_elsewhere = fw_.leaves.size() > 24;
-    for (std::size_t n = 1; n < fw_.nodes.size(); ++n) {
-      const Node& node = fw_.nodes[n];
-      if (node.is_leaf() && node.depth > 1 && items_elsewhere) continue;
+    for (const report::MethodRow& row : view.tree) {
+      if (!row.listed) continue;
       out_ += fmt::format("<tr><td style=\"padding-left:{}px\">{}{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
-                          6 + 16 * (node.depth - 1), node.depth == 1 ? "<b>" : "", escape(node.name.in(lang_)) + (node.depth == 1 ? "</b>" : ""),
-                          escape(weights.weight[n].to_string()), report::percent_text(weights.share[n], lang_),
-                          escape(status_label(node.provenance.status).in(lang_)));
+                          6 + 16 * (row.depth - 1), row.depth == 1 ? "<b>" : "", escape(row.name) + (row.depth == 1 ? "</b>" : ""),
+                          escape(row.weight.to_string()), report::percent_text(row.share, lang_), escape(row.status));
     }
     out_ += "</tbody>\n</table>\n";
-    if (items_elsewhere) {
+    if (view.items_elsewhere) {
       out_ += fmt::format("<p class=\"note\">{} {} {}</p>\n", fw_.leaves.size(),
                           t("butir beserta bobotnya tercantum di lembar Metode pada buku kerja.",
                             "items and their weights are listed in the workbook's Method sheet."),

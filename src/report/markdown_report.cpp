@@ -7,7 +7,6 @@
 
 #include "report/report_labels.hpp"
 #include "report/report_view.hpp"
-#include "siap/effective_weights.hpp"
 #include "siap/report.hpp"
 
 namespace siap {
@@ -84,7 +83,6 @@ std::string method(const Assessment& a, const ReportOptions& options) {
   const Framework& fw = *a.framework;
   const Lang lang = options.lang;
   auto tr = [lang](std::string_view id, std::string_view en) { return report::tr(lang, id, en); };
-  EffectiveWeights weights = effective_weights(fw, a.profile);
   std::string out = fmt::format("\n## {}\n\n", report::label::kMethod.in(lang));
   out += fmt::format("- {}: {} – {}; {} {} {}.\n", report::label::kScoreRange.in(lang), format_published(fw.score.min, fw.score.decimals, lang),
                      format_published(fw.score.max, fw.score.decimals, lang),
@@ -96,14 +94,12 @@ std::string method(const Assessment& a, const ReportOptions& options) {
   for (const auto& f : a.data->files) out += fmt::format("- {} SHA-256 `{}`\n", escape(f.name), f.sha256);
   out += fmt::format("\n| {} | {} | {} | {} |\n|---|---:|---:|---|\n", report::label::kElement.in(lang), tr("Bobot", "Weight"),
                      tr("Bagian efektif", "Effective share"), report::label::kStatus.in(lang));
-  const bool items_elsewhere = fw.leaves.size() > 24;
-  for (std::size_t n = 1; n < fw.nodes.size(); ++n) {
-    const Node& node = fw.nodes[n];
-    if (node.is_leaf() && node.depth > 1 && items_elsewhere) continue;
+  for (const report::MethodRow& row : report::method_view(a, lang).tree) {
+    if (!row.listed) continue;
     std::string indent;
-    for (int d = 1; d < node.depth; ++d) indent += "&nbsp;&nbsp;";
-    out += fmt::format("| {}{} | {} | {} | {} |\n", indent, escape(node.name.in(lang)), weights.weight[n].to_string(),
-                       report::percent_text(weights.share[n], lang), status_label(node.provenance.status).in(lang));
+    for (int d = 1; d < row.depth; ++d) indent += "&nbsp;&nbsp;";
+    out +=
+        fmt::format("| {}{} | {} | {} | {} |\n", indent, escape(row.name), row.weight.to_string(), report::percent_text(row.share, lang), row.status);
   }
   if (!fw.sources.empty()) {
     out += fmt::format("\n{}:\n\n", report::label::kSources.in(lang));

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <cstdio>
 
+#include "siap/effective_weights.hpp"
+
 namespace siap::report {
 
 std::vector<int> profile_axes(const Framework& fw) {
@@ -121,6 +123,34 @@ std::size_t assessed_count(const Assessment& a) {
 }
 
 std::string province_name(const Unit& unit) { return unit.level == UnitLevel::provinsi ? "" : unit.province_name; }
+
+MethodView method_view(const Assessment& a, Lang lang) {
+  const Framework& fw = *a.framework;
+  EffectiveWeights weights = effective_weights(fw, a.profile);
+  MethodView view;
+  // A long questionnaire's items would fill pages; they are in the workbook's Method sheet.
+  view.items_elsewhere = fw.leaves.size() > 24;
+  for (std::size_t n = 1; n < fw.nodes.size(); ++n) {
+    const Node& node = fw.nodes[n];
+    MethodRow row;
+    row.node = int(n);
+    row.depth = node.depth;
+    row.leaf = node.is_leaf();
+    row.listed = !(row.leaf && node.depth > 1 && view.items_elsewhere);
+    row.id = node.id;
+    row.name = node.name.in(lang);
+    row.weight = weights.weight[n];
+    row.share = weights.share[n];
+    if (!row.leaf) {
+      row.aggregation = node.aggregation.method == AggregationMethod::arithmetic ? tr(lang, "rata-rata aritmetika", "arithmetic mean")
+                                                                                 : tr(lang, "rata-rata geometrik", "geometric mean");
+    }
+    row.status = status_label(node.provenance.status).in(lang);
+    for (int src : node.provenance.sources) row.sources += (row.sources.empty() ? "" : ", ") + fw.sources[std::size_t(src)].id;
+    view.tree.push_back(std::move(row));
+  }
+  return view;
+}
 
 std::string weight_profile_label(const Assessment& a, Lang lang) {
   if (a.profile < 0) return tr(lang, "bawaan (bobot pohon kerangka)", "default (the framework tree's weights)");

@@ -72,4 +72,26 @@ std::string percent_text(double share, Lang lang);
 // A count with thousands separators: "1.028.000" (id) / "1,028,000" (en).
 std::string count_text(std::size_t value, Lang lang);
 
+// One node of the method section's tree, as every report shows it.
+struct MethodRow {
+  int node = 0;   // index into Framework::nodes
+  int depth = 1;  // 1 = top level
+  bool leaf = false;
+  bool listed = true;  // in the HTML and Markdown summary (false: an item of a long questionnaire)
+  std::string id;
+  std::string name;         // in the report language
+  Decimal weight;           // under the weight profile
+  double share = 0;         // of the overall index
+  std::string aggregation;  // "rata-rata aritmetika" / "arithmetic mean"; empty for leaves
+  std::string status;       // provenance label
+  std::string sources;      // source ids, comma-separated
+};
+
+// The method section, built once and laid out by each reporter.
+struct MethodView {
+  std::vector<MethodRow> tree;   // every node below the root, in pre-order
+  bool items_elsewhere = false;  // over 24 items: the HTML and Markdown list only the levels above them
+};
+MethodView method_view(const Assessment& a, Lang lang);
+
 }  // namespace siap::report

@@ -15,7 +15,6 @@
 
 #include "report/report_labels.hpp"
 #include "report/report_view.hpp"
-#include "siap/effective_weights.hpp"
 #include "xlsx_sheet.hpp"
 
 namespace siap {
@@ -485,7 +484,6 @@ class WorkbookWriter {
 
   void method() {
     XlsxSheet s = add_sheet(report::label::kMethod.id, report::label::kMethod.en);
-    EffectiveWeights weights = effective_weights(fw_, a_.profile);
     lxw_row_t row = 0;
     s.text(row++, 0, t(report::label::kMethod), f_.title, false);
     // Label and value; the value spills over the empty cells to its right.
@@ -517,22 +515,15 @@ class WorkbookWriter {
                                         t(report::label::kSources)};
     for (std::size_t c = 0; c < headers.size(); ++c) s.text(row, lxw_col_t(c), headers[c], f_.header);
     ++row;
-    for (std::size_t n = 1; n < fw_.nodes.size(); ++n) {
-      const Node& node = fw_.nodes[n];
+    for (const report::MethodRow& node : report::method_view(a_, lang_).tree) {
       // The tree shows as indentation; top-level elements in bold.
-      s.text(row, 0, std::string(std::size_t(3 * (node.depth - 1)), ' ') + node.name.in(lang_), node.depth == 1 ? f_.label : nullptr);
+      s.text(row, 0, std::string(std::size_t(3 * (node.depth - 1)), ' ') + node.name, node.depth == 1 ? f_.label : nullptr);
       s.text(row, 1, node.id);
-      s.number(row, 2, weights.weight[n].to_double());
-      s.number(row, 3, weights.share[n], f_.share);
-      if (!node.is_leaf()) {
-        s.text(row, 4,
-               node.aggregation.method == AggregationMethod::arithmetic ? t("rata-rata aritmetika", "arithmetic mean")
-                                                                        : t("rata-rata geometrik", "geometric mean"));
-      }
-      s.text(row, 5, status_label(node.provenance.status).in(lang_));
-      std::string sources;
-      for (int src : node.provenance.sources) sources += (sources.empty() ? "" : ", ") + fw_.sources[std::size_t(src)].id;
-      s.text(row++, 6, sources);
+      s.number(row, 2, node.weight.to_double());
+      s.number(row, 3, node.share, f_.share);
+      if (!node.leaf) s.text(row, 4, node.aggregation);
+      s.text(row, 5, node.status);
+      s.text(row++, 6, node.sources);
     }
     ++row;
     s.text(row++, 0, t("Predikat", "Bands"), f_.subtitle, false);

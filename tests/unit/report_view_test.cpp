@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "report/report_view.hpp"
+#include "unit/report_fixture.hpp"
 #include "siap/framework_loader.hpp"
 
 using siap::Decimal;
@@ -102,4 +103,19 @@ TEST_CASE("counts carry the language's thousands separator", "[report]") {
   CHECK(siap::report::count_text(1000, Lang::id) == "1.000");
   CHECK(siap::report::count_text(1028000, Lang::id) == "1.028.000");
   CHECK(siap::report::count_text(1028000, Lang::en) == "1,028,000");
+}
+
+TEST_CASE("the method view: every node below the root with its weight and share of the index", "[report][method]") {
+  auto f = report_fixture::make();
+  auto view = siap::report::method_view(f.assessment, Lang::en);
+  REQUIRE(view.tree.size() == 2);
+  CHECK_FALSE(view.items_elsewhere);
+  CHECK(view.tree[0].id == "a");
+  CHECK(view.tree[0].weight.to_string() == "1");
+  CHECK(view.tree[0].share == Approx(0.25));  // 1 of 4
+  CHECK(view.tree[1].share == Approx(0.75));  // 3 of 4
+  CHECK(view.tree[1].leaf);
+  CHECK(view.tree[1].aggregation.empty());
+  CHECK(view.tree[1].listed);
+  CHECK(view.tree[1].status == "project-defined");  // inherited from the framework's status
 }
