@@ -3,6 +3,7 @@
 // duplicate checks.
 #pragma once
 
+#include <cctype>
 #include <string>
 #include <string_view>
 
@@ -13,5 +14,12 @@ std::string ascii_lower(std::string_view text);
 // ascii_lower without spaces, tabs, '_' and '-': "Kabupaten/Kota" and
 // "kabupaten_kota " fold alike, as do "Tata Kelola" and "tata-kelola".
 std::string fold_header(std::string_view header);
+// Without leading and trailing whitespace (inline: called for every cell).
+inline std::string_view trim(std::string_view s) {
+  if (s.empty() || (static_cast<unsigned char>(s.front()) > ' ' && static_cast<unsigned char>(s.back()) > ' ')) return s;
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
 
 }  // namespace siap

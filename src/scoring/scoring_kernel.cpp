@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "siap/effective_weights.hpp"
+#include "framework/scale_semantics.hpp"
 
 namespace siap {
 namespace {
@@ -206,17 +207,7 @@ struct ScoringKernel::Impl {
     }
   }
 
-  // A leaf's score from a raw decimal answer (numeric scales map goalposts).
-  Number decimal_score(const Node& node, const Decimal& raw) const {
-    if (node.scale < 0) return Number::of(raw);
-    const Scale& s = fw_.scales[std::size_t(node.scale)];
-    if (s.kind != ScaleKind::numeric) return Number::of(raw);
-    Number lo = Number::of(s.low_goalpost), hi = Number::of(s.high_goalpost), x = Number::of(raw);
-    Number t = s.direction == Direction::higher_is_better ? (x - lo) / (hi - lo) : (hi - x) / (hi - lo);
-    if (t < Number::of(0)) t = Number::of(0);
-    if (t > Number::of(1)) t = Number::of(1);
-    return Number::of(fw_.score.min) + t * (Number::of(fw_.score.max) - Number::of(fw_.score.min));
-  }
+  Number decimal_score(const Node& node, const Decimal& raw) const { return leaf_score(fw_, node, raw); }
 
   // Per item: the respondents' combined value, or nothing when nobody
   // answered. `histogram` holds, for coded items, counts per (coded item,

@@ -1,0 +1,362 @@
+// What score a cell gives for a leaf: the one place that knows scales'
+// semantics. ItemParser reads a cell of a leaf's column (numbers with
+// decimal commas, level labels, yes/no words, categories; the code grid of
+// a fractional scale; reverse keying) and says why a cell is unusable;
+// leaf_score maps an exact decimal answer to its score (a numeric scale's
+// goalposts and direction). The loader reads cells with it, the scoring
+// kernel scores with it.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "siap/dataset.hpp"
+#include "siap/folding.hpp"
+#include "siap/framework.hpp"
+#include "siap/number.hpp"
+#include "util/string_hash.hpp"
+
+namespace siap {
+
+// "3,5" -> 3.5 when decimal commas are on; plain decimals otherwise.
+inline std::optional<Decimal> parse_number(std::string_view text, bool decimal_comma) {
+  if (decimal_comma && text.find(',') != std::string_view::npos) {
+    if (text.find('.') != std::string_view::npos) return std::nullopt;
+    // On the stack: a survey has millions of such cells.
+    char buffer[64];
+    if (text.size() > sizeof buffer) return std::nullopt;  // no answer on a scale is that long
+    std::replace_copy(text.begin(), text.end(), buffer, ',', '.');
+    return Decimal::parse(std::string_view(buffer, text.size()));
+  }
+  return Decimal::parse(text);
+}
+
+// The outcome of reading one cell: a plain value, cheap to return. The
+// reason text of an invalid cell is made only when it is logged.
+struct Cell {
+  enum class Kind : std::uint8_t { missing, code, decimal, invalid } kind = Kind::missing;
+  enum class Problem : std::uint8_t {
+    none,
+    not_a_number,
+    out_of_range,
+    out_of_scale,
+    not_integer,
+    not_yes_no,
+    unknown_answer
+  } problem = Problem::none;
+  static constexpr std::size_t kProblemCount = 7;
+  std::uint8_t code = 0;
+  Decimal decimal;
+};
+
+class ItemParser {
+ public:
+  ItemParser(const Framework& fw, const Node& node, ItemColumn& column) : fw_(fw), node_(node), column_(column) {
+    if (node.is_leaf()) scale_ = &fw.scales[std::size_t(node.scale)];
+    column_.node = int(&node - fw.nodes.data());
+    column_.coded = is_coded();
+    if (column_.coded) build_codes();
+  }
+
+  // The code of a one-character answer (> 0), -problem for an invalid one, 0 when it needs the full parser.
+  const std::int16_t* quick_table() const { return single_byte_.data(); }
+  bool coded() const { return column_.coded; }
+  // A coded column whose off-grid answers are kept as decimals.
+  bool fractional() const { return grid_ >= 0; }
+  // Codes of "a.b" answers by 10 * a + b (< 0: invalid, -problem; 0: needs the parser), for fractional columns.
+  const std::int16_t* tenths_table() const { return tenths_.data(); }
+
+  // Parses a cell; `decimal_comma` applies to numbers.
+  Cell parse(std::string_view raw, bool decimal_comma) const {
+    std::string_view text = trim(raw);
+    if (text.empty()) return {};
+    if (column_.coded && text.size() == 1) {  // the common case: one digit
+      std::int16_t fast = single_byte_[static_cast<unsigned char>(text[0])];
+      if (fast > 0) {
+        Cell c;
+        c.kind = Cell::Kind::code;
+        c.code = std::uint8_t(fast);
+        return c;
+      }
+      if (fast < 0) return invalid(Cell::Problem(-fast));
+    }
+    // A number parses without allocating; it is quicker than a lookup.
+    const char first = text[0];
+    if ((first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.') return slow_parse(text, decimal_comma);
+    // Words repeat ("Setuju", "ya", a category) and cost a folded copy each:
+    // each distinct short text is parsed once per column and file, up to a bound.
+    if (text.size() > kMemoTextBytes) return slow_parse(text, decimal_comma);
+    if (decimal_comma != memo_decimal_comma_) {
+      memo_.clear();
+      memo_decimal_comma_ = decimal_comma;
+    }
+    if (auto hit = memo_.find(text); hit != memo_.end()) return hit->second;
+    Cell cell = slow_parse(text, decimal_comma);
+    if (memo_.size() < kMemoEntries) memo_.emplace(std::string(text), cell);
+    return cell;
+  }
+
+ private:
+  // Decimal places of the code grid of a scale that allows fractions (half
+  // steps, tenths): the finest grid of at most 254 values from min to max;
+  // -1 when there is none. Answers on the grid are coded; others are kept as
+  // exact decimals.
+  int grid_places() const {
+    const Scale& s = *scale_;
+    for (int places = 3; places >= 0; --places) {
+      if (s.min.scale() > places || s.max.scale() > places) break;
+      auto at = [&](const Decimal& d) {
+        std::int64_t m = d.mantissa();
+        for (int e = d.scale(); e < places; ++e) m *= 10;
+        return m;
+      };
+      std::int64_t span = at(s.max) - at(s.min);
+      if (span >= 0 && span < 254) return places;
+    }
+    return -1;
+  }
+
+  // The code of `d` on the grid, or 0 when it is off the grid.
+  std::uint8_t grid_code(const Decimal& d) const {
+    if (d.scale() > grid_) return 0;
+    std::int64_t m = d.mantissa(), lo = scale_->min.mantissa();
+    for (int e = d.scale(); e < grid_; ++e) m *= 10;
+    for (int e = scale_->min.scale(); e < grid_; ++e) lo *= 10;
+    std::int64_t code = m - lo + 1;
+    return code >= 1 && code <= std::int64_t(column_.scores.size()) ? std::uint8_t(code) : 0;
+  }
+
+  bool is_coded() {
+    if (scale_ == nullptr) return false;  // a given internal node
+    switch (scale_->kind) {
+      case ScaleKind::ordinal:
+      case ScaleKind::likert: {
+        if (!scale_->integer_only) {
+          grid_ = grid_places();
+          return grid_ >= 0;
+        }
+        auto span = scale_->max.mantissa() - scale_->min.mantissa();
+        return span >= 0 && span < 255;
+      }
+      case ScaleKind::yes_no:
+        return true;
+      case ScaleKind::categorical:
+        return scale_->categories.size() < 255;
+      case ScaleKind::numeric:
+        return false;
+    }
+    return false;
+  }
+
+  void build_codes() {
+    const Scale& s = *scale_;
+    if ((s.kind == ScaleKind::ordinal || s.kind == ScaleKind::likert) && !s.integer_only) {
+      // The grid: min, min + 10^-grid_, ..., max; reverse keying is exact at that scale.
+      Number reversed_base = Number::of(s.min) + Number::of(s.max);
+      Decimal step = Decimal::parse(grid_ == 0 ? "1" : "0." + std::string(std::size_t(grid_ - 1), '0') + "1").value();
+      for (Number v = Number::of(s.min); !(Number::of(s.max) < v); v = v + Number::of(step)) {
+        Decimal value = v.round_half_up(grid_);
+        column_.scores.push_back(node_.reverse ? (reversed_base - Number::of(value)).round_half_up(grid_) : value);
+      }
+    } else if (s.kind == ScaleKind::ordinal || s.kind == ScaleKind::likert) {
+      Number reversed_base = Number::of(s.min) + Number::of(s.max);
+      for (auto v = s.min.mantissa(); v <= s.max.mantissa(); ++v) {
+        Decimal score = Decimal::from_int(v);
+        if (node_.reverse) score = (reversed_base - Number::of(score)).round_half_up(0);
+        column_.scores.push_back(score);
+      }
+    } else if (s.kind == ScaleKind::yes_no) {
+      column_.scores = {s.yes_score, s.no_score};
+    } else {
+      for (const auto& c : s.categories) column_.scores.push_back(c.score);
+    }
+    // Table entries: a code (> 0), an invalid answer (-problem), or 0 for
+    // "needs the parser". Invalid one-character answers ("9", "x", "-") are
+    // as common in a broken file as valid ones in a good one.
+    single_byte_.fill(0);
+    for (int b = 33; b < 127; ++b) {
+      char c = char(b);
+      Cell cell = slow_parse(std::string_view(&c, 1), false);
+      if (cell.kind == Cell::Kind::code) single_byte_[std::size_t(b)] = cell.code;
+      if (cell.kind == Cell::Kind::invalid) single_byte_[std::size_t(b)] = std::int16_t(-int(cell.problem));
+    }
+    tenths_.fill(0);
+    if (grid_ >= 0) {
+      for (int v = 0; v < 100; ++v) {
+        char text[3] = {char('0' + v / 10), '.', char('0' + v % 10)};
+        Cell cell = slow_parse(std::string_view(text, 3), false);
+        if (cell.kind == Cell::Kind::code) tenths_[std::size_t(v)] = cell.code;
+        if (cell.kind == Cell::Kind::invalid) tenths_[std::size_t(v)] = std::int16_t(-int(cell.problem));
+      }
+    }
+  }
+
+  static Cell invalid(Cell::Problem problem) {
+    Cell c;
+    c.kind = Cell::Kind::invalid;
+    c.problem = problem;
+    return c;
+  }
+
+ public:
+  // The machine code and the reason of an invalid cell.
+  std::pair<std::string, LocalizedText> explain(Cell::Problem problem) const {
+    const Scale* s = scale_;
+    switch (problem) {
+      case Cell::Problem::not_a_number:
+        if (s && (s->kind == ScaleKind::ordinal || s->kind == ScaleKind::likert) && !s->points.empty()) {
+          return {"not_a_number", {"bukan angka atau label tingkat", "not a number or a level label"}};
+        }
+        return {"not_a_number", {"bukan angka", "not a number"}};
+      case Cell::Problem::out_of_range:
+        return {"out_of_range",
+                {fmt::format("di luar rentang skor {}–{}", fw_.score.min.to_string(), fw_.score.max.to_string()),
+                 fmt::format("outside the score range {}–{}", fw_.score.min.to_string(), fw_.score.max.to_string())}};
+      case Cell::Problem::out_of_scale:
+        return {"out_of_scale",
+                {fmt::format("di luar skala {}–{}", s->min.to_string(), s->max.to_string()),
+                 fmt::format("outside the scale {}–{}", s->min.to_string(), s->max.to_string())}};
+      case Cell::Problem::not_integer:
+        return {"not_integer", {"desimal pada skala bilangan bulat", "a decimal on a whole-number scale"}};
+      case Cell::Problem::not_yes_no:
+        return {"not_yes_no",
+                {fmt::format("bukan jawaban ya/tidak ({} / {})", fmt::join(s->yes_words, ", "), fmt::join(s->no_words, ", ")),
+                 fmt::format("not a yes/no answer ({} / {})", fmt::join(s->yes_words, ", "), fmt::join(s->no_words, ", "))}};
+      case Cell::Problem::unknown_answer: {
+        std::vector<std::string> answers;
+        for (const auto& cat : s->categories) answers.push_back(cat.answer);
+        return {"unknown_answer",
+                {fmt::format("jawaban tidak dikenal; pilihan: {}", fmt::join(answers, ", ")),
+                 fmt::format("unknown answer; expected one of: {}", fmt::join(answers, ", "))}};
+      }
+      case Cell::Problem::none:
+        break;
+    }
+    return {"", {}};
+  }
+
+ private:
+  Cell slow_parse(std::string_view text, bool decimal_comma) const {
+    if (scale_ == nullptr) {  // a given node value on the score range
+      auto d = parse_number(text, decimal_comma);
+      if (!d) return invalid(Cell::Problem::not_a_number);
+      if (*d < fw_.score.min || *d > fw_.score.max) return invalid(Cell::Problem::out_of_range);
+      Cell c;
+      c.kind = Cell::Kind::decimal;
+      c.decimal = *d;
+      return c;
+    }
+    const Scale& s = *scale_;
+    switch (s.kind) {
+      case ScaleKind::ordinal:
+      case ScaleKind::likert: {
+        auto d = parse_number(text, decimal_comma);
+        if (!d) {
+          // A level label ("Setuju") is accepted for its value.
+          std::string folded = fold_header(text);
+          for (const auto& p : s.points) {
+            if (fold_header(p.label.id) == folded || fold_header(p.label.in(Lang::en)) == folded) d = p.value;
+          }
+          if (!d) return invalid(Cell::Problem::not_a_number);
+        }
+        if (*d < s.min || *d > s.max) return invalid(Cell::Problem::out_of_scale);
+        if (s.integer_only && !(d->round_half_up(0) == *d)) return invalid(Cell::Problem::not_integer);
+        Cell c;
+        if (grid_ >= 0) {
+          if (std::uint8_t code = grid_code(*d)) {
+            c.kind = Cell::Kind::code;
+            c.code = code;
+            return c;
+          }
+          // Off the grid (2.37 on a half-step scale): kept exactly, below.
+        }
+        if (column_.coded && grid_ < 0) {
+          c.kind = Cell::Kind::code;
+          c.code = std::uint8_t(d->round_half_up(0).mantissa() - s.min.mantissa() + 1);
+        } else {
+          c.kind = Cell::Kind::decimal;
+          int places = std::max({s.min.scale(), s.max.scale(), d->scale()});  // min + max - d is exact at this scale
+          c.decimal = node_.reverse ? (Number::of(s.min) + Number::of(s.max) - Number::of(*d)).round_half_up(places) : *d;
+        }
+        return c;
+      }
+      case ScaleKind::yes_no: {
+        std::string folded = ascii_lower(text);
+        Cell c;
+        c.kind = Cell::Kind::code;
+        for (const auto& w : s.yes_words) {
+          if (ascii_lower(trim(w)) == folded) {
+            c.code = 1;
+            return c;
+          }
+        }
+        for (const auto& w : s.no_words) {
+          if (ascii_lower(trim(w)) == folded) {
+            c.code = 2;
+            return c;
+          }
+        }
+        return invalid(Cell::Problem::not_yes_no);
+      }
+      case ScaleKind::categorical: {
+        std::string folded = fold_header(text);
+        for (std::size_t i = 0; i < s.categories.size(); ++i) {
+          if (fold_header(s.categories[i].answer) == folded) {
+            Cell c;
+            c.kind = Cell::Kind::code;
+            c.code = std::uint8_t(i + 1);
+            return c;
+          }
+        }
+        return invalid(Cell::Problem::unknown_answer);
+      }
+      case ScaleKind::numeric: {
+        auto d = parse_number(text, decimal_comma);
+        if (!d) return invalid(Cell::Problem::not_a_number);
+        Cell c;
+        c.kind = Cell::Kind::decimal;
+        c.decimal = *d;
+        return c;
+      }
+    }
+    return {};
+  }
+
+  static constexpr std::size_t kMemoTextBytes = 32;
+  static constexpr std::size_t kMemoEntries = 256;
+
+  const Framework& fw_;
+  const Node& node_;
+  ItemColumn& column_;
+  const Scale* scale_ = nullptr;
+  int grid_ = -1;  // decimal places of the code grid of a fractional scale; -1: none
+  std::array<std::int16_t, 256> single_byte_{};
+  std::array<std::int16_t, 100> tenths_{};
+  mutable std::unordered_map<std::string, Cell, StringHash, std::equal_to<>> memo_;
+  mutable bool memo_decimal_comma_ = false;
+};
+
+// A leaf's score from an exact decimal answer: a numeric scale maps its
+// goalposts (by direction, clamped) onto the score range; other answers
+// (read and reverse-keyed by ItemParser) are their score. The kernel's
+// linear_mean is the same map, summed in integers.
+inline Number leaf_score(const Framework& fw_, const Node& node, const Decimal& raw) {
+  if (node.scale < 0) return Number::of(raw);
+  const Scale& s = fw_.scales[std::size_t(node.scale)];
+  if (s.kind != ScaleKind::numeric) return Number::of(raw);
+  Number lo = Number::of(s.low_goalpost), hi = Number::of(s.high_goalpost), x = Number::of(raw);
+  Number t = s.direction == Direction::higher_is_better ? (x - lo) / (hi - lo) : (hi - x) / (hi - lo);
+  if (t < Number::of(0)) t = Number::of(0);
+  if (t > Number::of(1)) t = Number::of(1);
+  return Number::of(fw_.score.min) + t * (Number::of(fw_.score.max) - Number::of(fw_.score.min));
+}
+
+}  // namespace siap
