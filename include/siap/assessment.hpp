@@ -105,6 +105,8 @@ struct Assessment {
   std::vector<UnitResult> results;  // ranked units first (by rank, then name), then the rest by name
 
   const Unit& unit_of(const UnitResult& r) const { return data->units[std::size_t(r.unit)]; }
+  // The result of the unit with this Kemendagri code ("32.73"), or nullptr.
+  const UnitResult* find(std::string_view code) const;
 };
 
 // Every unit's values (ScoringKernel), published and ranked. `data` is

@@ -45,4 +45,12 @@ Expected<std::vector<int>> find_units(const Assessment& a, const std::vector<std
   return found;
 }
 
+const UnitResult* Assessment::find(std::string_view code) const {
+  if (code.empty()) return nullptr;
+  for (const UnitResult& r : results) {
+    if (unit_of(r).code == code) return &r;
+  }
+  return nullptr;
+}
+
 }  // namespace siap

@@ -88,3 +88,16 @@ TEST_CASE("a JSON that is not siap's assessment for this framework is an error n
   CHECK(render(siap::read_assessment_json(std::string(100, '[') + std::string(100, ']'), "d.json", *spbe)) ==
         "d.json: JSON nested more than 64 levels");
 }
+
+TEST_CASE("results are found by region code, in a fresh assessment and in one read back", "[json][roundtrip]") {
+  auto spbe = siap::load_builtin_framework("spbe-2020");
+  REQUIRE(spbe.has_value());
+  const std::string written = slurp(std::filesystem::path(SIAP_SOURCE_DIR) / "tests/golden/out/spbe-2020-jabar/en/assessment.json");
+  auto saved = siap::read_assessment_json(written, "a.json", *spbe);
+  REQUIRE(saved.has_value());
+  const siap::UnitResult* bandung = saved->assessment.find("32.73");
+  REQUIRE(bandung != nullptr);
+  CHECK(saved->assessment.unit_of(*bandung).name == "Kota Bandung");
+  CHECK(saved->assessment.find("99.99") == nullptr);
+  CHECK(saved->assessment.find("") == nullptr);
+}
