@@ -14,11 +14,11 @@
 #include <memory>
 #include <stdexcept>
 
-#include <sys/mman.h>
 #include <unordered_map>
 
 #include "framework/scale_semantics.hpp"
 #include "input/column_matcher.hpp"
+#include "input/dataset_rows.hpp"
 #include "input/dataset_sources.hpp"
 #include "input/row_source.hpp"
 #include "siap/edit_distance.hpp"
@@ -416,37 +416,10 @@ class Loader {
       }
       unit_map.push_back(index);
     }
-    const Dataset& d = other.data_;
+    Dataset& d = other.data_;
     const std::uint32_t row_offset = std::uint32_t(data_.rows);
     reserve(data_.rows + d.rows);
-    // Bulk appends: plain loops over pre-sized arrays, no per-row capacity checks.
-    const std::size_t base = data_.row_unit.size();
-    data_.row_unit.resize(base + d.rows);
-    data_.row_line.resize(base + d.rows);
-    for (std::size_t r = 0; r < d.rows; ++r) {
-      data_.row_unit[base + r] = unit_map[std::size_t(d.row_unit[r])];
-      data_.row_line[base + r] = std::uint32_t(int(d.row_line[r]) + line_offset);
-    }
-    data_.row_group.insert(data_.row_group.end(), d.row_group.begin(), d.row_group.end());
-    data_.row_file.insert(data_.row_file.end(), d.row_file.begin(), d.row_file.end());
-    // Copy the other part's answers in slices and hand each copied slice's
-    // pages back to the system at once: the merge then never holds both
-    // copies in full (31 MB for the benchmark's second half).
-    {
-      auto& src = other.data_.codes;
-      const std::size_t slice = 8u << 20;
-      const bool mapped = src.capacity() * sizeof(std::uint8_t) >= HugePageAllocator<std::uint8_t>::kThreshold;
-      for (std::size_t done = 0; done < src.size(); done += slice) {
-        std::size_t n = std::min(slice, src.size() - done);
-        data_.codes.insert(data_.codes.end(), src.begin() + std::ptrdiff_t(done), src.begin() + std::ptrdiff_t(done + n));
-        std::size_t releasable = (done + n) / 4096 * 4096;
-        if (mapped && releasable > 0) ::madvise(src.data(), releasable, MADV_DONTNEED);
-      }
-      src = {};
-    }
-    for (std::size_t slot = 0; slot < d.decimals.size(); ++slot) {
-      for (const auto& a : d.decimals[slot]) data_.decimals[slot].push_back({a.row + row_offset, a.value()});
-    }
+    dataset_rows::append(data_, d, unit_map, line_offset);
     const std::uint32_t char_offset = std::uint32_t(id_chars_.size());
     id_chars_.append(other.id_chars_);
     const std::size_t first_id = ids_.size();
@@ -457,7 +430,6 @@ class Loader {
     }
     data_.quality.absorb(std::move(other.data_.quality), line_offset);
     if (auto it = other.id_header_.find(file); it != other.id_header_.end()) id_header_[file] = it->second;
-    data_.rows += d.rows;
     data_.rows_read += d.rows_read;
     InputFileInfo& info = data_.files[file];
     info.rows_read += d.files[file].rows_read;
@@ -471,17 +443,11 @@ class Loader {
     data_.units = std::move(d.units);
     unit_of_region_ = std::move(other.unit_of_region_);
     custom_units_ = std::move(other.custom_units_);
-    data_.row_unit = std::move(d.row_unit);
-    data_.row_group = std::move(d.row_group);
-    data_.row_file = std::move(d.row_file);
-    data_.row_line = std::move(d.row_line);
-    data_.codes = std::move(d.codes);
-    data_.decimals = std::move(d.decimals);
+    dataset_rows::take(data_, d);
     ids_ = std::move(other.ids_);
     id_chars_ = std::move(other.id_chars_);
     data_.quality.absorb(std::move(d.quality), 0);
     if (auto it = other.id_header_.find(file); it != other.id_header_.end()) id_header_[file] = it->second;
-    data_.rows = d.rows;
     data_.rows_read += d.rows_read;
     InputFileInfo& info = data_.files[file];
     info.rows_read += d.files[file].rows_read;
@@ -535,7 +501,6 @@ class Loader {
     std::string last_unit_text;
     int last_group = -2;  // -2: nothing looked up yet
     std::string last_group_text;
-    const std::size_t width = data_.coded_items;
     bool reserved = false;
     while (csv.next(fields)) {
       ++data_.rows_read;
@@ -573,9 +538,7 @@ class Loader {
       std::string_view respondent_id;
       bool rejected = false;
       // The row's codes are written straight into the dataset; a rejected row is taken back.
-      std::size_t row_start = data_.codes.size();
-      data_.codes.resize(row_start + width, 0);
-      std::uint8_t* row_codes = data_.codes.data() + row_start;
+      std::uint8_t* row_codes = dataset_rows::begin_row(data_);
       for (std::size_t slot : used_slots) row_decimals[slot].reset();
       pending_cells.clear();
       for (std::size_t c = 0; c < fields.size() && !rejected; ++c) {
@@ -664,7 +627,7 @@ class Loader {
         }
       }
       auto take_back = [&] {
-        data_.codes.resize(row_start);
+        dataset_rows::cancel_row(data_);
         // Only the rejection is logged: the row's cell problems no longer matter.
         pending_cells.clear();
       };
@@ -713,32 +676,22 @@ class Loader {
                    fmt::format("row has {} fields; the header has {}; the absent cells are missing", fields.size(), header_names.size())});
       }
       // Accept.
-      data_.row_unit.push_back(unit->unit);
-      data_.row_group.push_back(std::int16_t(group));
-      data_.row_file.push_back(std::uint16_t(file));
-      data_.row_line.push_back(std::uint32_t(line));
       for (std::size_t slot : used_slots) {
-        if (row_decimals[slot]) data_.decimals[slot].push_back({std::uint32_t(data_.rows), *row_decimals[slot]});
+        if (row_decimals[slot]) dataset_rows::add_decimal(data_, slot, *row_decimals[slot]);
       }
       if (!respondent_id.empty()) {
         ids_.push_back({std::uint32_t(id_chars_.size()), std::uint32_t(respondent_id.size()), std::uint32_t(data_.rows),
                         std::uint32_t(std::hash<std::string_view>{}(respondent_id))});
         id_chars_.append(respondent_id);
       }
-      ++data_.rows;
+      dataset_rows::accept_row(data_, unit->unit, group, file, line);
       ++info.rows_accepted;
     }
   }
 
   void reserve(std::size_t rows) {
-    data_.codes.reserve(rows * data_.coded_items);
-    // A decimal column of this file has about one answer per row: grown by
-    // doubling, each copy would touch fresh pages again.
-    for (std::size_t slot : reserve_slots_) data_.decimals[slot].reserve(rows);
-    data_.row_unit.reserve(rows);
-    data_.row_group.reserve(rows);
-    data_.row_file.reserve(rows);
-    data_.row_line.reserve(rows);
+    // A decimal column of this file has about one answer per row.
+    dataset_rows::reserve(data_, rows, reserve_slots_);
     ids_.reserve(rows);
     if (!ids_.empty()) id_chars_.reserve(std::size_t(double(id_chars_.size()) / double(ids_.size()) * double(rows) * 1.1));
   }
@@ -806,32 +759,7 @@ class Loader {
     id_chars_.clear();
     id_chars_.shrink_to_fit();
     if (drop.empty()) return;  // no duplicates: nothing to compact
-    // Compact the accepted rows; new_index[row] is where a kept row moves.
-    std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> new_index(data_.rows);
-    std::size_t out = 0;
-    for (std::size_t row = 0; row < data_.rows; ++row) {
-      new_index[row] = std::uint32_t(out);
-      if (drop[row]) continue;
-      if (out != row) {
-        data_.row_unit[out] = data_.row_unit[row];
-        data_.row_group[out] = data_.row_group[row];
-        data_.row_file[out] = data_.row_file[row];
-        data_.row_line[out] = data_.row_line[row];
-        std::copy_n(data_.codes.begin() + std::ptrdiff_t(row * data_.coded_items), data_.coded_items,
-                    data_.codes.begin() + std::ptrdiff_t(out * data_.coded_items));
-      }
-      ++out;
-    }
-    for (auto& slot : data_.decimals) {
-      std::erase_if(slot, [&](const Dataset::DecimalAnswer& a) { return drop[a.row]; });
-      for (auto& a : slot) a.row = new_index[a.row];
-    }
-    data_.rows = out;
-    data_.row_unit.resize(out);
-    data_.row_group.resize(out);
-    data_.row_file.resize(out);
-    data_.row_line.resize(out);
-    data_.codes.resize(out * data_.coded_items);
+    dataset_rows::drop(data_, drop);
   }
 
   const Framework& fw_;
