@@ -3,31 +3,20 @@
 
 #include "siap/assessment.hpp"
 #include "siap/edit_distance.hpp"
+#include "siap/folding.hpp"
 
 namespace siap {
-namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  }
-  return out;
-}
-
-}  // namespace
-
 Expected<std::vector<int>> find_units(const Assessment& a, const std::vector<std::string>& queries) {
   std::vector<int> found;
   Diagnostics errors;
   std::vector<std::string> names;
   for (const auto& unit : a.data->units) names.push_back(unit.name);
   for (const auto& query : queries) {
-    std::string key = lower(query);
+    std::string key = ascii_lower(query);
     int match = -1;
     for (std::size_t u = 0; u < a.data->units.size() && match < 0; ++u) {
       const Unit& unit = a.data->units[u];
-      if ((!unit.code.empty() && unit.code == query) || lower(unit.name) == key) match = int(u);
+      if ((!unit.code.empty() && unit.code == query) || ascii_lower(unit.name) == key) match = int(u);
     }
     if (match >= 0) {
       found.push_back(match);
