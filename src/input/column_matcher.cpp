@@ -27,9 +27,7 @@ std::optional<ColumnTarget> ColumnMatcher::exact(const std::string& folded) cons
 }
 
 std::optional<ColumnTarget> ColumnMatcher::match(std::string_view header) const {
-  std::string_view h = header;
-  while (!h.empty() && std::isspace(static_cast<unsigned char>(h.front()))) h.remove_prefix(1);
-  while (!h.empty() && std::isspace(static_cast<unsigned char>(h.back()))) h.remove_suffix(1);
+  std::string_view h = trim(header);
   if (auto t = exact(fold_header(h))) return t;
   // Group paths: the part after the last '/' (Kobo), then after the last '-' (ODK).
   for (char separator : {'/', '-'}) {
