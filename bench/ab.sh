@@ -15,18 +15,12 @@ mkdir -p "$work"
 ./scripts/install-deps.sh
 cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSIAP_BUILD_TESTS=OFF >/dev/null
 cmake --build build-bench --target siap siap_bench_generate >/dev/null
-src="$work/ab-base-src"
-rm -rf "$src"
-git worktree prune
-git worktree add --detach "$src" "$base_ref" >/dev/null 2>&1
-cmake -S "$src" -B "$work/ab-base-build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSIAP_BUILD_TESTS=OFF >/dev/null
-cmake --build "$work/ab-base-build" --target siap >/dev/null
+a=$(bench/build-base.sh "$base_ref" "$work/ab-base")
 
 survey="$work/survey.csv"
 [ -f "$survey" ] || ./build-bench/siap_bench_generate "$survey"
 cat "$survey" > /dev/null  # warm the page cache
 
-a="$work/ab-base-build/siap"
 b="./build-bench/siap"
 times="$work/ab.times"
 : > "$times"

@@ -35,15 +35,7 @@ cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSIAP_BUILD_TESTS
 cmake --build build-bench --target siap siap_bench_generate >/dev/null
 siap=$(pwd)/build-bench/siap
 base=""
-if [ -n "$base_ref" ]; then
-    src="$work/base-src"
-    rm -rf "$src"
-    git worktree prune
-    git worktree add --detach "$src" "$base_ref" >/dev/null 2>&1
-    cmake -S "$src" -B "$work/base-build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSIAP_BUILD_TESTS=OFF >/dev/null
-    cmake --build "$work/base-build" --target siap >/dev/null
-    base=$(pwd)/$work/base-build/siap
-fi
+[ -z "$base_ref" ] || base=$(bench/build-base.sh "$base_ref" "$work/base")
 
 [ -f "$work/readiness.csv" ] || /usr/bin/python3 bench/generate_framework_surveys.py "$work" "$size"
 [ -f "$work/likert.csv" ] || ./build-bench/siap_bench_generate "$work/likert.csv" $((size * 25 / 2))  # 250 per region: ~20 MB
