@@ -42,9 +42,9 @@ Number combine(const std::vector<std::pair<Number, std::size_t>>& values, Combin
 }  // namespace
 
 struct ScoringKernel::Impl {
-  Impl(const Framework& fw, const Dataset& data, int profile)
-      : fw_(fw), data_(data), weights_(effective_weights(fw, profile)), respondents_(data.kind == InputKind::respondents) {
-    groups_ = respondents_ && fw.respondents ? fw.respondents->groups.size() : 0;
+  Impl(const Framework& fw, const Dataset& data, int profile) : fw_(fw), data_(data), weights_(effective_weights(fw, profile)) {
+    const bool respondents = data.kind == InputKind::respondents;
+    groups_ = respondents && fw.respondents ? fw.respondents->groups.size() : 0;
     combine_ = fw.respondents ? fw.respondents->combine : CombineMethod::mean;
     // Coded items: codes ordered by score, for medians.
     for (const auto& item : data.items) {
@@ -388,7 +388,6 @@ struct ScoringKernel::Impl {
   const Dataset& data_;
   EffectiveWeights weights_;
   std::vector<Number> shares_;
-  bool respondents_;
   std::size_t groups_ = 0;
   CombineMethod combine_ = CombineMethod::mean;
   std::vector<std::vector<int>> code_order_;
