@@ -119,7 +119,8 @@ footer{margin-top:32px;color:var(--muted);font-size:11.5px;border-top:1px solid 
 
 class HtmlWriter {
  public:
-  HtmlWriter(const Assessment& a, const ReportOptions& o) : a_(a), fw_(*a.framework), o_(o), lang_(o.lang) {}
+  HtmlWriter(const Assessment& a, const ReportOptions& o)
+      : a_(a), fw_(*a.framework), o_(o), lang_(o.lang), summary_(report::summary_view(a)), ranking_(report::ranking_view(a)) {}
 
   std::string write() {
     head();
@@ -163,16 +164,15 @@ class HtmlWriter {
   }
 
   void summary() {
-    std::size_t ranked = report::assessed_count(a_);
     out_ += "<section class=\"counts\">\n";
     auto card = [&](std::string_view label, std::size_t value) {
       out_ += fmt::format("<div><b>{}</b>{}</div>\n", report::count_text(value, lang_), label);
     };
-    card(t("baris dibaca", "rows read"), a_.data->rows_read);
-    card(t("diterima", "accepted"), a_.data->rows);
-    card(t("ditolak", "rejected"), a_.data->rows_rejected);
-    card(t("unit dinilai", "units assessed"), ranked);
-    card(t("tidak dapat dinilai", "not assessable"), a_.results.size() - ranked);
+    card(t("baris dibaca", "rows read"), summary_.rows_read);
+    card(t("diterima", "accepted"), summary_.rows_accepted);
+    card(t("ditolak", "rejected"), summary_.rows_rejected);
+    card(t("unit dinilai", "units assessed"), summary_.units_assessed);
+    card(t("tidak dapat dinilai", "not assessable"), summary_.units_not_assessable);
     out_ += "</section>\n";
     if (const BandSet* set = report::overall_band_set(fw_)) {
       out_ += fmt::format("<p class=\"legend\">{}: ", escape(set->name.in(lang_)));
@@ -187,22 +187,18 @@ class HtmlWriter {
   }
 
   void ranking() {
-    const auto& top = fw_.root().children;
-    // A province column only tells something when the units span several.
-    bool several_provinces = false;
-    for (const auto& r : a_.results)
-      several_provinces |= report::province_name(a_.unit_of(r)) != report::province_name(a_.unit_of(a_.results.front()));
+    const auto& top = ranking_.columns;
+    const bool several_provinces = ranking_.several_provinces;
     out_ += fmt::format("<section>\n<h2>{}</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr><th class=\"num\">#</th><th>{}</th>",
                         t("Peringkat", "Ranking"), t(report::label::kRegion));
     if (several_provinces) out_ += fmt::format("<th>{}</th>", t(report::label::kProvince));
     out_ += fmt::format("<th class=\"num\">{}</th><th>{}</th>", t(report::label::kScore), t(report::label::kBand));
     for (int n : top) out_ += fmt::format("<th class=\"num\">{}</th>", escape(fw_.nodes[std::size_t(n)].name.in(lang_)));
     out_ += "</tr></thead>\n<tbody>\n";
-    for (const auto& r : a_.results) {
-      if (!r.assessed) continue;
-      const Unit& unit = a_.unit_of(r);
-      out_ += fmt::format("<tr><td class=\"num\">{}</td><td class=\"unit\">{}</td>", r.rank, escape(unit.name));
-      if (several_provinces) out_ += fmt::format("<td>{}</td>", escape(report::province_name(unit)));
+    for (const report::RankingRow& row : ranking_.ranked) {
+      const UnitResult& r = *row.result;
+      out_ += fmt::format("<tr><td class=\"num\">{}</td><td class=\"unit\">{}</td>", r.rank, escape(row.unit->name));
+      if (several_provinces) out_ += fmt::format("<td>{}</td>", escape(row.province));
       out_ += fmt::format("<td class=\"num\"><b>{}</b></td><td>{}</td>", number(r.nodes[0]), band_span(0, r.nodes[0]));
       for (int n : top) out_ += fmt::format("<td class=\"num\">{}</td>", number(r.nodes[std::size_t(n)]));
       out_ += "</tr>\n";
@@ -213,35 +209,36 @@ class HtmlWriter {
   // Horizontal bars in ranking order; plain HTML rows so that a long
   // ranking breaks across printed pages between bars.
   void bars() {
-    if (report::assessed_count(a_) == 0) return;
+    if (ranking_.ranked.empty()) return;
     const double lo = fw_.score.min.to_double(), hi = fw_.score.max.to_double();
     out_ += fmt::format("<section>\n<h2>{}</h2>\n<div class=\"bars\" role=\"img\" aria-label=\"{}\">\n", t("Grafik skor", "Score chart"),
                         t("Skor per wilayah", "Score per region"));
-    for (const auto& r : a_.results) {
-      if (!r.assessed) continue;
+    for (const report::RankingRow& row : ranking_.ranked) {
+      const UnitResult& r = *row.result;
       double v = r.nodes[0].published.to_double();
       double pct = hi > lo ? std::clamp((v - lo) / (hi - lo), 0.0, 1.0) * 100 : 0;
       std::string color = report::band_color_of(fw_, 0, r.nodes[0]).value_or("#4472C4");
       out_ += fmt::format(
           "<div class=\"name\">{}. {}</div><div class=\"track\"><div class=\"bar\" style=\"width:{:.2f}%;background:{}\"></div></div><div "
           "class=\"value\">{}</div>\n",
-          r.rank, escape(a_.unit_of(r).name), pct, color, number(r.nodes[0]));
+          r.rank, escape(row.unit->name), pct, color, number(r.nodes[0]));
     }
     out_ += fmt::format("</div>\n<p class=\"note\">{} {} – {}.</p>\n</section>\n", t("Sumbu skor:", "Score axis:"), decimal(fw_.score.min),
                         decimal(fw_.score.max));
   }
 
-  std::string radar(const UnitResult& r, const std::vector<int>& axes) const {
+  std::string radar(const report::ProfileView& p) const {
+    const UnitResult& r = *p.result;
     const double width = 520, height = 300, cx = width / 2, cy = height / 2, radius = 95;
     const double lo = fw_.score.min.to_double(), hi = fw_.score.max.to_double();
-    const std::size_t n = axes.size();
+    const std::size_t n = p.axes.size();
     auto point = [&](std::size_t i, double fraction) {
       double angle = -M_PI / 2 + 2 * M_PI * double(i) / double(n);
       return std::pair{cx + radius * fraction * std::cos(angle), cy + radius * fraction * std::sin(angle)};
     };
     std::string svg = fmt::format(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" aria-label=\"{2}\">\n", width,
-        height, escape(t("Profil ", "Profile of ") + a_.unit_of(r).name));
+        height, escape(t("Profil ", "Profile of ") + p.unit->name));
     // Rings at each whole score.
     for (double level = std::ceil(lo); level <= hi + 1e-9; level += 1) {
       double f = hi > lo ? (level - lo) / (hi - lo) : 0;
@@ -260,14 +257,14 @@ class HtmlWriter {
     for (std::size_t i = 0; i < n; ++i) {
       auto [x, y] = point(i, 1);
       svg += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#d0d4da\"/>\n", cx, cy, x, y);
-      const NodeScore& s = r.nodes[std::size_t(axes[i])];
+      const NodeScore& s = *p.axes[i].score;
       double f = s.assessed && hi > lo ? std::clamp((s.published.to_double() - lo) / (hi - lo), 0.0, 1.0) : 0;
       auto [px, py] = point(i, f);
       pts += fmt::format("{:.1f},{:.1f} ", px, py);
       auto [tx, ty] = point(i, 1.13);
       const char* anchor = std::abs(tx - cx) < 8 ? "middle" : (tx > cx ? "start" : "end");
       // The name on up to two lines of about 20 characters, the score after it.
-      auto [first, second] = two_lines(fw_.nodes[std::size_t(axes[i])].name.in(lang_), 20);
+      auto [first, second] = two_lines(p.axes[i].name, 20);
       double label_y = second.empty() ? ty + 4 : ty - 2;
       if (std::abs(tx - cx) < 8 && ty < cy) label_y -= second.empty() ? 4 : 12;  // clear of the top ring's label
       svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10.5\" text-anchor=\"{}\">{}", tx, label_y, anchor, escape(first));
@@ -281,39 +278,34 @@ class HtmlWriter {
   }
 
   void profiles() {
-    auto units = report::profile_units(a_, o_);
-    if (units.empty()) return;
-    auto axes = report::profile_axes(fw_);
+    const report::ProfilesView view = report::profiles_view(a_, o_);
+    if (view.units.empty()) return;
     out_ += fmt::format("<section>\n<h2>{}</h2>\n", t("Profil wilayah", "Regional profiles"));
-    if (units.size() < report::assessed_count(a_) && o_.profile_units.empty()) {
+    if (view.top_only) {
       out_ +=
-          fmt::format("<p class=\"note\">{} {} {}; {}</p>\n", t(report::label::kProfilesOf), units.size(), t(report::label::kTopRanked),
+          fmt::format("<p class=\"note\">{} {} {}; {}</p>\n", t(report::label::kProfilesOf), view.units.size(), t(report::label::kTopRanked),
                       t("pilih unit lain dengan <code>--profiles-for KODE,...</code>", "choose others with <code>--profiles-for CODE,...</code>"));
     }
-    const BandSet* overall = report::overall_band_set(fw_);
-    for (const UnitResult* r : units) {
-      const Unit& unit = a_.unit_of(*r);
+    auto list = [&](const std::vector<report::NodeEntry>& entries) {
+      std::string s;
+      for (const auto& e : entries) s += fmt::format("{}{} ({})", s.empty() ? "" : "; ", escape(e.name), number(*e.score));
+      return s;
+    };
+    for (const report::ProfileView& p : view.units) {
+      const UnitResult& r = *p.result;
       out_ += "<article class=\"profile\">\n";
-      out_ += radar(*r, axes);
-      out_ += fmt::format("<div class=\"facts\">\n<h3>{}</h3>\n<p>{} <b>{}</b> {}", escape(unit.name), t(report::label::kScore), number(r->nodes[0]),
-                          band_span(0, r->nodes[0]));
-      if (r->rank > 0) out_ += fmt::format(" · {} {}", t("peringkat", "rank"), r->rank);
+      out_ += radar(p);
+      out_ += fmt::format("<div class=\"facts\">\n<h3>{}</h3>\n<p>{} <b>{}</b> {}", escape(p.unit->name), t(report::label::kScore), number(r.nodes[0]),
+                          band_span(0, r.nodes[0]));
+      if (r.rank > 0) out_ += fmt::format(" · {} {}", t("peringkat", "rank"), r.rank);
       out_ += "</p>\n";
-      if (r->gap_to_next_band && overall) {
-        out_ += fmt::format("<p>{} <b>{}</b> {} <i>{}</i>.</p>\n", t("Kurang", "Needs"), decimal(*r->gap_to_next_band),
-                            t("lagi untuk mencapai", "more to reach"), escape(overall->bands[std::size_t(*r->next_band)].label.in(lang_)));
+      if (p.next_band) {
+        out_ += fmt::format("<p>{} <b>{}</b> {} <i>{}</i>.</p>\n", t("Kurang", "Needs"), decimal(*r.gap_to_next_band),
+                            t("lagi untuk mencapai", "more to reach"), escape(p.next_band->label.in(lang_)));
       }
-      auto ex = report::extremes(fw_, *r);
-      auto list = [&](const std::vector<int>& nodes) {
-        std::string s;
-        for (int n : nodes) {
-          s += fmt::format("{}{} ({})", s.empty() ? "" : "; ", escape(fw_.nodes[std::size_t(n)].name.in(lang_)), number(r->nodes[std::size_t(n)]));
-        }
-        return s;
-      };
-      if (!ex.strongest.empty()) {
-        out_ += fmt::format("<p><b>{}:</b> {}<br><b>{}:</b> {}</p>\n", t(report::label::kStrongest), list(ex.strongest), t(report::label::kWeakest),
-                            list(ex.weakest));
+      if (!p.strongest.empty()) {
+        out_ += fmt::format("<p><b>{}:</b> {}<br><b>{}:</b> {}</p>\n", t(report::label::kStrongest), list(p.strongest), t(report::label::kWeakest),
+                            list(p.weakest));
       }
       out_ += "</div>\n</article>\n";
     }
@@ -321,10 +313,10 @@ class HtmlWriter {
   }
 
   void not_assessed() {
-    if (report::assessed_count(a_) == a_.results.size()) return;
+    if (ranking_.not_assessed.empty()) return;
     out_ += fmt::format("<section>\n<h2>{}</h2>\n<ul>\n", t(report::label::kNotAssessable));
-    for (const auto& r : a_.results) {
-      if (!r.assessed) out_ += fmt::format("<li>{}: {}</li>\n", escape(a_.unit_of(r).name), escape(r.not_assessed_reason.in(lang_)));
+    for (const report::RankingRow& row : ranking_.not_assessed) {
+      out_ += fmt::format("<li>{}: {}</li>\n", escape(row.unit->name), escape(row.result->not_assessed_reason.in(lang_)));
     }
     out_ += "</ul>\n</section>\n";
   }
@@ -334,28 +326,28 @@ class HtmlWriter {
     out_ += fmt::format(
         "<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
         t(report::label::kFile), t("Dibaca", "Read"), t(report::label::kAccepted), t(report::label::kRejected));
-    for (const auto& f : a_.data->files) {
+    const report::QualityView quality = report::quality_view(a_);
+    for (const auto& f : *quality.files) {
       out_ +=
           fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n", escape(f.name),
                       report::count_text(f.rows_read, lang_), report::count_text(f.rows_accepted, lang_), report::count_text(f.rows_rejected, lang_));
     }
     out_ += "</tbody>\n</table>\n";
-    if (a_.data->quality.empty()) {
+    if (quality.problems == 0) {
       out_ += fmt::format("<p>{}</p>\n</section>\n", t("Tidak ada masalah pada data.", "No problems in the data."));
       return;
     }
     out_ += fmt::format("<p>{} {}:</p>\n<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-                        report::count_text(a_.data->quality.size(), lang_), t("masalah", "problems"), t(report::label::kCode), t("Jumlah", "Count"),
+                        report::count_text(quality.problems, lang_), t("masalah", "problems"), t(report::label::kCode), t("Jumlah", "Count"),
                         t("Contoh pertama", "First example"));
-    for (const auto& summary : a_.data->quality.by_code()) {
+    for (const auto& summary : quality.by_code) {
       const std::string& code = summary.code;
       const QualityIssue& first = *summary.first;
-      const std::pair<std::size_t, const QualityIssue*> entry{summary.count, summary.first};
       std::string example = fmt::format("{}:{}", escape(first.file), first.line);
       if (!first.column.empty()) example += fmt::format(" {} “{}”", escape(first.column), escape(first.value));
       example += " — " + escape(first.reason.in(lang_));
       out_ += fmt::format("<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td></tr>\n", escape(code),
-                          report::count_text(entry.first, lang_), example);
+                          report::count_text(summary.count, lang_), example);
     }
     out_ += fmt::format("</tbody>\n</table>\n<p class=\"note\">{}</p>\n</section>\n",
                         lang_ == Lang::en
@@ -418,6 +410,8 @@ class HtmlWriter {
   const Framework& fw_;
   const ReportOptions& o_;
   Lang lang_;
+  const report::SummaryView summary_;
+  const report::RankingView ranking_;
   std::string out_;
 };
 

@@ -39,39 +39,30 @@ std::string profiles(const Assessment& a, const ReportOptions& options) {
   const Framework& fw = *a.framework;
   const Lang lang = options.lang;
   auto tr = [lang](std::string_view id, std::string_view en) { return report::tr(lang, id, en); };
-  auto units = report::profile_units(a, options);
-  if (units.empty()) return "";
+  const report::ProfilesView view = report::profiles_view(a, options);
+  if (view.units.empty()) return "";
   std::string out = fmt::format("\n## {}\n", tr("Profil wilayah", "Regional profiles"));
-  const BandSet* overall = report::overall_band_set(fw);
-  for (const UnitResult* r : units) {
-    out += fmt::format("\n### {}\n\n", escape(a.unit_of(*r).name));
-    std::string band;
-    if (const Band* b = report::band_of(fw, 0, r->nodes[0])) band = " (" + escape(b->label.in(lang)) + ")";
-    out += fmt::format("- {}: **{}**{}", report::label::kScore.in(lang), report::published_text(fw, r->nodes[0], lang), band);
-    if (r->rank > 0) out += fmt::format(", {} {}", tr("peringkat", "rank"), r->rank);
-    out += "\n";
+  auto list = [&](const std::vector<report::NodeEntry>& entries) {
     std::vector<std::string> parts;
-    for (int n : report::profile_axes(fw)) {
-      parts.push_back(
-          fmt::format("{} {}", escape(fw.nodes[std::size_t(n)].name.in(lang)), report::published_text(fw, r->nodes[std::size_t(n)], lang)));
-    }
-    out += fmt::format("- {}: {}\n", tr("Profil", "Profile"), fmt::join(parts, "; "));
-    if (r->gap_to_next_band && overall) {
+    for (const auto& e : entries) parts.push_back(fmt::format("{} {}", escape(e.name), report::published_text(fw, *e.score, lang)));
+    return fmt::format("{}", fmt::join(parts, "; "));
+  };
+  for (const report::ProfileView& p : view.units) {
+    const UnitResult& r = *p.result;
+    out += fmt::format("\n### {}\n\n", escape(p.unit->name));
+    std::string band;
+    if (p.band) band = " (" + escape(p.band->label.in(lang)) + ")";
+    out += fmt::format("- {}: **{}**{}", report::label::kScore.in(lang), report::published_text(fw, r.nodes[0], lang), band);
+    if (r.rank > 0) out += fmt::format(", {} {}", tr("peringkat", "rank"), r.rank);
+    out += "\n";
+    out += fmt::format("- {}: {}\n", tr("Profil", "Profile"), list(p.axes));
+    if (p.next_band) {
       out += fmt::format("- {}: {} ({})\n", tr("Selisih ke predikat berikutnya", "Gap to the next band"),
-                         format_published(*r->gap_to_next_band, fw.score.decimals, lang),
-                         escape(overall->bands[std::size_t(*r->next_band)].label.in(lang)));
+                         format_published(*r.gap_to_next_band, fw.score.decimals, lang), escape(p.next_band->label.in(lang)));
     }
-    auto ex = report::extremes(fw, *r);
-    auto list = [&](const std::vector<int>& nodes) {
-      std::vector<std::string> names;
-      for (int n : nodes)
-        names.push_back(
-            fmt::format("{} {}", escape(fw.nodes[std::size_t(n)].name.in(lang)), report::published_text(fw, r->nodes[std::size_t(n)], lang)));
-      return fmt::format("{}", fmt::join(names, "; "));
-    };
-    if (!ex.strongest.empty()) {
-      out += fmt::format("- {}: {}\n- {}: {}\n", report::label::kStrongest.in(lang), list(ex.strongest), report::label::kWeakest.in(lang),
-                         list(ex.weakest));
+    if (!p.strongest.empty()) {
+      out += fmt::format("- {}: {}\n- {}: {}\n", report::label::kStrongest.in(lang), list(p.strongest), report::label::kWeakest.in(lang),
+                         list(p.weakest));
     }
   }
   return out;
@@ -118,7 +109,6 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
   const Lang lang = options.lang;
   const int decimals = fw.score.decimals;
   auto tr = [lang](std::string_view id, std::string_view en) { return std::string(lang == Lang::en ? en : id); };
-  auto overall = fw.band_sets_at(0);
   std::string out;
   out += fmt::format("# {}\n\n", escape(report::study_title(a, options)));
   if (!options.title.empty()) out += fmt::format("{}\n\n", escape(fw.title.in(lang)));
@@ -127,45 +117,40 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
                   status_label(fw.provenance.status).in(lang), tr("profil bobot", "weight profile"), escape(report::weight_profile_label(a, lang)));
   if (!options.date.empty()) out += fmt::format(" · {}", escape(options.date));
   out += "\n\n";
+  const report::RankingView ranking = report::ranking_view(a);
+  const bool banded = report::overall_band_set(fw) != nullptr;
   out += fmt::format("## {}\n\n", tr("Peringkat", "Ranking"));
   std::string header = fmt::format("| # | {} | {} |", report::label::kRegion.in(lang), report::label::kScore.in(lang));
   std::string rule = "|---:|---|---:|";
-  if (!overall.empty()) {
+  if (banded) {
     header += fmt::format(" {} |", report::label::kBand.in(lang));
     rule += "---|";
   }
-  for (int t : fw.root().children) {
+  for (int t : ranking.columns) {
     header += fmt::format(" {} |", escape(fw.nodes[std::size_t(t)].name.in(lang)));
     rule += "---:|";
   }
   out += header + "\n" + rule + "\n";
-  std::vector<const UnitResult*> not_assessed;
-  for (const auto& r : a.results) {
-    if (!r.assessed) {
-      not_assessed.push_back(&r);
-      continue;
-    }
-    std::string line = fmt::format("| {} | {} | {} |", r.rank, escape(a.unit_of(r).name), format_published(r.nodes[0].published, decimals, lang));
-    if (!overall.empty()) {
-      int band = r.nodes[0].bands.empty() ? -1 : r.nodes[0].bands[0];
-      line += fmt::format(" {} |", band >= 0 ? escape(fw.band_sets[std::size_t(overall[0])].bands[std::size_t(band)].label.in(lang)) : "");
-    }
-    for (int t : fw.root().children) {
-      const NodeScore& s = r.nodes[std::size_t(t)];
-      line += fmt::format(" {} |", s.assessed ? format_published(s.published, decimals, lang) : "–");
-    }
+  for (const report::RankingRow& row : ranking.ranked) {
+    const UnitResult& r = *row.result;
+    std::string line = fmt::format("| {} | {} | {} |", r.rank, escape(row.unit->name), format_published(r.nodes[0].published, decimals, lang));
+    if (banded) line += fmt::format(" {} |", row.band ? escape(row.band->label.in(lang)) : "");
+    for (int t : ranking.columns) line += fmt::format(" {} |", report::published_text(fw, r.nodes[std::size_t(t)], lang));
     out += line + "\n";
   }
-  if (!not_assessed.empty()) {
+  if (!ranking.not_assessed.empty()) {
     out += fmt::format("\n## {}\n\n", report::label::kNotAssessable.in(lang));
-    for (const UnitResult* r : not_assessed) out += fmt::format("- {}: {}\n", escape(a.unit_of(*r).name), escape(r->not_assessed_reason.in(lang)));
+    for (const report::RankingRow& row : ranking.not_assessed) {
+      out += fmt::format("- {}: {}\n", escape(row.unit->name), escape(row.result->not_assessed_reason.in(lang)));
+    }
   }
   out += profiles(a, options);
+  const report::SummaryView summary = report::summary_view(a);
   out += fmt::format("\n## {}\n\n", tr("Kualitas data", "Data quality"));
-  out += fmt::format("- {}: {}\n- {}: {}\n- {}: {}\n", tr("Baris dibaca", "Rows read"), report::count_text(a.data->rows_read, lang),
-                     report::label::kAccepted.in(lang), report::count_text(a.data->rows, lang), report::label::kRejected.in(lang),
-                     report::count_text(a.data->rows_rejected, lang));
-  for (const auto& c : a.data->quality.by_code()) out += fmt::format("- `{}`: {}\n", c.code, report::count_text(c.count, lang));
+  out += fmt::format("- {}: {}\n- {}: {}\n- {}: {}\n", tr("Baris dibaca", "Rows read"), report::count_text(summary.rows_read, lang),
+                     report::label::kAccepted.in(lang), report::count_text(summary.rows_accepted, lang), report::label::kRejected.in(lang),
+                     report::count_text(summary.rows_rejected, lang));
+  for (const auto& c : report::quality_view(a).by_code) out += fmt::format("- `{}`: {}\n", c.code, report::count_text(c.count, lang));
   out += fmt::format("\n{} {}.\n", tr("Rincian setiap masalah ada di", "Every problem is listed in"), escape(options.quality_file));
   out += method(a, options);
   return out;

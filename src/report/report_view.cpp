@@ -152,6 +152,69 @@ MethodView method_view(const Assessment& a, Lang lang) {
   return view;
 }
 
+SummaryView summary_view(const Assessment& a) {
+  SummaryView view;
+  view.rows_read = a.data->rows_read;
+  view.rows_accepted = a.data->rows;
+  view.rows_rejected = a.data->rows_rejected;
+  view.cells_ignored = a.data->quality.count(IssueKind::cell_ignored);
+  view.units = a.results.size();
+  view.units_assessed = assessed_count(a);
+  view.units_not_assessable = view.units - view.units_assessed;
+  return view;
+}
+
+RankingView ranking_view(const Assessment& a) {
+  const Framework& fw = *a.framework;
+  RankingView view;
+  view.columns = fw.root().children;
+  for (const auto& r : a.results) {
+    RankingRow row;
+    row.result = &r;
+    row.unit = &a.unit_of(r);
+    row.province = province_name(*row.unit);
+    row.band = band_of(fw, 0, r.nodes[0]);
+    view.several_provinces |= row.province != province_name(a.unit_of(a.results.front()));
+    (r.assessed ? view.ranked : view.not_assessed).push_back(std::move(row));
+  }
+  // The assessment lists assessed units first in ranking order; a reader of
+  // another tool's JSON might not, so the order is made sure of here.
+  std::stable_sort(view.ranked.begin(), view.ranked.end(), [](const RankingRow& x, const RankingRow& y) { return x.result->rank < y.result->rank; });
+  return view;
+}
+
+ProfilesView profiles_view(const Assessment& a, const ReportOptions& options) {
+  const Framework& fw = *a.framework;
+  const Lang lang = options.lang;
+  ProfilesView view;
+  view.axes = profile_axes(fw);
+  auto entry = [&](const UnitResult& r, int n) { return NodeEntry{n, fw.nodes[std::size_t(n)].name.in(lang), &r.nodes[std::size_t(n)]}; };
+  const BandSet* overall = overall_band_set(fw);
+  for (const UnitResult* r : profile_units(a, options)) {
+    ProfileView p;
+    p.result = r;
+    p.unit = &a.unit_of(*r);
+    p.band = band_of(fw, 0, r->nodes[0]);
+    for (int n : view.axes) p.axes.push_back(entry(*r, n));
+    if (r->gap_to_next_band && overall) p.next_band = &overall->bands[std::size_t(*r->next_band)];
+    Extremes ex = extremes(fw, *r);
+    for (int n : ex.strongest) p.strongest.push_back(entry(*r, n));
+    for (int n : ex.weakest) p.weakest.push_back(entry(*r, n));
+    view.units.push_back(std::move(p));
+  }
+  view.top_only = options.profile_units.empty() && view.units.size() < assessed_count(a);
+  return view;
+}
+
+QualityView quality_view(const Assessment& a) {
+  QualityView view;
+  view.files = &a.data->files;
+  view.by_code = a.data->quality.by_code();
+  view.problems = a.data->quality.size();
+  view.elided = a.data->quality.elided();
+  return view;
+}
+
 std::string weight_profile_label(const Assessment& a, Lang lang) {
   if (a.profile < 0) return tr(lang, "bawaan (bobot pohon kerangka)", "default (the framework tree's weights)");
   const WeightProfile& profile = a.framework->profiles[std::size_t(a.profile)];

@@ -94,4 +94,63 @@ struct MethodView {
 };
 MethodView method_view(const Assessment& a, Lang lang);
 
+// The summary section's counts.
+struct SummaryView {
+  std::size_t rows_read = 0, rows_accepted = 0, rows_rejected = 0;
+  std::size_t cells_ignored = 0;
+  std::size_t units = 0, units_assessed = 0, units_not_assessable = 0;
+};
+SummaryView summary_view(const Assessment& a);
+
+// One unit's line in the ranking or in the list of units not assessable.
+struct RankingRow {
+  const UnitResult* result = nullptr;
+  const Unit* unit = nullptr;
+  std::string province;        // "" for a province and a non-region
+  const Band* band = nullptr;  // the overall band, or nullptr
+};
+
+// The ranking section: assessed units in ranking order with the top-level
+// node scores, then the units that could not be assessed, with reasons.
+struct RankingView {
+  std::vector<int> columns;         // the top-level nodes, in framework order
+  bool several_provinces = false;   // a province column tells something
+  std::vector<RankingRow> ranked;   // assessed, in ranking order
+  std::vector<RankingRow> not_assessed;
+};
+RankingView ranking_view(const Assessment& a);
+
+// A node named in a profile, with its score.
+struct NodeEntry {
+  int node = 0;
+  std::string name;  // in the report language
+  const NodeScore* score = nullptr;
+};
+
+// One region's profile: overall score and band, the axes, the gap to the
+// next band, the strongest and weakest elements.
+struct ProfileView {
+  const UnitResult* result = nullptr;
+  const Unit* unit = nullptr;
+  const Band* band = nullptr;
+  std::vector<NodeEntry> axes;
+  const Band* next_band = nullptr;  // set when result->gap_to_next_band is
+  std::vector<NodeEntry> strongest, weakest;
+};
+struct ProfilesView {
+  std::vector<int> axes;
+  std::vector<ProfileView> units;
+  bool top_only = false;  // the first units of the ranking only; the reports say how to choose others
+};
+ProfilesView profiles_view(const Assessment& a, const ReportOptions& options);
+
+// The data-quality section: rows per file, problems per reason code.
+struct QualityView {
+  const std::vector<InputFileInfo>* files = nullptr;
+  std::vector<QualityLog::CodeSummary> by_code;
+  std::size_t problems = 0;
+  std::size_t elided = 0;  // problems beyond the examples a report lists
+};
+QualityView quality_view(const Assessment& a);
+
 }  // namespace siap::report

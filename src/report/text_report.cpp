@@ -3,6 +3,7 @@
 // one-line account of the input.
 #include <fmt/format.h>
 
+#include "report/report_view.hpp"
 #include "siap/report.hpp"
 #include "siap/utf8.hpp"
 
@@ -49,14 +50,12 @@ std::string render_text(const Assessment& a, const ReportOptions& options) {
                      a.profile < 0 ? "default" : fw.profiles[std::size_t(a.profile)].id);
 
   // Column widths.
-  const auto& top = fw.root().children;
-  auto overall_sets = fw.band_sets_at(0);
+  const report::RankingView ranking = report::ranking_view(a);
+  const auto& top = ranking.columns;
   std::size_t score_w = std::max<std::size_t>(5, std::size_t(decimals) + 3);
   std::size_t band_w = 0;
-  for (const auto& r : a.results) {
-    if (r.assessed && !r.nodes[0].bands.empty() && r.nodes[0].bands[0] >= 0) {
-      band_w = std::max(band_w, display_width(fw.band_sets[std::size_t(overall_sets[0])].bands[std::size_t(r.nodes[0].bands[0])].label.in(lang)));
-    }
+  for (const report::RankingRow& row : ranking.ranked) {
+    if (row.band) band_w = std::max(band_w, display_width(row.band->label.in(lang)));
   }
   if (band_w > 0) band_w = std::max(band_w, display_width(tr("PREDIKAT", "BAND")));
   // Top-level columns are headed by node ids, up to 12 characters.
@@ -75,19 +74,11 @@ std::string render_text(const Assessment& a, const ReportOptions& options) {
   for (std::size_t k = 0; k < top.size(); ++k) header += " " + right(fw.nodes[std::size_t(top[k])].id.substr(0, node_w[k]), node_w[k]);
   out += "\n" + header + "\n";
 
-  std::vector<const UnitResult*> not_assessed;
-  for (const auto& r : a.results) {
-    if (!r.assessed) {
-      not_assessed.push_back(&r);
-      continue;
-    }
-    const Unit& unit = a.unit_of(r);
-    std::string line = right(std::to_string(r.rank), 4) + "  " + fit(printable(unit.name), name_w) + "  " +
+  for (const report::RankingRow& row : ranking.ranked) {
+    const UnitResult& r = *row.result;
+    std::string line = right(std::to_string(r.rank), 4) + "  " + fit(printable(row.unit->name), name_w) + "  " +
                        right(format_published(r.nodes[0].published, decimals, lang), score_w);
-    if (band_w) {
-      int band = r.nodes[0].bands.empty() ? -1 : r.nodes[0].bands[0];
-      line += "  " + fit(band >= 0 ? fw.band_sets[std::size_t(overall_sets[0])].bands[std::size_t(band)].label.in(lang) : "", band_w);
-    }
+    if (band_w) line += "  " + fit(row.band ? row.band->label.in(lang) : "", band_w);
     for (std::size_t k = 0; k < top.size(); ++k) {
       const NodeScore& s = r.nodes[std::size_t(top[k])];
       line += " " + right(s.assessed ? format_published(s.published, decimals, lang) : "–", node_w[k]);
@@ -100,18 +91,17 @@ std::string render_text(const Assessment& a, const ReportOptions& options) {
   for (int t : top) legend.push_back(fmt::format("{} = {}", fw.nodes[std::size_t(t)].id, fw.nodes[std::size_t(t)].name.in(lang)));
   out += "\n" + fmt::format("{}", fmt::join(legend, "; ")) + "\n";
 
-  if (!not_assessed.empty()) {
+  if (!ranking.not_assessed.empty()) {
     out += "\n" + tr("Tidak Dapat Dinilai:", "Not assessable:") + "\n";
-    for (const UnitResult* r : not_assessed) {
-      out += fmt::format("  {} — {}\n", printable(a.unit_of(*r).name), r->not_assessed_reason.in(lang));
+    for (const report::RankingRow& row : ranking.not_assessed) {
+      out += fmt::format("  {} — {}\n", printable(row.unit->name), row.result->not_assessed_reason.in(lang));
     }
   }
-  const std::size_t cells = a.data->quality.count(IssueKind::cell_ignored);
-  out +=
-      "\n" + fmt::format("{}: {} {}, {} {}, {} {}; {} {}. {} {}: {} {}, {} {}.\n", tr("Masukan", "Input"), a.data->rows_read,
-                         tr("baris dibaca", "rows read"), a.data->rows, tr("diterima", "accepted"), a.data->rows_rejected, tr("ditolak", "rejected"),
-                         cells, tr("sel diabaikan", "cells ignored"), a.results.size(), tr("unit", "units"), a.results.size() - not_assessed.size(),
-                         tr("dinilai", "assessed"), not_assessed.size(), tr("tidak dapat dinilai", "not assessable"));
+  const report::SummaryView s = report::summary_view(a);
+  out += "\n" + fmt::format("{}: {} {}, {} {}, {} {}; {} {}. {} {}: {} {}, {} {}.\n", tr("Masukan", "Input"), s.rows_read, tr("baris dibaca", "rows read"),
+                            s.rows_accepted, tr("diterima", "accepted"), s.rows_rejected, tr("ditolak", "rejected"), s.cells_ignored,
+                            tr("sel diabaikan", "cells ignored"), s.units, tr("unit", "units"), s.units_assessed, tr("dinilai", "assessed"),
+                            s.units_not_assessable, tr("tidak dapat dinilai", "not assessable"));
   return out;
 }
 

@@ -122,6 +122,26 @@ class WorkbookWriter {
     if (score.assessed) s.number(row, col, score.published.to_double(), f_.score);
   }
 
+  // One line of the Summary sheet's table.
+  void write_ranking_row(XlsxSheet& s, lxw_row_t row, const report::RankingRow& line) {
+    const UnitResult& r = *line.result;
+    if (r.rank > 0) s.number(row, 0, r.rank, f_.rank);
+    s.text(row, 1, line.unit->code);
+    s.text(row, 2, line.unit->name);
+    s.text(row, 3, unit_type_label(*line.unit).in(lang_));
+    s.text(row, 4, line.province);
+    if (r.assessed) {
+      score_cell(s, row, 5, r.nodes[0]);
+      band_cell(s, row, 6, 0, r.nodes[0]);
+    } else {
+      s.text(row, 6, t(report::label::kNotAssessable), f_.muted);
+      s.text(row, 10, r.not_assessed_reason.in(lang_), f_.muted);
+    }
+    s.number(row, 7, double(r.respondents), f_.rank);
+    if (r.rank_in_type > 0) s.number(row, 8, r.rank_in_type, f_.rank);
+    if (r.rank_in_province > 0) s.number(row, 9, r.rank_in_province, f_.rank);
+  }
+
   void summary() {
     XlsxSheet s = add_sheet("Ringkasan", "Summary");
     summary_sheet_ = s.name();
@@ -143,11 +163,12 @@ class WorkbookWriter {
       s.merged_text(row, 0, 1, label, f_.label);
       s.number(row++, 2, double(value), f_.count);
     };
-    count(t("Baris dibaca", "Rows read"), a_.data->rows_read);
-    count(t(report::label::kAccepted), a_.data->rows);
-    count(t(report::label::kRejected), a_.data->rows_rejected);
-    count(t("Unit dinilai", "Units assessed"), report::assessed_count(a_));
-    count(t(report::label::kNotAssessable), a_.results.size() - report::assessed_count(a_));
+    const report::SummaryView summary = report::summary_view(a_);
+    count(t("Baris dibaca", "Rows read"), summary.rows_read);
+    count(t(report::label::kAccepted), summary.rows_accepted);
+    count(t(report::label::kRejected), summary.rows_rejected);
+    count(t("Unit dinilai", "Units assessed"), summary.units_assessed);
+    count(t(report::label::kNotAssessable), summary.units_not_assessable);
     ++row;
 
     const lxw_row_t head = row;
@@ -164,31 +185,18 @@ class WorkbookWriter {
                                         t("Keterangan", "Note")};
     for (std::size_t c = 0; c < headers.size(); ++c) s.text(head, lxw_col_t(c), headers[c], f_.header);
     row = head + 1;
-    for (const auto& r : a_.results) {
-      const Unit& unit = a_.unit_of(r);
-      if (r.rank > 0) s.number(row, 0, r.rank, f_.rank);
-      s.text(row, 1, unit.code);
-      s.text(row, 2, unit.name);
-      s.text(row, 3, unit_type_label(unit).in(lang_));
-      s.text(row, 4, report::province_name(unit));
-      if (r.assessed) {
-        score_cell(s, row, 5, r.nodes[0]);
-        band_cell(s, row, 6, 0, r.nodes[0]);
-      } else {
-        s.text(row, 6, t(report::label::kNotAssessable), f_.muted);
-        s.text(row, 10, r.not_assessed_reason.in(lang_), f_.muted);
+    const report::RankingView ranking = report::ranking_view(a_);
+    for (const auto* rows : {&ranking.ranked, &ranking.not_assessed}) {
+      for (const report::RankingRow& line : *rows) {
+        write_ranking_row(s, row++, line);
       }
-      s.number(row, 7, double(r.respondents), f_.rank);
-      if (r.rank_in_type > 0) s.number(row, 8, r.rank_in_type, f_.rank);
-      if (r.rank_in_province > 0) s.number(row, 9, r.rank_in_province, f_.rank);
-      ++row;
     }
     s.freeze(head + 1, 3);
     s.autofilter(head, 0, row > head + 1 ? row - 1 : head, lxw_col_t(headers.size() - 1));
     s.fit_columns(60);
 
     // Horizontal bars in ranking order, coloured by band.
-    std::size_t n = report::assessed_count(a_);
+    std::size_t n = summary.units_assessed;
     if (n == 0) return;
     lxw_chart* chart = workbook_add_chart(wb_, LXW_CHART_BAR);
     lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
@@ -199,7 +207,7 @@ class WorkbookWriter {
     std::vector<lxw_chart_point> points(n);
     std::vector<lxw_chart_point*> point_list(n + 1, nullptr);
     for (std::size_t i = 0; i < n; ++i) {
-      std::string color = report::band_color_of(fw_, 0, a_.results[i].nodes[0]).value_or("#4472C4");
+      std::string color = report::band_color_of(fw_, 0, ranking.ranked[i].result->nodes[0]).value_or("#4472C4");
       fills[i] = lxw_chart_fill{};
       fills[i].color = rgb(color);
       points[i] = lxw_chart_point{};
@@ -354,21 +362,25 @@ class WorkbookWriter {
   void profiles() {
     XlsxSheet s = add_sheet("Profil", "Profiles");
     const std::string sheet = s.name();
-    auto axes = report::profile_axes(fw_);
-    auto units = report::profile_units(a_, o_);
+    const report::ProfilesView view = report::profiles_view(a_, o_);
+    const auto& axes = view.axes;
     lxw_row_t row = 0;
-    if (units.size() < report::assessed_count(a_) && o_.profile_units.empty()) {
+    if (view.top_only) {
       s.text(row++, 0,
-             fmt::format("{} {} {}; {}", t(report::label::kProfilesOf), units.size(), t(report::label::kTopRanked),
+             fmt::format("{} {} {}; {}", t(report::label::kProfilesOf), view.units.size(), t(report::label::kTopRanked),
                          t("pilih unit lain dengan --profiles-for KODE,...", "choose others with --profiles-for CODE,...")),
              f_.muted, false);
     }
-    const BandSet* overall = report::overall_band_set(fw_);
     const lxw_row_t block_rows = std::max<lxw_row_t>(17, lxw_row_t(axes.size() + 10));
-    for (const UnitResult* r : units) {
+    auto names = [&](const std::vector<report::NodeEntry>& entries) {
+      std::string out;
+      for (const auto& e : entries) out += (out.empty() ? "" : "; ") + e.name + " " + report::published_text(fw_, *e.score, lang_);
+      return out;
+    };
+    for (const report::ProfileView& p : view.units) {
+      const UnitResult* r = p.result;
       const lxw_row_t top = row;
-      const Unit& unit = a_.unit_of(*r);
-      s.text(top, 0, unit.name, f_.subtitle, false);
+      s.text(top, 0, p.unit->name, f_.subtitle, false);
       s.text(top + 1, 0, t(report::label::kScore), f_.label);
       score_cell(s, top + 1, 1, r->nodes[0]);
       band_cell(s, top + 1, 2, 0, r->nodes[0]);
@@ -377,33 +389,22 @@ class WorkbookWriter {
       s.text(top + 2, 1, t(report::label::kScore), f_.header);
       s.text(top + 2, 2, t(report::label::kBand), f_.header);
       lxw_row_t line = top + 3;
-      for (int n : axes) {
-        s.text(line, 0, fw_.nodes[std::size_t(n)].name.in(lang_));
-        score_cell(s, line, 1, r->nodes[std::size_t(n)]);
-        band_cell(s, line, 2, n, r->nodes[std::size_t(n)]);
+      for (const report::NodeEntry& e : p.axes) {
+        s.text(line, 0, e.name);
+        score_cell(s, line, 1, *e.score);
+        band_cell(s, line, 2, e.node, *e.score);
         ++line;
       }
       ++line;
-      if (r->gap_to_next_band && overall) {
-        s.text(line, 0,
-               fmt::format("{} ({})", t("Selisih ke predikat berikutnya", "Gap to the next band"),
-                           overall->bands[std::size_t(*r->next_band)].label.in(lang_)),
-               f_.label);
+      if (p.next_band) {
+        s.text(line, 0, fmt::format("{} ({})", t("Selisih ke predikat berikutnya", "Gap to the next band"), p.next_band->label.in(lang_)), f_.label);
         s.number(line++, 1, r->gap_to_next_band->to_double(), f_.score);
       }
-      auto ex = report::extremes(fw_, *r);
-      auto names = [&](const std::vector<int>& nodes) {
-        std::string out;
-        for (int n : nodes)
-          out += (out.empty() ? "" : "; ") + fw_.nodes[std::size_t(n)].name.in(lang_) + " " +
-                 report::published_text(fw_, r->nodes[std::size_t(n)], lang_);
-        return out;
-      };
-      if (!ex.strongest.empty()) {
+      if (!p.strongest.empty()) {
         s.text(line, 0, t(report::label::kStrongest), f_.label);
-        s.text(line++, 1, names(ex.strongest));
+        s.text(line++, 1, names(p.strongest));
         s.text(line, 0, t(report::label::kWeakest), f_.label);
-        s.text(line++, 1, names(ex.weakest));
+        s.text(line++, 1, names(p.weakest));
       }
       lxw_chart* chart = workbook_add_chart(wb_, LXW_CHART_RADAR_WITH_MARKERS);
       lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
@@ -441,7 +442,8 @@ class WorkbookWriter {
                                              t("Kolom diabaikan", "Ignored columns")};
     for (std::size_t c = 0; c < file_headers.size(); ++c) s.text(row, lxw_col_t(c), file_headers[c], f_.header);
     ++row;
-    for (const auto& file : a_.data->files) {
+    const report::QualityView quality = report::quality_view(a_);
+    for (const auto& file : *quality.files) {
       s.text(row, 0, file.name);
       s.text(row, 1, file.sha256);
       s.number(row, 2, double(file.bytes));
@@ -469,10 +471,10 @@ class WorkbookWriter {
       s.text(row, 5, issue.code);
       s.text(row++, 6, issue.reason.in(lang_));
     });
-    if (a_.data->quality.empty()) s.text(row++, 0, t("Tidak ada masalah.", "No problems."), f_.muted);
-    if (a_.data->quality.elided() > 0) {
+    if (quality.problems == 0) s.text(row++, 0, t("Tidak ada masalah.", "No problems."), f_.muted);
+    if (quality.elided > 0) {
       s.text(row++, 0,
-             fmt::format("{} {} {}", t("…", "…"), report::count_text(a_.data->quality.elided(), lang_),
+             fmt::format("{} {} {}", t("…", "…"), report::count_text(quality.elided, lang_),
                          t("masalah lain tidak dicantumkan di sini; semuanya ada di", "more problems are not listed here; all of them are in"),
                          o_.quality_file),
              f_.muted);

@@ -58,14 +58,15 @@ struct Fixture {
   }
 };
 
-inline Fixture make() {
+// `rows` replaces the hand-computed rows for a test that needs other input.
+inline Fixture make(const char* rows = kData) {
   Fixture f;
   auto fw = siap::load_framework(kFramework, "r.yaml");
   REQUIRE(fw.has_value());
   f.framework = std::make_unique<siap::Framework>(std::move(*fw));
   std::string path = (std::filesystem::temp_directory_path() / ("siap-report-fixture-" + std::to_string(::getpid()) + ".csv")).string();
   FILE* file = std::fopen(path.c_str(), "wb");
-  std::fputs(kData, file);
+  std::fputs(rows, file);
   std::fclose(file);
   siap::LoadOptions options;
   options.allow_non_regions = true;

@@ -1,5 +1,7 @@
-// What the rich reports derive from an Assessment: profile axes, strongest and
-// weakest elements, band colours and text contrast.
+// What the reports derive from an Assessment: the section models (summary,
+// ranking, profiles, quality, method), profile axes, strongest and weakest
+// elements, band colours and text contrast. Expected values are the
+// fixture's hand calculations (report_fixture.hpp).
 #include <catch2/catch.hpp>
 
 #include "report/report_view.hpp"
@@ -118,4 +120,81 @@ TEST_CASE("the method view: every node below the root with its weight and share 
   CHECK(view.tree[1].aggregation.empty());
   CHECK(view.tree[1].listed);
   CHECK(view.tree[1].status == "project-defined");  // inherited from the framework's status
+}
+
+TEST_CASE("the summary view counts rows and units as the fixture's hand count", "[report][summary]") {
+  auto f = report_fixture::make();
+  auto s = siap::report::summary_view(f.assessment);
+  CHECK(s.rows_read == 3);
+  CHECK(s.rows_accepted == 3);
+  CHECK(s.rows_rejected == 0);
+  CHECK(s.cells_ignored == 0);
+  CHECK(s.units == 3);
+  CHECK(s.units_assessed == 2);        // Bandung, Garut
+  CHECK(s.units_not_assessable == 1);  // the hostile name: coverage 25 %
+}
+
+TEST_CASE("the ranking view: assessed units in rank order with bands, then the units not assessable", "[report][ranking]") {
+  auto f = report_fixture::make();
+  auto view = siap::report::ranking_view(f.assessment);
+  REQUIRE(view.columns.size() == 2);
+  CHECK(f.framework->nodes[std::size_t(view.columns[0])].id == "a");
+  REQUIRE(view.ranked.size() == 2);
+  CHECK(view.ranked[0].unit->name == "Kota Bandung");
+  CHECK(view.ranked[0].result->rank == 1);
+  REQUIRE(view.ranked[0].band != nullptr);
+  CHECK(view.ranked[0].band->label.in(Lang::en) == "High");  // 4.75
+  CHECK(view.ranked[0].province == "Jawa Barat");
+  CHECK(view.ranked[1].unit->name == "Kabupaten Garut");
+  REQUIRE(view.ranked[1].band != nullptr);
+  CHECK(view.ranked[1].band->label.in(Lang::id) == "Rendah");  // 2.75
+  REQUIRE(view.not_assessed.size() == 1);
+  CHECK(view.not_assessed[0].unit->name == "=HYPERLINK(\"x\")<b>|");
+  CHECK(view.not_assessed[0].band == nullptr);
+  CHECK(view.not_assessed[0].province.empty());  // a non-region has no province
+  CHECK(view.several_provinces);                 // Jawa Barat and none
+}
+
+TEST_CASE("the profiles view: axes, gap to the next band, strongest and weakest, and whether only the top are shown", "[report][profile]") {
+  auto f = report_fixture::make();
+  auto options = f.options(Lang::en);
+  auto view = siap::report::profiles_view(f.assessment, options);
+  REQUIRE(view.units.size() == 2);
+  CHECK_FALSE(view.top_only);
+  const auto& garut = view.units[1];
+  CHECK(garut.unit->name == "Kabupaten Garut");
+  REQUIRE(garut.axes.size() == 2);  // two top-level leaves: no second level to fall back to
+  CHECK(garut.axes[0].name == "A");
+  CHECK(garut.axes[0].score->published.to_string() == "2.00");
+  REQUIRE(garut.next_band != nullptr);
+  CHECK(garut.next_band->label.in(Lang::en) == "High");
+  CHECK(garut.result->gap_to_next_band->to_string() == "0.25");  // 3 - 2.75
+  REQUIRE(garut.strongest.size() == 1);                           // one from each end of two elements
+  CHECK(garut.strongest[0].name == "B");
+  CHECK(garut.weakest[0].name == "A");
+  CHECK(view.units[0].next_band == nullptr);  // Bandung is in the top band
+
+  options.profile_limit = 1;
+  auto top = siap::report::profiles_view(f.assessment, options);
+  REQUIRE(top.units.size() == 1);
+  CHECK(top.top_only);
+  options.profile_units = {top.units[0].result->unit};
+  CHECK_FALSE(siap::report::profiles_view(f.assessment, options).top_only);  // chosen by the user
+}
+
+TEST_CASE("the quality view: rows per file and problems per reason code", "[report][quality]") {
+  // Garut's a = 9 is outside the scale 1–5; Kota Bogor's row stops after its name.
+  auto f = report_fixture::make("wilayah,a,b\nKota Bandung,4,5\nKabupaten Garut,9,3\nKota Bogor\n");
+  auto view = siap::report::quality_view(f.assessment);
+  REQUIRE(view.files->size() == 1);
+  CHECK((*view.files)[0].rows_read == 3);
+  CHECK(view.problems == 2);
+  CHECK(view.elided == 0);
+  REQUIRE(view.by_code.size() == 2);
+  CHECK(view.by_code[0].code == "out_of_scale");
+  CHECK(view.by_code[0].first->line == 3);
+  CHECK(view.by_code[0].first->value == "9");
+  CHECK(view.by_code[1].code == "too_few_fields");
+  CHECK(view.by_code[1].first->line == 4);
+  CHECK(siap::report::summary_view(f.assessment).cells_ignored == 2);
 }
