@@ -295,8 +295,8 @@ class HtmlWriter {
       const UnitResult& r = *p.result;
       out_ += "<article class=\"profile\">\n";
       out_ += radar(p);
-      out_ += fmt::format("<div class=\"facts\">\n<h3>{}</h3>\n<p>{} <b>{}</b> {}", escape(p.unit->name), t(report::label::kScore), number(r.nodes[0]),
-                          band_span(0, r.nodes[0]));
+      out_ += fmt::format("<div class=\"facts\">\n<h3>{}</h3>\n<p>{} <b>{}</b> {}", escape(p.unit->name), t(report::label::kScore),
+                          number(r.nodes[0]), band_span(0, r.nodes[0]));
       if (r.rank > 0) out_ += fmt::format(" · {} {}", t("peringkat", "rank"), r.rank);
       out_ += "</p>\n";
       if (p.next_band) {

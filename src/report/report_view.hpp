@@ -113,9 +113,9 @@ struct RankingRow {
 // The ranking section: assessed units in ranking order with the top-level
 // node scores, then the units that could not be assessed, with reasons.
 struct RankingView {
-  std::vector<int> columns;         // the top-level nodes, in framework order
-  bool several_provinces = false;   // a province column tells something
-  std::vector<RankingRow> ranked;   // assessed, in ranking order
+  std::vector<int> columns;        // the top-level nodes, in framework order
+  bool several_provinces = false;  // a province column tells something
+  std::vector<RankingRow> ranked;  // assessed, in ranking order
   std::vector<RankingRow> not_assessed;
 };
 RankingView ranking_view(const Assessment& a);

@@ -98,10 +98,10 @@ std::string render_text(const Assessment& a, const ReportOptions& options) {
     }
   }
   const report::SummaryView s = report::summary_view(a);
-  out += "\n" + fmt::format("{}: {} {}, {} {}, {} {}; {} {}. {} {}: {} {}, {} {}.\n", tr("Masukan", "Input"), s.rows_read, tr("baris dibaca", "rows read"),
-                            s.rows_accepted, tr("diterima", "accepted"), s.rows_rejected, tr("ditolak", "rejected"), s.cells_ignored,
-                            tr("sel diabaikan", "cells ignored"), s.units, tr("unit", "units"), s.units_assessed, tr("dinilai", "assessed"),
-                            s.units_not_assessable, tr("tidak dapat dinilai", "not assessable"));
+  out += "\n" + fmt::format("{}: {} {}, {} {}, {} {}; {} {}. {} {}: {} {}, {} {}.\n", tr("Masukan", "Input"), s.rows_read,
+                            tr("baris dibaca", "rows read"), s.rows_accepted, tr("diterima", "accepted"), s.rows_rejected, tr("ditolak", "rejected"),
+                            s.cells_ignored, tr("sel diabaikan", "cells ignored"), s.units, tr("unit", "units"), s.units_assessed,
+                            tr("dinilai", "assessed"), s.units_not_assessable, tr("tidak dapat dinilai", "not assessable"));
   return out;
 }
 

@@ -169,7 +169,7 @@ TEST_CASE("the profiles view: axes, gap to the next band, strongest and weakest,
   REQUIRE(garut.next_band != nullptr);
   CHECK(garut.next_band->label.in(Lang::en) == "High");
   CHECK(garut.result->gap_to_next_band->to_string() == "0.25");  // 3 - 2.75
-  REQUIRE(garut.strongest.size() == 1);                           // one from each end of two elements
+  REQUIRE(garut.strongest.size() == 1);                          // one from each end of two elements
   CHECK(garut.strongest[0].name == "B");
   CHECK(garut.weakest[0].name == "A");
   CHECK(view.units[0].next_band == nullptr);  // Bandung is in the top band
