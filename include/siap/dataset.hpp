@@ -12,7 +12,7 @@
 #include "siap/decimal.hpp"
 #include "siap/expected.hpp"
 #include "siap/framework.hpp"
-#include "siap/huge_page_allocator.hpp"
+#include "siap/row_allocator.hpp"
 #include "siap/quality_log.hpp"
 #include "siap/regions.hpp"
 
@@ -66,7 +66,7 @@ struct Dataset {
   // Accepted rows, in input order.
   std::size_t rows = 0;
   template <typename T>
-  using Column = std::vector<T, HugePageAllocator<T>>;
+  using Column = std::vector<T, RowAllocator<T>>;
   Column<std::int32_t> row_unit;
   Column<std::int16_t> row_group;  // index into respondents.groups, -1 without groups
   Column<std::uint16_t> row_file;

@@ -16,7 +16,7 @@
 #include "siap/diagnostic.hpp"
 #include "siap/expected.hpp"
 #include "siap/csv_options.hpp"
-#include "siap/huge_page_allocator.hpp"
+#include "util/huge_pages.hpp"
 #include "input/row_source.hpp"
 
 namespace siap {

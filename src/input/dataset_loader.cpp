@@ -26,6 +26,7 @@
 #include "siap/limits.hpp"
 #include "siap/number.hpp"
 #include "siap/utf8.hpp"
+#include "util/huge_pages.hpp"
 #include "util/parallel.hpp"
 
 namespace siap {

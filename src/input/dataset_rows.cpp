@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "siap/huge_page_allocator.hpp"
+#include "util/huge_pages.hpp"
 
 namespace siap::dataset_rows {
 
@@ -35,7 +35,7 @@ void append(Dataset& to, Dataset& from, const std::vector<int>& unit_map, int li
   {
     auto& src = from.codes;
     const std::size_t slice = 8u << 20;
-    const bool mapped = src.capacity() * sizeof(std::uint8_t) >= HugePageAllocator<std::uint8_t>::kThreshold;
+    const bool mapped = src.capacity() * sizeof(std::uint8_t) >= kHugePageThreshold;
     for (std::size_t done = 0; done < src.size(); done += slice) {
       std::size_t n = std::min(slice, src.size() - done);
       to.codes.insert(to.codes.end(), src.begin() + std::ptrdiff_t(done), src.begin() + std::ptrdiff_t(done + n));

@@ -6,13 +6,13 @@
 #include <type_traits>
 
 #include "siap/assessment.hpp"
-#include "siap/huge_page_allocator.hpp"
+#include "util/huge_pages.hpp"
 
 namespace siap {
 namespace {
 
 // Below this a block comes from malloc.
-constexpr std::size_t kMapThreshold = HugePageAllocator<char>::kThreshold;
+constexpr std::size_t kMapThreshold = kHugePageThreshold;
 
 }  // namespace
 

@@ -12,7 +12,7 @@
 #include <unordered_map>
 
 #include "siap/scoring_kernel.hpp"
-#include "siap/huge_page_allocator.hpp"
+#include "util/huge_pages.hpp"
 #include "siap/regions.hpp"
 #include "util/parallel.hpp"
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "siap/huge_page_allocator.hpp"
+#include "util/huge_pages.hpp"
 
 TEST_CASE("large arrays are mapped zeroed; small ones come from malloc; both are usable", "[util][huge-pages]") {
   const std::size_t big = 4u << 20;
