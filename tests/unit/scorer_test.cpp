@@ -1,4 +1,6 @@
-// Loading and scoring against hand-computed values.
+// assess() (src/scoring/scorer.cpp) from CSV text to ranked results, against
+// hand-computed and published values; the quality cases check that the
+// loader and the scorer account for every row together.
 #include <catch2/catch.hpp>
 #include <unistd.h>
 
