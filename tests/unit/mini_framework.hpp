@@ -67,5 +67,4 @@ inline std::vector<std::string> errors(const std::string& text, Lang lang = Lang
 
 using Lines = std::vector<std::string>;
 
-
 }  // namespace mini_framework
