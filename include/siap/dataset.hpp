@@ -30,6 +30,7 @@ struct InputFileInfo {
   std::vector<std::string> ignored_columns;  // headers no framework column claims
   int parts = 1;                             // ranges parsed in parallel: 2 when split, 1 when read in one pass
   bool reread = false;                       // split, found out of step at a quoted newline, and read again in one pass
+  std::vector<LocalizedText> notes;          // how it was read (the sheet of a workbook), for the user
 };
 
 // What kind of unit: the region types, in RegionType's order, then the rest.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 namespace siap::limits {
 
@@ -38,5 +39,16 @@ inline constexpr std::size_t kExamplesPerGroup = 5;
 // A value quoted in the quality log is cut to this many bytes (at a UTF-8
 // boundary) and marked with "…".
 inline constexpr std::size_t kMaxQuotedValueBytes = 200;
+
+// Workbooks (XLSX, ODS) and ZIP archives: checked on the archive's directory
+// before anything is inflated, so a zip bomb is refused at no cost; cells
+// kept from the chosen sheet are counted as they arrive.
+inline constexpr std::size_t kMaxWorkbookFileBytes = 512u << 20;
+inline constexpr std::size_t kMaxZipEntries = 10'000;
+inline constexpr std::uint64_t kMaxZipEntryBytes = 1u << 30;
+inline constexpr std::uint64_t kMaxZipTotalBytes = 2ull << 30;
+inline constexpr std::size_t kMaxSheetCells = 50'000'000;
+inline constexpr std::size_t kMaxSheetColumns = 16'384;  // Excel's own limits (XFD1048576)
+inline constexpr std::size_t kMaxSheetRows = 1'048'576;
 
 }  // namespace siap::limits

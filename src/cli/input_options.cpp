@@ -11,7 +11,8 @@ void add_input_options(CLI::App& command, InputOptions& o, const CliContext& ctx
   command
       .add_option(
           "inputs", o.inputs,
-          ctx.tr("Berkas CSV masukan ('-' = stdin); beberapa berkas untuk satu studi", "Input CSV files ('-' = stdin); several files make one study"))
+          ctx.tr("Berkas masukan: CSV, XLSX atau ODS ('-' = CSV dari stdin); beberapa berkas untuk satu studi",
+                 "Input files: CSV, XLSX or ODS ('-' = CSV on stdin); several files make one study"))
       ->required();
   command.add_option("-f,--framework", o.framework, ctx.tr("Id kerangka bawaan atau path YAML", "Built-in framework id or YAML path"))->required();
   command.add_option("--profile", o.profile, ctx.tr("Profil bobot (bawaan: default)", "Weight profile (default: default)"));
@@ -28,6 +29,9 @@ void add_input_options(CLI::App& command, InputOptions& o, const CliContext& ctx
       .add_option("--encoding", o.encoding,
                   ctx.tr("Pengodean berkas: utf8 (bawaan) atau cp1252 (Excel 'ANSI')", "File encoding: utf8 (default) or cp1252 (Excel 'ANSI')"))
       ->check(CLI::IsMember({"utf8", "cp1252"}));
+  command.add_option("--sheet", o.sheet,
+                     ctx.tr("Lembar buku kerja XLSX/ODS: nama atau nomor (bawaan: lembar pertama)",
+                            "Sheet of an XLSX/ODS workbook: name or number (default: the first sheet)"));
   command
       .add_option("--region-codes", o.region_codes,
                   ctx.tr("Kode tanpa titik (3273) adalah kode kemendagri; kode BPS belum didukung",
@@ -67,6 +71,7 @@ std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& c
   LoadOptions options;
   options.csv.delimiter = o.delimiter == "tab" ? '\t' : o.delimiter.empty() ? 0 : o.delimiter[0];
   options.csv.encoding = o.encoding == "cp1252" ? TextEncoding::cp1252 : TextEncoding::utf8;
+  options.csv.sheet = o.sheet;
   options.decimal_comma = o.decimal_comma ? DecimalComma::yes : o.no_decimal_comma ? DecimalComma::no : DecimalComma::automatic;
   options.region_coding = o.region_codes == "kemendagri" ? RegionCoding::kemendagri : RegionCoding::unspecified;
   options.allow_non_regions = o.allow_non_regions;
@@ -79,6 +84,7 @@ std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& c
   }
   out.data = std::move(*data);
   for (const auto& f : out.data.files) {
+    for (const auto& note : f.notes) ctx.info(fmt::format("{}: {}", f.name, note.in(ctx.lang)));
     if (!f.ignored_columns.empty()) {
       ctx.detail(fmt::format("{}: {} {}", f.name, ctx.tr("kolom diabaikan:", "ignored columns:"), fmt::join(f.ignored_columns, ", ")));
     }

@@ -22,6 +22,7 @@ struct InputOptions {
   bool decimal_comma = false;
   bool no_decimal_comma = false;
   std::string encoding = "utf8";
+  std::string sheet;
   std::string region_codes;  // "", "kemendagri", "bps"
   bool allow_non_regions = false;
 };

@@ -336,6 +336,7 @@ class Loader {
     SourceFacts facts = source->facts();
     data_.files[file].sha256 = facts.sha256;
     data_.files[file].bytes = facts.bytes;
+    data_.files[file].notes = source->notes();
   }
 
   // Not an error (Excel reads such a file the same way), but nobody should miss it.

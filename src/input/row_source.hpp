@@ -53,6 +53,9 @@ class RowSource {
   virtual std::size_t bytes_consumed() const { return 0; }
   // After next() returned false.
   virtual SourceFacts facts() const = 0;
+  // What the user should know about how the file was read (which sheet of
+  // a workbook, the sheets left unread); shown by the CLI.
+  virtual std::vector<LocalizedText> notes() const { return {}; }
   // After the header: the rest of the input as two parts to read in
   // parallel, or nothing when this source cannot split. This source is not
   // read any further once split.

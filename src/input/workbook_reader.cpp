@@ -1,0 +1,86 @@
+#include "input/workbook_reader.hpp"
+
+#include <fmt/format.h>
+#include <orcus/exception.hpp>
+#include <orcus/zip_archive.hpp>
+
+#include <algorithm>
+
+#include "input/workbook_parts.hpp"
+#include "siap/folding.hpp"
+#include "siap/limits.hpp"
+
+namespace siap {
+namespace workbook {
+
+std::optional<std::size_t> choose_sheet(const std::vector<std::string>& names, const std::string& choice) {
+  if (names.empty()) return std::nullopt;
+  if (choice.empty()) return 0;
+  if (choice.size() < 6 && choice.find_first_not_of("0123456789") == std::string::npos) {
+    std::size_t n = std::stoul(choice);
+    if (n >= 1 && n <= names.size()) return n - 1;
+    return std::nullopt;
+  }
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == choice) return i;
+  }
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (ascii_lower(names[i]) == ascii_lower(choice)) return i;
+  }
+  return std::nullopt;
+}
+
+void add_cell(SheetCells& sheet, long row, long column, std::string_view text) {
+  if (text.empty()) return;
+  if (row < 0 || column < 0 || row >= long(limits::kMaxSheetRows) || std::size_t(column) >= limits::kMaxSheetColumns) {
+    throw Refused({fmt::format("sel di luar batas lembar (baris {}, kolom {})", row + 1, column + 1),
+                   fmt::format("a cell outside the sheet's bounds (row {}, column {})", row + 1, column + 1)});
+  }
+  if (sheet.cells.size() >= limits::kMaxSheetCells) {
+    throw Refused({fmt::format("lebih dari {} sel terisi pada lembar", limits::kMaxSheetCells),
+                   fmt::format("more than {} filled cells in the sheet", limits::kMaxSheetCells)});
+  }
+  if (sheet.text.size() + text.size() > std::uint32_t(-1)) throw Refused({"teks lembar lebih dari 4 GB", "the sheet's text exceeds 4 GB"});
+  sheet.cells.push_back({std::uint32_t(row), std::uint32_t(column), std::uint32_t(sheet.text.size()), std::uint32_t(text.size())});
+  sheet.text.append(text);
+}
+
+}  // namespace workbook
+
+namespace {
+
+Diagnostics error(const std::string& file, LocalizedText message) { return {Diagnostic{{file, 0, 0}, "", std::move(message)}}; }
+
+}  // namespace
+
+Expected<Workbook> read_workbook(std::string_view bytes, WorkbookKind kind, const std::string& file, const std::string& sheet) {
+  const char* what = kind == WorkbookKind::xlsx ? "XLSX" : "ODS";
+  std::optional<Expected<Workbook>> read;
+  try {
+    read.emplace(kind == WorkbookKind::xlsx ? workbook::read_xlsx(bytes, file, sheet) : workbook::read_ods(bytes, file, sheet));
+  } catch (const workbook::Refused& r) {
+    return error(file, {fmt::format("buku kerja {} ditolak: {}", what, r.message.id), fmt::format("{} workbook refused: {}", what, r.message.en)});
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception& e) {
+    // liborcus's parse and ZIP errors: the file is broken.
+    return error(file, {fmt::format("buku kerja {} rusak: {}", what, e.what()), fmt::format("a broken {} workbook: {}", what, e.what())});
+  }
+  Expected<Workbook>& book = *read;
+  if (!book) return std::move(book);
+  if (book->sheet_names.empty()) return error(file, {"buku kerja tidak memiliki lembar", "the workbook has no sheet"});
+  if (book->chosen == Workbook::kNone) {
+    std::string names;
+    for (std::size_t i = 0; i < book->sheet_names.size(); ++i) names += fmt::format("{}{} '{}'", i ? ", " : "", i + 1, book->sheet_names[i]);
+    return error(file, {fmt::format("lembar '{}' tidak ada; lembar yang ada: {}", sheet, names),
+                        fmt::format("no sheet '{}'; the sheets are: {}", sheet, names)});
+  }
+  // Cells arrive in document order, which is row order in every workbook
+  // seen; sorted anyway, since neither format promises it.
+  auto& cells = book->sheet.cells;
+  auto before = [](const SheetCells::Cell& a, const SheetCells::Cell& b) { return a.row != b.row ? a.row < b.row : a.column < b.column; };
+  if (!std::is_sorted(cells.begin(), cells.end(), before)) std::stable_sort(cells.begin(), cells.end(), before);
+  return std::move(book);
+}
+
+}  // namespace siap

@@ -1,0 +1,283 @@
+// XLSX (Office Open XML) read directly from its parts with liborcus's ZIP
+// and XML parsers: the workbook's sheet list and relationships, the shared
+// strings and the one sheet chosen. liborcus's own XLSX filter is not used:
+// the version in Debian 12 silently reads no cells when the package's
+// relationships use absolute targets ("/xl/worksheets/sheet1.xml"), which is
+// what openpyxl and so pandas write. A cell's text is what the file stores
+// (a number's <v> text as written), never a display format's rendering.
+#include <fmt/format.h>
+#include <orcus/sax_parser.hpp>
+#include <orcus/zip_archive.hpp>
+#include <orcus/zip_archive_stream.hpp>
+
+#include <functional>
+#include <map>
+
+#include "input/workbook_parts.hpp"
+#include "siap/limits.hpp"
+
+namespace siap::workbook {
+namespace {
+
+// A SAX handler that hands each element's local name (any namespace
+// prefix dropped: some writers use "x:c"), attributes and text on.
+struct Sax {
+  std::function<void(std::string_view name, const std::map<std::string, std::string, std::less<>>& attributes)> start;
+  std::function<void(std::string_view name)> end;
+  std::function<void(std::string_view text)> text;
+
+  std::map<std::string, std::string, std::less<>> attributes_;
+  void doctype(const orcus::sax::doctype_declaration&) {}
+  void start_declaration(std::string_view) {}
+  void end_declaration(std::string_view) { attributes_.clear(); }
+  void start_element(const orcus::sax::parser_element& e) {
+    if (start) start(e.name, attributes_);
+    attributes_.clear();
+  }
+  void end_element(const orcus::sax::parser_element& e) {
+    if (end) end(e.name);
+  }
+  void characters(std::string_view value, bool) {
+    if (text) text(value);
+  }
+  void attribute(const orcus::sax::parser_attribute& a) {
+    // "r:id" and "id" differ only by prefix; the prefixed one is kept as "r:id".
+    std::string key = a.ns.empty() ? std::string(a.name) : fmt::format("{}:{}", a.ns, a.name);
+    attributes_.insert_or_assign(std::move(key), std::string(a.value));
+  }
+};
+
+void parse(const std::vector<unsigned char>& xml, Sax& handler) {
+  orcus::sax_parser<Sax> parser(reinterpret_cast<const char*>(xml.data()), xml.size(), handler);
+  parser.parse();
+}
+
+std::string attribute(const std::map<std::string, std::string, std::less<>>& a, std::string_view key) {
+  auto it = a.find(key);
+  return it == a.end() ? std::string() : it->second;
+}
+
+// A relationship's target as a part name: absolute ("/xl/x.xml") from the
+// package root, relative ("worksheets/x.xml", "../x.xml") from `base`.
+std::string resolve(std::string_view base, std::string_view target) {
+  std::string path = target.starts_with('/') ? std::string(target.substr(1)) : std::string(base) + std::string(target);
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    std::string part = path.substr(start, slash - start);
+    if (part == "..") {
+      if (!parts.empty()) parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    start = slash + 1;
+  }
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : "/") + p;
+  return out;
+}
+
+std::string directory_of(std::string_view part) {
+  auto slash = part.rfind('/');
+  return slash == std::string_view::npos ? std::string() : std::string(part.substr(0, slash + 1));
+}
+
+// The relationships of `part` (its "_rels/NAME.rels"): id -> (type, target part).
+std::map<std::string, std::pair<std::string, std::string>> relationships(const orcus::zip_archive& zip, const std::string& part) {
+  std::map<std::string, std::pair<std::string, std::string>> out;
+  std::vector<unsigned char> xml;
+  const std::string dir = directory_of(part);
+  const std::string rels = dir + "_rels/" + part.substr(dir.size()) + ".rels";
+  try {
+    if (!zip.read_file_entry(rels, xml)) return out;
+  } catch (const orcus::zip_error&) {
+    return out;  // no relationships
+  }
+  Sax sax;
+  sax.start = [&](std::string_view name, const auto& a) {
+    if (name == "Relationship") out[attribute(a, "Id")] = {attribute(a, "Type"), resolve(dir, attribute(a, "Target"))};
+  };
+  parse(xml, sax);
+  return out;
+}
+
+std::vector<unsigned char> entry(const orcus::zip_archive& zip, const std::string& name) {
+  std::vector<unsigned char> out;
+  if (!zip.read_file_entry(name, out)) throw Refused({fmt::format("bagian '{}' tidak ada", name), fmt::format("part '{}' is missing", name)});
+  return out;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) { return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix; }
+
+// "B7" -> (6, 1), 0-based; false when it is not an A1 address.
+bool parse_a1(std::string_view text, long& row, long& column) {
+  std::size_t i = 0;
+  column = 0;
+  for (; i < text.size() && i < 3 && ((text[i] >= 'A' && text[i] <= 'Z') || (text[i] >= 'a' && text[i] <= 'z')); ++i) {
+    column = column * 26 + ((text[i] | 0x20) - 'a' + 1);
+  }
+  if (i == 0) return false;
+  std::size_t digits = i;
+  row = 0;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9' && i - digits < 8; ++i) row = row * 10 + (text[i] - '0');
+  if (i == digits || i != text.size() || row < 1) return false;
+  row -= 1;
+  column -= 1;
+  return true;
+}
+
+// The shared string table: each <si>'s text runs joined, phonetic guides (<rPh>) left out.
+std::vector<std::string> shared_strings(const std::vector<unsigned char>& xml) {
+  std::vector<std::string> out;
+  std::string current;
+  bool in_si = false, in_t = false;
+  int phonetic = 0;
+  std::size_t bytes = 0;
+  Sax sax;
+  sax.start = [&](std::string_view name, const auto&) {
+    if (name == "si") {
+      in_si = true;
+      current.clear();
+    } else if (name == "rPh") {
+      ++phonetic;
+    } else if (name == "t") {
+      in_t = true;
+    }
+  };
+  sax.end = [&](std::string_view name) {
+    if (name == "si") {
+      if (out.size() >= limits::kMaxSheetCells) {
+        throw Refused(
+            {fmt::format("lebih dari {} teks bersama", limits::kMaxSheetCells), fmt::format("more than {} shared strings", limits::kMaxSheetCells)});
+      }
+      bytes += current.size();
+      out.push_back(std::move(current));
+      current.clear();
+      in_si = false;
+    } else if (name == "rPh") {
+      --phonetic;
+    } else if (name == "t") {
+      in_t = false;
+    }
+  };
+  sax.text = [&](std::string_view text) {
+    if (in_si && in_t && phonetic == 0) current.append(text);
+  };
+  parse(xml, sax);
+  return out;
+}
+
+void read_cells(const std::vector<unsigned char>& xml, const std::vector<std::string>& strings, SheetCells& sheet) {
+  long row = -1, column = -1;
+  std::string type, value, inline_text;
+  bool in_cell = false, in_v = false, in_t = false, in_is = false;
+  Sax sax;
+  sax.start = [&](std::string_view name, const auto& a) {
+    if (name == "row") {
+      std::string r = attribute(a, "r");
+      long parsed = 0;
+      bool ok = !r.empty() && r.size() < 9;
+      for (char c : r) ok = ok && c >= '0' && c <= '9', parsed = parsed * 10 + (c - '0');
+      row = ok ? parsed - 1 : row + 1;
+      column = -1;
+    } else if (name == "c") {
+      in_cell = true;
+      type = attribute(a, "t");
+      value.clear();
+      inline_text.clear();
+      std::string r = attribute(a, "r");
+      long cell_row = 0, cell_column = 0;
+      if (!r.empty()) {
+        if (!parse_a1(r, cell_row, cell_column))
+          throw Refused({fmt::format("alamat sel tidak sah '{}'", r.substr(0, 40)), fmt::format("an invalid cell address '{}'", r.substr(0, 40))});
+        row = cell_row;
+        column = cell_column;
+      } else {
+        column += 1;
+        if (row < 0) row = 0;
+      }
+    } else if (in_cell && name == "v") {
+      in_v = true;
+    } else if (in_cell && name == "is") {
+      in_is = true;
+    } else if (in_is && name == "t") {
+      in_t = true;
+    }
+  };
+  sax.end = [&](std::string_view name) {
+    if (name == "v") {
+      in_v = false;
+    } else if (name == "t") {
+      in_t = false;
+    } else if (name == "is") {
+      in_is = false;
+    } else if (name == "c" && in_cell) {
+      in_cell = false;
+      std::string_view text = value;
+      std::string owned;
+      if (type == "s") {
+        std::size_t index = 0;
+        bool ok = !value.empty() && value.size() < 10;
+        for (char c : value) ok = ok && c >= '0' && c <= '9', index = index * 10 + std::size_t(c - '0');
+        if (!ok || index >= strings.size()) {
+          throw Refused({fmt::format("sel baris {} kolom {} merujuk teks bersama yang tidak ada ('{}')", row + 1, column + 1, value.substr(0, 20)),
+                         fmt::format("the cell at row {} column {} refers to a shared string that does not exist ('{}')", row + 1, column + 1,
+                                     value.substr(0, 20))});
+        }
+        text = strings[index];
+      } else if (type == "inlineStr") {
+        text = inline_text;
+      } else if (type == "b") {
+        text = value == "1" ? "TRUE" : value == "0" ? "FALSE" : text;
+      }
+      add_cell(sheet, row, column, text);
+    }
+  };
+  sax.text = [&](std::string_view text) {
+    if (in_v) value.append(text);
+    if (in_t) inline_text.append(text);
+  };
+  parse(xml, sax);
+}
+
+}  // namespace
+
+Expected<Workbook> read_xlsx(std::string_view bytes, const std::string& file, const std::string& choice) {
+  orcus::zip_archive_stream_blob stream(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+  orcus::zip_archive zip(&stream);
+  zip.load();
+  // The workbook part, from the package's relationships ("xl/workbook.xml" by convention).
+  std::string workbook_part = "xl/workbook.xml";
+  for (const auto& [id, rel] : relationships(zip, "")) {
+    if (ends_with(rel.first, "/officeDocument")) workbook_part = rel.second;
+  }
+  const auto workbook_rels = relationships(zip, workbook_part);
+  Workbook book;
+  std::vector<std::string> sheet_parts;
+  Sax sax;
+  sax.start = [&](std::string_view name, const auto& a) {
+    if (name != "sheet") return;
+    book.sheet_names.push_back(attribute(a, "name"));
+    auto rel = workbook_rels.find(attribute(a, "r:id"));
+    sheet_parts.push_back(rel == workbook_rels.end() ? std::string() : rel->second.second);
+  };
+  parse(entry(zip, workbook_part), sax);
+  if (book.sheet_names.empty()) return Diagnostics{Diagnostic{{file, 0, 0}, "", {"buku kerja tidak memiliki lembar", "the workbook has no sheet"}}};
+  auto chosen = choose_sheet(book.sheet_names, choice);
+  if (!chosen) return book;  // read_workbook names the sheets
+  book.chosen = *chosen;
+  if (sheet_parts[*chosen].empty()) {
+    throw Refused({fmt::format("lembar '{}' tidak memiliki bagian data", book.sheet_names[*chosen]),
+                   fmt::format("sheet '{}' has no data part", book.sheet_names[*chosen])});
+  }
+  std::vector<std::string> strings;
+  for (const auto& [id, rel] : workbook_rels) {
+    if (ends_with(rel.first, "/sharedStrings")) strings = shared_strings(entry(zip, rel.second));
+  }
+  read_cells(entry(zip, sheet_parts[*chosen]), strings, book.sheet);
+  return book;
+}
+
+}  // namespace siap::workbook
