@@ -9,6 +9,7 @@
 #include "input/workbook_parts.hpp"
 #include "siap/folding.hpp"
 #include "siap/limits.hpp"
+#include "siap/utf8.hpp"
 
 namespace siap {
 namespace workbook {
@@ -35,6 +36,10 @@ void add_cell(SheetCells& sheet, long row, long column, std::string_view text) {
   if (row < 0 || column < 0 || row >= long(limits::kMaxSheetRows) || std::size_t(column) >= limits::kMaxSheetColumns) {
     throw Refused({fmt::format("sel di luar batas lembar (baris {}, kolom {})", row + 1, column + 1),
                    fmt::format("a cell outside the sheet's bounds (row {}, column {})", row + 1, column + 1)});
+  }
+  if (!is_valid_utf8(text)) {
+    throw Refused({fmt::format("sel baris {} kolom {} berisi teks yang bukan UTF-8", row + 1, column + 1),
+                   fmt::format("the cell at row {} column {} holds text that is not UTF-8", row + 1, column + 1)});
   }
   if (sheet.cells.size() >= limits::kMaxSheetCells) {
     throw Refused({fmt::format("lebih dari {} sel terisi pada lembar", limits::kMaxSheetCells),
