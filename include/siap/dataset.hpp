@@ -98,6 +98,7 @@ enum class DecimalComma { automatic, yes, no };  // automatic: only for ';'-deli
 struct LoadOptions {
   CsvOptions csv;
   DecimalComma decimal_comma = DecimalComma::automatic;
+  char thousands = 0;  // a declared thousands separator ('.' or ','); 0: none, and a number that could be grouped is an error
   RegionCoding region_coding = RegionCoding::unspecified;
   bool allow_non_regions = false;
   // Survey files at least this large are parsed in two parts on two cores.

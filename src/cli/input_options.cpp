@@ -9,10 +9,9 @@ namespace siap::cli {
 
 void add_input_options(CLI::App& command, InputOptions& o, const CliContext& ctx) {
   command
-      .add_option(
-          "inputs", o.inputs,
-          ctx.tr("Berkas masukan: CSV, XLSX atau ODS ('-' = CSV dari stdin); beberapa berkas untuk satu studi",
-                 "Input files: CSV, XLSX or ODS ('-' = CSV on stdin); several files make one study"))
+      .add_option("inputs", o.inputs,
+                  ctx.tr("Berkas masukan: CSV, XLSX atau ODS ('-' = CSV dari stdin); beberapa berkas untuk satu studi",
+                         "Input files: CSV, XLSX or ODS ('-' = CSV on stdin); several files make one study"))
       ->required();
   command.add_option("-f,--framework", o.framework, ctx.tr("Id kerangka bawaan atau path YAML", "Built-in framework id or YAML path"))->required();
   command.add_option("--profile", o.profile, ctx.tr("Profil bobot (bawaan: default)", "Weight profile (default: default)"));
@@ -25,6 +24,11 @@ void add_input_options(CLI::App& command, InputOptions& o, const CliContext& ctx
                           "Numbers use a decimal comma (3,5); automatic for ';'-delimited files"));
   command.add_flag("--no-decimal-comma", o.no_decimal_comma,
                    ctx.tr("Jangan pernah membaca koma sebagai desimal", "Never read a comma as a decimal point"));
+  command
+      .add_option("--thousands", o.thousands,
+                  ctx.tr("Pemisah ribuan dalam angka: '.' (12.300 = 12300) atau ','; tanpa ini angka seperti 12.300 adalah galat",
+                         "Thousands separator in numbers: '.' (12.300 = 12300) or ','; without it a number like 12.300 is an error"))
+      ->check(CLI::IsMember({".", ","}));
   command
       .add_option("--encoding", o.encoding,
                   ctx.tr("Pengodean berkas: utf8 (bawaan) atau cp1252 (Excel 'ANSI')", "File encoding: utf8 (default) or cp1252 (Excel 'ANSI')"))
@@ -72,6 +76,7 @@ std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& c
   options.csv.delimiter = o.delimiter == "tab" ? '\t' : o.delimiter.empty() ? 0 : o.delimiter[0];
   options.csv.encoding = o.encoding == "cp1252" ? TextEncoding::cp1252 : TextEncoding::utf8;
   options.csv.sheet = o.sheet;
+  options.thousands = o.thousands.empty() ? 0 : o.thousands[0];
   options.decimal_comma = o.decimal_comma ? DecimalComma::yes : o.no_decimal_comma ? DecimalComma::no : DecimalComma::automatic;
   options.region_coding = o.region_codes == "kemendagri" ? RegionCoding::kemendagri : RegionCoding::unspecified;
   options.allow_non_regions = o.allow_non_regions;

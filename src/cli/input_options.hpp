@@ -23,6 +23,7 @@ struct InputOptions {
   bool no_decimal_comma = false;
   std::string encoding = "utf8";
   std::string sheet;
+  std::string thousands;
   std::string region_codes;  // "", "kemendagri", "bps"
   bool allow_non_regions = false;
 };

@@ -26,17 +26,84 @@
 
 namespace siap {
 
-// "3,5" -> 3.5 when decimal commas are on; plain decimals otherwise.
-inline std::optional<Decimal> parse_number(std::string_view text, bool decimal_comma) {
-  if (decimal_comma && text.find(',') != std::string_view::npos) {
-    if (text.find('.') != std::string_view::npos) return std::nullopt;
-    // On the stack: a survey has millions of such cells.
-    char buffer[64];
-    if (text.size() > sizeof buffer) return std::nullopt;  // no answer on a scale is that long
-    std::replace_copy(text.begin(), text.end(), buffer, ',', '.');
-    return Decimal::parse(std::string_view(buffer, text.size()));
+// How a file writes numbers: its decimal mark, and the thousands separator
+// the user declared (--thousands), if any.
+struct NumberFormat {
+  bool decimal_comma = false;
+  char thousands = 0;  // '.', ',' or 0: none declared
+  bool operator==(const NumberFormat&) const = default;
+};
+
+// A number read from a cell: its value, or why not.
+struct NumberRead {
+  enum class Status : std::uint8_t { ok, not_a_number, ambiguous } status = Status::not_a_number;
+  Decimal value;
+};
+
+namespace number_detail {
+// True when `text` is shaped like a grouped number: 1-3 digits, then one or
+// more groups of `separator` and exactly three digits, then optionally the
+// decimal mark and digits ("12.300", "1.000", "42.150,75" with '.').
+inline bool grouped(std::string_view text, char separator, char mark) {
+  std::size_t i = (!text.empty() && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
+  std::size_t lead = 0;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i, ++lead;
+  if (lead == 0 || lead > 3) return false;
+  int groups = 0;
+  while (i < text.size() && text[i] == separator) {
+    ++i;
+    for (int k = 0; k < 3; ++k, ++i) {
+      if (i >= text.size() || text[i] < '0' || text[i] > '9') return false;
+    }
+    ++groups;
   }
-  return Decimal::parse(text);
+  if (groups == 0) return false;
+  if (i < text.size() && text[i] == mark) {
+    ++i;
+    if (i == text.size()) return false;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+  }
+  return i == text.size();
+}
+}  // namespace number_detail
+
+// "3,5" -> 3.5 with decimal commas; "3.5" otherwise. A separator that could
+// group thousands as well as mark decimals ("12.300" in a decimal-comma
+// file, "1,000" in a decimal-point one) is ambiguous unless the user
+// declared it as the thousands separator: never guessed.
+inline NumberRead parse_number(std::string_view text, NumberFormat format) {
+  const char mark = format.decimal_comma ? ',' : '.';
+  const char other = format.decimal_comma ? '.' : ',';
+  NumberRead out;
+  // On the stack: a survey has millions of such cells.
+  char buffer[64];
+  if (text.size() > sizeof buffer) return out;  // no answer on a scale is that long
+  std::size_t n = 0;
+  const bool has_other = text.find(other) != std::string_view::npos;
+  if (has_other) {
+    const bool shaped = number_detail::grouped(text, other, mark);
+    if (format.thousands == other) {
+      if (!shaped) return out;
+    } else {
+      // A dot (or comma) followed by exactly three digits may group thousands.
+      if (shaped && !(text.find_first_not_of("+-") < text.size() && text[text.find_first_not_of("+-")] == '0')) {
+        out.status = NumberRead::Status::ambiguous;
+        return out;
+      }
+      // "3.5" in a decimal-comma file: a decimal point, since it cannot group thousands.
+      if (!format.decimal_comma || text.find(',') != std::string_view::npos) return out;
+      auto d = Decimal::parse(text);
+      if (d) out = {NumberRead::Status::ok, *d};
+      return out;
+    }
+  }
+  for (char c : text) {
+    if (c == other) continue;  // a declared thousands separator, checked above
+    buffer[n++] = c == mark ? '.' : c;
+  }
+  auto d = Decimal::parse(std::string_view(buffer, n));
+  if (d) out = {NumberRead::Status::ok, *d};
+  return out;
 }
 
 // The outcome of reading one cell: a plain value, cheap to return. The
@@ -50,9 +117,10 @@ struct Cell {
     out_of_scale,
     not_integer,
     not_yes_no,
-    unknown_answer
+    unknown_answer,
+    ambiguous_number
   } problem = Problem::none;
-  static constexpr std::size_t kProblemCount = 7;
+  static constexpr std::size_t kProblemCount = 8;
   std::uint8_t code = 0;
   Decimal decimal;
 };
@@ -74,8 +142,8 @@ class ItemParser {
   // Codes of "a.b" answers by 10 * a + b (< 0: invalid, -problem; 0: needs the parser), for fractional columns.
   const std::int16_t* tenths_table() const { return tenths_.data(); }
 
-  // Parses a cell; `decimal_comma` applies to numbers.
-  Cell parse(std::string_view raw, bool decimal_comma) const {
+  // Parses a cell; `format` applies to numbers.
+  Cell parse(std::string_view raw, NumberFormat format) const {
     std::string_view text = trim(raw);
     if (text.empty()) return {};
     if (column_.coded && text.size() == 1) {  // the common case: one digit
@@ -90,16 +158,16 @@ class ItemParser {
     }
     // A number parses without allocating; it is quicker than a lookup.
     const char first = text[0];
-    if ((first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.') return slow_parse(text, decimal_comma);
+    if ((first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.') return slow_parse(text, format);
     // Words repeat ("Setuju", "ya", a category) and cost a folded copy each:
     // each distinct short text is parsed once per column and file, up to a bound.
-    if (text.size() > kMemoTextBytes) return slow_parse(text, decimal_comma);
-    if (decimal_comma != memo_decimal_comma_) {
+    if (text.size() > kMemoTextBytes) return slow_parse(text, format);
+    if (!(format == memo_format_)) {
       memo_.clear();
-      memo_decimal_comma_ = decimal_comma;
+      memo_format_ = format;
     }
     if (auto hit = memo_.find(text); hit != memo_.end()) return hit->second;
-    Cell cell = slow_parse(text, decimal_comma);
+    Cell cell = slow_parse(text, format);
     if (memo_.size() < kMemoEntries) memo_.emplace(std::string(text), cell);
     return cell;
   }
@@ -184,7 +252,7 @@ class ItemParser {
     single_byte_.fill(0);
     for (int b = 33; b < 127; ++b) {
       char c = char(b);
-      Cell cell = slow_parse(std::string_view(&c, 1), false);
+      Cell cell = slow_parse(std::string_view(&c, 1), NumberFormat{});
       if (cell.kind == Cell::Kind::code) single_byte_[std::size_t(b)] = cell.code;
       if (cell.kind == Cell::Kind::invalid) single_byte_[std::size_t(b)] = std::int16_t(-int(cell.problem));
     }
@@ -192,11 +260,15 @@ class ItemParser {
     if (grid_ >= 0) {
       for (int v = 0; v < 100; ++v) {
         char text[3] = {char('0' + v / 10), '.', char('0' + v % 10)};
-        Cell cell = slow_parse(std::string_view(text, 3), false);
+        Cell cell = slow_parse(std::string_view(text, 3), NumberFormat{});
         if (cell.kind == Cell::Kind::code) tenths_[std::size_t(v)] = cell.code;
         if (cell.kind == Cell::Kind::invalid) tenths_[std::size_t(v)] = std::int16_t(-int(cell.problem));
       }
     }
+  }
+
+  static Cell::Problem problem_of(const NumberRead& read) {
+    return read.status == NumberRead::Status::ambiguous ? Cell::Problem::ambiguous_number : Cell::Problem::not_a_number;
   }
 
   static Cell invalid(Cell::Problem problem) {
@@ -237,6 +309,12 @@ class ItemParser {
                 {fmt::format("jawaban tidak dikenal; pilihan: {}", fmt::join(answers, ", ")),
                  fmt::format("unknown answer; expected one of: {}", fmt::join(answers, ", "))}};
       }
+      case Cell::Problem::ambiguous_number:
+        return {"ambiguous_number",
+                {"titik atau koma ini bisa pemisah ribuan atau tanda desimal; tulis angka tanpa pemisah ribuan, atau nyatakan pemisahnya "
+                 "dengan --thousands",
+                 "this dot or comma could group thousands or mark decimals; write the number without a thousands separator, or declare it "
+                 "with --thousands"}};
       case Cell::Problem::none:
         break;
     }
@@ -244,21 +322,24 @@ class ItemParser {
   }
 
  private:
-  Cell slow_parse(std::string_view text, bool decimal_comma) const {
+  Cell slow_parse(std::string_view text, NumberFormat format) const {
     if (scale_ == nullptr) {  // a given node value on the score range
-      auto d = parse_number(text, decimal_comma);
-      if (!d) return invalid(Cell::Problem::not_a_number);
-      if (*d < fw_.score.min || *d > fw_.score.max) return invalid(Cell::Problem::out_of_range);
+      NumberRead read = parse_number(text, format);
+      if (read.status != NumberRead::Status::ok) return invalid(problem_of(read));
+      if (read.value < fw_.score.min || read.value > fw_.score.max) return invalid(Cell::Problem::out_of_range);
       Cell c;
       c.kind = Cell::Kind::decimal;
-      c.decimal = *d;
+      c.decimal = read.value;
       return c;
     }
     const Scale& s = *scale_;
     switch (s.kind) {
       case ScaleKind::ordinal:
       case ScaleKind::likert: {
-        auto d = parse_number(text, decimal_comma);
+        NumberRead read = parse_number(text, format);
+        if (read.status == NumberRead::Status::ambiguous) return invalid(Cell::Problem::ambiguous_number);
+        std::optional<Decimal> d;
+        if (read.status == NumberRead::Status::ok) d = read.value;
         if (!d) {
           // A level label ("Setuju") is accepted for its value.
           std::string folded = fold_header(text);
@@ -319,11 +400,11 @@ class ItemParser {
         return invalid(Cell::Problem::unknown_answer);
       }
       case ScaleKind::numeric: {
-        auto d = parse_number(text, decimal_comma);
-        if (!d) return invalid(Cell::Problem::not_a_number);
+        NumberRead read = parse_number(text, format);
+        if (read.status != NumberRead::Status::ok) return invalid(problem_of(read));
         Cell c;
         c.kind = Cell::Kind::decimal;
-        c.decimal = *d;
+        c.decimal = read.value;
         return c;
       }
     }
@@ -341,7 +422,7 @@ class ItemParser {
   std::array<std::int16_t, 256> single_byte_{};
   std::array<std::int16_t, 100> tenths_{};
   mutable std::unordered_map<std::string, Cell, StringHash, std::equal_to<>> memo_;
-  mutable bool memo_decimal_comma_ = false;
+  mutable NumberFormat memo_format_;
 };
 
 // A leaf's score from an exact decimal answer: a numeric scale maps its

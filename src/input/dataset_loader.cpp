@@ -307,6 +307,12 @@ class Loader {
     if (!map_header(fields, file, errors, layout.targets, present)) return;
     layout.header_names.assign(fields.begin(), fields.end());
     layout.decimal_comma = info.decimal_comma;
+    if (options_.thousands != 0 && options_.thousands == (info.decimal_comma ? ',' : '.')) {
+      errors.push_back(file_error(info.name, 0,
+                                  {fmt::format("pemisah ribuan '{}' adalah tanda desimal berkas ini", options_.thousands),
+                                   fmt::format("the thousands separator '{}' is this file's decimal mark", options_.thousands)}));
+      return;
+    }
     layout.groups = data_.kind == InputKind::respondents && fw_.respondents && !fw_.respondents->groups.empty();
 
     // A large survey file is parsed in two halves on two cores, when its format can split.
@@ -477,6 +483,7 @@ class Loader {
     const std::vector<std::string>& header_names = file_layout.header_names;
     const bool decimal_comma = file_layout.decimal_comma;
     const char decimal_mark = decimal_comma ? ',' : '.';
+    const NumberFormat number_format{decimal_comma, options_.thousands};
     const bool groups = file_layout.groups;
     std::vector<std::optional<Decimal>> row_decimals(data_.decimals.size());
     // Decimal slots whose column is in this file; the others stay empty.
@@ -504,7 +511,11 @@ class Loader {
     int last_group = -2;  // -2: nothing looked up yet
     std::string last_group_text;
     bool reserved = false;
+    bool noted_trailing_fields = false;
     while (csv.next(fields)) {
+      // A line of delimiters only (";;;;", as Excel saves the rows it
+      // formatted but left empty) holds nothing: a blank line, as in any CSV.
+      if (std::all_of(fields.begin(), fields.end(), [](std::string_view f) { return trim(f).empty(); })) continue;
       ++data_.rows_read;
       ++info.rows_read;
       int line = csv.line();
@@ -518,21 +529,24 @@ class Loader {
           reserve(data_.rows + more);
         }
       }
+      if (fields.size() > header_names.size() &&
+          std::all_of(fields.begin() + std::ptrdiff_t(header_names.size()), fields.end(), [](std::string_view f) { return f.empty(); })) {
+        // Empty fields past the header (a ';' at the end of every line, as
+        // KoBoCAT and some spreadsheet saves write): nothing is lost by
+        // dropping them; said once per file.
+        if (!noted_trailing_fields) {
+          noted_trailing_fields = true;
+          log_issue(
+              IssueKind::cell_ignored, file, line, "", "", "trailing_empty_fields",
+              {fmt::format("baris memiliki kolom kosong di luar {} kolom judul; diabaikan (hanya dicatat sekali per berkas)", header_names.size()),
+               fmt::format("rows have empty fields past the header's {} columns; they are ignored (noted once per file)", header_names.size())});
+        }
+        fields.resize(header_names.size());
+      }
       if (fields.size() > header_names.size()) {
         reject(file, line, "", "", "too_many_fields",
                {fmt::format("baris memiliki {} kolom, judul {}", fields.size(), header_names.size()),
                 fmt::format("row has {} fields; the header has {}", fields.size(), header_names.size())});
-        continue;
-      }
-      bool blank = true;
-      for (std::string_view f : fields) {
-        if (!trim(f).empty()) {
-          blank = false;
-          break;
-        }
-      }
-      if (blank) {
-        reject(file, line, "", "", "empty_row", {"baris kosong", "empty row"});
         continue;
       }
       const UnitLookup* unit = nullptr;
@@ -609,7 +623,7 @@ class Loader {
             const ItemParser& parser = parsers_[std::size_t(t.item)];
             std::string_view f = fields[c];
             if (f.empty()) break;
-            Cell cell = parser.parse(f, decimal_comma);
+            Cell cell = parser.parse(f, number_format);
             switch (cell.kind) {
               case Cell::Kind::missing:
                 break;

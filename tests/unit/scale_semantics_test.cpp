@@ -33,7 +33,7 @@ std::string score(const siap::Framework& fw, const char* id, std::string_view ce
   siap::ItemColumn column;
   const siap::Node& node = fw.nodes[std::size_t(*fw.find_node(id))];
   siap::ItemParser parser(fw, node, column);
-  siap::Cell c = parser.parse(cell, decimal_comma);
+  siap::Cell c = parser.parse(cell, siap::NumberFormat{decimal_comma, 0});
   switch (c.kind) {
     case siap::Cell::Kind::missing:
       return "missing";
@@ -70,4 +70,39 @@ TEST_CASE("a cell's score for its leaf", "[scale]") {
   CHECK(score(*fw, "d", "20") == "4");  // 1 + 4 * (50 - 20) / 40
   CHECK(score(*fw, "d", "5") == "5");
   CHECK(score(*fw, "d", "abc") == "not_a_number");
+}
+
+TEST_CASE("numbers: a separator that could group thousands is never guessed", "[semantics][numbers]") {
+  using siap::NumberFormat;
+  using Status = siap::NumberRead::Status;
+  auto read = [](const char* text, NumberFormat f) {
+    siap::NumberRead r = siap::parse_number(text, f);
+    return r.status == Status::ok ? r.value.to_string() : r.status == Status::ambiguous ? std::string("ambiguous") : std::string("nan");
+  };
+  const NumberFormat comma{true, 0}, comma_dots{true, '.'}, point{false, 0}, point_commas{false, ','};
+  // Decimal commas (an Indonesian ';' file): "12.300" is twelve thousand three hundred to its writer.
+  CHECK(read("3,5", comma) == "3.5");
+  CHECK(read("12.300", comma) == "ambiguous");
+  CHECK(read("1.000", comma) == "ambiguous");
+  CHECK(read("42.150,75", comma) == "ambiguous");
+  CHECK(read("1.000.000", comma) == "ambiguous");
+  CHECK(read("3.5", comma) == "3.5");        // one digit after the dot: cannot group thousands
+  CHECK(read("2.75", comma) == "2.75");      // two digits: neither
+  CHECK(read("0.300", comma) == "0.3");      // nobody groups a leading zero
+  CHECK(read("1.2345", comma) == "1.2345");  // four digits: not a group
+  // With --thousands . the same cells are exact.
+  CHECK(read("12.300", comma_dots) == "12300");
+  CHECK(read("42.150,75", comma_dots) == "42150.75");
+  CHECK(read("1.000.000", comma_dots) == "1000000");
+  CHECK(read("-1.500", comma_dots) == "-1500");
+  CHECK(read("3.5", comma_dots) == "nan");  // a dot in the wrong place is not a number
+  CHECK(read("12.30,5", comma_dots) == "nan");
+  // Decimal points: "1,000" is the same trap the other way round.
+  CHECK(read("1,000", point) == "ambiguous");
+  CHECK(read("12,300.5", point) == "ambiguous");
+  CHECK(read("3,5", point) == "nan");
+  CHECK(read("2.75", point) == "2.75");
+  CHECK(read("1,000", point_commas) == "1000");
+  CHECK(read("12,300.5", point_commas) == "12300.5");
+  CHECK(read("1,00", point_commas) == "nan");
 }

@@ -189,18 +189,18 @@ TEST_CASE("the quality log accounts for every row", "[assess][quality]") {
       "1,Kota Bandung,warga,3,3,3,\n"          // duplicate respondent id
       "5,Kab. Bogor,warga,7,2.5,Sedang,\n"     // out of scale, decimal, a label
       "6,Kab. Bogor,warga,3,x,Baik sekali,\n"  // not a number; an English-or-Indonesian label
-      ",,,,,,\n"                               // empty row
+      ",,,,,,\n"                               // delimiters only: a blank line, not a row
       "7,Kab. Bogor,warga,1,2,3,4,5\n"         // too many fields
       "8,Kab. Bogor,warga,2\n";                // too few fields: accepted, logged
   auto data = load(fw, csv);
-  CHECK(data.rows_read == 10);
+  CHECK(data.rows_read == 9);
   CHECK(data.rows == 4);
-  CHECK(data.rows_rejected == 6);
+  CHECK(data.rows_rejected == 5);
   CHECK(data.rows + data.rows_rejected == data.rows_read);
   std::vector<std::string> codes;
   for (const auto& issue : issues_of(data)) codes.push_back(std::to_string(issue.line) + ":" + issue.code);
   CHECK(codes == std::vector<std::string>{"3:ambiguous_region", "4:no_region", "5:unknown_group", "6:duplicate_respondent", "7:out_of_scale",
-                                          "7:not_integer", "8:not_a_number", "9:empty_row", "10:too_many_fields", "11:too_few_fields"});
+                                          "7:not_integer", "8:not_a_number", "10:too_many_fields", "11:too_few_fields"});
   CHECK(issues_of(data)[3].reason.en == "duplicate respondent id (first at " + data.files[0].name + ":2)");
   CHECK(issues_of(data)[4].column == "q1");
   CHECK(issues_of(data)[4].value == "7");
@@ -209,6 +209,24 @@ TEST_CASE("the quality log accounts for every row", "[assess][quality]") {
   // Kab. Bogor q3: "Sedang" = 3 and "Baik sekali" = 5 -> 4; q1: 3 and 2 (row 11) -> 2.5.
   CHECK(published(a, "32.01", "q3") == "4.00");
   CHECK(published(a, "32.01", "q1") == "2.50");
+}
+
+TEST_CASE("Excel's and Kobo's empty fields: delimiter-only lines are blank, trailing empty fields are dropped once noted", "[assess][quality]") {
+  auto fw = framework("mean");
+  std::string csv =
+      "id;wilayah;kelompok;q1;q2;q3\n"
+      "1;Kota Bandung;pemerintah;5;1;4;\n"  // a trailing ';' (KoBoCAT): kept, noted once
+      ";;;;;\n"                             // Excel: a blank line
+      ";;;;;;;;;;\n"                        // wider than the header, still blank
+      "2;Kota Bandung;warga;3;3;3;\n"
+      "3;Kota Bandung;warga;4;4;4;;x\n";  // something past the header: rejected
+  auto data = load(fw, csv);
+  CHECK(data.rows_read == 3);
+  CHECK(data.rows == 2);
+  CHECK(data.rows_rejected == 1);
+  std::vector<std::string> codes;
+  for (const auto& issue : issues_of(data)) codes.push_back(std::to_string(issue.line) + ":" + issue.code);
+  CHECK(codes == std::vector<std::string>{"2:trailing_empty_fields", "6:too_many_fields"});
 }
 
 TEST_CASE("a row that ends before its unit or group column is rejected as too_few_fields, wherever the column is", "[assess][quality]") {
