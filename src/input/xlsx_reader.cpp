@@ -114,6 +114,17 @@ std::vector<unsigned char> entry(const orcus::zip_archive& zip, const std::strin
   return out;
 }
 
+// A whole number of at most 9 digits, or -1.
+long small_number(std::string_view text) {
+  if (text.empty() || text.size() > 9) return -1;
+  long out = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return -1;
+    out = out * 10 + (c - '0');
+  }
+  return out;
+}
+
 bool ends_with(std::string_view s, std::string_view suffix) { return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix; }
 
 // "B7" -> (6, 1), 0-based; false when it is not an A1 address.
@@ -181,11 +192,8 @@ void read_cells(const std::vector<unsigned char>& xml, const std::vector<std::st
   Sax sax;
   sax.start = [&](std::string_view name, const auto& a) {
     if (name == "row") {
-      std::string r = attribute(a, "r");
-      long parsed = 0;
-      bool ok = !r.empty() && r.size() < 9;
-      for (char c : r) ok = ok && c >= '0' && c <= '9', parsed = parsed * 10 + (c - '0');
-      row = ok ? parsed - 1 : row + 1;
+      const long parsed = small_number(attribute(a, "r"));
+      row = parsed > 0 ? parsed - 1 : row + 1;
       column = -1;
     } else if (name == "c") {
       in_cell = true;
@@ -223,15 +231,13 @@ void read_cells(const std::vector<unsigned char>& xml, const std::vector<std::st
       std::string_view text = value;
       std::string owned;
       if (type == "s") {
-        std::size_t index = 0;
-        bool ok = !value.empty() && value.size() < 10;
-        for (char c : value) ok = ok && c >= '0' && c <= '9', index = index * 10 + std::size_t(c - '0');
-        if (!ok || index >= strings.size()) {
+        const long index = small_number(value);
+        if (index < 0 || std::size_t(index) >= strings.size()) {
           throw Refused({fmt::format("sel baris {} kolom {} merujuk teks bersama yang tidak ada ('{}')", row + 1, column + 1, value.substr(0, 20)),
                          fmt::format("the cell at row {} column {} refers to a shared string that does not exist ('{}')", row + 1, column + 1,
                                      value.substr(0, 20))});
         }
-        text = strings[index];
+        text = strings[std::size_t(index)];
       } else if (type == "inlineStr") {
         text = inline_text;
       } else if (type == "b") {
