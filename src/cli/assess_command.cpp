@@ -125,6 +125,11 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
                           ctx.tr("tidak ada laporan yang ditulis", "no report written")));
     return kBadInput;
   }
+  if (std::string why = nothing_usable(data, ctx); !why.empty()) {
+    print_issues(data, ctx, 10);
+    ctx.error(fmt::format("{}; {}", why, ctx.tr("tidak ada laporan yang ditulis", "no report written")));
+    return kBadInput;
+  }
   if (o.output_dir.empty()) print_issues(data, ctx, 10);
 
   Assessment assessment = assess(loaded->framework, std::move(loaded->data), loaded->profile);

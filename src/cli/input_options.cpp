@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cli/profile_option.hpp"
 #include "siap/framework_catalog.hpp"
 
@@ -95,6 +97,25 @@ std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& c
     }
   }
   return out;
+}
+
+std::string nothing_usable(const Dataset& data, const CliContext& ctx) {
+  if (data.rows_read == 0) {
+    return ctx.tr("masukan hanya berisi baris judul: tidak ada data untuk dinilai", "the input has only a header row: there is no data to score");
+  }
+  if (data.rows == 0) {
+    return fmt::format("{} {}", data.rows_read,
+                       ctx.tr("baris dibaca dan semuanya ditolak: tidak ada yang dapat dinilai (alasan di atas)",
+                              "rows read and every one rejected: nothing can be scored (reasons above)"));
+  }
+  const bool codes = std::any_of(data.codes.begin(), data.codes.end(), [](std::uint8_t c) { return c != 0; });
+  const bool decimals = std::any_of(data.decimals.begin(), data.decimals.end(), [](const auto& slot) { return !slot.empty(); });
+  if (!codes && !decimals) {
+    return fmt::format("{} {}", data.rows,
+                       ctx.tr("baris diterima, tetapi tidak ada sel jawaban yang dapat dipakai (kosong atau tidak sah): tidak ada yang dapat dinilai",
+                              "rows accepted, but no answer cell could be used (empty or invalid): nothing can be scored"));
+  }
+  return "";
 }
 
 std::string counts_line(const Dataset& data, const CliContext& ctx) {

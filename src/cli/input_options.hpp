@@ -44,4 +44,8 @@ std::optional<LoadedInput> load_input(const InputOptions& options, const CliCont
 // "Masukan: 120 baris dibaca: 117 diterima, 3 ditolak; 5 sel diabaikan"
 std::string counts_line(const Dataset& data, const CliContext& ctx);
 
+// Why nothing in the input can be scored (only a header, every row
+// rejected, no answer cell usable), or "" when something can.
+std::string nothing_usable(const Dataset& data, const CliContext& ctx);
+
 }  // namespace siap::cli

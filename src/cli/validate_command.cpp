@@ -26,6 +26,10 @@ int run_validate(const ValidateOptions& o, const CliContext& ctx) {
   if (!emit_blocks([&](const BlockSink& sink) { write_quality_csv(loaded->data, report, sink); }, o.output, ctx)) return kBadInput;
   ctx.info(counts_line(loaded->data, ctx));
   ctx.info(fmt::format("{} {}", loaded->data.units.size(), ctx.tr("unit ditemukan", "units found")));
+  if (std::string why = nothing_usable(loaded->data, ctx); !why.empty()) {
+    ctx.error(why);
+    return kBadInput;
+  }
   return loaded->data.quality.empty() ? kSuccess : kBadInput;
 }
 

@@ -128,10 +128,11 @@ TEST_CASE("assess exit codes: bad data 1, usage 2", "[e2e][assess]") {
 TEST_CASE("undotted codes need a declared coding", "[e2e][assess][regions]") {
   ScratchDir dir;
   write_file(dir.file("codes.csv"), "instansi,D1,D2,D3,D4\n3273,3,3,3,3\n");
-  auto r = run_siap({"assess", dir.file("codes.csv"), "-f", "spbe-2020", "--format", "json", "--lang", "en"});
-  auto j = json::parse(r.out);
-  CHECK(j["counts"]["rows_rejected"] == 1);
-  CHECK(j["quality"][0]["code"] == "undotted_code");
+  // Its only row rejected, nothing can be scored: exit 1, the reason in the log.
+  auto r = run_siap({"validate", dir.file("codes.csv"), "-f", "spbe-2020", "--lang", "en"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find(",undotted_code,") != std::string::npos);
+  CHECK(run_siap({"assess", dir.file("codes.csv"), "-f", "spbe-2020", "--format", "json"}).exit_code == 1);
   auto ok = run_siap({"assess", dir.file("codes.csv"), "-f", "spbe-2020", "--format", "json", "--region-codes", "kemendagri"});
   CHECK(json::parse(ok.out)["units"][0]["code"] == "32.73");
 }

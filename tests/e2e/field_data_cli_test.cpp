@@ -1,0 +1,70 @@
+// Field data as it arrives (#11): numbers that could be grouped, Excel's
+// blank lines, files with nothing usable. The framework is survei-mini
+// (tests/fixtures/exports): four Likert items, d1 = {q1, q2}, d2 = {q3, q4}.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+#include "e2e/run_siap.hpp"
+
+using json = nlohmann::json;
+
+namespace {
+const std::string kFramework = std::string(SIAP_SOURCE_DIR) + "/tests/fixtures/exports/survei-mini.yaml";
+const std::string kHeader = "id_responden;kabupaten_kota;q1;q2;q3;q4\n";
+}  // namespace
+
+TEST_CASE("an Excel-resaved ';' file: decimal commas, a grouped 1.000, delimiter-only lines", "[e2e][field]") {
+  ScratchDir dir;
+  // R1's q4 "1.000" is one thousand to an Indonesian writer and one to a
+  // reader that guesses: it must be neither. Bandung then has q4 = 3 (R2) only.
+  write_file(dir.file("excel.csv"), kHeader +
+                                        "R1;Kota Bandung;4;5;3;1.000\n"
+                                        ";;;;;\n"
+                                        "R2;Kota Bandung;5;5;4;3\n"
+                                        ";;;;;;;;\n"
+                                        "R3;Kabupaten Garut;2;3;4;5\n");
+  auto r = run_siap({"--lang", "en", "assess", dir.file("excel.csv"), "-f", kFramework, "--format", "json", "-o", dir.file("out")});
+  REQUIRE(r.exit_code == 0);
+  auto j = json::parse(read_file(dir.file("out/assessment.json")));
+  CHECK(j["counts"]["rows_read"] == 3);  // the two delimiter-only lines are blank lines
+  CHECK(j["counts"]["rows_rejected"] == 0);
+  // Bandung: q1 4.5, q2 5, q3 3.5, q4 3 -> d1 4.75, d2 3.25, index 4.
+  CHECK(j["units"][0]["name"] == "Kota Bandung");
+  CHECK(j["units"][0]["nodes"]["d2"]["exact"] == "3.25");
+  CHECK(j["units"][0]["index"]["exact"] == "4");
+  std::string quality = read_file(dir.file("out/quality.csv"));
+  CHECK(quality.find(",2,q4,1.000,cell ignored,ambiguous_number,") != std::string::npos);
+}
+
+TEST_CASE("a declared thousands separator reads 1.000 as one thousand: outside the scale, never 1", "[e2e][field]") {
+  ScratchDir dir;
+  write_file(dir.file("t.csv"), kHeader + "R1;Kota Bandung;4;5;3;1.000\nR2;Kota Bandung;5;5;4;3\n");
+  auto r = run_siap({"--lang", "en", "validate", dir.file("t.csv"), "-f", kFramework, "--thousands", "."});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("q4,1.000,cell ignored,out_of_scale") != std::string::npos);
+  auto clash = run_siap({"--lang", "en", "validate", dir.file("t.csv"), "-f", kFramework, "--thousands", ","});
+  CHECK(clash.exit_code == 1);
+  CHECK(clash.err.find("the thousands separator ',' is this file's decimal mark") != std::string::npos);
+}
+
+TEST_CASE("nothing usable is exit 1 with a plain message and no report", "[e2e][field]") {
+  ScratchDir dir;
+  struct Case {
+    const char* name;
+    std::string content;
+    const char* message;
+  };
+  for (const Case& c : {Case{"header.csv", kHeader, "the input has only a header row"},
+                        Case{"rejected.csv", kHeader + "R1;Kota Zzz;1;2;3;4\n", "1 rows read and every one rejected"},
+                        Case{"no-answers.csv", kHeader + "R1;Kota Bandung;;;;x\n", "no answer cell could be used"}}) {
+    INFO(c.name);
+    write_file(dir.file(c.name), c.content);
+    auto r = run_siap({"--lang", "en", "assess", dir.file(c.name), "-f", kFramework, "-o", dir.file(std::string("out-") + c.name)});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find(c.message) != std::string::npos);
+    CHECK(r.err.find("no report written") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir.file(std::string("out-") + c.name)));
+  }
+}
