@@ -31,6 +31,7 @@ struct InputFileInfo {
   int parts = 1;                             // ranges parsed in parallel: 2 when split, 1 when read in one pass
   bool reread = false;                       // split, found out of step at a quoted newline, and read again in one pass
   std::vector<LocalizedText> notes;          // how it was read (the sheet of a workbook), for the user
+  std::size_t cells_no_answer = 0;           // cells of accepted rows holding a declared no-answer marker
 };
 
 // What kind of unit: the region types, in RegionType's order, then the rest.
@@ -98,7 +99,8 @@ enum class DecimalComma { automatic, yes, no };  // automatic: only for ';'-deli
 struct LoadOptions {
   CsvOptions csv;
   DecimalComma decimal_comma = DecimalComma::automatic;
-  char thousands = 0;  // a declared thousands separator ('.' or ','); 0: none, and a number that could be grouped is an error
+  std::vector<std::string> no_answer;  // markers meaning "no answer" in every answer column (--no-answer), besides each scale's own
+  char thousands = 0;                  // a declared thousands separator ('.' or ','); 0: none, and a number that could be grouped is an error
   RegionCoding region_coding = RegionCoding::unspecified;
   bool allow_non_regions = false;
   // Survey files at least this large are parsed in two parts on two cores.

@@ -14,6 +14,10 @@ std::string ascii_lower(std::string_view text);
 // ascii_lower without spaces, tabs, '_' and '-': "Kabupaten/Kota" and
 // "kabupaten_kota " fold alike, as do "Tata Kelola" and "tata-kelola".
 std::string fold_header(std::string_view header);
+// ascii_lower keeping only letters, digits and non-ASCII bytes: answers as
+// people and tools write them ("Sangat setuju.", "sangat-setuju",
+// "SANGAT SETUJU") fold alike.
+std::string fold_answer(std::string_view answer);
 // Without leading and trailing whitespace (inline: called for every cell).
 inline std::string_view trim(std::string_view s) {
   if (s.empty() || (static_cast<unsigned char>(s.front()) > ' ' && static_cast<unsigned char>(s.back()) > ' ')) return s;

@@ -50,6 +50,7 @@ enum class Direction { higher_is_better, lower_is_better };
 struct ScalePoint {
   Decimal value;
   LocalizedText label;
+  std::vector<std::string> aliases;  // other answers meaning this level ("SS", "STS"), as survey tools or people write them
 };
 
 struct CategoryScore {
@@ -85,6 +86,10 @@ struct Scale {
 
   // categorical: answer text (matched ignoring case and surrounding spaces).
   std::vector<CategoryScore> categories;
+
+  // Answers that mean "no answer" ("n/a", "-", "99"): counted, not errors,
+  // and never a score. None may be a valid answer on the scale.
+  std::vector<std::string> no_answer;
 };
 
 enum class AggregationMethod { arithmetic, geometric };
@@ -156,7 +161,7 @@ struct Node {
   // then taken as given (e.g. a published domain index) instead of computed.
   ColumnSpec column;
   int scale = -1;                   // index into Framework::scales; leaves only
-  bool reverse = false;             // reverse-keyed item (ordinal/likert)
+  bool reverse = false;             // reverse-keyed item (ordinal, likert, categorical)
   std::map<int, int> facet_values;  // facet index -> value index (leaves only)
 
   bool is_leaf() const { return children.empty() && parent >= 0; }

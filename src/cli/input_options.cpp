@@ -32,6 +32,11 @@ void add_input_options(CLI::App& command, InputOptions& o, const CliContext& ctx
                          "Thousands separator in numbers: '.' (12.300 = 12300) or ','; without it a number like 12.300 is an error"))
       ->check(CLI::IsMember({".", ","}));
   command
+      .add_option("--no-answer", o.no_answer,
+                  ctx.tr("Jawaban yang berarti 'tidak menjawab' di setiap kolom (mis. n/a,-,99): dihitung, bukan galat",
+                         "Answers meaning 'no answer' in every column (e.g. n/a,-,99): counted, not errors"))
+      ->delimiter(',');
+  command
       .add_option("--encoding", o.encoding,
                   ctx.tr("Pengodean berkas: utf8 (bawaan) atau cp1252 (Excel 'ANSI')", "File encoding: utf8 (default) or cp1252 (Excel 'ANSI')"))
       ->check(CLI::IsMember({"utf8", "cp1252"}));
@@ -79,6 +84,7 @@ std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& c
   options.csv.encoding = o.encoding == "cp1252" ? TextEncoding::cp1252 : TextEncoding::utf8;
   options.csv.sheet = o.sheet;
   options.thousands = o.thousands.empty() ? 0 : o.thousands[0];
+  options.no_answer = o.no_answer;
   options.decimal_comma = o.decimal_comma ? DecimalComma::yes : o.no_decimal_comma ? DecimalComma::no : DecimalComma::automatic;
   options.region_coding = o.region_codes == "kemendagri" ? RegionCoding::kemendagri : RegionCoding::unspecified;
   options.allow_non_regions = o.allow_non_regions;
@@ -92,6 +98,11 @@ std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& c
   out.data = std::move(*data);
   for (const auto& f : out.data.files) {
     for (const auto& note : f.notes) ctx.info(fmt::format("{}: {}", f.name, note.in(ctx.lang)));
+    if (f.cells_no_answer > 0) {
+      ctx.info(fmt::format(
+          "{}: {} {}", f.name, f.cells_no_answer,
+          ctx.tr("sel berisi penanda 'tidak menjawab' (tidak dinilai, bukan galat)", "cells hold a no-answer marker (not scored, not errors)")));
+    }
     if (!f.ignored_columns.empty()) {
       ctx.detail(fmt::format("{}: {} {}", f.name, ctx.tr("kolom diabaikan:", "ignored columns:"), fmt::join(f.ignored_columns, ", ")));
     }

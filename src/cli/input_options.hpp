@@ -24,6 +24,7 @@ struct InputOptions {
   std::string encoding = "utf8";
   std::string sheet;
   std::string thousands;
+  std::vector<std::string> no_answer;
   std::string region_codes;  // "", "kemendagri", "bps"
   bool allow_non_regions = false;
 };

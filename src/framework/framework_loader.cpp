@@ -260,7 +260,7 @@ class Loader {
       std::string path = index_path("scales", i);
       MapReader map(reader_, list[i], path,
                     {"id", "name", "type", "status", "sources", "min", "max", "integer", "levels", "yes", "no", "direction", "goalposts", "target",
-                     "categories"});
+                     "categories", "no_answer"});
       if (!map.valid()) continue;
       Scale scale;
       scale.where = reader_.location(list[i]);
@@ -269,6 +269,7 @@ class Loader {
       scale.provenance = provenance(map, fw, fw.provenance.status);
       auto type = reader_.choice(map.required("type"), map.path_of("type"), {"jenis skala", "scale type"},
                                  {"ordinal", "likert", "yes_no", "numeric", "categorical"});
+      if (map.has("no_answer")) scale.no_answer = reader_.string_list(map.get("no_answer"), map.path_of("no_answer"));
       if (type) {
         read_scale_body(map, *type, fw, scale);
       } else {  // reported; a neutral stand-in keeps references to it quiet
@@ -309,11 +310,13 @@ class Loader {
         std::string path = map.path_of("levels");
         if (reader_.expect_sequence(levels, path)) {
           for (std::size_t i = 0; i < levels.size(); ++i) {
-            MapReader level(reader_, levels[i], index_path(path, i), {"value", "label"});
+            MapReader level(reader_, levels[i], index_path(path, i), {"value", "label", "aliases"});
             if (!level.valid()) continue;
             auto value = reader_.decimal(level.required("value"), level.path_of("value"));
             auto label = reader_.text(level.required("label"), level.path_of("label"));
-            if (value && label) scale.points.push_back({*value, *label});
+            std::vector<std::string> aliases;
+            if (level.has("aliases")) aliases = reader_.string_list(level.get("aliases"), level.path_of("aliases"));
+            if (value && label) scale.points.push_back({*value, *label, std::move(aliases)});
             scale_point_nodes_[scale.id].push_back({levels[i], index_path(path, i)});
           }
         }

@@ -231,10 +231,12 @@ class Validator {
       }
       if (node.is_leaf() && node.reverse && node.scale >= 0) {
         const Scale& scale = fw_.scales[std::size_t(node.scale)];
-        if (scale.kind != ScaleKind::ordinal && scale.kind != ScaleKind::likert) {
+        if (scale.kind != ScaleKind::ordinal && scale.kind != ScaleKind::likert && scale.kind != ScaleKind::categorical) {
           reader_.error(node.where, node.path + ".reverse",
-                        {fmt::format("'reverse' hanya untuk skala ordinal atau likert; skala '{}' bertipe {}", scale.id, scale_kind_key(scale.kind)),
-                         fmt::format("'reverse' applies only to ordinal or likert scales; scale '{}' is {}", scale.id, scale_kind_key(scale.kind))});
+                        {fmt::format("'reverse' hanya untuk skala ordinal, likert atau kategorikal; skala '{}' bertipe {}", scale.id,
+                                     scale_kind_key(scale.kind)),
+                         fmt::format("'reverse' applies only to ordinal, likert or categorical scales; scale '{}' is {}", scale.id,
+                                     scale_kind_key(scale.kind))});
         }
       }
       if (node.is_leaf()) {

@@ -109,7 +109,8 @@ inline NumberRead parse_number(std::string_view text, NumberFormat format) {
 // The outcome of reading one cell: a plain value, cheap to return. The
 // reason text of an invalid cell is made only when it is logged.
 struct Cell {
-  enum class Kind : std::uint8_t { missing, code, decimal, invalid } kind = Kind::missing;
+  // no_answer: a marker the framework or the user declared ("n/a", "-", "99"); counted, never scored.
+  enum class Kind : std::uint8_t { missing, code, decimal, invalid, no_answer } kind = Kind::missing;
   enum class Problem : std::uint8_t {
     none,
     not_a_number,
@@ -118,20 +119,37 @@ struct Cell {
     not_integer,
     not_yes_no,
     unknown_answer,
-    ambiguous_number
+    ambiguous_number,
+    conflicting_answer
   } problem = Problem::none;
-  static constexpr std::size_t kProblemCount = 8;
+  static constexpr std::size_t kProblemCount = 9;
   std::uint8_t code = 0;
   Decimal decimal;
 };
 
 class ItemParser {
  public:
-  ItemParser(const Framework& fw, const Node& node, ItemColumn& column) : fw_(fw), node_(node), column_(column) {
+  // `no_answer`: markers given for every column (--no-answer), besides the scale's own.
+  ItemParser(const Framework& fw, const Node& node, ItemColumn& column, const std::vector<std::string>& no_answer = {})
+      : fw_(fw), node_(node), column_(column) {
     if (node.is_leaf()) scale_ = &fw.scales[std::size_t(node.scale)];
+    if (scale_) {
+      for (const auto& marker : scale_->no_answer) no_answer_.push_back(ascii_lower(trim(marker)));
+    }
+    for (const auto& marker : no_answer) no_answer_.push_back(ascii_lower(trim(marker)));
     column_.node = int(&node - fw.nodes.data());
     column_.coded = is_coded();
     if (column_.coded) build_codes();
+  }
+
+  // The first no-answer marker that is also a valid answer of this column
+  // (so that it would be ambiguous), or nullptr.
+  const std::string* clashing_marker() const {
+    for (const auto& marker : no_answer_) {
+      Cell c = slow_parse(marker, NumberFormat{});
+      if (c.kind == Cell::Kind::code || c.kind == Cell::Kind::decimal) return &marker;
+    }
+    return nullptr;
   }
 
   // The code of a one-character answer (> 0), -problem for an invalid one, 0 when it needs the full parser.
@@ -146,6 +164,11 @@ class ItemParser {
   Cell parse(std::string_view raw, NumberFormat format) const {
     std::string_view text = trim(raw);
     if (text.empty()) return {};
+    if (!no_answer_.empty() && is_no_answer(text)) {
+      Cell c;
+      c.kind = Cell::Kind::no_answer;
+      return c;
+    }
     if (column_.coded && text.size() == 1) {  // the common case: one digit
       std::int16_t fast = single_byte_[static_cast<unsigned char>(text[0])];
       if (fast > 0) {
@@ -244,7 +267,12 @@ class ItemParser {
     } else if (s.kind == ScaleKind::yes_no) {
       column_.scores = {s.yes_score, s.no_score};
     } else {
-      for (const auto& c : s.categories) column_.scores.push_back(c.score);
+      // Reverse keying mirrors a category's score within the score range.
+      const Number mirror = Number::of(fw_.score.min) + Number::of(fw_.score.max);
+      for (const auto& c : s.categories) {
+        const int places = std::max({fw_.score.min.scale(), fw_.score.max.scale(), c.score.scale()});
+        column_.scores.push_back(node_.reverse ? (mirror - Number::of(c.score)).round_half_up(places) : c.score);
+      }
     }
     // Table entries: a code (> 0), an invalid answer (-problem), or 0 for
     // "needs the parser". Invalid one-character answers ("9", "x", "-") are
@@ -255,6 +283,7 @@ class ItemParser {
       Cell cell = slow_parse(std::string_view(&c, 1), NumberFormat{});
       if (cell.kind == Cell::Kind::code) single_byte_[std::size_t(b)] = cell.code;
       if (cell.kind == Cell::Kind::invalid) single_byte_[std::size_t(b)] = std::int16_t(-int(cell.problem));
+      if (is_no_answer(std::string_view(&c, 1))) single_byte_[std::size_t(b)] = 0;  // parse() says so
     }
     tenths_.fill(0);
     if (grid_ >= 0) {
@@ -263,8 +292,53 @@ class ItemParser {
         Cell cell = slow_parse(std::string_view(text, 3), NumberFormat{});
         if (cell.kind == Cell::Kind::code) tenths_[std::size_t(v)] = cell.code;
         if (cell.kind == Cell::Kind::invalid) tenths_[std::size_t(v)] = std::int16_t(-int(cell.problem));
+        if (is_no_answer(std::string_view(text, 3))) tenths_[std::size_t(v)] = 0;
       }
     }
+  }
+
+  bool is_no_answer(std::string_view text) const {
+    if (text.size() > 32) return false;
+    std::string folded = ascii_lower(text);
+    return std::find(no_answer_.begin(), no_answer_.end(), folded) != no_answer_.end();
+  }
+
+  // A level by its label in either language or an alias, compared with case,
+  // spacing and punctuation folded; -1 when none.
+  int level_of_words(std::string_view words) const {
+    const std::string folded = fold_answer(words);
+    if (folded.empty()) return -1;
+    for (std::size_t i = 0; i < scale_->points.size(); ++i) {
+      const ScalePoint& p = scale_->points[i];
+      if (fold_answer(p.label.id) == folded || fold_answer(p.label.in(Lang::en)) == folded) return int(i);
+      for (const auto& alias : p.aliases) {
+        if (fold_answer(alias) == folded) return int(i);
+      }
+    }
+    return -1;
+  }
+
+  // "4. Setuju", "5 - Sangat setuju", "5 (SS)", "4) Setuju", "3 Netral": a
+  // level's number written before words, as survey tools export answers.
+  static std::optional<std::pair<std::string_view, std::string_view>> split_numbered(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    if (i == 0 || i > 3 || i == text.size()) return std::nullopt;
+    std::string_view number = text.substr(0, i), rest = text.substr(i);
+    const bool spaced = rest[0] == ' ';
+    rest = trim(rest);
+    std::string_view words;
+    if (rest.size() >= 2 && rest.front() == '(' && rest.back() == ')') {
+      words = trim(rest.substr(1, rest.size() - 2));
+    } else if (!rest.empty() && std::string_view(".):-").find(rest[0]) != std::string_view::npos) {
+      words = trim(rest.substr(1));
+    } else if (rest.starts_with("\xE2\x80\x93") || rest.starts_with("\xE2\x80\x94")) {  // en and em dashes
+      words = trim(rest.substr(3));
+    } else if (spaced) {
+      words = rest;
+    }
+    if (words.empty()) return std::nullopt;
+    return std::pair{number, words};
   }
 
   static Cell::Problem problem_of(const NumberRead& read) {
@@ -309,6 +383,9 @@ class ItemParser {
                 {fmt::format("jawaban tidak dikenal; pilihan: {}", fmt::join(answers, ", ")),
                  fmt::format("unknown answer; expected one of: {}", fmt::join(answers, ", "))}};
       }
+      case Cell::Problem::conflicting_answer:
+        return {"conflicting_answer",
+                {"angka dan kata pada jawaban menunjuk tingkat yang berbeda", "the answer's number and its words name different levels"}};
       case Cell::Problem::ambiguous_number:
         return {"ambiguous_number",
                 {"titik atau koma ini bisa pemisah ribuan atau tanda desimal; tulis angka tanpa pemisah ribuan, atau nyatakan pemisahnya "
@@ -341,13 +418,19 @@ class ItemParser {
         std::optional<Decimal> d;
         if (read.status == NumberRead::Status::ok) d = read.value;
         if (!d) {
-          // A level label ("Setuju") is accepted for its value.
-          std::string folded = fold_header(text);
-          for (const auto& p : s.points) {
-            if (fold_header(p.label.id) == folded || fold_header(p.label.in(Lang::en)) == folded) d = p.value;
-          }
-          if (!d) return invalid(Cell::Problem::not_a_number);
+          // A level label ("Setuju") or alias ("SS") is accepted for its value.
+          if (int level = level_of_words(text); level >= 0) d = s.points[std::size_t(level)].value;
         }
+        if (!d) {
+          // A number before words ("4. Setuju"): the number, unless the words name another level.
+          if (auto numbered = split_numbered(text)) {
+            auto value = Decimal::parse(numbered->first);
+            int level = level_of_words(numbered->second);
+            if (value && level >= 0 && !(s.points[std::size_t(level)].value == *value)) return invalid(Cell::Problem::conflicting_answer);
+            d = value;
+          }
+        }
+        if (!d) return invalid(Cell::Problem::not_a_number);
         if (*d < s.min || *d > s.max) return invalid(Cell::Problem::out_of_scale);
         if (s.integer_only && !(d->round_half_up(0) == *d)) return invalid(Cell::Problem::not_integer);
         Cell c;
@@ -423,6 +506,7 @@ class ItemParser {
   std::array<std::int16_t, 100> tenths_{};
   mutable std::unordered_map<std::string, Cell, StringHash, std::equal_to<>> memo_;
   mutable NumberFormat memo_format_;
+  std::vector<std::string> no_answer_;  // lower-cased
 };
 
 // A leaf's score from an exact decimal answer: a numeric scale maps its

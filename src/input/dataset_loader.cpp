@@ -53,7 +53,7 @@ class Loader {
     }
     data_.items.resize(item_nodes_.size());
     for (std::size_t i = 0; i < item_nodes_.size(); ++i) {
-      parsers_.emplace_back(fw, fw.nodes[std::size_t(item_nodes_[i])], data_.items[i]);
+      parsers_.emplace_back(fw, fw.nodes[std::size_t(item_nodes_[i])], data_.items[i], options.no_answer);
     }
     for (std::size_t i = 0; i < data_.items.size(); ++i) {
       ItemColumn& item = data_.items[i];
@@ -69,12 +69,14 @@ class Loader {
 
   Expected<Dataset> run(const std::vector<std::string>& paths) {
     Diagnostics errors;
+    if (!check_no_answer_markers(errors)) return errors;
     for (std::size_t f = 0; f < paths.size(); ++f) read_file(paths[f], f, errors);
     return finish(errors);
   }
 
   Expected<Dataset> run(std::vector<NamedSource> sources) {
     Diagnostics errors;
+    if (!check_no_answer_markers(errors)) return errors;
     for (std::size_t f = 0; f < sources.size(); ++f) {
       data_.files.push_back({});
       data_.files.back().name = escape_invalid_utf8(sources[f].name);
@@ -84,6 +86,25 @@ class Loader {
   }
 
  private:
+  // A no-answer marker that is also a valid answer would make a cell mean
+  // two things: an error before anything is read, naming the scale.
+  bool check_no_answer_markers(Diagnostics& errors) {
+    std::vector<int> reported;
+    for (std::size_t i = 0; i < parsers_.size(); ++i) {
+      const Node& node = fw_.nodes[std::size_t(item_nodes_[i])];
+      if (!node.is_leaf() || std::find(reported.begin(), reported.end(), node.scale) != reported.end()) continue;
+      if (const std::string* marker = parsers_[i].clashing_marker()) {
+        reported.push_back(node.scale);
+        const Scale& scale = fw_.scales[std::size_t(node.scale)];
+        errors.push_back(Diagnostic{scale.where,
+                                    "",
+                                    {fmt::format("penanda 'tidak menjawab' '{}' adalah jawaban sah pada skala '{}'", *marker, scale.id),
+                                     fmt::format("the no-answer marker '{}' is a valid answer on scale '{}'", *marker, scale.id)}});
+      }
+    }
+    return errors.empty();
+  }
+
   Expected<Dataset> finish(const Diagnostics& errors) {
     if (!errors.empty()) return errors;
     reject_duplicate_respondents();
@@ -443,6 +464,7 @@ class Loader {
     info.rows_read += d.files[file].rows_read;
     info.rows_accepted += d.files[file].rows_accepted;
     info.rows_rejected += d.files[file].rows_rejected;
+    info.cells_no_answer += d.files[file].cells_no_answer;
   }
 
   // Takes over another loader's rows wholesale (we have none yet).
@@ -461,6 +483,7 @@ class Loader {
     info.rows_read += d.files[file].rows_read;
     info.rows_accepted += d.files[file].rows_accepted;
     info.rows_rejected += d.files[file].rows_rejected;
+    info.cells_no_answer += d.files[file].cells_no_answer;
   }
 
   void read_rows(RowSource& csv, std::size_t file, const FileLayout& file_layout) {
@@ -557,6 +580,7 @@ class Loader {
       std::uint8_t* row_codes = dataset_rows::begin_row(data_);
       for (std::size_t slot : used_slots) row_decimals[slot].reset();
       pending_cells.clear();
+      std::size_t row_no_answers = 0;
       for (std::size_t c = 0; c < fields.size() && !rejected; ++c) {
         // The hot path: a one-digit answer to a coded item.
         if (actions[c].quick != nullptr && fields[c].size() == 1) {
@@ -626,6 +650,9 @@ class Loader {
             Cell cell = parser.parse(f, number_format);
             switch (cell.kind) {
               case Cell::Kind::missing:
+                break;
+              case Cell::Kind::no_answer:
+                ++row_no_answers;
                 break;
               case Cell::Kind::code:
                 row_codes[coded_index_[std::size_t(t.item)]] = cell.code;
@@ -702,6 +729,7 @@ class Loader {
       }
       dataset_rows::accept_row(data_, unit->unit, group, file, line);
       ++info.rows_accepted;
+      info.cells_no_answer += row_no_answers;
     }
   }
 

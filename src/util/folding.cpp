@@ -23,4 +23,14 @@ std::string fold_header(std::string_view header) {
   return out;
 }
 
+std::string fold_answer(std::string_view answer) {
+  std::string out;
+  out.reserve(answer.size());
+  for (char c : answer) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || std::isalnum(u)) out += char(std::tolower(u));
+  }
+  return out;
+}
+
 }  // namespace siap

@@ -68,3 +68,24 @@ TEST_CASE("nothing usable is exit 1 with a plain message and no report", "[e2e][
     CHECK_FALSE(std::filesystem::exists(dir.file(std::string("out-") + c.name)));
   }
 }
+
+TEST_CASE("a LimeSurvey-style export: numbered long answers and skip markers", "[e2e][field]") {
+  ScratchDir dir;
+  // Bandung R1: 4, 5, 3, n/a; R2: 5, 5, 4, 3 -> q4 = 3 (n/a is no answer), as the first test.
+  write_file(dir.file("lime.csv"),
+             "\"id_responden\",\"kabupaten_kota\",\"q1\",\"q2\",\"q3\",\"q4\"\r\n"
+             "\"R1\",\"Kota Bandung\",\"4. Setuju\",\"5 - Sangat setuju\",\"3 (N)\",\"n/a\"\r\n"
+             "\"R2\",\"Kota Bandung\",\"5 (SS)\",\"Sangat Setuju\",\"4) Agree\",\"3\"\r\n"
+             "\"R3\",\"Kabupaten Garut\",\"2\",\"3\",\"4\",\"5\"\r\n\r\n");
+  auto r = run_siap({"--lang", "en", "assess", dir.file("lime.csv"), "-f", kFramework, "--no-answer", "n/a,-", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  auto j = json::parse(r.out);
+  CHECK(j["quality"].empty());
+  CHECK(j["units"][0]["nodes"]["d2"]["exact"] == "3.25");
+  CHECK(j["units"][0]["index"]["exact"] == "4");
+  CHECK(r.err.find("1 cells hold a no-answer marker (not scored, not errors)") != std::string::npos);
+  // A marker that is also an answer would be read two ways: refused.
+  auto clash = run_siap({"--lang", "en", "assess", dir.file("lime.csv"), "-f", kFramework, "--no-answer", "3"});
+  CHECK(clash.exit_code == 1);
+  CHECK(clash.err.find("the no-answer marker '3' is a valid answer on scale 'setuju'") != std::string::npos);
+}

@@ -29,14 +29,17 @@ const char* const kFramework =
     "  - {id: d, name: D, scale: down}\n";
 
 // The score a cell gives for leaf `id`, as text, or the problem.
-std::string score(const siap::Framework& fw, const char* id, std::string_view cell, bool decimal_comma = false) {
+std::string score(const siap::Framework& fw, const char* id, std::string_view cell, bool decimal_comma = false,
+                  const std::vector<std::string>& no_answer = {}) {
   siap::ItemColumn column;
   const siap::Node& node = fw.nodes[std::size_t(*fw.find_node(id))];
-  siap::ItemParser parser(fw, node, column);
+  siap::ItemParser parser(fw, node, column, no_answer);
   siap::Cell c = parser.parse(cell, siap::NumberFormat{decimal_comma, 0});
   switch (c.kind) {
     case siap::Cell::Kind::missing:
       return "missing";
+    case siap::Cell::Kind::no_answer:
+      return "no_answer";
     case siap::Cell::Kind::invalid:
       return parser.explain(c.problem).first;
     case siap::Cell::Kind::code:
@@ -105,4 +108,81 @@ TEST_CASE("numbers: a separator that could group thousands is never guessed", "[
   CHECK(read("1,000", point_commas) == "1000");
   CHECK(read("12,300.5", point_commas) == "12300.5");
   CHECK(read("1,00", point_commas) == "nan");
+}
+
+namespace {
+
+// Answers as survey tools export them (shared/domain/data-and-formats.md §2):
+// a seven-point agreement scale with aliases, a categorical scale reversed,
+// and skip markers.
+const char* const kTools =
+    "schema: siap/framework/v1\n"
+    "id: t\n"
+    "version: '1'\n"
+    "title: {id: T, en: T}\n"
+    "status: project-defined\n"
+    "input: {kind: units, unit_column: wilayah}\n"
+    "score: {min: 1, max: 5}\n"
+    "scales:\n"
+    "  - id: setuju\n"
+    "    type: likert\n"
+    "    min: 1\n"
+    "    max: 5\n"
+    "    no_answer: [n/a, '-', '99']\n"
+    "    levels:\n"
+    "      - {value: 1, label: {id: Sangat tidak setuju, en: Strongly disagree}, aliases: [STS]}\n"
+    "      - {value: 2, label: {id: Tidak setuju, en: Disagree}, aliases: [TS]}\n"
+    "      - {value: 3, label: {id: Netral, en: Neutral}, aliases: [N]}\n"
+    "      - {value: 4, label: {id: Setuju, en: Agree}, aliases: [S]}\n"
+    "      - {value: 5, label: {id: Sangat setuju, en: Strongly agree}, aliases: [SS]}\n"
+    "  - {id: dok, type: categorical, categories: [{answer: Lengkap, score: 5}, {answer: Sebagian, score: 3.5}, {answer: Tidak ada, score: 1}]}\n"
+    "tree:\n"
+    "  - {id: q, name: Q, scale: setuju}\n"
+    "  - {id: r, name: R, scale: setuju, reverse: true}\n"
+    "  - {id: c, name: C, scale: dok}\n"
+    "  - {id: cr, name: CR, scale: dok, reverse: true}\n";
+
+}  // namespace
+
+TEST_CASE("answers as tools write them: numbered labels, aliases, punctuation, no-answer markers", "[scale][answers]") {
+  auto fw = siap::load_framework(kTools, "t.yaml");
+  if (!fw) {
+    for (const auto& e : fw.errors()) UNSCOPED_INFO(e.render(siap::Lang::en));
+  }
+  REQUIRE(fw.has_value());
+  CHECK(score(*fw, "q", "4. Setuju") == "4");
+  CHECK(score(*fw, "q", "5 - Sangat setuju") == "5");
+  CHECK(score(*fw, "q", "5 (SS)") == "5");
+  CHECK(score(*fw, "q", "2) Disagree") == "2");
+  CHECK(score(*fw, "q", "3 \xE2\x80\x93 Netral") == "3");  // an en dash
+  CHECK(score(*fw, "q", "4. Slightly agree") == "4");      // the tool's own words: its number counts
+  CHECK(score(*fw, "q", "4. Sangat setuju") == "conflicting_answer");
+  CHECK(score(*fw, "q", "SS") == "5");
+  CHECK(score(*fw, "q", "sts") == "1");
+  CHECK(score(*fw, "q", "Sangat Setuju.") == "5");  // punctuation folded
+  CHECK(score(*fw, "q", "S") == "4");
+  CHECK(score(*fw, "q", "9. Setuju") == "conflicting_answer");  // 9 is no level; the words say 4
+  CHECK(score(*fw, "q", "9. Lainnya") == "out_of_scale");
+  CHECK(score(*fw, "r", "5 (SS)") == "1");  // reverse-keyed after reading
+  // Skip markers: counted as no answer, never an error or a score.
+  CHECK(score(*fw, "q", "N/A") == "no_answer");
+  CHECK(score(*fw, "q", "-") == "no_answer");
+  CHECK(score(*fw, "q", "99") == "no_answer");
+  CHECK(score(*fw, "q", "98") == "out_of_scale");
+  CHECK(score(*fw, "c", "tidak tahu", false, {"Tidak tahu"}) == "no_answer");  // --no-answer
+  // A categorical scale reverse-keyed mirrors scores in the score range 1..5.
+  CHECK(score(*fw, "c", "Sebagian") == "3.5");
+  CHECK(score(*fw, "cr", "Sebagian") == "2.5");
+  CHECK(score(*fw, "cr", "Lengkap") == "1");
+}
+
+TEST_CASE("a no-answer marker that is a valid answer is found", "[scale][answers]") {
+  auto fw = siap::load_framework(kTools, "t.yaml");
+  REQUIRE(fw.has_value());
+  siap::ItemColumn column;
+  siap::ItemParser parser(*fw, fw->nodes[std::size_t(*fw->find_node("q"))], column, {"n/a", "3"});
+  REQUIRE(parser.clashing_marker() != nullptr);
+  CHECK(*parser.clashing_marker() == "3");
+  siap::ItemColumn other;
+  CHECK(siap::ItemParser(*fw, fw->nodes[std::size_t(*fw->find_node("q"))], other, {"tidak tahu"}).clashing_marker() == nullptr);
 }
