@@ -713,6 +713,18 @@ class Loader {
         }
         data_.quality.add(g, line, p.value);
       }
+      // A submission without one usable answer (blank, skipped or invalid
+      // throughout) is not a respondent: it must not count toward a region's
+      // minimum. Its invalid cells, logged above, say why.
+      if (data_.kind == InputKind::respondents &&
+          std::all_of(row_codes, row_codes + data_.coded_items, [](std::uint8_t code) { return code == 0; }) &&
+          std::none_of(used_slots.begin(), used_slots.end(), [&](std::size_t slot) { return row_decimals[slot].has_value(); })) {
+        reject(file, line, "", "", "empty_response",
+               {"tidak ada jawaban yang dapat dipakai: bukan responden (tidak dihitung untuk jumlah minimum responden)",
+                "no usable answer: not a respondent (not counted toward the minimum respondents)"});
+        take_back();
+        continue;
+      }
       if (fields.size() < header_names.size()) {
         log_issue(IssueKind::cell_ignored, file, line, "", "", "too_few_fields",
                   {fmt::format("baris memiliki {} kolom, judul {}; sel yang tidak ada dianggap kosong", fields.size(), header_names.size()),

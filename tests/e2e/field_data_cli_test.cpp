@@ -58,7 +58,7 @@ TEST_CASE("nothing usable is exit 1 with a plain message and no report", "[e2e][
   };
   for (const Case& c : {Case{"header.csv", kHeader, "the input has only a header row"},
                         Case{"rejected.csv", kHeader + "R1;Kota Zzz;1;2;3;4\n", "1 rows read and every one rejected"},
-                        Case{"no-answers.csv", kHeader + "R1;Kota Bandung;;;;x\n", "no answer cell could be used"}}) {
+                        Case{"no-answers.csv", kHeader + "R1;Kota Bandung;;;;x\n", "1 rows read and every one rejected"}}) {
     INFO(c.name);
     write_file(dir.file(c.name), c.content);
     auto r = run_siap({"--lang", "en", "assess", dir.file(c.name), "-f", kFramework, "-o", dir.file(std::string("out-") + c.name)});
@@ -67,6 +67,11 @@ TEST_CASE("nothing usable is exit 1 with a plain message and no report", "[e2e][
     CHECK(r.err.find("no report written") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir.file(std::string("out-") + c.name)));
   }
+  // A unit sheet whose only row has no usable value.
+  write_file(dir.file("units.csv"), "instansi,D1,D2,D3,D4\nKota Bandung,,,,x\n");
+  auto units = run_siap({"--lang", "en", "assess", dir.file("units.csv"), "-f", "spbe-2020"});
+  CHECK(units.exit_code == 1);
+  CHECK(units.err.find("1 rows accepted, but no answer cell could be used") != std::string::npos);
 }
 
 TEST_CASE("a LimeSurvey-style export: numbered long answers and skip markers", "[e2e][field]") {

@@ -229,6 +229,30 @@ TEST_CASE("Excel's and Kobo's empty fields: delimiter-only lines are blank, trai
   CHECK(codes == std::vector<std::string>{"2:trailing_empty_fields", "6:too_many_fields"});
 }
 
+TEST_CASE("a submission without one usable answer is not a respondent", "[assess][quality]") {
+  // min_respondents is 2: Kota Bandung has three rows, but two give no usable
+  // answer (blank, invalid), so it has one respondent and is not assessable.
+  auto fw = framework("mean");
+  std::string csv =
+      "id,wilayah,kelompok,q1,q2,q3\n"
+      "1,Kota Bandung,warga,4,4,4\n"
+      "2,Kota Bandung,warga,,,\n"
+      "3,Kota Bandung,warga,x,9,\n"
+      "4,Kab. Bogor,warga,3,,\n"
+      "5,Kab. Bogor,pemerintah,,2,\n";
+  auto data = load(fw, csv);
+  CHECK(data.rows_read == 5);
+  CHECK(data.rows == 3);
+  CHECK(data.rows_rejected == 2);
+  std::vector<std::string> codes;
+  for (const auto& issue : issues_of(data)) codes.push_back(std::to_string(issue.line) + ":" + issue.code);
+  CHECK(codes == std::vector<std::string>{"3:empty_response", "4:not_a_number", "4:out_of_scale", "4:empty_response"});
+  auto a = siap::assess(fw, std::move(data));
+  CHECK_FALSE(a.find("32.73")->assessed);  // one respondent of the two needed
+  CHECK(a.find("32.73")->respondents == 1);
+  CHECK(a.find("32.01")->respondents == 2);
+}
+
 TEST_CASE("a row that ends before its unit or group column is rejected as too_few_fields, wherever the column is", "[assess][quality]") {
   // Found by fuzzing: the unit column after the answers and a truncated row crashed the loader.
   auto spbe = siap::load_builtin_framework("spbe-2020");
@@ -270,30 +294,31 @@ TEST_CASE("a file of bad cells: every one counted, a few kept per column and rea
   // Found by fuzzing: each bad cell kept a full bilingual message (7 GB for 20 MB of bad cells).
   auto fw = framework("mean");
   std::string csv = "id,wilayah,kelompok,q1,q2,q3\n";
-  for (int i = 0; i < 200; ++i) csv += std::to_string(i) + ",Kota Bandung,warga,x,9,y\n";
+  // Two bad cells a row; q3 keeps each row a respondent (a row with no usable answer is not one).
+  for (int i = 0; i < 200; ++i) csv += std::to_string(i) + ",Kota Bandung,warga,x,9,3\n";
   for (bool full : {true, false}) {
     siap::LoadOptions options;
     options.full_quality_log = full;
     auto data = load(fw, csv, options);
     CHECK(data.rows == 200);
-    CHECK(data.quality.size() == 600);
-    CHECK(data.quality.count(siap::IssueKind::cell_ignored) == 600);
-    REQUIRE(data.quality.groups().size() == 3);
+    CHECK(data.quality.size() == 400);
+    CHECK(data.quality.count(siap::IssueKind::cell_ignored) == 400);
+    REQUIRE(data.quality.groups().size() == 2);
     std::size_t kept = 0;
     for (const auto& g : data.quality.groups()) {
       CHECK(g.count == 200);
       kept += g.examples.size();
     }
-    CHECK(kept == 15);
-    CHECK(data.quality.elided() == 585);
+    CHECK(kept == 10);
+    CHECK(data.quality.elided() == 390);
     auto issues = issues_of(data);
-    CHECK(issues.size() == (full ? 600u : 15u));
+    CHECK(issues.size() == (full ? 400u : 10u));
     if (full) {
       CHECK(issues[0].line == 2);
       CHECK(issues[0].code == "not_a_number");
       CHECK(issues[1].code == "out_of_scale");
-      CHECK(issues[599].line == 201);
-      CHECK(issues[599].column == "q3");
+      CHECK(issues[399].line == 201);
+      CHECK(issues[399].column == "q2");
     }
   }
 }
