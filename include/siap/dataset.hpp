@@ -100,6 +100,7 @@ struct LoadOptions {
   CsvOptions csv;
   DecimalComma decimal_comma = DecimalComma::automatic;
   std::vector<std::string> no_answer;  // markers meaning "no answer" in every answer column (--no-answer), besides each scale's own
+  bool include_incomplete = false;     // keep submissions their tool marks incomplete, not approved or rejected
   char thousands = 0;                  // a declared thousands separator ('.' or ','); 0: none, and a number that could be grouped is an error
   RegionCoding region_coding = RegionCoding::unspecified;
   bool allow_non_regions = false;

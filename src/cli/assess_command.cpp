@@ -169,6 +169,8 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   if (o.input.no_decimal_comma) report.settings.push_back("decimal_comma=no");
   if (!o.input.thousands.empty()) report.settings.push_back("thousands=" + o.input.thousands);
   if (!o.input.sheet.empty()) report.settings.push_back("sheet=" + o.input.sheet);
+  if (o.input.include_incomplete) report.settings.push_back("include_incomplete");
+  if (!o.input.no_answer.empty()) report.settings.push_back("no_answer=" + fmt::format("{}", fmt::join(o.input.no_answer, ",")));
   if (o.input.encoding != "utf8") report.settings.push_back("encoding=" + o.input.encoding);
   if (!o.input.region_codes.empty()) report.settings.push_back("region_codes=" + o.input.region_codes);
   if (o.input.allow_non_regions) report.settings.push_back("allow_non_regions=yes");

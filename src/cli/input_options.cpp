@@ -36,6 +36,9 @@ void add_input_options(CLI::App& command, InputOptions& o, const CliContext& ctx
                   ctx.tr("Jawaban yang berarti 'tidak menjawab' di setiap kolom (mis. n/a,-,99): dihitung, bukan galat",
                          "Answers meaning 'no answer' in every column (e.g. n/a,-,99): counted, not errors"))
       ->delimiter(',');
+  command.add_flag("--include-incomplete", o.include_incomplete,
+                   ctx.tr("Sertakan respons yang belum selesai (LimeSurvey) atau tidak disetujui/ditolak (KoboToolbox, ODK Central)",
+                          "Include responses that are incomplete (LimeSurvey) or not approved/rejected (KoboToolbox, ODK Central)"));
   command
       .add_option("--encoding", o.encoding,
                   ctx.tr("Pengodean berkas: utf8 (bawaan) atau cp1252 (Excel 'ANSI')", "File encoding: utf8 (default) or cp1252 (Excel 'ANSI')"))
@@ -85,6 +88,7 @@ std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& c
   options.csv.sheet = o.sheet;
   options.thousands = o.thousands.empty() ? 0 : o.thousands[0];
   options.no_answer = o.no_answer;
+  options.include_incomplete = o.include_incomplete;
   options.decimal_comma = o.decimal_comma ? DecimalComma::yes : o.no_decimal_comma ? DecimalComma::no : DecimalComma::automatic;
   options.region_coding = o.region_codes == "kemendagri" ? RegionCoding::kemendagri : RegionCoding::unspecified;
   options.allow_non_regions = o.allow_non_regions;

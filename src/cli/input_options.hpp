@@ -25,6 +25,7 @@ struct InputOptions {
   std::string sheet;
   std::string thousands;
   std::vector<std::string> no_answer;
+  bool include_incomplete = false;
   std::string region_codes;  // "", "kemendagri", "bps"
   bool allow_non_regions = false;
 };

@@ -47,4 +47,12 @@ const std::string& ColumnMatcher::canonical(const ColumnTarget& target) const {
   return none;
 }
 
+std::optional<SubmissionStatus> submission_status_column(std::string_view header) {
+  const std::string folded = fold_header(header);
+  if (folded == "submitdate") return SubmissionStatus::limesurvey_submitdate;
+  if (folded == "validationstatus") return SubmissionStatus::kobo_validation;
+  if (folded == "reviewstate") return SubmissionStatus::odk_review;
+  return std::nullopt;
+}
+
 }  // namespace siap

@@ -14,9 +14,21 @@ namespace siap {
 
 // What a header is for.
 struct ColumnTarget {
-  enum class Role { unit, respondent_id, group, item } role = Role::item;
+  // submission_status: a survey tool's column saying whether a submission
+  // is complete or approved (`item` is a SubmissionStatus).
+  enum class Role { unit, respondent_id, group, item, submission_status } role = Role::item;
   int item = -1;  // index into the dataset's items for Role::item
 };
+
+// The survey tools' status columns siap reads (docs/inputs.md).
+enum class SubmissionStatus {
+  limesurvey_submitdate,  // empty: the response was not completed
+  kobo_validation,        // _validation_status "not approved"
+  odk_review              // ReviewState "rejected"
+};
+
+// The status column a header names, when no framework column claims it.
+std::optional<SubmissionStatus> submission_status_column(std::string_view header);
 
 class ColumnMatcher {
  public:

@@ -86,6 +86,33 @@ class Loader {
   }
 
  private:
+  // Why a submission is set aside by its tool's status column, or nothing.
+  static std::optional<std::pair<std::string, LocalizedText>> set_aside(SubmissionStatus status, std::string_view value) {
+    const std::string folded = fold_answer(value);
+    switch (status) {
+      case SubmissionStatus::limesurvey_submitdate:
+        if (folded.empty()) {
+          return std::pair{std::string("incomplete_response"),
+                           LocalizedText{"respons belum selesai (submitdate kosong); sertakan dengan --include-incomplete",
+                                         "an incomplete response (empty submitdate); include it with --include-incomplete"}};
+        }
+        break;
+      case SubmissionStatus::kobo_validation:
+        if (folded.find("notapproved") != std::string::npos || folded.find("tidakdisetujui") != std::string::npos) {
+          return std::pair{std::string("not_approved"), LocalizedText{"validasi KoboToolbox: tidak disetujui; sertakan dengan --include-incomplete",
+                                                                      "KoboToolbox validation: not approved; include it with --include-incomplete"}};
+        }
+        break;
+      case SubmissionStatus::odk_review:
+        if (folded == "rejected") {
+          return std::pair{std::string("review_rejected"), LocalizedText{"ulasan ODK Central: ditolak; sertakan dengan --include-incomplete",
+                                                                         "ODK Central review: rejected; include it with --include-incomplete"}};
+        }
+        break;
+    }
+    return std::nullopt;
+  }
+
   // A no-answer marker that is also a valid answer would make a cell mean
   // two things: an error before anything is read, naming the scale.
   bool check_no_answer_markers(Diagnostics& errors) {
@@ -142,6 +169,9 @@ class Loader {
     for (std::size_t c = 0; c < header.size(); ++c) {
       headers.emplace_back(header[c]);
       auto target = matcher.match(header[c]);
+      if (!target && data_.kind == InputKind::respondents) {
+        if (auto status = submission_status_column(header[c])) target = ColumnTarget{ColumnTarget::Role::submission_status, int(*status)};
+      }
       if (!target) {
         data_.files[file].ignored_columns.emplace_back(header[c]);
         continue;
@@ -624,6 +654,14 @@ class Loader {
           case ColumnTarget::Role::respondent_id:
             respondent_id = trim(fields[c]);
             id_header_[file] = header_names[c];
+            break;
+          case ColumnTarget::Role::submission_status:
+            if (!options_.include_incomplete) {
+              if (auto why = set_aside(SubmissionStatus(t.item), fields[c])) {
+                reject(file, line, header_names[c], std::string(fields[c]), why->first, why->second);
+                rejected = true;
+              }
+            }
             break;
           case ColumnTarget::Role::group:
             if (!groups) break;

@@ -13,6 +13,15 @@ using json = nlohmann::json;
 namespace {
 const std::string kFramework = std::string(SIAP_SOURCE_DIR) + "/tests/fixtures/exports/survei-mini.yaml";
 const std::string kHeader = "id_responden;kabupaten_kota;q1;q2;q3;q4\n";
+
+// The unit of that name in an assessment.json (units are in rank order).
+json unit_named(const json& assessment, const std::string& name) {
+  for (const auto& u : assessment["units"]) {
+    if (u["name"] == name) return u;
+  }
+  FAIL("no unit named " << name);
+  return {};
+}
 }  // namespace
 
 TEST_CASE("an Excel-resaved ';' file: decimal commas, a grouped 1.000, delimiter-only lines", "[e2e][field]") {
@@ -93,4 +102,58 @@ TEST_CASE("a LimeSurvey-style export: numbered long answers and skip markers", "
   auto clash = run_siap({"--lang", "en", "assess", dir.file("lime.csv"), "-f", kFramework, "--no-answer", "3"});
   CHECK(clash.exit_code == 1);
   CHECK(clash.err.find("the no-answer marker '3' is a valid answer on scale 'setuju'") != std::string::npos);
+}
+
+TEST_CASE("submissions their tool marks incomplete, not approved or rejected are set aside unless included", "[e2e][field]") {
+  ScratchDir dir;
+  // LimeSurvey: R9 has no submitdate (abandoned halfway). Kept, it would pull
+  // Bandung's q1 from 4.5 to 3.33 (4, 5, 1).
+  write_file(dir.file("lime.csv"),
+             "id_responden,submitdate,kabupaten_kota,q1,q2,q3,q4\n"
+             "R1,2026-03-01 10:00:00,Kota Bandung,4,5,3,3\n"
+             "R2,2026-03-01 11:00:00,Kota Bandung,5,5,4,3\n"
+             "R9,,Kota Bandung,1,1,1,1\n"
+             "R3,2026-03-02 09:00:00,Kabupaten Garut,2,3,4,5\n");
+  auto r = run_siap({"--lang", "en", "assess", dir.file("lime.csv"), "-f", kFramework, "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  auto j = json::parse(r.out);
+  CHECK(j["counts"]["rows_read"] == 4);
+  CHECK(j["counts"]["rows_rejected"] == 1);
+  REQUIRE(j["quality"].size() == 1);
+  CHECK(j["quality"][0]["code"] == "incomplete_response");
+  CHECK(j["quality"][0]["column"] == "submitdate");
+  // Bandung from R1 and R2: d1 = (4.5 + 5) / 2 = 4.75, d2 = (3.5 + 3) / 2 = 3.25, index 4.
+  CHECK(unit_named(j, "Kota Bandung")["index"]["exact"] == "4");
+  auto kept = run_siap({"--lang", "en", "assess", dir.file("lime.csv"), "-f", kFramework, "--format", "json", "--include-incomplete"});
+  REQUIRE(kept.exit_code == 0);
+  auto k = json::parse(kept.out);
+  CHECK(k["counts"]["rows_rejected"] == 0);
+  // With R9: q1 10/3, q2 11/3 -> d1 3.5; q3 8/3, q4 7/3 -> d2 2.5; index 3.
+  CHECK(unit_named(k, "Kota Bandung")["index"]["exact"] == "3");
+
+  // KoboToolbox's _validation_status and ODK Central's ReviewState.
+  write_file(dir.file("kobo.csv"),
+             "id_responden,kabupaten_kota,q1,q2,q3,q4,_validation_status\n"
+             "R1,Kota Bandung,4,5,3,3,Approved\n"
+             "R2,Kota Bandung,5,5,4,3,\n"
+             "R9,Kota Bandung,1,1,1,1,Not Approved\n"
+             "R3,Kabupaten Garut,2,3,4,5,On Hold\n");
+  auto kobo = run_siap({"--lang", "en", "assess", dir.file("kobo.csv"), "-f", kFramework, "--format", "json"});
+  REQUIRE(kobo.exit_code == 0);
+  auto kj = json::parse(kobo.out);
+  CHECK(kj["counts"]["rows_rejected"] == 1);
+  CHECK(kj["quality"][0]["code"] == "not_approved");
+  CHECK(unit_named(kj, "Kota Bandung")["index"]["exact"] == "4");
+  write_file(dir.file("odk.csv"),
+             "id_responden,kabupaten_kota,q1,q2,q3,q4,ReviewState\n"
+             "R1,Kota Bandung,4,5,3,3,approved\n"
+             "R2,Kota Bandung,5,5,4,3,hasIssues\n"
+             "R9,Kota Bandung,1,1,1,1,rejected\n"
+             "R3,Kabupaten Garut,2,3,4,5,\n");
+  auto odk = run_siap({"--lang", "en", "assess", dir.file("odk.csv"), "-f", kFramework, "--format", "json"});
+  REQUIRE(odk.exit_code == 0);
+  auto oj = json::parse(odk.out);
+  CHECK(oj["counts"]["rows_rejected"] == 1);
+  CHECK(oj["quality"][0]["code"] == "review_rejected");
+  CHECK(unit_named(oj, "Kota Bandung")["index"]["exact"] == "4");
 }
