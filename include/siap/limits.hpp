@@ -47,7 +47,11 @@ inline constexpr std::size_t kMaxWorkbookFileBytes = 512u << 20;
 inline constexpr std::size_t kMaxZipEntries = 10'000;
 inline constexpr std::uint64_t kMaxZipEntryBytes = 1u << 30;
 inline constexpr std::uint64_t kMaxZipTotalBytes = 2ull << 30;
-inline constexpr std::size_t kMaxSheetCells = 50'000'000;
+// 20 million filled cells (100,000 respondents x 200 columns) keep 320 MB of
+// cell index; the text of the kept cells together, 512 MiB: a workbook can
+// repeat one long text in many cells (shared strings, ODS repeats).
+inline constexpr std::size_t kMaxSheetCells = 20'000'000;
+inline constexpr std::size_t kMaxSheetTextBytes = 512u << 20;
 inline constexpr std::size_t kMaxSheetColumns = 16'384;  // Excel's own limits (XFD1048576)
 inline constexpr std::size_t kMaxSheetRows = 1'048'576;
 

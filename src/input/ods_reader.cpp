@@ -1,220 +1,223 @@
-// ODS (OpenDocument spreadsheet) through liborcus's ODS filter, which
-// expands repeated rows and columns and hands each cell to the sink below;
-// only the chosen sheet's cells are kept. A number's text is the shortest
-// that reads back as the same double: ODS stores office:value in that form.
+// ODS (OpenDocument spreadsheet) read from its content.xml with liborcus's
+// ZIP reader and expat. liborcus's ODS filter is not used: Debian 12 builds
+// it with assertions on, and a malformed styles or content part aborts the
+// process inside it (found by fuzzing). A cell's text is what the file
+// stores: office:value for numbers (the digits as written), the date, time
+// or boolean value, else the cell's paragraphs; never a display format.
 #include <fmt/format.h>
-#include <orcus/orcus_ods.hpp>
-#include <orcus/spreadsheet/import_interface.hpp>
 
-#include <memory>
+#include <algorithm>
 #include <optional>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "input/workbook_parts.hpp"
+#include "input/xml_events.hpp"
 #include "siap/limits.hpp"
 
 namespace siap::workbook {
 namespace {
 
-namespace ss = orcus::spreadsheet;
-namespace iface = orcus::spreadsheet::iface;
-
-// A number as stored: the shortest text that reads back as the same double
-// ("2.75", "4", "0.30000000000000004"), never a display format's rounding.
-std::string number_text(double value) { return fmt::format("{}", value); }
-
-// The shared string table (XLSX sharedStrings, ODS inline strings), in one arena.
-class SharedStrings final : public iface::import_shared_strings {
- public:
-  std::string_view get(std::size_t id) const {
-    if (id >= offsets_.size()) return {};
-    std::size_t end = id + 1 < offsets_.size() ? offsets_[id + 1] : text_.size();
-    return std::string_view(text_).substr(offsets_[id], end - offsets_[id]);
-  }
-  std::size_t append(std::string_view s) override {
-    if (offsets_.size() >= limits::kMaxSheetCells) {
-      throw Refused(
-          {fmt::format("lebih dari {} teks bersama", limits::kMaxSheetCells), fmt::format("more than {} shared strings", limits::kMaxSheetCells)});
+// A repeat count ("table:number-rows-repeated"): absent is 1; anything but
+// 1 to 9 digits is a broken file.
+long repeat_count(const xml::Attributes& a, std::string_view name) {
+  std::string_view text = a.get(name);
+  if (text.empty()) return 1;
+  long out = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9' || out >= 100'000'000) {
+      throw Refused({fmt::format("{}=\"{}\" bukan bilangan yang sah", name, text.substr(0, 20)),
+                     fmt::format("{}=\"{}\" is not a valid count", name, text.substr(0, 20))});
     }
-    offsets_.push_back(text_.size());
-    text_.append(s);
-    return offsets_.size() - 1;
+    out = out * 10 + (c - '0');
   }
-  std::size_t add(std::string_view s) override { return append(s); }
-  // Rich text arrives in segments; only its characters matter here.
-  void set_segment_font(std::size_t) override {}
-  void set_segment_bold(bool) override {}
-  void set_segment_italic(bool) override {}
-  void set_segment_font_name(std::string_view) override {}
-  void set_segment_font_size(double) override {}
-  void set_segment_font_color(ss::color_elem_t, ss::color_elem_t, ss::color_elem_t, ss::color_elem_t) override {}
-  void append_segment(std::string_view s) override { segments_.append(s); }
-  std::size_t commit_segments() override {
-    std::size_t id = append(segments_);
-    segments_.clear();
-    return id;
-  }
-
- private:
-  std::vector<std::size_t> offsets_;
-  std::string text_;
-  std::string segments_;
-};
-
-// A sheet's cells, kept only for the chosen sheet.
-class SheetSink;
-
-// A formula cell contributes its cached result.
-class FormulaSink final : public iface::import_formula {
- public:
-  explicit FormulaSink(SheetSink& sheet) : sheet_(sheet) {}
-  void set_position(ss::row_t row, ss::col_t col) override {
-    row_ = row;
-    col_ = col;
-    result_.reset();
-  }
-  void set_formula(ss::formula_grammar_t, std::string_view) override {}
-  void set_shared_formula_index(std::size_t) override {}
-  void set_result_string(std::string_view value) override { result_ = std::string(value); }
-  void set_result_value(double value) override { result_ = number_text(value); }
-  void set_result_bool(bool value) override { result_ = value ? "TRUE" : "FALSE"; }
-  void set_result_empty() override { result_.reset(); }
-  void commit() override;
-
- private:
-  SheetSink& sheet_;
-  ss::row_t row_ = 0;
-  ss::col_t col_ = 0;
-  std::optional<std::string> result_;
-};
-
-class SheetSink final : public iface::import_sheet {
- public:
-  SheetSink(const SharedStrings& strings, SheetCells* keep) : strings_(strings), keep_(keep), formula_(*this) {}
-
-  void put(ss::row_t row, ss::col_t col, std::string_view text) {
-    if (keep_ != nullptr) add_cell(*keep_, row, col, text);
-  }
-
-  iface::import_formula* get_formula() override { return keep_ ? &formula_ : nullptr; }
-  void set_auto(ss::row_t row, ss::col_t col, std::string_view s) override { put(row, col, s); }
-  void set_string(ss::row_t row, ss::col_t col, ss::string_id_t id) override { put(row, col, strings_.get(id)); }
-  void set_value(ss::row_t row, ss::col_t col, double value) override {
-    if (keep_) put(row, col, number_text(value));
-  }
-  void set_bool(ss::row_t row, ss::col_t col, bool value) override { put(row, col, value ? "TRUE" : "FALSE"); }
-  void set_date_time(ss::row_t row, ss::col_t col, int year, int month, int day, int hour, int minute, double second) override {
-    if (keep_) put(row, col, fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", year, month, day, hour, minute, int(second)));
-  }
-  void set_format(ss::row_t, ss::col_t, std::size_t) override {}
-  void set_format(ss::row_t, ss::col_t, ss::row_t, ss::col_t, std::size_t) override {}
-  void fill_down_cells(ss::row_t, ss::col_t, ss::row_t) override {}
-  ss::range_size_t get_sheet_size() const override { return {1'048'576, ss::col_t(limits::kMaxSheetColumns)}; }
-
- private:
-  const SharedStrings& strings_;
-  SheetCells* keep_;
-  FormulaSink formula_;
-};
-
-void FormulaSink::commit() {
-  if (result_) sheet_.put(row_, col_, *result_);
+  if (out < 1) throw Refused({fmt::format("{}=\"0\" tidak sah", name), fmt::format("{}=\"0\" is not valid", name)});
+  return out;
 }
 
-// Cell addresses in formulas ("B7", "$B$7", "Sheet1!B7"): liborcus
-// asks for this to place each cell. Anything else is a broken file.
-class AddressResolver final : public iface::import_reference_resolver {
+// The names of the spreadsheet's sheets (top-level table:table elements).
+std::vector<std::string> sheet_names(const std::string& content) {
+  std::vector<std::string> names;
+  int depth = 0;
+  xml::Handlers h;
+  h.start = [&](std::string_view name, const xml::Attributes& a) {
+    if (name != "table") return;
+    if (depth++ == 0) names.emplace_back(a.get("table:name"));
+  };
+  h.end = [&](std::string_view name) {
+    if (name == "table") --depth;
+  };
+  xml::parse("content.xml", content, h);
+  return names;
+}
+
+// The cells of the `chosen`-th top-level table. Rows and cells may carry a
+// repeat count: LibreOffice writes a run of equal cells once, and the empty
+// rest of a sheet as one row repeated a million times; only filled cells
+// are kept, so that costs nothing.
+class SheetReader {
  public:
-  ss::src_address_t resolve_address(std::string_view text) override {
-    if (auto bang = text.rfind('!'); bang != std::string_view::npos) text.remove_prefix(bang + 1);
-    std::size_t i = 0;
-    auto skip_dollar = [&] {
-      if (i < text.size() && text[i] == '$') ++i;
+  SheetReader(std::size_t chosen, SheetCells& sheet) : chosen_(chosen), sheet_(sheet) {}
+
+  void read(const std::string& content) {
+    xml::Handlers h;
+    h.start = [this](std::string_view name, const xml::Attributes& a) { start(name, a); };
+    h.end = [this](std::string_view name) { end(name); };
+    h.text = [this](std::string_view text) {
+      if (in_paragraph_ > 0 && in_annotation_ == 0) append(text);
     };
-    skip_dollar();
-    long column = 0, row = 0;
-    std::size_t letters = i;
-    for (; i < text.size() && ((text[i] >= 'A' && text[i] <= 'Z') || (text[i] >= 'a' && text[i] <= 'z')) && i - letters < 3; ++i) {
-      column = column * 26 + ((text[i] | 0x20) - 'a' + 1);
-    }
-    const bool has_column = i > letters;
-    skip_dollar();
-    std::size_t digits = i;
-    for (; i < text.size() && text[i] >= '0' && text[i] <= '9' && i - digits < 7; ++i) row = row * 10 + (text[i] - '0');
-    if (!has_column || i == digits || i != text.size() || row < 1 || column > long(limits::kMaxSheetColumns)) {
-      throw Refused({fmt::format("alamat sel tidak sah '{}'", text.substr(0, 40)), fmt::format("an invalid cell address '{}'", text.substr(0, 40))});
-    }
-    return {0, ss::row_t(row - 1), ss::col_t(column - 1)};
+    xml::parse("content.xml", content, h);
   }
-  ss::src_range_t resolve_range(std::string_view text) override {
-    auto colon = text.find(':');
-    if (colon == std::string_view::npos) {
-      auto at = resolve_address(text);
-      return {at, at};
-    }
-    return {resolve_address(text.substr(0, colon)), resolve_address(text.substr(colon + 1))};
-  }
-};
-
-// Sheets arrive one after another; the one `choice` names keeps its cells.
-class Factory final : public iface::import_factory {
- public:
-  Factory(Workbook& book, std::string choice) : book_(book), choice_(std::move(choice)) {}
-
-  iface::import_shared_strings* get_shared_strings() override { return &strings_; }
-  iface::import_reference_resolver* get_reference_resolver(ss::formula_ref_context_t) override { return &resolver_; }
-  iface::import_sheet* append_sheet(ss::sheet_t, std::string_view name) override {
-    book_.sheet_names.emplace_back(name);
-    const std::size_t position = book_.sheet_names.size() - 1;
-    bool chosen = book_.chosen == Workbook::kNone && matches(position, name);
-    if (chosen) book_.chosen = position;
-    sheets_.push_back(std::make_unique<SheetSink>(strings_, chosen ? &book_.sheet : nullptr));
-    return sheets_.back().get();
-  }
-  iface::import_sheet* get_sheet(std::string_view name) override {
-    for (std::size_t i = 0; i < book_.sheet_names.size(); ++i) {
-      if (book_.sheet_names[i] == name) return sheets_[i].get();
-    }
-    return nullptr;
-  }
-  iface::import_sheet* get_sheet(ss::sheet_t index) override {
-    return index >= 0 && std::size_t(index) < sheets_.size() ? sheets_[std::size_t(index)].get() : nullptr;
-  }
-  void finalize() override {}
 
  private:
-  // Exact names only: sheets come one at a time, so a name that differs in
-  // case is found by read_ods in a second pass.
-  bool matches(std::size_t position, std::string_view name) const {
-    if (choice_.empty()) return position == 0;
-    if (choice_.size() < 6 && choice_.find_first_not_of("0123456789") == std::string::npos) return std::stoul(choice_) == position + 1;
-    return name == choice_;
+  bool reading() const { return table_depth_ == 1 && table_index_ == chosen_; }
+
+  void start(std::string_view name, const xml::Attributes& a) {
+    if (name == "table") {
+      if (table_depth_++ == 0) ++table_index_;
+      return;
+    }
+    if (!reading()) return;
+    if (name == "table-row") {
+      row_repeat_ = repeat_count(a, "table:number-rows-repeated");
+      row_cells_.clear();
+      row_bytes_ = 0;
+      column_ = 0;
+    } else if (name == "table-cell" || name == "covered-table-cell") {
+      in_cell_ = true;
+      column_repeat_ = repeat_count(a, "table:number-columns-repeated");
+      text_.clear();
+      paragraphs_ = 0;
+      value_ = stored_value(a);
+    } else if (!in_cell_) {
+      return;
+    } else if (name == "annotation") {
+      ++in_annotation_;  // a comment on the cell, not its content
+    } else if (in_annotation_ > 0) {
+      return;
+    } else if (name == "p" || name == "h") {
+      if (paragraphs_++ > 0) append("\n");
+      ++in_paragraph_;
+    } else if (in_paragraph_ > 0 && name == "s") {
+      // text:s is a run of spaces; its count is bounded by the cell's limit.
+      long spaces = repeat_count(a, "text:c");
+      for (long i = 0; i < spaces; ++i) append(" ");
+    } else if (in_paragraph_ > 0 && name == "tab") {
+      append("\t");
+    } else if (in_paragraph_ > 0 && name == "line-break") {
+      append("\n");
+    }
   }
 
-  Workbook& book_;
-  std::string choice_;
-  SharedStrings strings_;
-  AddressResolver resolver_;
-  std::vector<std::unique_ptr<SheetSink>> sheets_;
+  void end(std::string_view name) {
+    if (name == "table") {
+      --table_depth_;
+      return;
+    }
+    if (!reading()) return;
+    if (name == "table-row") {
+      end_row();
+    } else if ((name == "table-cell" || name == "covered-table-cell") && in_cell_) {
+      in_cell_ = false;
+      end_cell();
+    } else if (name == "annotation" && in_annotation_ > 0) {
+      --in_annotation_;
+    } else if ((name == "p" || name == "h") && in_paragraph_ > 0 && in_annotation_ == 0) {
+      --in_paragraph_;
+    }
+  }
+
+  // The value a typed cell stores in its attributes; for text cells (and
+  // untyped ones), the paragraphs are read instead.
+  static std::optional<std::string> stored_value(const xml::Attributes& a) {
+    std::string_view type = a.get("office:value-type");
+    if (type == "float" || type == "percentage" || type == "currency") return std::string(a.get("office:value"));
+    if (type == "date") return std::string(a.get("office:date-value"));
+    if (type == "time") return std::string(a.get("office:time-value"));
+    if (type == "boolean") {
+      std::string_view b = a.get("office:boolean-value");
+      return std::string(b == "true" ? "TRUE" : b == "false" ? "FALSE" : b);
+    }
+    if (type == "string" && !a.get("office:string-value").empty()) return std::string(a.get("office:string-value"));
+    return std::nullopt;
+  }
+
+  void append(std::string_view text) {
+    if (text_.size() + text.size() > limits::kMaxRowBytes) {
+      throw Refused({fmt::format("sel baris {} lebih dari {} bita", row_ + 1, limits::kMaxRowBytes),
+                     fmt::format("a cell in row {} exceeds {} bytes", row_ + 1, limits::kMaxRowBytes)});
+    }
+    text_.append(text);
+  }
+
+  void end_cell() {
+    std::string value = value_ ? std::move(*value_) : std::move(text_);
+    if (!value.empty()) {
+      if (column_ + column_repeat_ > long(limits::kMaxSheetColumns)) {
+        throw Refused({fmt::format("sel terisi di luar {} kolom (baris {})", limits::kMaxSheetColumns, row_ + 1),
+                       fmt::format("filled cells beyond {} columns (row {})", limits::kMaxSheetColumns, row_ + 1)});
+      }
+      row_bytes_ += value.size() * std::size_t(column_repeat_);
+      if (row_bytes_ > limits::kMaxRowBytes) {
+        throw Refused({fmt::format("baris {} berisi lebih dari {} bita", row_ + 1, limits::kMaxRowBytes),
+                       fmt::format("row {} holds more than {} bytes", row_ + 1, limits::kMaxRowBytes)});
+      }
+      for (long i = 0; i < column_repeat_; ++i) row_cells_.emplace_back(column_ + i, value);
+    }
+    // An empty run only moves the column on; past the limit it stays there.
+    column_ = std::min(column_ + column_repeat_, long(limits::kMaxSheetColumns) + 1);
+  }
+
+  void end_row() {
+    if (!row_cells_.empty()) {
+      if (row_ + row_repeat_ > long(limits::kMaxSheetRows)) {
+        throw Refused(
+            {fmt::format("baris terisi di luar {} baris", limits::kMaxSheetRows), fmt::format("filled rows beyond {} rows", limits::kMaxSheetRows)});
+      }
+      // Checked before copying: a repeat count multiplies what one row holds.
+      const auto repeat = std::size_t(row_repeat_);
+      if (sheet_.cells.size() + row_cells_.size() * repeat > limits::kMaxSheetCells) {
+        throw Refused({fmt::format("lebih dari {} sel terisi pada lembar", limits::kMaxSheetCells),
+                       fmt::format("more than {} filled cells in the sheet", limits::kMaxSheetCells)});
+      }
+      if (sheet_.text.size() + row_bytes_ * repeat > limits::kMaxSheetTextBytes) {
+        throw Refused({fmt::format("teks sel lembar lebih dari {} MiB", limits::kMaxSheetTextBytes >> 20),
+                       fmt::format("the sheet's cell text exceeds {} MiB", limits::kMaxSheetTextBytes >> 20)});
+      }
+      for (long r = 0; r < row_repeat_; ++r) {
+        for (const auto& [column, text] : row_cells_) add_cell(sheet_, row_ + r, column, text);
+      }
+    }
+    row_ = std::min(row_ + row_repeat_, long(limits::kMaxSheetRows) + 1);
+  }
+
+  std::size_t chosen_;
+  SheetCells& sheet_;
+  int table_depth_ = 0;
+  std::size_t table_index_ = std::size_t(-1);  // of the current top-level table
+  long row_ = 0, row_repeat_ = 1;
+  long column_ = 0, column_repeat_ = 1;
+  bool in_cell_ = false;
+  int in_paragraph_ = 0, in_annotation_ = 0, paragraphs_ = 0;
+  std::optional<std::string> value_;
+  std::string text_;
+  std::vector<std::pair<long, std::string>> row_cells_;
+  std::size_t row_bytes_ = 0;  // text of row_cells_
 };
 
 }  // namespace
 
 Expected<Workbook> read_ods(std::string_view bytes, const std::string&, const std::string& choice) {
+  Package package(bytes);
+  const std::string content = package.part("content.xml");
   Workbook book;
-  {
-    Factory factory(book, choice);
-    orcus::orcus_ods filter(&factory);
-    filter.read_stream(bytes);
-  }
-  if (book.chosen == Workbook::kNone && !choice.empty()) {
-    if (auto folded = choose_sheet(book.sheet_names, choice)) {
-      Workbook again;
-      Factory factory(again, book.sheet_names[*folded]);
-      orcus::orcus_ods filter(&factory);
-      filter.read_stream(bytes);
-      return again;
-    }
-  }
+  book.sheet_names = sheet_names(content);
+  auto chosen = choose_sheet(book.sheet_names, choice);
+  if (!chosen) return book;  // read_workbook names the sheets
+  book.chosen = *chosen;
+  SheetReader(*chosen, book.sheet).read(content);
   return book;
 }
 

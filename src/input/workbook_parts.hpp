@@ -2,6 +2,7 @@
 // within the limits, and the refusal they raise from inside a parser.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -17,6 +18,24 @@ namespace siap::workbook {
 struct Refused : std::runtime_error {
   LocalizedText message;
   explicit Refused(LocalizedText m) : std::runtime_error(m.en), message(std::move(m)) {}
+};
+
+// A workbook's ZIP package, read with liborcus's ZIP reader (the archive's
+// directory was checked against the limits before: zip_directory.hpp).
+class Package {
+ public:
+  explicit Package(std::string_view bytes);
+  ~Package();
+  Package(const Package&) = delete;
+  Package& operator=(const Package&) = delete;
+  // The part's bytes; nothing when the package has no such part.
+  std::optional<std::string> find(const std::string& name) const;
+  // The part's bytes; throws Refused when it is missing.
+  std::string part(const std::string& name) const;
+
+ private:
+  struct Zip;
+  std::unique_ptr<Zip> zip_;
 };
 
 // The sheet `choice` names: "" the first; digits a 1-based position; else

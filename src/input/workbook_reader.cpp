@@ -3,16 +3,52 @@
 #include <fmt/format.h>
 #include <orcus/exception.hpp>
 #include <orcus/zip_archive.hpp>
+#include <orcus/zip_archive_stream.hpp>
 
 #include <algorithm>
+#include <set>
 
 #include "input/workbook_parts.hpp"
+#include "input/xml_events.hpp"
 #include "siap/folding.hpp"
 #include "siap/limits.hpp"
 #include "siap/utf8.hpp"
 
 namespace siap {
 namespace workbook {
+
+struct Package::Zip {
+  orcus::zip_archive_stream_blob stream;
+  orcus::zip_archive archive;
+  std::set<std::string, std::less<>> names;
+  explicit Zip(std::string_view bytes) : stream(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()), archive(&stream) {}
+};
+
+Package::Package(std::string_view bytes) : zip_(std::make_unique<Zip>(bytes)) {
+  zip_->archive.load();
+  for (std::size_t i = 0; i < zip_->archive.get_file_entry_count(); ++i) zip_->names.emplace(zip_->archive.get_file_entry_name(i));
+}
+Package::~Package() = default;
+
+std::optional<std::string> Package::find(const std::string& name) const {
+  if (!zip_->names.contains(name)) return std::nullopt;
+  std::vector<unsigned char> bytes;
+  bool read = false;
+  try {
+    read = zip_->archive.read_file_entry(name, bytes);
+  } catch (const orcus::zip_error&) {
+  }
+  if (!read) throw Refused({fmt::format("bagian '{}' rusak", name), fmt::format("part '{}' is damaged", name)});
+  // liborcus ends the buffer with a NUL of its own, for its parsers.
+  if (!bytes.empty() && bytes.back() == 0) bytes.pop_back();
+  return std::string(bytes.begin(), bytes.end());
+}
+
+std::string Package::part(const std::string& name) const {
+  auto bytes = find(name);
+  if (!bytes) throw Refused({fmt::format("bagian '{}' tidak ada", name), fmt::format("part '{}' is missing", name)});
+  return std::move(*bytes);
+}
 
 std::optional<std::size_t> choose_sheet(const std::vector<std::string>& names, const std::string& choice) {
   if (names.empty()) return std::nullopt;
@@ -45,7 +81,10 @@ void add_cell(SheetCells& sheet, long row, long column, std::string_view text) {
     throw Refused({fmt::format("lebih dari {} sel terisi pada lembar", limits::kMaxSheetCells),
                    fmt::format("more than {} filled cells in the sheet", limits::kMaxSheetCells)});
   }
-  if (sheet.text.size() + text.size() > std::uint32_t(-1)) throw Refused({"teks lembar lebih dari 4 GB", "the sheet's text exceeds 4 GB"});
+  if (sheet.text.size() + text.size() > limits::kMaxSheetTextBytes) {
+    throw Refused({fmt::format("teks sel lembar lebih dari {} MiB", limits::kMaxSheetTextBytes >> 20),
+                   fmt::format("the sheet's cell text exceeds {} MiB", limits::kMaxSheetTextBytes >> 20)});
+  }
   sheet.cells.push_back({std::uint32_t(row), std::uint32_t(column), std::uint32_t(sheet.text.size()), std::uint32_t(text.size())});
   sheet.text.append(text);
 }
@@ -67,6 +106,9 @@ Expected<Workbook> read_workbook(std::string_view bytes, WorkbookKind kind, cons
     return error(file, {fmt::format("buku kerja {} ditolak: {}", what, r.message.id), fmt::format("{} workbook refused: {}", what, r.message.en)});
   } catch (const std::bad_alloc&) {
     throw;
+  } catch (const xml::ParseError& e) {
+    return error(file, {fmt::format("buku kerja {} rusak: {} baris {} kolom {}: XML tidak sah ({})", what, e.part, e.line, e.column, e.reason),
+                        fmt::format("a broken {} workbook: {}:{}:{}: not valid XML ({})", what, e.part, e.line, e.column, e.reason)});
   } catch (const std::exception& e) {
     // liborcus's parse and ZIP errors: the file is broken.
     return error(file, {fmt::format("buku kerja {} rusak: {}", what, e.what()), fmt::format("a broken {} workbook: {}", what, e.what())});

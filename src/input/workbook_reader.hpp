@@ -1,7 +1,7 @@
-// One sheet of an XLSX or ODS workbook (xlsx_reader.cpp, ods_reader.cpp, on
-// liborcus, LibreOffice's import library): the text of its cells as the
-// workbook stores them (never as a cell format displays them; a formula by
-// its cached result), in row order.
+// One sheet of an XLSX or ODS workbook (xlsx_reader.cpp, ods_reader.cpp: the
+// package opened with liborcus's ZIP reader, its XML read with expat): the
+// text of its cells as the workbook stores them (never as a cell format
+// displays them; a formula by its cached result), in row order.
 #pragma once
 
 #include <cstdint>

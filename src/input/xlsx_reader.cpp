@@ -1,66 +1,26 @@
 // XLSX (Office Open XML) read directly from its parts with liborcus's ZIP
-// and XML parsers: the workbook's sheet list and relationships, the shared
+// reader and expat: the workbook's sheet list and relationships, the shared
 // strings and the one sheet chosen. liborcus's own XLSX filter is not used:
 // the version in Debian 12 silently reads no cells when the package's
 // relationships use absolute targets ("/xl/worksheets/sheet1.xml"), which is
-// what openpyxl and so pandas write. A cell's text is what the file stores
+// what openpyxl and so pandas write. Its XML parser is not used either
+// (xml_events.hpp). A cell's text is what the file stores
 // (a number's <v> text as written), never a display format's rendering.
 #include <fmt/format.h>
-#include <orcus/sax_parser.hpp>
-#include <orcus/zip_archive.hpp>
-#include <orcus/zip_archive_stream.hpp>
 
 #include <functional>
 #include <map>
 
 #include "input/workbook_parts.hpp"
+#include "input/xml_events.hpp"
 #include "siap/limits.hpp"
 
 namespace siap::workbook {
 namespace {
 
-// A SAX handler that hands each element's local name (any namespace
-// prefix dropped: some writers use "x:c"), attributes and text on.
-struct Sax {
-  std::function<void(std::string_view name, const std::map<std::string, std::string, std::less<>>& attributes)> start;
-  std::function<void(std::string_view name)> end;
-  std::function<void(std::string_view text)> text;
+using xml::Attributes;
 
-  std::map<std::string, std::string, std::less<>> attributes_;
-  void doctype(const orcus::sax::doctype_declaration&) {}
-  void start_declaration(std::string_view) {}
-  void end_declaration(std::string_view) { attributes_.clear(); }
-  void start_element(const orcus::sax::parser_element& e) {
-    if (start) start(e.name, attributes_);
-    attributes_.clear();
-  }
-  void end_element(const orcus::sax::parser_element& e) {
-    if (end) end(e.name);
-  }
-  void characters(std::string_view value, bool) {
-    if (text) text(value);
-  }
-  void attribute(const orcus::sax::parser_attribute& a) {
-    // "r:id" and "id" differ only by prefix; the prefixed one is kept as "r:id".
-    std::string key = a.ns.empty() ? std::string(a.name) : fmt::format("{}:{}", a.ns, a.name);
-    attributes_.insert_or_assign(std::move(key), std::string(a.value));
-  }
-};
-
-// liborcus 0.17's SAX parser reads a byte or so past the end of a document
-// cut inside a tag (found by fuzzing); its own callers pass buffers that
-// end in a NUL, and so does this.
-void parse(std::vector<unsigned char> xml, Sax& handler) {
-  const std::size_t size = xml.size();
-  xml.resize(size + 16, 0);
-  orcus::sax_parser<Sax> parser(reinterpret_cast<const char*>(xml.data()), size, handler);
-  parser.parse();
-}
-
-std::string attribute(const std::map<std::string, std::string, std::less<>>& a, std::string_view key) {
-  auto it = a.find(key);
-  return it == a.end() ? std::string() : it->second;
-}
+std::string attribute(const Attributes& a, std::string_view key) { return std::string(a.get(key)); }
 
 // A relationship's target as a part name: absolute ("/xl/x.xml") from the
 // package root, relative ("worksheets/x.xml", "../x.xml") from `base`.
@@ -90,27 +50,17 @@ std::string directory_of(std::string_view part) {
 }
 
 // The relationships of `part` (its "_rels/NAME.rels"): id -> (type, target part).
-std::map<std::string, std::pair<std::string, std::string>> relationships(const orcus::zip_archive& zip, const std::string& part) {
+std::map<std::string, std::pair<std::string, std::string>> relationships(const Package& package, const std::string& part) {
   std::map<std::string, std::pair<std::string, std::string>> out;
-  std::vector<unsigned char> xml;
   const std::string dir = directory_of(part);
   const std::string rels = dir + "_rels/" + part.substr(dir.size()) + ".rels";
-  try {
-    if (!zip.read_file_entry(rels, xml)) return out;
-  } catch (const orcus::zip_error&) {
-    return out;  // no relationships
-  }
-  Sax sax;
-  sax.start = [&](std::string_view name, const auto& a) {
+  auto bytes = package.find(rels);
+  if (!bytes) return out;  // no relationships
+  xml::Handlers sax;
+  sax.start = [&](std::string_view name, const Attributes& a) {
     if (name == "Relationship") out[attribute(a, "Id")] = {attribute(a, "Type"), resolve(dir, attribute(a, "Target"))};
   };
-  parse(xml, sax);
-  return out;
-}
-
-std::vector<unsigned char> entry(const orcus::zip_archive& zip, const std::string& name) {
-  std::vector<unsigned char> out;
-  if (!zip.read_file_entry(name, out)) throw Refused({fmt::format("bagian '{}' tidak ada", name), fmt::format("part '{}' is missing", name)});
+  xml::parse(rels, *bytes, sax);
   return out;
 }
 
@@ -145,14 +95,13 @@ bool parse_a1(std::string_view text, long& row, long& column) {
 }
 
 // The shared string table: each <si>'s text runs joined, phonetic guides (<rPh>) left out.
-std::vector<std::string> shared_strings(const std::vector<unsigned char>& xml) {
+std::vector<std::string> shared_strings(const std::string& part, const std::string& document) {
   std::vector<std::string> out;
   std::string current;
   bool in_si = false, in_t = false;
   int phonetic = 0;
-  std::size_t bytes = 0;
-  Sax sax;
-  sax.start = [&](std::string_view name, const auto&) {
+  xml::Handlers sax;
+  sax.start = [&](std::string_view name, const Attributes&) {
     if (name == "si") {
       in_si = true;
       current.clear();
@@ -168,7 +117,6 @@ std::vector<std::string> shared_strings(const std::vector<unsigned char>& xml) {
         throw Refused(
             {fmt::format("lebih dari {} teks bersama", limits::kMaxSheetCells), fmt::format("more than {} shared strings", limits::kMaxSheetCells)});
       }
-      bytes += current.size();
       out.push_back(std::move(current));
       current.clear();
       in_si = false;
@@ -181,16 +129,16 @@ std::vector<std::string> shared_strings(const std::vector<unsigned char>& xml) {
   sax.text = [&](std::string_view text) {
     if (in_si && in_t && phonetic == 0) current.append(text);
   };
-  parse(xml, sax);
+  xml::parse(part, document, sax);
   return out;
 }
 
-void read_cells(const std::vector<unsigned char>& xml, const std::vector<std::string>& strings, SheetCells& sheet) {
+void read_cells(const std::string& part, const std::string& document, const std::vector<std::string>& strings, SheetCells& sheet) {
   long row = -1, column = -1;
   std::string type, value, inline_text;
   bool in_cell = false, in_v = false, in_t = false, in_is = false;
-  Sax sax;
-  sax.start = [&](std::string_view name, const auto& a) {
+  xml::Handlers sax;
+  sax.start = [&](std::string_view name, const Attributes& a) {
     if (name == "row") {
       const long parsed = small_number(attribute(a, "r"));
       row = parsed > 0 ? parsed - 1 : row + 1;
@@ -250,15 +198,13 @@ void read_cells(const std::vector<unsigned char>& xml, const std::vector<std::st
     if (in_v) value.append(text);
     if (in_t) inline_text.append(text);
   };
-  parse(xml, sax);
+  xml::parse(part, document, sax);
 }
 
 }  // namespace
 
 Expected<Workbook> read_xlsx(std::string_view bytes, const std::string& file, const std::string& choice) {
-  orcus::zip_archive_stream_blob stream(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
-  orcus::zip_archive zip(&stream);
-  zip.load();
+  Package zip(bytes);
   // The workbook part, from the package's relationships ("xl/workbook.xml" by convention).
   std::string workbook_part = "xl/workbook.xml";
   for (const auto& [id, rel] : relationships(zip, "")) {
@@ -267,14 +213,14 @@ Expected<Workbook> read_xlsx(std::string_view bytes, const std::string& file, co
   const auto workbook_rels = relationships(zip, workbook_part);
   Workbook book;
   std::vector<std::string> sheet_parts;
-  Sax sax;
-  sax.start = [&](std::string_view name, const auto& a) {
+  xml::Handlers sax;
+  sax.start = [&](std::string_view name, const Attributes& a) {
     if (name != "sheet") return;
     book.sheet_names.push_back(attribute(a, "name"));
     auto rel = workbook_rels.find(attribute(a, "r:id"));
     sheet_parts.push_back(rel == workbook_rels.end() ? std::string() : rel->second.second);
   };
-  parse(entry(zip, workbook_part), sax);
+  xml::parse(workbook_part, zip.part(workbook_part), sax);
   if (book.sheet_names.empty()) return Diagnostics{Diagnostic{{file, 0, 0}, "", {"buku kerja tidak memiliki lembar", "the workbook has no sheet"}}};
   auto chosen = choose_sheet(book.sheet_names, choice);
   if (!chosen) return book;  // read_workbook names the sheets
@@ -285,9 +231,9 @@ Expected<Workbook> read_xlsx(std::string_view bytes, const std::string& file, co
   }
   std::vector<std::string> strings;
   for (const auto& [id, rel] : workbook_rels) {
-    if (ends_with(rel.first, "/sharedStrings")) strings = shared_strings(entry(zip, rel.second));
+    if (ends_with(rel.first, "/sharedStrings")) strings = shared_strings(rel.second, zip.part(rel.second));
   }
-  read_cells(entry(zip, sheet_parts[*chosen]), strings, book.sheet);
+  read_cells(sheet_parts[*chosen], zip.part(sheet_parts[*chosen]), strings, book.sheet);
   return book;
 }
 

@@ -3,9 +3,13 @@
 #include "input/workbook_reader.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <fstream>
 #include <sstream>
+
+#include "siap/limits.hpp"
+#include "unit/zip_builder.hpp"
 
 using siap::Lang;
 using siap::WorkbookKind;
@@ -31,6 +35,18 @@ std::vector<std::string> rows(const siap::Workbook& book) {
     out.back() += std::string(1, char('A' + c.column)) + "=" + std::string(book.sheet.at(c)) + " ";
   }
   return out;
+}
+
+// An ODS package around a hand-written content.xml body (inside office:spreadsheet).
+std::string ods(const std::string& spreadsheet) {
+  return siap::testing::stored_zip(
+      {{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"},
+       {"content.xml",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+        "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\">"
+        "<office:body><office:spreadsheet>" +
+            spreadsheet + "</office:spreadsheet></office:body></office:document-content>"}});
 }
 
 const std::vector<std::string> kSurvey = {
@@ -90,4 +106,56 @@ TEST_CASE("a broken workbook is an error naming the file, never a crash", "[inpu
   CHECK(cut.errors()[0].render(Lang::en).rfind("cut.xlsx: a broken XLSX workbook", 0) == 0);
   auto garbage = siap::read_workbook("PK\x03\x04 not really", WorkbookKind::ods, "g.ods", "");
   CHECK_FALSE(garbage.has_value());
+}
+
+TEST_CASE("ODS as LibreOffice writes it: stored values not display text, repeats, spaces, notes and covered cells", "[input][workbook]") {
+  const std::string body =
+      "<table:table table:name=\"Data\">"
+      "<table:table-column table:number-columns-repeated=\"1024\"/>"
+      // B1:C1 one cell repeated; its display text "4,00" is not its value 4. D1 empty; E1 a percentage.
+      "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>id</text:p></table:table-cell>"
+      "<table:table-cell table:number-columns-repeated=\"2\" office:value-type=\"float\" office:value=\"4\"><text:p>4,00</text:p></table:table-cell>"
+      "<table:table-cell/>"
+      "<table:table-cell office:value-type=\"percentage\" office:value=\"0.5\"><text:p>50%</text:p></table:table-cell></table:table-row>"
+      // Two equal rows written once: two paragraphs, a run of two spaces, a span; the note is no part of the text.
+      "<table:table-row table:number-rows-repeated=\"2\"><table:table-cell office:value-type=\"string\">"
+      "<office:annotation><text:p>catatan</text:p></office:annotation>"
+      "<text:p>a<text:s text:c=\"2\"/>b<text:span>c</text:span></text:p><text:p>d</text:p></table:table-cell>"
+      "<table:covered-table-cell office:value-type=\"boolean\" office:boolean-value=\"true\"/></table:table-row>"
+      // The empty rest of the sheet, as LibreOffice writes it.
+      "<table:table-row table:number-rows-repeated=\"1048572\"><table:table-cell table:number-columns-repeated=\"1024\"/></table:table-row>"
+      "</table:table>"
+      "<table:table table:name=\"Kedua\"><table:table-row><table:table-cell office:value-type=\"date\" "
+      "office:date-value=\"2026-03-01\"><text:p>01/03/26</text:p></table:table-cell></table:table-row></table:table>";
+  auto book = siap::read_workbook(ods(body), WorkbookKind::ods, "h.ods", "");
+  REQUIRE(book.has_value());
+  CHECK(book->sheet_names == std::vector<std::string>{"Data", "Kedua"});
+  CHECK(rows(*book) == std::vector<std::string>{"1:A=id B=4 C=4 E=0.5 ", "2:A=a  bc\nd B=TRUE ", "3:A=a  bc\nd B=TRUE "});
+  auto second = siap::read_workbook(ods(body), WorkbookKind::ods, "h.ods", "kedua");
+  REQUIRE(second.has_value());
+  CHECK(rows(*second) == std::vector<std::string>{"1:A=2026-03-01 "});
+}
+
+TEST_CASE("an ODS repeat that would fill the sheet past its limits is refused before it is copied", "[input][workbook]") {
+  // 16,384 columns x 1,000,000 rows of "x" from a few hundred bytes.
+  auto huge = siap::read_workbook(ods("<table:table table:name=\"D\"><table:table-row table:number-rows-repeated=\"1000000\">"
+                                      "<table:table-cell table:number-columns-repeated=\"16384\" office:value-type=\"string\">"
+                                      "<text:p>x</text:p></table:table-cell></table:table-row></table:table>"),
+                                  WorkbookKind::ods, "h.ods", "");
+  REQUIRE_FALSE(huge.has_value());
+  CHECK(huge.errors()[0].render(Lang::en) ==
+        fmt::format("h.ods: ODS workbook refused: more than {} filled cells in the sheet", siap::limits::kMaxSheetCells));
+  auto wide = siap::read_workbook(ods("<table:table table:name=\"D\"><table:table-row>"
+                                      "<table:table-cell table:number-columns-repeated=\"16385\"><text:p>x</text:p></table:table-cell>"
+                                      "</table:table-row></table:table>"),
+                                  WorkbookKind::ods, "h.ods", "");
+  REQUIRE_FALSE(wide.has_value());
+  CHECK(wide.errors()[0].render(Lang::en) == "h.ods: ODS workbook refused: filled cells beyond 16384 columns (row 1)");
+  auto bad = siap::read_workbook(ods("<table:table table:name=\"D\"><table:table-row table:number-rows-repeated=\"-1\"/></table:table>"),
+                                 WorkbookKind::ods, "h.ods", "");
+  REQUIRE_FALSE(bad.has_value());
+  CHECK(bad.errors()[0].render(Lang::en) == "h.ods: ODS workbook refused: table:number-rows-repeated=\"-1\" is not a valid count");
+  auto broken = siap::read_workbook(ods("<table:table table:name=\"D\"><table:table-row></table:table>"), WorkbookKind::ods, "h.ods", "");
+  REQUIRE_FALSE(broken.has_value());
+  CHECK(broken.errors()[0].render(Lang::en).find("h.ods: a broken ODS workbook: content.xml:2:") == 0);
 }
