@@ -20,6 +20,13 @@ struct Refused : std::runtime_error {
   explicit Refused(LocalizedText m) : std::runtime_error(m.en), message(std::move(m)) {}
 };
 
+// Thrown when the package itself is damaged (a ZIP archive that cannot be
+// read as one); reported as a broken workbook.
+struct Broken : std::runtime_error {
+  LocalizedText message;
+  explicit Broken(LocalizedText m) : std::runtime_error(m.en), message(std::move(m)) {}
+};
+
 // A workbook's ZIP package, read with liborcus's ZIP reader (the archive's
 // directory was checked against the limits before: zip_directory.hpp).
 class Package {

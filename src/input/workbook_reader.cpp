@@ -10,6 +10,7 @@
 
 #include "input/workbook_parts.hpp"
 #include "input/xml_events.hpp"
+#include "input/zip_directory.hpp"
 #include "siap/folding.hpp"
 #include "siap/limits.hpp"
 #include "siap/utf8.hpp"
@@ -24,9 +25,26 @@ struct Package::Zip {
   explicit Zip(std::string_view bytes) : stream(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()), archive(&stream) {}
 };
 
-Package::Package(std::string_view bytes) : zip_(std::make_unique<Zip>(bytes)) {
+Package::Package(std::string_view bytes) {
+  // liborcus allocates what an entry's directory record declares before it
+  // inflates anything (a fuzzed record declaring 4 GB ran the process out of
+  // memory), so the declared sizes are checked against the limits first.
+  auto directory = read_zip_directory(bytes, "");
+  if (!directory) throw Broken(directory.errors().front().message);
+  zip_ = std::make_unique<Zip>(bytes);
   zip_->archive.load();
-  for (std::size_t i = 0; i < zip_->archive.get_file_entry_count(); ++i) zip_->names.emplace(zip_->archive.get_file_entry_name(i));
+  // Only the entries checked above may be read.
+  const std::size_t count = zip_->archive.get_file_entry_count();
+  if (count != directory->entries.size()) {
+    throw Broken({"direktori pusat dibaca berbeda oleh dua pembaca", "the central directory reads differently to two readers"});
+  }
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string_view name = zip_->archive.get_file_entry_name(i);
+    if (name != directory->entries[i].name) {
+      throw Broken({"direktori pusat dibaca berbeda oleh dua pembaca", "the central directory reads differently to two readers"});
+    }
+    zip_->names.emplace(name);
+  }
 }
 Package::~Package() = default;
 
@@ -104,6 +122,8 @@ Expected<Workbook> read_workbook(std::string_view bytes, WorkbookKind kind, cons
     read.emplace(kind == WorkbookKind::xlsx ? workbook::read_xlsx(bytes, file, sheet) : workbook::read_ods(bytes, file, sheet));
   } catch (const workbook::Refused& r) {
     return error(file, {fmt::format("buku kerja {} ditolak: {}", what, r.message.id), fmt::format("{} workbook refused: {}", what, r.message.en)});
+  } catch (const workbook::Broken& b) {
+    return error(file, {fmt::format("buku kerja {} rusak: {}", what, b.message.id), fmt::format("a broken {} workbook: {}", what, b.message.en)});
   } catch (const std::bad_alloc&) {
     throw;
   } catch (const xml::ParseError& e) {

@@ -59,6 +59,11 @@ Expected<ZipDirectory> read_zip_directory(std::string_view data, const std::stri
   if (count == 0xFFFF || directory_at == 0xFFFFFFFF || directory_size == 0xFFFFFFFF) {
     return broken(file, {"ZIP64 (arsip lebih dari 4 GB) tidak didukung", "ZIP64 (an archive over 4 GB) is not supported"});
   }
+  // Archives split over disks are not supported; the counts must agree, or
+  // another reader (liborcus) could see entries this one does not check.
+  if (u16(data, end + 4) != 0 || u16(data, end + 6) != 0 || u16(data, end + 8) != u16(data, end + 10)) {
+    return broken(file, {"arsip terbagi atau jumlah entri tidak cocok", "a split archive, or entry counts that disagree"});
+  }
   if (count > limits::kMaxZipEntries) {
     return broken(file, {fmt::format("{} entri; paling banyak {}", count, limits::kMaxZipEntries),
                          fmt::format("{} entries; at most {}", count, limits::kMaxZipEntries)});
@@ -92,6 +97,9 @@ Expected<ZipDirectory> read_zip_directory(std::string_view data, const std::stri
     }
     out.total_uncompressed += e.uncompressed;
     out.entries.push_back(std::move(e));
+  }
+  if (at != std::size_t(directory_at) + directory_size) {
+    return broken(file, {"ukuran direktori pusat tidak cocok dengan entrinya", "the central directory's size does not match its entries"});
   }
   if (out.total_uncompressed > limits::kMaxZipTotalBytes) {
     return broken(file, {fmt::format("isinya {} bita setelah diekstrak; paling banyak {}", out.total_uncompressed, limits::kMaxZipTotalBytes),

@@ -159,3 +159,16 @@ TEST_CASE("an ODS repeat that would fill the sheet past its limits is refused be
   REQUIRE_FALSE(broken.has_value());
   CHECK(broken.errors()[0].render(Lang::en).find("h.ods: a broken ODS workbook: content.xml:2:") == 0);
 }
+
+TEST_CASE("a package entry declaring more than the file could hold is refused before anything is allocated", "[input][workbook]") {
+  // The directory record of a fuzzed ODS declared 4 GB compressed; liborcus
+  // allocated it before reading a byte.
+  using siap::testing::Entry;
+  const std::string content = "<office:document-content/>";
+  auto lying = siap::testing::zip({{"mimetype", 0, 46, 46, "application/vnd.oasis.opendocument.spreadsheet"},
+                                   {"content.xml", 0, 0xFFFFFFFFu, std::uint32_t(content.size()), content}});
+  auto book = siap::read_workbook(lying, WorkbookKind::ods, "l.ods", "");
+  REQUIRE_FALSE(book.has_value());
+  CHECK(book.errors()[0].render(Lang::en) ==
+        "l.ods: a broken ODS workbook: a broken or unsupported ZIP archive: entry 'content.xml' is larger than the file");
+}

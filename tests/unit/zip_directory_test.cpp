@@ -62,4 +62,12 @@ TEST_CASE("a truncated or foreign file is a broken archive, never a crash", "[in
   std::string zip64 = bytes;
   zip64.replace(zip64.size() - 12, 4, "\xFF\xFF\xFF\xFF");
   CHECK(first_error(zip64).find("ZIP64") != std::string::npos);
+  // Entries on this disk and in total disagree (a fuzzed ODS: 514 and 0), so
+  // another reader could see entries this one never checked.
+  std::string counts = bytes;
+  counts[counts.size() - 14] = 2;
+  CHECK(first_error(counts) == "a.zip: a broken or unsupported ZIP archive: a split archive, or entry counts that disagree");
+  std::string sized = bytes;
+  sized[sized.size() - 10] = char(sized[sized.size() - 10] - 1);  // the directory one byte shorter than its entry
+  CHECK(first_error(sized) == "a.zip: a broken or unsupported ZIP archive: the central directory's size does not match its entries");
 }
