@@ -9,14 +9,64 @@ ColumnMatcher::ColumnMatcher(const Framework& fw, const std::vector<int>& item_n
   add(fw.input.respondent_id_column, {ColumnTarget::Role::respondent_id, -1});
   add(fw.input.group_column, {ColumnTarget::Role::group, -1});
   for (std::size_t i = 0; i < item_nodes.size(); ++i) {
-    add(fw.nodes[std::size_t(item_nodes[i])].column, {ColumnTarget::Role::item, int(i)});
+    const Node& node = fw.nodes[std::size_t(item_nodes[i])];
+    const ColumnTarget target{ColumnTarget::Role::item, int(i)};
+    add(node.column, target);
+    add_loose(question_texts_, node.name.id, target);
+    if (node.name.en != node.name.id) add_loose(question_texts_, node.name.en, target);
   }
 }
 
 void ColumnMatcher::add(const ColumnSpec& spec, ColumnTarget target) {
   if (spec.empty()) return;
   entries_.push_back({fold_header(spec.name), target, spec.name});
-  for (const auto& alias : spec.aliases) entries_.push_back({fold_header(alias), target, spec.name});
+  add_loose(loose_names_, spec.name, target);
+  for (const auto& alias : spec.aliases) {
+    entries_.push_back({fold_header(alias), target, spec.name});
+    add_loose(loose_names_, alias, target);
+  }
+}
+
+void ColumnMatcher::add_loose(std::map<std::string, std::optional<ColumnTarget>>& table, std::string_view name, ColumnTarget target) {
+  std::string key = fold_answer(name);
+  if (key.empty()) return;
+  auto [it, inserted] = table.try_emplace(std::move(key), target);
+  if (!inserted && it->second && (it->second->role != target.role || it->second->item != target.item)) it->second.reset();
+}
+
+std::optional<ColumnTarget> ColumnMatcher::loose(std::string_view form) const {
+  const std::string key = fold_answer(form);
+  for (const auto* table : {&loose_names_, &question_texts_}) {
+    if (auto it = table->find(key); it != table->end()) return it->second;  // nothing when shared
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string_view> ColumnMatcher::candidates(std::string_view header) {
+  std::string_view h = trim(header);
+  std::vector<std::string_view> out{h};
+  // A header longer than any question is taken whole: the cuts below cost
+  // its length for each, and hostile input has megabyte headers.
+  constexpr std::size_t kMaxDecoratedHeader = 1024, kMaxCuts = 32;
+  if (h.size() > kMaxDecoratedHeader) return out;
+  // LimeSurvey "q1. Question text" and "Q1[SQ001]. Text [Row]": the code before ". ".
+  if (auto dot = h.find(". "); dot != std::string_view::npos && dot > 0 && h.substr(0, dot).find(' ') == std::string_view::npos) {
+    out.push_back(h.substr(0, dot));
+  }
+  // Google Forms grids "Question [Row]": the row.
+  if (h.ends_with(']')) {
+    if (auto open = h.rfind(" ["); open != std::string_view::npos) out.push_back(trim(h.substr(open + 2, h.size() - open - 3)));
+  }
+  // Group paths, the longest tail first: a '/' inside a Kobo label ("dan/atau")
+  // leaves the first cut as the one that matches.
+  for (std::size_t i = 0, cuts = 0; i + 1 < h.size() && cuts < kMaxCuts; ++i) {
+    if (h[i] == '/' || h[i] == '.' || h[i] == '-') {
+      ++cuts;
+      std::string_view tail = trim(h.substr(i + 1));
+      if (!tail.empty()) out.push_back(tail);
+    }
+  }
+  return out;
 }
 
 std::optional<ColumnTarget> ColumnMatcher::exact(const std::string& folded) const {
@@ -27,14 +77,9 @@ std::optional<ColumnTarget> ColumnMatcher::exact(const std::string& folded) cons
 }
 
 std::optional<ColumnTarget> ColumnMatcher::match(std::string_view header) const {
-  std::string_view h = trim(header);
-  if (auto t = exact(fold_header(h))) return t;
-  // Group paths: the part after the last '/' (Kobo), then after the last '-' (ODK).
-  for (char separator : {'/', '-'}) {
-    auto cut = h.rfind(separator);
-    if (cut != std::string_view::npos && cut + 1 < h.size()) {
-      if (auto t = exact(fold_header(h.substr(cut + 1)))) return t;
-    }
+  for (std::string_view form : candidates(header)) {
+    if (auto t = exact(fold_header(form))) return t;
+    if (auto t = loose(form)) return t;
   }
   return std::nullopt;
 }

@@ -1,8 +1,14 @@
-// Matching input headers to the framework's columns: case, spaces, '_' and
-// '-' are ignored, aliases count, and KoboToolbox ("group/q1") and ODK
-// ("group-q1") group paths are stripped when the full header does not match.
+// Matching input headers to the framework's columns as survey tools write
+// them (docs/inputs.md, "Headers"): case, spaces, '_' and '-' are ignored and
+// aliases count; then, when that finds nothing, punctuation is ignored too
+// ("Kabupaten/Kota"), the question's text in either language counts, and the
+// tools' decorations are taken off: LimeSurvey's "q1. question text",
+// Google Forms' grid "Question [row]", KoboToolbox's and ODK's group paths
+// ("grup/q1", "grup.q1", "grup-q1"). A looser key that two columns share
+// matches neither.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +42,8 @@ class ColumnMatcher {
   ColumnMatcher(const Framework& fw, const std::vector<int>& item_nodes);
 
   std::optional<ColumnTarget> match(std::string_view header) const;
+  // The forms of a header that are tried, most specific first (for hints too).
+  static std::vector<std::string_view> candidates(std::string_view header);
   // Every name a target accepts, canonical first (for "closest header" hints).
   const std::string& canonical(const ColumnTarget& target) const;
 
@@ -46,8 +54,13 @@ class ColumnMatcher {
     std::string canonical;
   };
   void add(const ColumnSpec& spec, ColumnTarget target);
+  void add_loose(std::map<std::string, std::optional<ColumnTarget>>& table, std::string_view name, ColumnTarget target);
   std::optional<ColumnTarget> exact(const std::string& folded) const;
+  std::optional<ColumnTarget> loose(std::string_view form) const;
   std::vector<Entry> entries_;
+  // Keys with punctuation ignored: names and aliases, then question texts.
+  // A key two targets share holds nothing.
+  std::map<std::string, std::optional<ColumnTarget>> loose_names_, question_texts_;
 };
 
 }  // namespace siap

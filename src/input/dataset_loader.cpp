@@ -208,15 +208,40 @@ class Loader {
       if (!covered) missing(node.column.name);
     }
     if (absent.empty()) return true;
-    // One error per file: each missing column with the closest header present.
+    // One error per file: each missing column with the closest header that
+    // names nothing else, compared with each header's undecorated forms ("q1" in "grup/q1"); when
+    // one has none close, the file's headers are listed so the user sees what is there.
+    std::vector<std::string> forms;
+    std::vector<std::size_t> form_header;
+    constexpr std::size_t kMaxHintForms = 20'000;  // bounds the hint's cost on a file of 100,000 columns
+    for (std::size_t c = 0; c < headers.size() && forms.size() < kMaxHintForms; ++c) {
+      const bool matched = layout[c].role != ColumnTarget::Role::item || layout[c].item != -2;
+      if (matched) continue;  // a header that names another column is no hint for this one
+      for (std::string_view form : ColumnMatcher::candidates(headers[c])) {
+        forms.emplace_back(form);
+        form_header.push_back(c);
+      }
+    }
     std::vector<std::string> parts_id, parts_en;
+    bool unhinted = false;
     for (std::size_t i = 0; i < absent.size() && i < 10; ++i) {
-      auto closest = closest_match(absent[i], headers);
+      std::optional<std::string> closest;
+      if (auto form = closest_match(absent[i], forms)) {
+        closest = headers[form_header[std::size_t(std::find(forms.begin(), forms.end(), *form) - forms.begin())]];
+      }
+      unhinted = unhinted || !closest;
       parts_id.push_back(closest ? fmt::format("'{}' (terdekat: '{}')", absent[i], *closest) : fmt::format("'{}'", absent[i]));
       parts_en.push_back(closest ? fmt::format("'{}' (closest: '{}')", absent[i], *closest) : fmt::format("'{}'", absent[i]));
     }
     std::string more_id = absent.size() > 10 ? fmt::format(" dan {} lagi", absent.size() - 10) : "";
     std::string more_en = absent.size() > 10 ? fmt::format(" and {} more", absent.size() - 10) : "";
+    if (unhinted) {
+      std::vector<std::string> listed;
+      for (std::size_t c = 0; c < headers.size() && c < 12; ++c) listed.push_back(fmt::format("'{}'", quote_value(headers[c], 60)));
+      const std::string rest = headers.size() > 12 ? fmt::format(", … ({})", headers.size()) : "";
+      more_id += fmt::format("; kolom di berkas: {}{}", fmt::join(listed, ", "), rest);
+      more_en += fmt::format("; the file's columns: {}{}", fmt::join(listed, ", "), rest);
+    }
     errors.push_back(file_error(data_.files[file].name, 1,
                                 {fmt::format("kolom wajib tidak ada: {}{}", fmt::join(parts_id, ", "), more_id),
                                  fmt::format("required columns missing: {}{}", fmt::join(parts_en, ", "), more_en)}));

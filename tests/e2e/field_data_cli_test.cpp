@@ -157,3 +157,31 @@ TEST_CASE("submissions their tool marks incomplete, not approved or rejected are
   CHECK(oj["quality"][0]["code"] == "review_rejected");
   CHECK(unit_named(oj, "Kota Bandung")["index"]["exact"] == "4");
 }
+
+TEST_CASE("headers as the tools write them: labels, LimeSurvey codes, Google Forms grids; a foreign file shows its columns", "[e2e][field]") {
+  ScratchDir dir;
+  // Kobo labels ("Kabupaten/Kota", group/label), a LimeSurvey code, a Google Forms grid row.
+  write_file(dir.file("tools.csv"),
+             "ID Responden,Kabupaten/Kota,Dimensi Satu/Pertanyaan satu,q2. Pertanyaan dua,"
+             "Seberapa setuju Anda? [Question three],grup-q4\n"
+             "R1,Kota Bandung,4,5,3,2\n"
+             "R2,Kota Bandung,5,5,4,3\n");
+  auto r = run_siap({"--lang", "en", "assess", dir.file("tools.csv"), "-f", kFramework, "--format", "json", "-o", dir.file("out")});
+  REQUIRE(r.exit_code == 0);
+  auto j = json::parse(read_file(dir.file("out/assessment.json")));
+  // By hand: q1 4.5, q2 5, q3 3.5, q4 2.5 -> d1 4.75, d2 3, index 3.875.
+  CHECK(j["units"][0]["nodes"]["d1"]["exact"] == "4.75");
+  CHECK(j["units"][0]["nodes"]["d2"]["exact"] == "3");
+  CHECK(j["units"][0]["index"]["exact"] == "3.875");
+
+  write_file(dir.file("other.csv"), "Nama,Umur,Alamat\nAni,30,Jl. Merdeka\n");
+  auto other = run_siap({"--lang", "en", "assess", dir.file("other.csv"), "-f", kFramework});
+  CHECK(other.exit_code == 1);
+  CHECK(other.err.find("required columns missing: 'kabupaten_kota', 'q1'") != std::string::npos);
+  CHECK(other.err.find("; the file's columns: 'Nama', 'Umur', 'Alamat'\n") != std::string::npos);
+  // A near miss is named, in whichever form of the header it was close to.
+  write_file(dir.file("near.csv"), "id_responden,kabupaten_kota,grup/q1,grup/q2,grup/q3,grup/qq4\nR1,Kota Bandung,4,5,3,2\n");
+  auto near = run_siap({"--lang", "en", "assess", dir.file("near.csv"), "-f", kFramework});
+  CHECK(near.exit_code == 1);
+  CHECK(near.err.find("required columns missing: 'q4' (closest: 'grup/qq4')\n") != std::string::npos);
+}
