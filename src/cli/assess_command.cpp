@@ -12,6 +12,8 @@
 #include "cli/input_options.hpp"
 #include "cli/output.hpp"
 #include "siap/assessment.hpp"
+#include "siap/edit_distance.hpp"
+#include "siap/folding.hpp"
 #include "siap/report.hpp"
 #include "siap/report_formats.hpp"
 #include "siap/utf8.hpp"
@@ -71,7 +73,8 @@ std::vector<std::string> split_formats(const std::string& list) {
   std::size_t start = 0;
   while (start <= list.size()) {
     std::size_t comma = list.find(',', start);
-    std::string item = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    // "HTML" and "html, xlsx" as people type them.
+    std::string item = ascii_lower(trim(std::string_view(list).substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
     if (!item.empty()) out.push_back(item);
     if (comma == std::string::npos) break;
     start = comma + 1;
@@ -85,11 +88,15 @@ constexpr const char* kQualityFile = "quality.csv";
 
 int run_assess(const AssessOptions& o, const CliContext& ctx) {
   std::vector<const ReportFormat*> formats;
+  std::vector<std::string> format_names;
+  for (const ReportFormat& f : report_formats()) format_names.emplace_back(f.name);
   for (const auto& name : split_formats(o.formats)) {
     const ReportFormat* f = find_report_format(name);
     if (f == nullptr) {
-      ctx.error(fmt::format("{} '{}'; {}: {}", ctx.tr("format tidak dikenal", "unknown format"), name, ctx.tr("pilihan", "expected one of"),
-                            report_format_names()));
+      std::string message = fmt::format("{} '{}'; {}: {}", ctx.tr("format tidak dikenal", "unknown format"), name,
+                                        ctx.tr("pilihan", "expected one of"), report_format_names());
+      if (auto closest = closest_match(name, format_names)) message += fmt::format("; {} '{}'?", ctx.tr("maksud Anda", "did you mean"), *closest);
+      ctx.error(message);
       return kUsage;
     }
     // "json,json" writes one file.
@@ -189,7 +196,7 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   std::error_code ec;
   std::filesystem::create_directories(o.output_dir, ec);
   if (ec) {
-    ctx.error(fmt::format("{}: {}", o.output_dir, ec.message()));
+    ctx.error(write_failure(o.output_dir, ec.value(), ctx));
     return kBadInput;
   }
   // A slow format (the workbook) is built on a second core while the other

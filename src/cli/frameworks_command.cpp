@@ -1,6 +1,7 @@
 // siap frameworks list | show ID|PATH | check PATH...
 #include <fmt/format.h>
 
+#include "cli/choice.hpp"
 #include "cli/commands.hpp"
 #include "cli/framework_json.hpp"
 #include "cli/framework_text.hpp"
@@ -78,7 +79,7 @@ void add_frameworks_command(CLI::App& app, CliContext& ctx, int& exit_code) {
 
   auto list_format = std::make_shared<std::string>("text");
   CLI::App* list = frameworks->add_subcommand("list", ctx.tr("Daftar kerangka bawaan", "List the built-in frameworks"));
-  list->add_option("--format", *list_format, ctx.tr("Format keluaran", "Output format"))->check(CLI::IsMember({"text", "json"}));
+  list->add_option("--format", *list_format, ctx.tr("Format keluaran", "Output format"))->transform(one_of(ctx, {"text", "json"}));
   list->footer(ctx.tr("Contoh:\n  siap frameworks list\n  siap frameworks list --format json | jq '.[].id'",
                       "Examples:\n  siap frameworks list\n  siap frameworks list --format json | jq '.[].id'"));
   list->callback([&ctx, &exit_code, list_format] { exit_code = run_list(ctx, *list_format); });
@@ -92,7 +93,7 @@ void add_frameworks_command(CLI::App& app, CliContext& ctx, int& exit_code) {
   show->add_option("framework", show_options->which, ctx.tr("Id kerangka bawaan atau path berkas YAML", "Built-in framework id or YAML file path"))
       ->required();
   show->add_option("--profile", show_options->profile, ctx.tr("Profil bobot (bawaan: default)", "Weight profile (default: default)"));
-  show->add_option("--format", show_options->format, ctx.tr("Format keluaran", "Output format"))->check(CLI::IsMember({"text", "json"}));
+  show->add_option("--format", show_options->format, ctx.tr("Format keluaran", "Output format"))->transform(one_of(ctx, {"text", "json"}));
   show->add_option("-o,--output", show_options->output,
                    ctx.tr("Tulis ke berkas (secara atomik) alih-alih stdout", "Write to a file (atomically) instead of stdout"));
   show->footer(

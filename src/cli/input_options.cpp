@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "cli/choice.hpp"
 #include "cli/profile_option.hpp"
 #include "siap/framework_catalog.hpp"
 
@@ -20,7 +21,7 @@ void add_input_options(CLI::App& command, InputOptions& o, const CliContext& ctx
   command
       .add_option("--delimiter", o.delimiter,
                   ctx.tr("Pemisah kolom; bawaan: dideteksi dari baris judul", "Field delimiter; default: sniffed from the header"))
-      ->check(CLI::IsMember({",", ";", "tab"}));
+      ->transform(one_of(ctx, {",", ";", "tab"}));
   command.add_flag("--decimal-comma", o.decimal_comma,
                    ctx.tr("Angka memakai koma desimal (3,5); otomatis untuk berkas berpemisah ';'",
                           "Numbers use a decimal comma (3,5); automatic for ';'-delimited files"));
@@ -30,7 +31,7 @@ void add_input_options(CLI::App& command, InputOptions& o, const CliContext& ctx
       .add_option("--thousands", o.thousands,
                   ctx.tr("Pemisah ribuan dalam angka: '.' (12.300 = 12300) atau ','; tanpa ini angka seperti 12.300 adalah galat",
                          "Thousands separator in numbers: '.' (12.300 = 12300) or ','; without it a number like 12.300 is an error"))
-      ->check(CLI::IsMember({".", ","}));
+      ->transform(one_of(ctx, {".", ","}));
   command
       .add_option("--no-answer", o.no_answer,
                   ctx.tr("Jawaban yang berarti 'tidak menjawab' di setiap kolom (mis. n/a,-,99): dihitung, bukan galat",
@@ -42,7 +43,7 @@ void add_input_options(CLI::App& command, InputOptions& o, const CliContext& ctx
   command
       .add_option("--encoding", o.encoding,
                   ctx.tr("Pengodean berkas: utf8 (bawaan) atau cp1252 (Excel 'ANSI')", "File encoding: utf8 (default) or cp1252 (Excel 'ANSI')"))
-      ->check(CLI::IsMember({"utf8", "cp1252"}));
+      ->transform(one_of(ctx, {"utf8", "cp1252"}));
   command.add_option("--sheet", o.sheet,
                      ctx.tr("Lembar buku kerja XLSX/ODS: nama atau nomor (bawaan: lembar pertama)",
                             "Sheet of an XLSX/ODS workbook: name or number (default: the first sheet)"));
@@ -50,7 +51,7 @@ void add_input_options(CLI::App& command, InputOptions& o, const CliContext& ctx
       .add_option("--region-codes", o.region_codes,
                   ctx.tr("Kode tanpa titik (3273) adalah kode kemendagri; kode BPS belum didukung",
                          "Undotted codes (3273) are kemendagri codes; BPS codes are not supported yet"))
-      ->check(CLI::IsMember({"kemendagri", "bps"}));
+      ->transform(one_of(ctx, {"kemendagri", "bps"}));
   command.add_flag("--allow-non-regions", o.allow_non_regions,
                    ctx.tr("Terima unit yang bukan wilayah (OPD, instansi pusat)", "Accept units that are not regions (an OPD, a central agency)"));
 }

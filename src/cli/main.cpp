@@ -4,11 +4,14 @@
 #include <fmt/format.h>
 
 #include <cstring>
+#include <strings.h>
 #include <malloc.h>
 #include <exception>
 
+#include "cli/choice.hpp"
 #include "cli/cli_context.hpp"
 #include "cli/commands.hpp"
+#include "cli/usage_error.hpp"
 
 namespace siap::cli {
 namespace {
@@ -16,8 +19,8 @@ namespace {
 // Help text is built before parsing, so the language is read from argv first.
 Lang language_from_argv(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--lang=en") == 0) return Lang::en;
-    if (std::strcmp(argv[i], "--lang") == 0 && i + 1 < argc && std::strcmp(argv[i + 1], "en") == 0) return Lang::en;
+    if (strcasecmp(argv[i], "--lang=en") == 0) return Lang::en;
+    if (std::strcmp(argv[i], "--lang") == 0 && i + 1 < argc && strcasecmp(argv[i + 1], "en") == 0) return Lang::en;
   }
   return Lang::id;
 }
@@ -33,7 +36,7 @@ int run(int argc, char** argv) {
   app.fallthrough();  // global options may follow the subcommand
   std::string lang = ctx.lang == Lang::en ? "en" : "id";
   app.add_option("--lang", lang, ctx.tr("Bahasa keluaran: id (bawaan) atau en", "Output language: id (default) or en"))
-      ->check(CLI::IsMember({"id", "en"}));
+      ->transform(one_of(ctx, {"id", "en"}));
   bool quiet = false;
   bool verbose = false;
   app.add_flag("-q,--quiet", quiet, ctx.tr("Hanya galat dan data", "Only errors and data"));
@@ -61,8 +64,10 @@ int run(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-    ctx.error(e.what());
-    fmt::print(stderr, "{}\n", ctx.tr("Jalankan 'siap --help' untuk bantuan.", "Run 'siap --help' for help."));
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    ctx.error(ctx.tr(usage_error_text(e, app, args)));
+    const std::string help = command_name(*walk_commands(app, args).deepest) + " --help";
+    fmt::print(stderr, "{}\n", ctx.tr(fmt::format("Jalankan '{}' untuk bantuan.", help), fmt::format("Run '{}' for help.", help)));
     return kUsage;
   }
   return exit_code;

@@ -5,8 +5,14 @@
 #include <system_error>
 
 #include "siap/atomic_file.hpp"
+#include "siap/os_error.hpp"
 
 namespace siap::cli {
+
+std::string write_failure(const std::string& path, int err, const CliContext& ctx) {
+  const LocalizedText why = os_error_text(err);
+  return fmt::format("{}: {}: {}", path, ctx.tr("tidak dapat ditulis", "cannot be written"), ctx.tr(why));
+}
 
 bool emit(std::string_view data, const std::string& path, const CliContext& ctx) {
   if (path.empty() || path == "-") {
@@ -17,7 +23,7 @@ bool emit(std::string_view data, const std::string& path, const CliContext& ctx)
   try {
     write_file_atomically(path, data);
   } catch (const std::system_error& e) {
-    ctx.error(fmt::format("{}: {}", path, e.what()));
+    ctx.error(write_failure(path, e.code().value(), ctx));
     return false;
   }
   ctx.detail(fmt::format("{} {}", ctx.tr("ditulis:", "written:"), path));
@@ -35,7 +41,7 @@ bool emit_blocks(const std::function<void(const BlockSink&)>& produce, const std
     produce([&](std::string_view block) { file.write(block); });
     file.commit();
   } catch (const std::system_error& e) {
-    ctx.error(fmt::format("{}: {}", path, e.what()));
+    ctx.error(write_failure(path, e.code().value(), ctx));
     return false;
   }
   ctx.detail(fmt::format("{} {}", ctx.tr("ditulis:", "written:"), path));

@@ -12,6 +12,8 @@ namespace siap::cli {
 // Writes `data` to stdout when `path` is empty or "-", else atomically to
 // `path`. Returns false (after reporting) when the file cannot be written.
 bool emit(std::string_view data, const std::string& path, const CliContext& ctx);
+// "PATH: cannot be written: REASON" in the user's language, for errno `err`.
+std::string write_failure(const std::string& path, int err, const CliContext& ctx);
 // As emit(), for data produced in blocks (a quality log can be larger than
 // memory should hold): `produce` is called with a sink for each block.
 using BlockSink = std::function<void(std::string_view)>;

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/choice.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "siap/regions.hpp"
@@ -52,7 +53,7 @@ void add_regions_command(CLI::App& app, CliContext& ctx, int& exit_code) {
                                                        "List and search the 38 provinces and 514 kabupaten/kota (Kemendagri codes)"));
   cmd->add_option("query", o->query, ctx.tr("Nama atau kode (sebagian)", "Name or code (or part of one)"));
   cmd->add_option("--province", o->province, ctx.tr("Hanya provinsi dengan kode ini, mis. 32", "Only the province with this code, e.g. 32"));
-  cmd->add_option("--format", o->format, ctx.tr("Format keluaran", "Output format"))->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", o->format, ctx.tr("Format keluaran", "Output format"))->transform(one_of(ctx, {"text", "json"}));
   cmd->footer(
       ctx.tr("Contoh:\n  siap regions bandung\n  siap regions --province 32\n  siap regions 32.7 --format json\n\n"
              "Data: idn-area-data 4.0.1 (Fityan Nugroho), Kepmendagri 300.2.2-2138/2025; lisensi ODbL 1.0.",

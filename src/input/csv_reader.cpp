@@ -18,6 +18,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "siap/os_error.hpp"
 #include "siap/sha256.hpp"
 #include "siap/utf8.hpp"
 
@@ -170,15 +171,9 @@ class CsvReader::Hasher {
 
 Expected<std::unique_ptr<CsvReader>> CsvReader::open(const std::string& path, const CsvOptions& options) {
   if (path == "-") return std::unique_ptr<CsvReader>(new CsvReader(stdin, false, "<stdin>", options));
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) {
-    int err = errno;
-    return Diagnostics{
-        Diagnostic{{path, 0, 0},
-                   "",
-                   {fmt::format("berkas tidak dapat dibuka: {}", std::strerror(err)), fmt::format("cannot open the file: {}", std::strerror(err))}}};
-  }
-  auto reader = std::unique_ptr<CsvReader>(new CsvReader(file, true, path, options));
+  auto opened = open_for_reading(path);
+  if (!opened) return opened.errors();
+  auto reader = std::unique_ptr<CsvReader>(new CsvReader(*opened, true, path, options));
   reader->path_ = path;
   reader->fit_buffer();
   return reader;
@@ -186,14 +181,14 @@ Expected<std::unique_ptr<CsvReader>> CsvReader::open(const std::string& path, co
 
 Expected<std::unique_ptr<CsvReader>> CsvReader::open_range(const std::string& path, std::size_t offset, std::size_t length, const CsvOptions& options,
                                                            int first_line) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr || std::fseek(file, long(offset), SEEK_SET) != 0) {
-    int err = errno;
-    if (file != nullptr) std::fclose(file);
+  auto opened = open_for_reading(path);
+  if (!opened) return opened.errors();
+  std::FILE* file = *opened;
+  if (std::fseek(file, long(offset), SEEK_SET) != 0) {
+    const LocalizedText why = os_error_text(errno);
+    std::fclose(file);
     return Diagnostics{
-        Diagnostic{{path, 0, 0},
-                   "",
-                   {fmt::format("berkas tidak dapat dibuka: {}", std::strerror(err)), fmt::format("cannot open the file: {}", std::strerror(err))}}};
+        Diagnostic{{path, 0, 0}, "", {fmt::format("berkas tidak dapat dibaca: {}", why.id), fmt::format("cannot read the file: {}", why.en)}}};
   }
   auto reader = std::unique_ptr<CsvReader>(new CsvReader(file, true, path, options, false));
   reader->remaining_ = length;

@@ -12,6 +12,7 @@
 #include "input/workbook_reader.hpp"
 #include "input/zip_directory.hpp"
 #include "siap/limits.hpp"
+#include "siap/os_error.hpp"
 #include "siap/sha256.hpp"
 
 namespace siap {
@@ -94,8 +95,9 @@ Kind head_kind(std::string_view head) {
 
 // The whole file, for a format read in memory (a ZIP's directory is at its end).
 Expected<std::string> read_all(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return file_error(path, {"tidak dapat dibuka", "cannot be opened"});
+  auto opened = open_for_reading(path);
+  if (!opened) return opened.errors();
+  std::FILE* f = *opened;
   std::string out;
   char buffer[1 << 16];
   std::size_t n;
@@ -107,9 +109,13 @@ Expected<std::string> read_all(const std::string& path) {
                                fmt::format("an archive larger than {} MiB", limits::kMaxWorkbookFileBytes >> 20)});
     }
   }
-  bool failed = std::ferror(f);
+  const bool failed = std::ferror(f);
+  const int err = errno;
   std::fclose(f);
-  if (failed) return file_error(path, {"gagal dibaca", "could not be read"});
+  if (failed) {
+    const LocalizedText why = os_error_text(err);
+    return file_error(path, {fmt::format("berkas tidak dapat dibaca: {}", why.id), fmt::format("cannot read the file: {}", why.en)});
+  }
   return out;
 }
 

@@ -182,7 +182,8 @@ TEST_CASE("frameworks check handles unreadable and hostile files", "[cli][check]
   ScratchDir dir;
   auto missing = run_siap({"frameworks", "check", dir.file("nope.yaml"), "--lang", "en"});
   CHECK(missing.exit_code == 1);
-  CHECK(missing.err.find(dir.file("nope.yaml") + ": cannot read the file") != std::string::npos);
+  // Not found, not "cannot be read" (#11).
+  CHECK(missing.err.find(dir.file("nope.yaml") + ": cannot open the file: not found") != std::string::npos);
 
   write_file(dir.file("deep.yaml"), std::string(200000, '['));
   auto deep = run_siap({"frameworks", "check", dir.file("deep.yaml"), "--lang", "en"});
@@ -209,8 +210,9 @@ TEST_CASE("frameworks check handles unreadable and hostile files", "[cli][check]
   auto bin = run_siap({"frameworks", "check", dir.file("binary.yaml")});
   CHECK(bin.exit_code == 1);
 
-  auto directory = run_siap({"frameworks", "check", dir.path + "/"});
+  auto directory = run_siap({"frameworks", "check", dir.path + "/", "--lang", "en"});
   CHECK(directory.exit_code == 1);
+  CHECK(directory.err.find(": cannot open the file: is a directory, not a file") != std::string::npos);
 }
 
 TEST_CASE("colour never appears when NO_COLOR is set or output is not a terminal", "[cli]") {
