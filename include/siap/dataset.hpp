@@ -104,6 +104,9 @@ struct LoadOptions {
   char thousands = 0;                  // a declared thousands separator ('.' or ','); 0: none, and a number that could be grouped is an error
   RegionCoding region_coding = RegionCoding::unspecified;
   bool allow_non_regions = false;
+  // The study's provinces (indices into RegionTable::builtin()); a region
+  // elsewhere is rejected as outside_scope. Empty: the whole country.
+  std::vector<int> scope_provinces;
   // Survey files at least this large are parsed in two parts on two cores.
   std::size_t parallel_min_bytes = 16u << 20;
   // Keep every issue (streamed to a temporary file) for quality.csv; without

@@ -7,8 +7,34 @@
 #include "cli/choice.hpp"
 #include "cli/profile_option.hpp"
 #include "siap/framework_catalog.hpp"
+#include "siap/regions.hpp"
 
 namespace siap::cli {
+
+namespace {
+
+// A province named by code ("33") or name ("Jawa Tengah"); anything else is
+// reported and gives nothing.
+std::optional<int> resolve_province(const std::string& text, const CliContext& ctx) {
+  const RegionTable& regions = RegionTable::builtin();
+  RegionMatch m = regions.resolve(text);
+  if (m.kind == RegionMatch::Kind::found && regions.at(m.region).type == RegionType::provinsi) return m.region;
+  std::string why_id = "bukan provinsi yang dikenal", why_en = "not a known province";
+  if (m.kind == RegionMatch::Kind::found) {
+    why_id = fmt::format("{} bukan provinsi", regions.describe(m.region));
+    why_en = fmt::format("{} is not a province", regions.describe(m.region));
+  }
+  for (int c : m.candidates) {
+    if (regions.at(c).type != RegionType::provinsi) continue;
+    why_id += fmt::format("; maksud Anda {}?", regions.describe(c));
+    why_en += fmt::format("; did you mean {}?", regions.describe(c));
+    break;
+  }
+  ctx.error(fmt::format("--province '{}': {}", text, ctx.tr(why_id, why_en)));
+  return std::nullopt;
+}
+
+}  // namespace
 
 void add_input_options(CLI::App& command, InputOptions& o, const CliContext& ctx) {
   command
@@ -52,6 +78,11 @@ void add_input_options(CLI::App& command, InputOptions& o, const CliContext& ctx
                   ctx.tr("Kode tanpa titik (3273) adalah kode kemendagri; kode BPS belum didukung",
                          "Undotted codes (3273) are kemendagri codes; BPS codes are not supported yet"))
       ->transform(one_of(ctx, {"kemendagri", "bps"}));
+  command
+      .add_option("--province", o.provinces,
+                  ctx.tr("Cakupan studi: provinsi (kode atau nama, dipisah koma); wilayah di provinsi lain ditolak (outside_scope)",
+                         "The study's scope: provinces (codes or names, comma-separated); regions of other provinces are rejected (outside_scope)"))
+      ->delimiter(',');
   command.add_flag("--allow-non-regions", o.allow_non_regions,
                    ctx.tr("Terima unit yang bukan wilayah (OPD, instansi pusat)", "Accept units that are not regions (an OPD, a central agency)"));
 }
@@ -69,6 +100,15 @@ std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& c
         ctx.tr("--decimal-comma dan --no-decimal-comma tidak dapat dipakai bersama", "--decimal-comma and --no-decimal-comma exclude each other"));
     exit_code = kUsage;
     return std::nullopt;
+  }
+  std::vector<int> scope;
+  for (const auto& text : o.provinces) {
+    auto province = resolve_province(text, ctx);
+    if (!province) {
+      exit_code = kUsage;
+      return std::nullopt;
+    }
+    if (std::find(scope.begin(), scope.end(), *province) == scope.end()) scope.push_back(*province);
   }
   auto fw = resolve_framework(o.framework);
   if (!fw) {
@@ -93,6 +133,7 @@ std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& c
   options.decimal_comma = o.decimal_comma ? DecimalComma::yes : o.no_decimal_comma ? DecimalComma::no : DecimalComma::automatic;
   options.region_coding = o.region_codes == "kemendagri" ? RegionCoding::kemendagri : RegionCoding::unspecified;
   options.allow_non_regions = o.allow_non_regions;
+  options.scope_provinces = std::move(scope);
   options.full_quality_log = full_quality_log;
   auto data = load_dataset(out.framework, o.inputs, options);
   if (!data) {

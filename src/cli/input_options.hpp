@@ -28,6 +28,7 @@ struct InputOptions {
   bool include_incomplete = false;
   std::string region_codes;  // "", "kemendagri", "bps"
   bool allow_non_regions = false;
+  std::vector<std::string> provinces;  // --province: codes or names
 };
 
 void add_input_options(CLI::App& command, InputOptions& options, const CliContext& ctx);

@@ -270,6 +270,14 @@ class Loader {
     };
     switch (m.kind) {
       case RegionMatch::Kind::found: {
+        if (!in_scope(m.region)) {
+          const Region& province = regions_.at(regions_.at(m.region).province);
+          out.code = "outside_scope";
+          out.reason = {
+              fmt::format("di luar cakupan studi: {} ada di provinsi {}; cakupan: {}", regions_.describe(m.region), province.name, scope_names()),
+              fmt::format("outside the study's scope: {} is in {}; the scope: {}", regions_.describe(m.region), province.name, scope_names())};
+          break;
+        }
         int& unit = unit_of_region_[std::size_t(m.region)];
         if (unit < 0) {
           unit = int(data_.units.size());
@@ -307,6 +315,8 @@ class Loader {
           out.unit = it->second;
           break;
         }
+        // Suggestions from the study's provinces first.
+        std::stable_partition(m.candidates.begin(), m.candidates.end(), [&](int c) { return in_scope(c); });
         out.code = "unknown_region";
         out.reason = m.candidates.empty() ? LocalizedText{"wilayah tidak dikenal (gunakan --allow-non-regions untuk unit seperti OPD)",
                                                           "unknown region (use --allow-non-regions for units such as an OPD)"}
@@ -321,6 +331,18 @@ class Loader {
       return uncached_unit_;
     }
     return unit_cache_.emplace(std::string(raw), std::move(out)).first->second;
+  }
+
+  bool in_scope(int region) const {
+    const auto& scope = options_.scope_provinces;
+    return scope.empty() || std::find(scope.begin(), scope.end(), regions_.at(region).province) != scope.end();
+  }
+
+  // "Jawa Tengah (33), DI Yogyakarta (34)"
+  std::string scope_names() const {
+    std::vector<std::string> names;
+    for (int p : options_.scope_provinces) names.push_back(regions_.describe(p));
+    return fmt::format("{}", fmt::join(names, ", "));
   }
 
   int lookup_group(std::string_view raw) {

@@ -206,7 +206,18 @@ RegionMatch RegionTable::resolve(std::string_view raw, RegionCoding coding, bool
     }
     return by_code(std::string(text.substr(0, 2)) + "." + std::string(text.substr(2)));
   }
-  // Names.
+  // Names. A note in parentheses after a name that is itself a region
+  // ("Kab. Semarang (Ungaran)", the seat) is set aside; the name alone
+  // decides, so an ambiguous one stays ambiguous.
+  if (text.ends_with(')')) {
+    // One note only: the name before it must not end in ')' again, so a
+    // hostile "x (((...)))" costs one extra lookup, not one per bracket.
+    const auto open = text.rfind(" (");
+    if (open != std::string_view::npos && open > 0 && !trim(text.substr(0, open)).ends_with(')')) {
+      RegionMatch bare = resolve(text.substr(0, open), coding, false);
+      if (bare.kind == RegionMatch::Kind::found || bare.kind == RegionMatch::Kind::ambiguous) return bare;
+    }
+  }
   NameKey name = normalize_name(text);
   auto fits = [&](int index) { return !name.type || regions_[std::size_t(index)].type == *name.type; };
   if (const auto* list = lookup(name.key)) {

@@ -185,3 +185,35 @@ TEST_CASE("headers as the tools write them: labels, LimeSurvey codes, Google For
   CHECK(near.exit_code == 1);
   CHECK(near.err.find("required columns missing: 'q4' (closest: 'grup/qq4')\n") != std::string::npos);
 }
+
+TEST_CASE("a study scoped with --province: other provinces' regions are rejected as outside_scope, suggestions from the scope first",
+          "[e2e][field]") {
+  ScratchDir dir;
+  write_file(dir.file("jateng.csv"), kHeader +
+                                         "R1;Kota Semarang;4;5;3;2\n"
+                                         "R2;Kota Bandung;4;4;4;4\n"  // Jawa Barat
+                                         "R3;Solo;2;2;2;2\n"          // Kota Surakarta
+                                         "R4;Kab. Semarang (Ungaran);3;3;3;3\n"
+                                         "R5;Purwokerto;5;5;5;5\n"  // a town in Kabupaten Banyumas: never guessed
+                                         "R6;Kota Semarag;3;3;3;3\n");
+  auto r = run_siap(
+      {"--lang", "en", "assess", dir.file("jateng.csv"), "-f", kFramework, "--province", "Jawa Tengah", "--format", "json", "-o", dir.file("out")});
+  REQUIRE(r.exit_code == 0);
+  auto j = json::parse(read_file(dir.file("out/assessment.json")));
+  CHECK(j["counts"]["rows_read"] == 6);
+  CHECK(j["counts"]["rows_accepted"] == 3);
+  CHECK(j["counts"]["rows_rejected"] == 3);
+  CHECK(unit_named(j, "Kota Surakarta")["index"]["exact"] == "2");
+  CHECK(unit_named(j, "Kabupaten Semarang")["index"]["exact"] == "3");
+  // Kota Semarang by hand: d1 (4+5)/2 = 4.5, d2 (3+2)/2 = 2.5, index 3.5.
+  CHECK(unit_named(j, "Kota Semarang")["index"]["exact"] == "3.5");
+  const std::string quality = read_file(dir.file("out/quality.csv"));
+  CHECK(quality.find(",3,kabupaten_kota,Kota Bandung,row rejected,outside_scope,outside the study's scope: Kota Bandung (32.73) is in Jawa Barat; "
+                     "the scope: Provinsi Jawa Tengah (33)") != std::string::npos);
+  CHECK(quality.find(",6,kabupaten_kota,Purwokerto,row rejected,unknown_region,") != std::string::npos);
+  CHECK(quality.find(",7,kabupaten_kota,Kota Semarag,row rejected,unknown_region,unknown region; did you mean Kota Semarang (33.74)") !=
+        std::string::npos);
+  auto wrong = run_siap({"--lang", "en", "assess", dir.file("jateng.csv"), "-f", kFramework, "--province", "Kota Semarang"});
+  CHECK(wrong.exit_code == 2);
+  CHECK(wrong.err.find("--province 'Kota Semarang': Kota Semarang (33.74) is not a province") != std::string::npos);
+}

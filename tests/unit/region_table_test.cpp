@@ -102,3 +102,24 @@ TEST_CASE("a name too long to be a region gets no suggestions; a long near miss 
   CHECK(m.candidates.empty());
   CHECK(candidates("Kabupaten Bandung Baratt") == std::vector<std::string>{"Kabupaten Bandung Barat (32.17)"});
 }
+
+TEST_CASE("nicknames that name one region, a note in parentheses; a town or shared name is never guessed", "[regions]") {
+  CHECK(found("Solo") == "33.72");  // Kota Surakarta
+  CHECK(found("Kota Solo") == "33.72");
+  CHECK(found("Kabupaten Solo").empty());
+  CHECK(found("Jogja") == "34.71");  // Kota Yogyakarta
+  CHECK(found("YOGYA") == "34.71");
+  CHECK(found("Jaksel") == "31.74");
+  // Purwokerto is a town in Kabupaten Banyumas, not a kabupaten/kota.
+  CHECK(table().resolve("Purwokerto").kind == RegionMatch::Kind::unknown);
+  // Pekalongan is both a kabupaten and a kota.
+  CHECK(table().resolve("Pekalongan").kind == RegionMatch::Kind::ambiguous);
+  CHECK(found("Kab. Semarang (Ungaran)") == "33.22");
+  CHECK(found("Kota Bandung (Dinas Kominfo)") == "32.73");
+  CHECK(table().resolve("Bogor (Cibinong)").kind == RegionMatch::Kind::ambiguous);  // the note does not decide
+  CHECK(table().resolve("Bukan Wilayah (x)").kind == RegionMatch::Kind::unknown);
+  // Brackets piled up cost one extra lookup, not one per bracket.
+  std::string piled = "Kota Bandung";
+  for (int i = 0; i < 100000; ++i) piled += " (x)";
+  CHECK(table().resolve(piled).kind == RegionMatch::Kind::unknown);
+}
