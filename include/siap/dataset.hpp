@@ -14,6 +14,7 @@
 #include "siap/framework.hpp"
 #include "siap/row_allocator.hpp"
 #include "siap/quality_log.hpp"
+#include "siap/region_map.hpp"
 #include "siap/regions.hpp"
 
 namespace siap {
@@ -107,6 +108,9 @@ struct LoadOptions {
   // The study's provinces (indices into RegionTable::builtin()); a region
   // elsewhere is rejected as outside_scope. Empty: the whole country.
   std::vector<int> scope_provinces;
+  // The study's own names for regions (--region-map); consulted before the
+  // bundled names, each use noted in the quality log (value_mapped).
+  const RegionMap* region_map = nullptr;
   // Survey files at least this large are parsed in two parts on two cores.
   std::size_t parallel_min_bytes = 16u << 20;
   // Keep every issue (streamed to a temporary file) for quality.csv; without

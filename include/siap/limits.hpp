@@ -23,6 +23,10 @@ inline constexpr std::size_t kMaxListedCandidates = 8;
 // Framework files: after this many errors the rest are counted, not kept.
 inline constexpr std::size_t kMaxFrameworkErrors = 100;
 
+// A --region-map file: its rows, and the errors kept before the rest are dropped.
+inline constexpr std::size_t kMaxRegionMapEntries = 100'000;
+inline constexpr std::size_t kMaxRegionMapErrors = 100;
+
 // Region names looked up in an input: distinct texts remembered (with their
 // outcome) up to this many; further distinct texts are resolved each time.
 inline constexpr std::size_t kMaxCachedUnitTexts = 65'536;

@@ -23,7 +23,13 @@ namespace siap {
 enum class IssueKind {
   row_rejected,  // the row is not used
   cell_ignored,  // the cell is treated as missing; the row is used
+  value_mapped,  // the cell was read as the user said (--region-map); the row is used. A note, not a problem
 };
+inline constexpr int kIssueKinds = 3;
+// "row_rejected", "cell_ignored", "value_mapped": the JSON's outcome.
+std::string_view issue_kind_code(IssueKind kind);
+// "baris ditolak" / "row rejected", ...: what the reports print.
+LocalizedText issue_kind_label(IssueKind kind);
 
 struct QualityIssue {
   IssueKind kind = IssueKind::row_rejected;
@@ -68,7 +74,9 @@ class QualityLog {
 
   std::size_t size() const { return total_; }
   bool empty() const { return total_ == 0; }
-  std::size_t count(IssueKind kind) const { return kind == IssueKind::row_rejected ? rows_ : total_ - rows_; }
+  std::size_t count(IssueKind kind) const { return counts_[int(kind)]; }
+  // Issues that are problems: all but the notes of value_mapped.
+  std::size_t problems() const { return total_ - counts_[int(IssueKind::value_mapped)]; }
   // In order of first occurrence.
   const std::vector<IssueGroup>& groups() const { return groups_; }
   // Issues counted but not kept as examples.
@@ -106,7 +114,8 @@ class QualityLog {
   Run& current_run();
 
   bool full_ = true;
-  std::size_t total_ = 0, rows_ = 0, examples_ = 0;
+  std::size_t total_ = 0, examples_ = 0;
+  std::size_t counts_[kIssueKinds] = {};
   std::vector<IssueGroup> groups_;
   std::vector<int> group_file_rank_;  // per group: its file's position in reading order
   std::vector<std::unique_ptr<Run>> runs_;

@@ -56,9 +56,7 @@ void print_issues(const Dataset& data, const CliContext& ctx, std::size_t limit)
     if (shown++ >= limit) return;
     std::string where = issue.column.empty() ? fmt::format("{}:{}", issue.file, issue.line)
                                              : fmt::format("{}:{}: {} '{}'", issue.file, issue.line, issue.column, issue.value);
-    ctx.warning(
-        fmt::format("{}: {} ({})", where, issue.reason.in(ctx.lang),
-                    issue.kind == IssueKind::row_rejected ? ctx.tr("baris ditolak", "row rejected") : ctx.tr("sel diabaikan", "cell ignored")));
+    ctx.warning(fmt::format("{}: {} ({})", where, issue.reason.in(ctx.lang), ctx.tr(issue_kind_label(issue.kind))));
   });
   shown = std::min(shown, limit);
   if (data.quality.size() > shown) {
@@ -126,9 +124,9 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   const Dataset& data = loaded->data;
   // The text report ends with the same account; other outputs get it on stderr.
   if (!(o.output_dir.empty() && formats[0]->name == "text")) ctx.info(counts_line(data, ctx));
-  if (o.strict && !data.quality.empty()) {
+  if (o.strict && data.quality.problems() > 0) {
     print_issues(data, ctx, data.quality.size());
-    ctx.error(fmt::format("--strict: {} {}; {}", data.quality.size(), ctx.tr("masalah pada data", "problems in the data"),
+    ctx.error(fmt::format("--strict: {} {}; {}", data.quality.problems(), ctx.tr("masalah pada data", "problems in the data"),
                           ctx.tr("tidak ada laporan yang ditulis", "no report written")));
     return kBadInput;
   }
@@ -181,6 +179,7 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   if (o.input.encoding != "utf8") report.settings.push_back("encoding=" + o.input.encoding);
   if (!o.input.region_codes.empty()) report.settings.push_back("region_codes=" + o.input.region_codes);
   if (o.input.allow_non_regions) report.settings.push_back("allow_non_regions=yes");
+  if (!o.input.region_map.empty()) report.settings.push_back("region_map=" + o.input.region_map);
   if (!o.input.provinces.empty()) report.settings.push_back("province=" + fmt::format("{}", fmt::join(o.input.provinces, ",")));
 
   // A renderer's failure is ours (exit 3); a file that cannot be written is the user's (exit 1).
@@ -216,7 +215,7 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   }
   std::string quality = (std::filesystem::path(o.output_dir) / kQualityFile).string();
   if (!emit_blocks([&](const BlockSink& sink) { write_quality_csv(*assessment.data, report, sink); }, quality, ctx)) return kBadInput;
-  ctx.info(fmt::format("{} {} ({} {})", ctx.tr("ditulis:", "written:"), quality, assessment.data->quality.size(), ctx.tr("masalah", "problems")));
+  ctx.info(fmt::format("{} {} ({} {})", ctx.tr("ditulis:", "written:"), quality, assessment.data->quality.problems(), ctx.tr("masalah", "problems")));
   return kSuccess;
 }
 

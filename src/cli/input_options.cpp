@@ -83,6 +83,9 @@ void add_input_options(CLI::App& command, InputOptions& o, const CliContext& ctx
                   ctx.tr("Cakupan studi: provinsi (kode atau nama, dipisah koma); wilayah di provinsi lain ditolak (outside_scope)",
                          "The study's scope: provinces (codes or names, comma-separated); regions of other provinces are rejected (outside_scope)"))
       ->delimiter(',');
+  command.add_option("--region-map", o.region_map,
+                     ctx.tr("Tabel (CSV/XLSX/ODS) nama wilayah studi ini: teks seperti diketik, lalu kode Kemendagri atau nama wilayah",
+                            "A table (CSV/XLSX/ODS) of this study's region names: the text as typed, then the Kemendagri code or name"));
   command.add_flag("--allow-non-regions", o.allow_non_regions,
                    ctx.tr("Terima unit yang bukan wilayah (OPD, instansi pusat)", "Accept units that are not regions (an OPD, a central agency)"));
 }
@@ -116,7 +119,16 @@ std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& c
     exit_code = kBadInput;
     return std::nullopt;
   }
-  LoadedInput out{std::move(*fw), -1, {}};
+  LoadedInput out{std::move(*fw), nullptr, -1, {}};
+  if (!o.region_map.empty()) {
+    auto map = load_region_map(o.region_map);
+    if (!map) {
+      for (const auto& e : map.errors()) ctx.error(e);
+      exit_code = kBadInput;
+      return std::nullopt;
+    }
+    out.region_map = std::make_unique<RegionMap>(std::move(*map));
+  }
   auto profile = select_profile(out.framework, o.profile, ctx);
   if (!profile) {
     exit_code = kUsage;
@@ -134,6 +146,7 @@ std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& c
   options.region_coding = o.region_codes == "kemendagri" ? RegionCoding::kemendagri : RegionCoding::unspecified;
   options.allow_non_regions = o.allow_non_regions;
   options.scope_provinces = std::move(scope);
+  options.region_map = out.region_map.get();
   options.full_quality_log = full_quality_log;
   auto data = load_dataset(out.framework, o.inputs, options);
   if (!data) {

@@ -29,6 +29,7 @@ struct InputOptions {
   std::string region_codes;  // "", "kemendagri", "bps"
   bool allow_non_regions = false;
   std::vector<std::string> provinces;  // --province: codes or names
+  std::string region_map;              // --region-map FILE
 };
 
 void add_input_options(CLI::App& command, InputOptions& options, const CliContext& ctx);
@@ -37,6 +38,7 @@ void add_input_options(CLI::App& command, InputOptions& options, const CliContex
 // returns the exit code in `exit_code`.
 struct LoadedInput {
   Framework framework;
+  std::unique_ptr<RegionMap> region_map;  // kept for the load; reports name only its file
   int profile = -1;
   Dataset data;
 };

@@ -30,7 +30,7 @@ int run_validate(const ValidateOptions& o, const CliContext& ctx) {
     ctx.error(why);
     return kBadInput;
   }
-  return loaded->data.quality.empty() ? kSuccess : kBadInput;
+  return loaded->data.quality.problems() == 0 ? kSuccess : kBadInput;  // notes (value_mapped) are not problems
 }
 
 }  // namespace

@@ -253,6 +253,7 @@ class Loader {
     int unit = -1;
     std::string code;
     LocalizedText reason;
+    bool mapped = false;  // found through --region-map: each row is noted
   };
 
   static_assert(int(UnitLevel::kota) == int(RegionType::kota) && int(UnitLevel::provinsi) == int(RegionType::provinsi));
@@ -262,7 +263,15 @@ class Loader {
     if (cached != unit_cache_.end()) return cached->second;
     UnitLookup out;
     // With --allow-non-regions an unknown name is a unit of its own: no suggestions are made.
-    RegionMatch m = regions_.resolve(raw, options_.region_coding, !options_.allow_non_regions);
+    RegionMatch m;
+    if (options_.region_map != nullptr) {
+      if (int mapped = options_.region_map->find(raw); mapped >= 0) {
+        m.kind = RegionMatch::Kind::found;
+        m.region = mapped;
+        out.mapped = true;
+      }
+    }
+    if (!out.mapped) m = regions_.resolve(raw, options_.region_coding, !options_.allow_non_regions);
     auto list = [&](const std::vector<int>& candidates, const char* sep) {
       std::vector<std::string> names;
       for (int c : candidates) names.push_back(regions_.describe(c));
@@ -696,6 +705,11 @@ class Loader {
             if (unit->unit < 0) {
               reject(file, line, header_names[c], std::string(fields[c]), unit->code, unit->reason);
               rejected = true;
+            } else if (unit->mapped) {
+              const Unit& u = data_.units[std::size_t(unit->unit)];
+              log_issue(IssueKind::value_mapped, file, line, header_names[c], fields[c], "region_mapped",
+                        {fmt::format("dibaca sebagai {} ({}) menurut peta wilayah {}", u.name, u.code, options_.region_map->file),
+                         fmt::format("read as {} ({}) by the region map {}", u.name, u.code, options_.region_map->file)});
             }
             break;
           case ColumnTarget::Role::respondent_id:

@@ -211,7 +211,7 @@ void QualityLog::add(int group, int line, std::string_view value, const Localize
   IssueGroup& g = groups_[std::size_t(group)];
   ++g.count;
   ++total_;
-  if (g.kind == IssueKind::row_rejected) ++rows_;
+  ++counts_[int(g.kind)];
   if (own_reason != nullptr && own_reason->id == g.reason.id && own_reason->en == g.reason.en) own_reason = nullptr;
   keep_example(g, line, value, own_reason);
   if (full_)
@@ -227,7 +227,7 @@ void QualityLog::restore(IssueGroup saved) {
   IssueGroup& g = groups_[std::size_t(group(saved.kind, saved.file, saved.column, saved.code, saved.reason))];
   g.count += saved.count;
   total_ += saved.count;
-  if (g.kind == IssueKind::row_rejected) rows_ += saved.count;
+  counts_[int(g.kind)] += saved.count;
   for (auto& example : saved.examples) {
     g.examples.push_back(std::move(example));
     ++examples_;
@@ -244,7 +244,7 @@ void QualityLog::absorb(QualityLog&& other, int line_offset) {
     IssueGroup& ours = groups_[std::size_t(id)];
     ours.count += theirs.count;
     total_ += theirs.count;
-    if (theirs.kind == IssueKind::row_rejected) rows_ += theirs.count;
+    counts_[int(theirs.kind)] += theirs.count;
     for (auto& example : theirs.examples) {
       if (ours.examples.size() >= limits::kExamplesPerGroup) break;
       example.line += line_offset;
@@ -340,6 +340,30 @@ void QualityLog::for_each(const std::function<void(const QualityIssue&)>& visit)
     visit(best->issue);
     advance(*best);
   }
+}
+
+std::string_view issue_kind_code(IssueKind kind) {
+  switch (kind) {
+    case IssueKind::row_rejected:
+      return "row_rejected";
+    case IssueKind::cell_ignored:
+      return "cell_ignored";
+    case IssueKind::value_mapped:
+      break;
+  }
+  return "value_mapped";
+}
+
+LocalizedText issue_kind_label(IssueKind kind) {
+  switch (kind) {
+    case IssueKind::row_rejected:
+      return {"baris ditolak", "row rejected"};
+    case IssueKind::cell_ignored:
+      return {"sel diabaikan", "cell ignored"};
+    case IssueKind::value_mapped:
+      break;
+  }
+  return {"nilai dipetakan", "value mapped"};
 }
 
 }  // namespace siap

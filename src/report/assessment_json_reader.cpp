@@ -370,7 +370,9 @@ class Reader {
     std::string t = text(v, path);
     if (t == "row_rejected") return IssueKind::row_rejected;
     if (t == "cell_ignored") return IssueKind::cell_ignored;
-    throw Malformed(path, {fmt::format("'{}' bukan row_rejected atau cell_ignored", t), fmt::format("'{}' is not row_rejected or cell_ignored", t)});
+    if (t == "value_mapped") return IssueKind::value_mapped;
+    throw Malformed(path, {fmt::format("'{}' bukan row_rejected, cell_ignored atau value_mapped", t),
+                           fmt::format("'{}' is not row_rejected, cell_ignored or value_mapped", t)});
   }
 
   static void read_quality(const json& root, QualityLog& log) {

@@ -161,7 +161,7 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
     w.begin_object()
         .field("file", g.file)
         .field("column", g.column)
-        .field("outcome", g.kind == IssueKind::row_rejected ? "row_rejected" : "cell_ignored")
+        .field("outcome", issue_kind_code(g.kind))
         .field("code", g.code)
         .field("count", g.count)
         .field("examples", g.examples.size());
@@ -177,7 +177,7 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
         .field("line", issue.line)
         .field("column", issue.column)
         .field("value", issue.value)
-        .field("outcome", issue.kind == IssueKind::row_rejected ? "row_rejected" : "cell_ignored")
+        .field("outcome", issue_kind_code(issue.kind))
         .field("code", issue.code);
     text(w, "reason", issue.reason);
     w.end_object();

@@ -23,10 +23,8 @@ void write_quality_csv(const Dataset& data, const ReportOptions& options, const 
   } else {
     row({"berkas", "baris", "kolom", "nilai", "akibat", "kode", "alasan"});
   }
-  const std::string_view rejected = options.lang == Lang::en ? "row rejected" : "baris ditolak";
-  const std::string_view ignored = options.lang == Lang::en ? "cell ignored" : "sel diabaikan";
   data.quality.for_each([&](const QualityIssue& issue) {
-    row({issue.file, std::to_string(issue.line), issue.column, issue.value, issue.kind == IssueKind::row_rejected ? rejected : ignored, issue.code,
+    row({issue.file, std::to_string(issue.line), issue.column, issue.value, issue_kind_label(issue.kind).in(options.lang), issue.code,
          issue.reason.in(options.lang)});
   });
   if (!data.quality.full() && data.quality.elided() > 0) {

@@ -210,7 +210,7 @@ QualityView quality_view(const Assessment& a) {
   QualityView view;
   view.files = &a.data->files;
   view.by_code = a.data->quality.by_code();
-  view.problems = a.data->quality.size();
+  view.problems = a.data->quality.problems();
   view.elided = a.data->quality.elided();
   return view;
 }

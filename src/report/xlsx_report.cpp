@@ -463,7 +463,7 @@ class WorkbookWriter {
     // The first examples of each kind of problem (bounded: a file of bad
     // cells must not make a workbook of millions of rows); all are in quality.csv.
     a_.data->quality.for_each_example([&](const QualityIssue& issue) {
-      s.text(row, 0, issue.kind == IssueKind::row_rejected ? t("baris ditolak", "row rejected") : t("sel diabaikan", "cell ignored"));
+      s.text(row, 0, t(issue_kind_label(issue.kind)));
       s.text(row, 1, issue.file);
       s.number(row, 2, issue.line);
       s.text(row, 3, issue.column);

@@ -217,3 +217,41 @@ TEST_CASE("a study scoped with --province: other provinces' regions are rejected
   CHECK(wrong.exit_code == 2);
   CHECK(wrong.err.find("--province 'Kota Semarang': Kota Semarang (33.74) is not a province") != std::string::npos);
 }
+
+TEST_CASE("a region map (--region-map) reads a study's own names, noting each row it mapped; a bad map names its cell", "[e2e][field]") {
+  ScratchDir dir;
+  write_file(dir.file("peta.csv"),
+             "teks,wilayah,catatan\n"
+             "Kota Smg,33.74,singkatan\n"
+             "Purwokerto,Kabupaten Banyumas,ibu kota kabupaten\n");
+  write_file(dir.file("survei.csv"), kHeader +
+                                         "R1;Kota Smg;4;5;3;2\n"
+                                         "R2;Purwokerto;4;4;4;4\n"
+                                         "R3;Kota Semarang;2;2;2;2\n"
+                                         "R4;KOTA  SMG;3;3;3;3\n");
+  auto r = run_siap({"--lang", "en", "assess", dir.file("survei.csv"), "-f", kFramework, "--region-map", dir.file("peta.csv"), "--format", "json",
+                     "-o", dir.file("out"), "--strict"});
+  REQUIRE(r.exit_code == 0);  // notes are not problems, even with --strict
+  auto j = json::parse(read_file(dir.file("out/assessment.json")));
+  CHECK(j["counts"]["rows_read"] == 4);
+  CHECK(j["counts"]["rows_accepted"] == 4);
+  // Kota Semarang from R1, R3, R4: q1 (4+2+3)/3 = 3, q2 (5+2+3)/3 = 10/3, q3 (3+2+3)/3 = 8/3, q4 (2+2+3)/3 = 7/3;
+  // d1 = 19/6, d2 = 15/6 = 2.5; index = 17/6 = 2.8333..., published 2.83.
+  CHECK(unit_named(j, "Kota Semarang")["index"]["published"] == 2.83);
+  CHECK(unit_named(j, "Kabupaten Banyumas")["index"]["exact"] == "4");
+  const std::string quality = read_file(dir.file("out/quality.csv"));
+  CHECK(quality.find(",2,kabupaten_kota,Kota Smg,value mapped,region_mapped,read as Kota Semarang (33.74) by the region map " +
+                     dir.file("peta.csv")) != std::string::npos);
+  CHECK(quality.find(",5,kabupaten_kota,KOTA  SMG,value mapped,region_mapped,") != std::string::npos);
+  CHECK(quality.find(",4,kabupaten_kota,") == std::string::npos);  // Kota Semarang is a name siap knows
+  CHECK(j["settings"].dump().find("region_map=") != std::string::npos);
+
+  write_file(dir.file("salah.csv"), "teks;wilayah\nKota Smg;33.74\nkota smg;Kota Bandung\nx;Bandung\ny;Atlantis\n;32.73\n");
+  auto bad = run_siap({"--lang", "en", "assess", dir.file("survei.csv"), "-f", kFramework, "--region-map", dir.file("salah.csv")});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err == "siap: error: " + dir.file("salah.csv") +
+                       ":3:1: 'kota smg' is already mapped to Kota Semarang (33.74), here to Kota Bandung (32.73)\n" +
+                       "siap: error: " + dir.file("salah.csv") + ":4:2: ambiguous region 'Bandung'; write its Kemendagri code\n" + "siap: error: " +
+                       dir.file("salah.csv") + ":5:2: unknown region 'Atlantis' (a dotted Kemendagri code such as 33.74, or the official name)\n" +
+                       "siap: error: " + dir.file("salah.csv") + ":6:1: empty text\n");
+}
