@@ -9,8 +9,20 @@ namespace {
 
 constexpr std::size_t kMaxCellChars = 32767;
 
-// The longest prefix within Excel's cell limit that does not split a UTF-8 sequence.
-std::string_view cell_limit(std::string_view s) { return s.substr(0, whole_characters(s, kMaxCellChars)); }
+// The longest prefix within Excel's cell limit, which counts UTF-16 code
+// units (a character beyond U+FFFF counts two), never splitting a UTF-8
+// sequence. Counting bytes instead cut non-ASCII text at half the limit.
+std::string_view cell_limit(std::string_view s) {
+  std::size_t units = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) == 0x80) continue;  // a continuation byte
+    const std::size_t width = c >= 0xF0 ? 2 : 1;
+    if (units + width > kMaxCellChars) return s.substr(0, i);
+    units += width;
+  }
+  return s;
+}
 
 // Characters XML 1.0 cannot hold (C0 controls other than tab, LF and CR;
 // U+FFFE, U+FFFF) become U+FFFD. libxlsxwriter escapes them in cells, but
