@@ -384,7 +384,17 @@ class Loader {
   };
 
   void read_file(const std::string& path, std::size_t file, Diagnostics& errors) {
-    auto opened = open_row_source(path, options_.csv);
+    // An export of several tables is read from the one naming most answer columns.
+    const ColumnMatcher matcher(fw_, item_nodes_);
+    const ItemCounter count_items = [&matcher](const std::vector<std::string_view>& header) {
+      std::size_t n = 0;
+      for (std::string_view h : header) {
+        auto target = matcher.match(h);
+        n += target && target->role == ColumnTarget::Role::item;
+      }
+      return n;
+    };
+    auto opened = open_row_source(path, options_.csv, count_items);
     data_.files.push_back({});
     data_.files.back().name = path == "-" ? "<stdin>" : escape_invalid_utf8(path);  // shown in reports, which must be UTF-8
     if (!opened) {

@@ -62,7 +62,12 @@ class RowSource {
   virtual std::optional<SplitBody> split_body() { return std::nullopt; }
 };
 
+// How many of the framework's answer columns a header names: given, an
+// export of several tables (ODK Central's ZIP, a Kobo XLSX with repeat
+// sheets) is read from the table holding the answers (repeat_tables.hpp).
+using ItemCounter = std::function<std::size_t(const std::vector<std::string_view>& header)>;
+
 // The source for a path ("-": standard input), by the file's format.
-Expected<std::unique_ptr<RowSource>> open_row_source(const std::string& path, const CsvOptions& options);
+Expected<std::unique_ptr<RowSource>> open_row_source(const std::string& path, const CsvOptions& options, const ItemCounter& count_items = {});
 
 }  // namespace siap

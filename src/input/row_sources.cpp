@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "input/csv_reader.hpp"
+#include "input/repeat_tables.hpp"
 #include "input/row_source.hpp"
 #include "input/sheet_row_source.hpp"
 #include "input/workbook_reader.hpp"
@@ -24,22 +25,43 @@ Diagnostics file_error(const std::string& path, LocalizedText message) { return 
 // message that names what the file is and what to export instead.
 enum class Kind { text, xlsx, ods, zip_of_csv, docx, pptx, odf_other, zip_other, pdf, ole2, utf16 };
 
-using Opener = Expected<std::unique_ptr<RowSource>> (*)(const std::string& path, std::string bytes, const CsvOptions& options);
+using Opener = Expected<std::unique_ptr<RowSource>> (*)(const std::string& path, std::string bytes, const CsvOptions& options,
+                                                        const ItemCounter& count_items);
+
+SourceFacts facts_of(std::string_view bytes) {
+  Sha256 sha;
+  sha.update(bytes);
+  return {sha.hex(), bytes.size()};
+}
 
 Expected<std::unique_ptr<RowSource>> open_workbook(const std::string& path, std::string bytes, const CsvOptions& options, WorkbookKind kind) {
   auto book = read_workbook(bytes, kind, path, options.sheet);
   if (!book) return book.errors();
-  Sha256 sha;
-  sha.update(bytes);
-  SourceFacts facts{sha.hex(), bytes.size()};
-  return make_sheet_row_source(std::move(*book), path, std::move(facts));
+  return make_sheet_row_source(std::move(*book), path, facts_of(bytes));
 }
 
-Expected<std::unique_ptr<RowSource>> open_xlsx(const std::string& path, std::string bytes, const CsvOptions& options) {
+Expected<std::unique_ptr<RowSource>> open_xlsx(const std::string& path, std::string bytes, const CsvOptions& options,
+                                               const ItemCounter& count_items) {
+  // A KoboToolbox XLSX keeps each repeat group on a sheet of its own; with
+  // no --sheet chosen the sheet holding the answers is read, joined with
+  // its parent's columns.
+  if (count_items && options.sheet.empty()) {
+    auto tables = read_sheet_tables(bytes, path);
+    if (!tables) return tables.errors();
+    if (has_repeat_tables(*tables)) return open_joined_table(std::move(*tables), path, count_items, facts_of(bytes));
+  }
   return open_workbook(path, std::move(bytes), options, WorkbookKind::xlsx);
 }
-Expected<std::unique_ptr<RowSource>> open_ods(const std::string& path, std::string bytes, const CsvOptions& options) {
+Expected<std::unique_ptr<RowSource>> open_ods(const std::string& path, std::string bytes, const CsvOptions& options, const ItemCounter&) {
   return open_workbook(path, std::move(bytes), options, WorkbookKind::ods);
+}
+// ODK Central's export: the main table's CSV and one per repeat group.
+Expected<std::unique_ptr<RowSource>> open_zip_of_csv(const std::string& path, std::string bytes, const CsvOptions& options,
+                                                     const ItemCounter& count_items) {
+  auto tables = read_zip_tables(bytes, path, options);
+  if (!tables) return tables.errors();
+  const ItemCounter none = [](const std::vector<std::string_view>&) { return std::size_t(0); };
+  return open_joined_table(std::move(*tables), path, count_items ? count_items : none, facts_of(bytes));
 }
 
 struct Format {
@@ -51,10 +73,7 @@ struct Format {
 const std::array kFormats{
     Format{Kind::xlsx, &open_xlsx, {}},
     Format{Kind::ods, &open_ods, {}},
-    Format{Kind::zip_of_csv,
-           nullptr,
-           {"arsip ZIP berisi berkas CSV (ekspor ODK Central): belum dapat dibaca langsung; ekstrak lalu berikan CSV tabel utamanya",
-            "a ZIP archive of CSV files (an ODK Central export): not read directly yet; extract it and give the main table's CSV"}},
+    Format{Kind::zip_of_csv, &open_zip_of_csv, {}},
     Format{Kind::docx, nullptr, {"dokumen Word (DOCX), bukan tabel data", "a Word document (DOCX), not a data table"}},
     Format{Kind::pptx, nullptr, {"presentasi PowerPoint (PPTX), bukan tabel data", "a PowerPoint presentation (PPTX), not a data table"}},
     Format{Kind::odf_other, nullptr, {"dokumen OpenDocument yang bukan lembar kerja", "an OpenDocument file that is not a spreadsheet"}},
@@ -127,7 +146,7 @@ Expected<std::unique_ptr<RowSource>> open_csv(const std::string& path, const Csv
 
 }  // namespace
 
-Expected<std::unique_ptr<RowSource>> open_row_source(const std::string& path, const CsvOptions& options) {
+Expected<std::unique_ptr<RowSource>> open_row_source(const std::string& path, const CsvOptions& options, const ItemCounter& count_items) {
   // Standard input cannot be looked at twice: it is read as CSV.
   if (path == "-") return open_csv(path, options);
   char head_bytes[8] = {};
@@ -150,7 +169,7 @@ Expected<std::unique_ptr<RowSource>> open_row_source(const std::string& path, co
   if (kind == Kind::text) return open_csv(path, options);
   for (const Format& f : kFormats) {
     if (f.kind != kind) continue;
-    if (f.open) return f.open(path, std::move(bytes), options);
+    if (f.open) return f.open(path, std::move(bytes), options, count_items);
     return file_error(path, {fmt::format("tidak dapat dibaca sebagai data survei: {}", f.refusal.id),
                              fmt::format("cannot be read as survey data: {}", f.refusal.en)});
   }

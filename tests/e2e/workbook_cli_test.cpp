@@ -52,3 +52,35 @@ TEST_CASE("a workbook with several sheets says which it read; --sheet chooses an
   CHECK(missing.exit_code == 1);
   CHECK(missing.err.find("no sheet 'Sheet9'; the sheets are: 1 'Data', 2 'Catatan'") != std::string::npos);
 }
+
+// Repeat groups (tests/fixtures/exports/make_exports.py): the answers are in
+// the repeat table, the region and the review status in the main one.
+TEST_CASE("ODK Central's ZIP and a Kobo XLSX with a repeat group: each respondent gets its visit's region and status", "[e2e][workbook]") {
+  for (const char* fixture : {"odk-central-repeat.zip", "kobo-repeat.xlsx"}) {
+    INFO(fixture);
+    ScratchDir dir;
+    const std::string exports = std::string(SIAP_FIXTURES) + "/exports/";
+    auto r = run_siap({"--lang", "en", "assess", exports + fixture, "-f", exports + "survei-mini.yaml", "--format", "json", "-o", dir.file("out")});
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.find("read the repeat table") != std::string::npos);
+    auto j = json::parse(read_file(dir.file("out/assessment.json")));
+    CHECK(j["counts"]["rows_read"] == 4);
+    CHECK(j["counts"]["rows_accepted"] == 3);
+    CHECK(j["counts"]["rows_rejected"] == 1);  // R4, of the rejected / not approved visit
+    // By hand: Bandung (R1, R2) q1 4.5, q2 5, q3 3.5, q4 2.5 -> d1 4.75, d2 3, index 3.875; Garut (R3) d1 2.5, d2 4.5, index 3.5.
+    REQUIRE(j["units"].size() == 2);
+    CHECK(j["units"][0]["name"] == "Kota Bandung");
+    CHECK(j["units"][0]["nodes"]["d1"]["exact"] == "4.75");
+    CHECK(j["units"][0]["nodes"]["d2"]["exact"] == "3");
+    CHECK(j["units"][0]["index"]["exact"] == "3.875");
+    CHECK(j["units"][1]["name"] == "Kabupaten Garut");
+    CHECK(j["units"][1]["index"]["exact"] == "3.5");
+    const std::string code = std::string(fixture).ends_with(".zip") ? "review_rejected" : "not_approved";
+    CHECK(j["quality"][0]["code"] == code);
+    CHECK(j["quality"][0]["line"] == 5);  // R4's line in the repeat table
+    auto all =
+        run_siap({"--lang", "en", "assess", exports + fixture, "-f", exports + "survei-mini.yaml", "--format", "json", "--include-incomplete"});
+    REQUIRE(all.exit_code == 0);
+    CHECK(json::parse(all.out)["counts"]["rows_accepted"] == 4);
+  }
+}

@@ -1,4 +1,5 @@
-// libFuzzer harness: any bytes as an XLSX or ODS workbook, taken the way
+// libFuzzer harness: any bytes as an XLSX or ODS workbook (or, with mode
+// bit 8, as an export of several tables joined by repeat keys), taken the way
 // open_row_source takes a file (the ZIP directory checked first, then the
 // sheet read and turned into rows). A workbook must give rows or one
 // error, never a crash, a hang or unbounded memory; every cell's text is
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "input/repeat_tables.hpp"
 #include "input/sheet_row_source.hpp"
 #include "input/workbook_reader.hpp"
 #include "input/zip_directory.hpp"
@@ -24,6 +26,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
   auto directory = siap::read_zip_directory(bytes, "fuzz");
   if (!directory) return 0;
+  if (mode & 8) {
+    // An export of several tables (an ODK Central ZIP, a Kobo XLSX with
+    // repeat sheets) joined to the table whose headers start with 'q'.
+    const siap::ItemCounter qs = [](const std::vector<std::string_view>& header) {
+      std::size_t n = 0;
+      for (auto h : header) n += h.starts_with("q");
+      return n;
+    };
+    auto tables = (mode & 1) ? siap::read_zip_tables(bytes, "fuzz", {}) : siap::read_sheet_tables(bytes, "fuzz");
+    if (!tables) return 0;
+    auto joined = siap::open_joined_table(std::move(*tables), "fuzz", qs, {});
+    if (!joined) return 0;
+    std::vector<std::string_view> fields;
+    std::size_t width = 0;
+    while ((*joined)->next(fields)) {
+      if (width == 0) width = fields.size();
+      if (fields.size() != width) std::abort();  // every row as wide as the joined header
+    }
+    return 0;
+  }
   auto book = siap::read_workbook(bytes, kind, "fuzz", sheet);
   if (!book) return 0;
   if (book->chosen >= book->sheet_names.size()) std::abort();
