@@ -45,12 +45,14 @@ Expected<std::unique_ptr<RowSource>> open_xlsx(const std::string& path, std::str
   // A KoboToolbox XLSX keeps each repeat group on a sheet of its own; with
   // no --sheet chosen the sheet holding the answers is read, joined with
   // its parent's columns.
-  if (count_items && options.sheet.empty()) {
+  auto book = read_workbook(bytes, WorkbookKind::xlsx, path, options.sheet);
+  if (!book) return book.errors();
+  if (count_items && options.sheet.empty() && book->sheet_names.size() > 1) {
     auto tables = read_sheet_tables(bytes, path);
     if (!tables) return tables.errors();
     if (has_repeat_tables(*tables)) return open_joined_table(std::move(*tables), path, count_items, facts_of(bytes));
   }
-  return open_workbook(path, std::move(bytes), options, WorkbookKind::xlsx);
+  return make_sheet_row_source(std::move(*book), path, facts_of(bytes));
 }
 Expected<std::unique_ptr<RowSource>> open_ods(const std::string& path, std::string bytes, const CsvOptions& options, const ItemCounter&) {
   return open_workbook(path, std::move(bytes), options, WorkbookKind::ods);
