@@ -84,3 +84,22 @@ TEST_CASE("ODK Central's ZIP and a Kobo XLSX with a repeat group: each responden
     CHECK(json::parse(all.out)["counts"]["rows_accepted"] == 4);
   }
 }
+
+TEST_CASE("Google Forms in Indonesian, CSV and XLSX: grid rows as columns, word answers, Cap waktu ignored", "[e2e][workbook]") {
+  for (const char* fixture : {"google-forms.csv", "google-forms.xlsx"}) {
+    INFO(fixture);
+    const std::string exports = std::string(SIAP_FIXTURES) + "/exports/";
+    auto r = run_siap({"--lang", "en", "-v", "assess", exports + fixture, "-f", exports + "survei-mini.yaml", "--format", "json"});
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.find("ignored columns: Cap waktu") != std::string::npos);
+    auto j = json::parse(r.out);
+    CHECK(j["counts"]["rows_read"] == 3);
+    CHECK(j["counts"]["rows_rejected"] == 0);
+    CHECK(j["counts"]["cells_ignored"] == 0);
+    // The same rows as the other fixtures: Bandung 3.875, published half up as 3.88; Garut 3.5.
+    CHECK(j["units"][0]["name"] == "Kota Bandung");
+    CHECK(j["units"][0]["index"]["exact"] == "3.875");
+    CHECK(j["units"][0]["index"]["published"] == 3.88);
+    CHECK(j["units"][1]["index"]["exact"] == "3.5");
+  }
+}
