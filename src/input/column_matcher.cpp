@@ -94,7 +94,9 @@ const std::string& ColumnMatcher::canonical(const ColumnTarget& target) const {
 
 std::optional<SubmissionStatus> submission_status_column(std::string_view header) {
   const std::string folded = fold_header(header);
-  if (folded == "submitdate") return SubmissionStatus::limesurvey_submitdate;
+  // LimeSurvey writes "submitdate" with code headings and its English
+  // column title "Date submitted" with full or abbreviated headings.
+  if (folded == "submitdate" || folded == "datesubmitted") return SubmissionStatus::limesurvey_submitdate;
   if (folded == "validationstatus") return SubmissionStatus::kobo_validation;
   if (folded == "reviewstate") return SubmissionStatus::odk_review;
   return std::nullopt;

@@ -255,3 +255,31 @@ TEST_CASE("a region map (--region-map) reads a study's own names, noting each ro
                        dir.file("salah.csv") + ":5:2: unknown region 'Atlantis' (a dotted Kemendagri code such as 33.74, or the official name)\n" +
                        "siap: error: " + dir.file("salah.csv") + ":6:1: empty text\n");
 }
+
+TEST_CASE("a LimeSurvey export as it writes one: BOM, ';', every field quoted, CRLF, 'code. text' headings, long answers, an unfinished response",
+          "[e2e][field]") {
+  ScratchDir dir;
+  // shared/domain/data-and-formats.md 2.1: CsvWriter's ';' and quoting, a UTF-8 BOM, CRLF and an extra
+  // blank line at the end; "full" headings are "code. question text". R9 did not finish (empty submitdate).
+  write_file(
+      dir.file("results-survey123456.csv"),
+      "\xEF\xBB\xBF\"Response ID\";\"Date submitted\";\"Last page\";\"Start language\";\"Seed\";"
+      "\"kabupaten_kota. Kabupaten/kota tempat Anda bekerja\";\"q1. Pertanyaan satu\";\"q2. Pertanyaan dua\";"
+      "\"q3. Pertanyaan tiga\";\"q4. Pertanyaan empat\"\r\n"
+      "\"1\";\"2026-03-01 10:00:00\";\"2\";\"id\";\"111\";\"Kota Bandung\";\"Setuju\";\"Sangat setuju\";\"Netral\";\"Tidak setuju\"\r\n"
+      "\"2\";\"2026-03-01 11:00:00\";\"2\";\"id\";\"222\";\"Kota Bandung\";\"5. Sangat setuju\";\"Sangat setuju\";\"4. Setuju\";\"3. Netral\"\r\n"
+      "\"9\";\"\";\"1\";\"id\";\"999\";\"Kota Bandung\";\"Sangat tidak setuju\";\"\";\"\";\"\"\r\n"
+      "\"3\";\"2026-03-02 09:00:00\";\"2\";\"id\";\"333\";\"Kabupaten Garut\";\"Tidak setuju\";\"Netral\";\"Setuju\";\"Sangat setuju\"\r\n"
+      "\r\n");
+  auto r = run_siap({"--lang", "en", "assess", dir.file("results-survey123456.csv"), "-f", kFramework, "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  auto j = json::parse(r.out);
+  CHECK(j["counts"]["rows_read"] == 4);
+  CHECK(j["counts"]["rows_rejected"] == 1);
+  REQUIRE(j["quality"].size() == 1);
+  CHECK(j["quality"][0]["code"] == "incomplete_response");
+  CHECK(j["quality"][0]["line"] == 4);
+  // Bandung (1, 2): q1 4.5, q2 5, q3 3.5, q4 2.5 -> d1 4.75, d2 3, index 3.875; Garut 3.5.
+  CHECK(unit_named(j, "Kota Bandung")["index"]["exact"] == "3.875");
+  CHECK(unit_named(j, "Kabupaten Garut")["index"]["exact"] == "3.5");
+}
