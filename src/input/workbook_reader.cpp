@@ -32,7 +32,13 @@ Package::Package(std::string_view bytes) {
   auto directory = read_zip_directory(bytes, "");
   if (!directory) throw Broken(directory.errors().front().message);
   zip_ = std::make_unique<Zip>(bytes);
-  zip_->archive.load();
+  try {
+    zip_->archive.load();
+  } catch (const orcus::zip_error&) {
+    // A directory that passed the checks above but not liborcus's own
+    // (fuzzing found one); its message is empty and English only.
+    throw Broken({"direktori pusat arsip tidak dapat dibaca", "the archive's central directory cannot be read"});
+  }
   // Only the entries checked above may be read.
   const std::size_t count = zip_->archive.get_file_entry_count();
   if (count != directory->entries.size()) {

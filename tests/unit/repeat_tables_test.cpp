@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <sstream>
+
 namespace {
 
 siap::Table table(std::string name, std::vector<std::string> header, std::vector<std::vector<std::string>> rows) {
@@ -70,4 +73,17 @@ TEST_CASE("a repeat row whose parent is missing, or a key two rows share, is an 
                                           "k.xlsx", kQs, {});
   REQUIRE_FALSE(circular.has_value());
   CHECK(circular.errors()[0].render(siap::Lang::en) == "k.xlsx:2:3: table 'r': no parent table 'r'");
+}
+
+TEST_CASE("a ZIP whose directory liborcus refuses is an error, not an exception", "[input][repeat]") {
+  // Found by fuzzing: liborcus threw its own zip_error from the directory,
+  // past the archive checks, and nothing caught it.
+  std::ifstream in(std::string(SIAP_SOURCE_DIR) + "/tests/fuzz/corpus/workbook/regression-zip-tables-orcus-directory-error", std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  const std::string bytes = s.str().substr(1);  // the harness's mode byte
+  REQUIRE(bytes.size() > 20);
+  auto tables = siap::read_zip_tables(bytes, "f.zip", {});
+  REQUIRE_FALSE(tables.has_value());
+  CHECK(tables.errors()[0].render(siap::Lang::en).rfind("f.zip: a broken ZIP archive: ", 0) == 0);
 }
