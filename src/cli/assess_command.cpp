@@ -11,8 +11,8 @@
 #include "cli/commands.hpp"
 #include "cli/input_options.hpp"
 #include "cli/output.hpp"
+#include "cli/usage_error.hpp"
 #include "siap/assessment.hpp"
-#include "siap/edit_distance.hpp"
 #include "siap/folding.hpp"
 #include "siap/report.hpp"
 #include "siap/report_formats.hpp"
@@ -91,10 +91,8 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   for (const auto& name : split_formats(o.formats)) {
     const ReportFormat* f = find_report_format(name);
     if (f == nullptr) {
-      std::string message = fmt::format("{} '{}'; {}: {}", ctx.tr("format tidak dikenal", "unknown format"), name,
-                                        ctx.tr("pilihan", "expected one of"), report_format_names());
-      if (auto closest = closest_match(name, format_names)) message += fmt::format("; {} '{}'?", ctx.tr("maksud Anda", "did you mean"), *closest);
-      ctx.error(message);
+      ctx.error(fmt::format("{} '{}'; {}: {}{}", ctx.tr("format tidak dikenal", "unknown format"), name, ctx.tr("pilihan", "expected one of"),
+                            report_format_names(), ctx.tr(did_you_mean(name, format_names))));
       return kUsage;
     }
     // "json,json" writes one file.

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "siap/edit_distance.hpp"
+#include "cli/usage_error.hpp"
 #include "siap/folding.hpp"
 #include "siap/text.hpp"
 
@@ -22,8 +22,7 @@ CLI::Validator one_of(const CliContext& ctx, std::vector<std::string> values) {
     }
     std::string message =
         fmt::format("{} '{}'; {}: {}", ctx.tr("nilai tidak dikenal", "unknown value"), value, ctx.tr("pilihan", "expected one of"), shown);
-    if (auto closest = closest_match(wanted, values)) message += fmt::format("; {} '{}'?", ctx.tr("maksud Anda", "did you mean"), *closest);
-    return message;
+    return message + ctx.tr(did_you_mean(wanted, values));
   };
   return CLI::Validator(check, "{" + shown + "}");
 }

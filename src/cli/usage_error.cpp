@@ -33,17 +33,6 @@ const CLI::Option* find_option(const CLI::App& app, const std::string& name) {
   return nullptr;
 }
 
-bool starts_with(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
-
-std::string after(const std::string& s, std::string_view prefix) { return s.substr(prefix.size()); }
-
-// "did you mean" in both languages, or nothing.
-LocalizedText suggestion(const std::string& word, const std::vector<std::string>& candidates) {
-  auto closest = closest_match(word, candidates);
-  if (!closest) return {};
-  return {fmt::format("; maksud Anda '{}'?", *closest), fmt::format("; did you mean '{}'?", *closest)};
-}
-
 LocalizedText join(LocalizedText a, const LocalizedText& b) {
   a.id += b.id;
   a.en += b.en;
@@ -59,12 +48,18 @@ std::string command_name(const CLI::App& app) {
   return command_name(*app.get_parent()) + " " + app.get_name();
 }
 
+LocalizedText did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  auto closest = closest_match(word, candidates);
+  if (!closest) return {};
+  return {fmt::format("; maksud Anda '{}'?", *closest), fmt::format("; did you mean '{}'?", *closest)};
+}
+
 CommandPath walk_commands(const CLI::App& root, const std::vector<std::string>& args) {
   CommandPath path{&root, std::nullopt};
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "--") break;
-    if (starts_with(arg, "-")) {
+    if (arg.starts_with("-")) {
       // An option that takes a value consumes the next word, unless given as --name=value.
       if (arg.find('=') != std::string::npos) continue;
       const CLI::Option* o = find_option(*path.deepest, arg);
@@ -95,7 +90,7 @@ LocalizedText usage_error_text(const CLI::ParseError& e, const CLI::App& root, c
     const std::string& word = *path.unknown_command;
     return join({fmt::format("perintah tidak dikenal '{}'; perintah {}: {}", word, command, list(command_names(app))),
                  fmt::format("unknown command '{}'; the commands of {}: {}", word, command, list(command_names(app)))},
-                suggestion(word, command_names(app)));
+                did_you_mean(word, command_names(app)));
   }
   // By type, not get_name(): CLI11 names some errors after the command.
   const auto is = [&e]<typename T>(const T*) { return dynamic_cast<const T*>(&e) != nullptr; };
@@ -111,11 +106,11 @@ LocalizedText usage_error_text(const CLI::ParseError& e, const CLI::App& root, c
   }
   if (is(static_cast<const CLI::ExtrasError*>(nullptr))) {
     for (std::string_view prefix : {"The following arguments were not expected: ", "The following argument was not expected: "}) {
-      if (!starts_with(what, prefix)) continue;
-      const std::string extras = after(what, prefix);
+      if (!what.starts_with(prefix)) continue;
+      const std::string extras = what.substr(prefix.size());
       LocalizedText text{fmt::format("argumen tidak dikenal: {}", extras), fmt::format("unexpected argument: {}", extras)};
       const std::string first = extras.substr(0, extras.find(' '));
-      if (starts_with(first, "-")) return join(text, suggestion(first.substr(0, first.find('=')), option_names(app)));
+      if (first.starts_with("-")) return join(text, did_you_mean(first.substr(0, first.find('=')), option_names(app)));
       return text;
     }
   }

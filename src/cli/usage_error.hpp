@@ -24,6 +24,10 @@ struct CommandPath {
 };
 CommandPath walk_commands(const CLI::App& root, const std::vector<std::string>& args);
 
+// "; did you mean 'X'?" in both languages for the candidate closest to
+// `word`, or nothing when none is close (closest_match's rule).
+LocalizedText did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
 // "siap", "siap assess", "siap frameworks show".
 std::string command_name(const CLI::App& app);
 
