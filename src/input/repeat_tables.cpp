@@ -100,8 +100,6 @@ int column_of(const Table& t, std::string_view name) {
   return -1;
 }
 
-bool ends_with(std::string_view s, std::string_view suffix) { return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix; }
-
 // How a table's rows name their parent: ODK Central's PARENT_KEY, or Kobo's _parent_index.
 struct Link {
   int parent_key = -1;    // PARENT_KEY -> a KEY in any table
@@ -126,7 +124,7 @@ Expected<std::vector<Table>> read_zip_tables(std::string_view bytes, const std::
   if (!directory) return directory.errors();
   std::vector<std::string> names;
   for (const auto& e : directory->entries) {
-    if (ends_with(e.name, ".csv")) names.push_back(e.name);
+    if (e.name.ends_with(".csv")) names.push_back(e.name);
   }
   // The main table's name is the shortest: a repeat's is the form id, '-', the repeat.
   std::stable_sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
@@ -148,20 +146,24 @@ Expected<std::vector<Table>> read_zip_tables(std::string_view bytes, const std::
   return tables;
 }
 
-Expected<std::vector<Table>> read_sheet_tables(std::string_view bytes, const std::string& file) {
-  auto first = read_workbook(bytes, WorkbookKind::xlsx, file, "1");
-  if (!first) return first.errors();
-  const std::vector<std::string> names = first->sheet_names;
-  std::vector<Table> tables;
+Expected<std::vector<Table>> read_repeat_sheets(std::string_view bytes, const std::string& file, const Workbook& first) {
+  const std::vector<std::string>& names = first.sheet_names;
+  std::vector<Table> tables(1);
   std::size_t cells = 0;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    auto book = i == 0 ? std::move(first) : read_workbook(bytes, WorkbookKind::xlsx, file, std::to_string(i + 1));
+  for (std::size_t i = 1; i < names.size(); ++i) {
+    auto book = read_workbook(bytes, WorkbookKind::xlsx, file, std::to_string(i + 1));
     if (!book) return book.errors();
     auto source = make_sheet_row_source(std::move(*book), file, {});
     auto table = drain(*source, names[i], file, cells);
     if (!table) return table.errors();
     tables.push_back(std::move(*table));
   }
+  if (!has_repeat_tables(tables)) return std::vector<Table>{};
+  // The first sheet, already read, is copied only when it is a parent.
+  auto source = make_sheet_row_source(first, file, {});
+  auto table = drain(*source, names.empty() ? "" : names[0], file, cells);
+  if (!table) return table.errors();
+  tables[0] = std::move(*table);
   return tables;
 }
 
@@ -219,10 +221,12 @@ Expected<std::unique_ptr<RowSource>> open_joined_table(std::vector<Table> tables
     }
     return std::nullopt;
   };
+  std::vector<Link> links;
+  for (const Table& t : tables) links.push_back(link_of(t));
   // The parent of row r of table t, or an error.
   auto parent_of = [&](std::size_t t, std::size_t r) -> Expected<std::pair<std::size_t, std::size_t>> {
     const Table& table = tables[t];
-    const Link l = link_of(table);
+    const Link& l = links[t];
     const auto& row = table.rows[r];
     if (l.parent_key >= 0) {
       auto it = by_key.find(row[std::size_t(l.parent_key)]);
@@ -257,7 +261,7 @@ Expected<std::unique_ptr<RowSource>> open_joined_table(std::vector<Table> tables
   for (std::size_t r = 0; r < chosen.rows.size(); ++r) {
     std::vector<std::size_t> tables_seen;
     std::pair<std::size_t, std::size_t> at{best, r};
-    while (link_of(tables[at.first]).any()) {
+    while (links[at.first].any()) {
       auto parent = parent_of(at.first, at.second);
       if (!parent) return parent.errors();
       at = *parent;

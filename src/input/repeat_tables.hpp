@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "input/row_source.hpp"
+#include "input/workbook_reader.hpp"
 
 namespace siap {
 
@@ -29,11 +30,13 @@ struct Table {
 // form id) first.
 Expected<std::vector<Table>> read_zip_tables(std::string_view bytes, const std::string& file, const CsvOptions& options);
 
-// Every sheet of a workbook, in workbook order.
-Expected<std::vector<Table>> read_sheet_tables(std::string_view bytes, const std::string& file);
-
 // True when some table after the first links rows to a parent (PARENT_KEY or _parent_index).
 bool has_repeat_tables(const std::vector<Table>& tables);
+
+// Every sheet of an XLSX as a table, in workbook order, when a sheet after
+// the first is a repeat (has_repeat_tables); otherwise none. `first` is the
+// workbook as read for its first sheet, which is not parsed again.
+Expected<std::vector<Table>> read_repeat_sheets(std::string_view bytes, const std::string& file, const Workbook& first);
 
 // The table `count` finds most answers in (the first on a tie), joined with
 // its ancestors. A repeat row whose parent is missing, or a key two parent

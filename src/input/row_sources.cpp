@@ -48,9 +48,9 @@ Expected<std::unique_ptr<RowSource>> open_xlsx(const std::string& path, std::str
   auto book = read_workbook(bytes, WorkbookKind::xlsx, path, options.sheet);
   if (!book) return book.errors();
   if (count_items && options.sheet.empty() && book->sheet_names.size() > 1) {
-    auto tables = read_sheet_tables(bytes, path);
+    auto tables = read_repeat_sheets(bytes, path, *book);
     if (!tables) return tables.errors();
-    if (has_repeat_tables(*tables)) return open_joined_table(std::move(*tables), path, count_items, facts_of(bytes));
+    if (!tables->empty()) return open_joined_table(std::move(*tables), path, count_items, facts_of(bytes));
   }
   return make_sheet_row_source(std::move(*book), path, facts_of(bytes));
 }

@@ -34,8 +34,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       for (auto h : header) n += h.starts_with("q");
       return n;
     };
-    auto tables = (mode & 1) ? siap::read_zip_tables(bytes, "fuzz", {}) : siap::read_sheet_tables(bytes, "fuzz");
-    if (!tables) return 0;
+    siap::Expected<std::vector<siap::Table>> tables = std::vector<siap::Table>{};
+    if (mode & 1) {
+      tables = siap::read_zip_tables(bytes, "fuzz", {});
+    } else if (auto first = siap::read_workbook(bytes, siap::WorkbookKind::xlsx, "fuzz", "")) {
+      tables = siap::read_repeat_sheets(bytes, "fuzz", *first);
+    }
+    if (!tables || tables->empty()) return 0;
     auto joined = siap::open_joined_table(std::move(*tables), "fuzz", qs, {});
     if (!joined) return 0;
     std::vector<std::string_view> fields;
