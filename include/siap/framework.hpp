@@ -184,6 +184,9 @@ struct InputSpec {
   ColumnSpec unit_column;           // region or instansi
   ColumnSpec respondent_id_column;  // respondent input, optional
   ColumnSpec group_column;          // respondent input, optional
+  // The study's scope, when the framework is written for some provinces:
+  // their codes ("32"), checked at load. Empty: all of Indonesia.
+  std::vector<std::string> provinces;
 };
 
 struct RespondentSpec {

@@ -63,6 +63,14 @@ class RegionTable {
   // "Kota Bandung (32.73)"
   std::string describe(int index) const;
 
+  // A province named by code ("33") or name ("Jawa Tengah"): its index, or
+  // why the text is not one (with the closest province when there is one).
+  struct ProvinceLookup {
+    int province = -1;
+    LocalizedText why;
+  };
+  ProvinceLookup find_province(std::string_view text) const;
+
   // Exposed for tests: the (optional type, key) a name normalises to.
   struct NameKey {
     std::optional<RegionType> type;

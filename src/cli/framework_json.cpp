@@ -110,7 +110,8 @@ nlohmann::ordered_json framework_to_json(const Framework& fw, int profile) {
   out["input"] = {{"kind", input_kind_key(fw.input.kind)},
                   {"unit_column", column(fw.input.unit_column)},
                   {"respondent_id_column", column(fw.input.respondent_id_column)},
-                  {"group_column", column(fw.input.group_column)}};
+                  {"group_column", column(fw.input.group_column)},
+                  {"provinces", fw.input.provinces}};
   if (fw.respondents) {
     json groups = json::array();
     for (const auto& g : fw.respondents->groups) {

@@ -1,5 +1,6 @@
 #include "cli/framework_text.hpp"
 #include "siap/utf8.hpp"
+#include "siap/regions.hpp"
 
 #include <fmt/format.h>
 
@@ -95,6 +96,13 @@ std::string render_framework_text(const Framework& fw, int profile, const CliCon
                       : fw.input.kind == InputKind::respondents ? ctx.tr("satu baris per responden", "one row per respondent")
                                                                 : ctx.tr("per unit atau per responden", "per unit or per respondent");
   line(fmt::format("{}: {} ({} {})", ctx.tr("Masukan", "Input"), input, ctx.tr("kolom unit", "unit column"), fw.input.unit_column.name));
+  if (!fw.input.provinces.empty()) {
+    std::vector<std::string> names;
+    for (const std::string& code : fw.input.provinces) {
+      if (auto p = RegionTable::builtin().find_code(code)) names.push_back(RegionTable::builtin().describe(*p));
+    }
+    line(fmt::format("{}: {}", ctx.tr("Cakupan studi", "Study scope"), fmt::join(names, ", ")));
+  }
   if (fw.respondents) {
     const RespondentSpec& r = *fw.respondents;
     std::string groups;

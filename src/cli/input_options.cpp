@@ -14,23 +14,11 @@ namespace siap::cli {
 namespace {
 
 // A province named by code ("33") or name ("Jawa Tengah"); anything else is
-// reported and gives nothing.
+// a usage error.
 std::optional<int> resolve_province(const std::string& text, const CliContext& ctx) {
-  const RegionTable& regions = RegionTable::builtin();
-  RegionMatch m = regions.resolve(text);
-  if (m.kind == RegionMatch::Kind::found && regions.at(m.region).type == RegionType::provinsi) return m.region;
-  std::string why_id = "bukan provinsi yang dikenal", why_en = "not a known province";
-  if (m.kind == RegionMatch::Kind::found) {
-    why_id = fmt::format("{} bukan provinsi", regions.describe(m.region));
-    why_en = fmt::format("{} is not a province", regions.describe(m.region));
-  }
-  for (int c : m.candidates) {
-    if (regions.at(c).type != RegionType::provinsi) continue;
-    why_id += fmt::format("; maksud Anda {}?", regions.describe(c));
-    why_en += fmt::format("; did you mean {}?", regions.describe(c));
-    break;
-  }
-  ctx.error(fmt::format("--province '{}': {}", text, ctx.tr(why_id, why_en)));
+  auto found = RegionTable::builtin().find_province(text);
+  if (found.province >= 0) return found.province;
+  ctx.error(fmt::format("--province '{}': {}", text, ctx.tr(found.why.id, found.why.en)));
   return std::nullopt;
 }
 
@@ -80,8 +68,10 @@ void add_input_options(CLI::App& command, InputOptions& o, const CliContext& ctx
       ->transform(one_of(ctx, {"kemendagri", "bps"}));
   command
       .add_option("--province", o.provinces,
-                  ctx.tr("Cakupan studi: provinsi (kode atau nama, dipisah koma); wilayah di provinsi lain ditolak (outside_scope)",
-                         "The study's scope: provinces (codes or names, comma-separated); regions of other provinces are rejected (outside_scope)"))
+                  ctx.tr("Cakupan studi: provinsi (kode atau nama, dipisah koma; 'semua' untuk seluruh Indonesia), menggantikan input.provinces "
+                         "kerangka; wilayah di provinsi lain ditolak (outside_scope)",
+                         "The study's scope: provinces (codes or names, comma-separated; 'all' for the whole country), in place of the framework's "
+                         "input.provinces; regions of other provinces are rejected (outside_scope)"))
       ->delimiter(',');
   command.add_option("--region-map", o.region_map,
                      ctx.tr("Tabel (CSV/XLSX/ODS) nama wilayah studi ini: teks seperti diketik, lalu kode Kemendagri atau nama wilayah",
@@ -105,13 +95,23 @@ std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& c
     return std::nullopt;
   }
   std::vector<int> scope;
+  bool everywhere = false;  // --province all: the framework's scope set aside
   for (const auto& text : o.provinces) {
+    if (text == "all" || text == "semua") {
+      everywhere = true;
+      continue;
+    }
     auto province = resolve_province(text, ctx);
     if (!province) {
       exit_code = kUsage;
       return std::nullopt;
     }
     if (std::find(scope.begin(), scope.end(), *province) == scope.end()) scope.push_back(*province);
+  }
+  if (everywhere && !scope.empty()) {
+    ctx.error(ctx.tr("--province all tidak dapat digabung dengan provinsi", "--province all cannot be combined with provinces"));
+    exit_code = kUsage;
+    return std::nullopt;
   }
   auto fw = resolve_framework(o.framework);
   if (!fw) {
@@ -120,6 +120,13 @@ std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& c
     return std::nullopt;
   }
   LoadedInput out{std::move(*fw), nullptr, -1, {}};
+  // The framework's own scope (input.provinces, codes checked at load)
+  // unless --province names another.
+  if (o.provinces.empty()) {
+    for (const std::string& code : out.framework.input.provinces) {
+      if (auto province = RegionTable::builtin().find_code(code)) scope.push_back(*province);
+    }
+  }
   if (!o.region_map.empty()) {
     auto map = load_region_map(o.region_map);
     if (!map) {

@@ -18,6 +18,7 @@
 #include "framework/yaml_reader.hpp"
 #include "siap/edit_distance.hpp"
 #include "siap/limits.hpp"
+#include "siap/regions.hpp"
 #include "siap/utf8.hpp"
 
 namespace siap {
@@ -225,7 +226,7 @@ class Loader {
   }
 
   void read_input(const MapReader& top, Framework& fw) {
-    MapReader map(reader_, top.required("input"), "input", {"kind", "unit_column", "respondent_id_column", "group_column"});
+    MapReader map(reader_, top.required("input"), "input", {"kind", "unit_column", "respondent_id_column", "group_column", "provinces"});
     if (!map.valid()) return;
     if (auto kind = reader_.choice(map.required("kind"), map.path_of("kind"), {"jenis masukan", "input kind"}, {"units", "respondents", "both"})) {
       fw.input.kind = *kind == "units" ? InputKind::units : *kind == "respondents" ? InputKind::respondents : InputKind::both;
@@ -234,6 +235,31 @@ class Loader {
     if (map.has("respondent_id_column"))
       fw.input.respondent_id_column = column_spec(map.get("respondent_id_column"), map.path_of("respondent_id_column"));
     if (map.has("group_column")) fw.input.group_column = column_spec(map.get("group_column"), map.path_of("group_column"));
+    if (map.has("provinces")) read_scope(map.get("provinces"), map.path_of("provinces"), fw);
+  }
+
+  // input.provinces: codes or names of provinces, stored as codes.
+  void read_scope(const YAML::Node& list, const std::string& path, Framework& fw) {
+    if (!reader_.expect_sequence(list, path)) return;
+    const RegionTable& regions = RegionTable::builtin();
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      std::string at = index_path(path, i);
+      auto text = reader_.string(list[i], at);
+      if (!text) continue;
+      auto found = regions.find_province(*text);
+      if (found.province < 0) {
+        reader_.error(list[i], at, {fmt::format("'{}': {}", *text, found.why.id), fmt::format("'{}': {}", *text, found.why.en)});
+        continue;
+      }
+      const std::string& code = regions.at(found.province).code;
+      if (std::find(fw.input.provinces.begin(), fw.input.provinces.end(), code) != fw.input.provinces.end()) {
+        reader_.error(list[i], at,
+                      {fmt::format("{} disebut dua kali", regions.describe(found.province)),
+                       fmt::format("{} is listed twice", regions.describe(found.province))});
+        continue;
+      }
+      fw.input.provinces.push_back(code);
+    }
   }
 
   void read_score(const MapReader& top, Framework& fw) {

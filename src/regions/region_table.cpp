@@ -280,6 +280,22 @@ std::vector<int> RegionTable::search(std::string_view query, std::string_view pr
   return out;
 }
 
+RegionTable::ProvinceLookup RegionTable::find_province(std::string_view text) const {
+  RegionMatch m = resolve(text);
+  if (m.kind == RegionMatch::Kind::found && at(m.region).type == RegionType::provinsi) return {m.region, {}};
+  ProvinceLookup out;
+  out.why = {"bukan provinsi yang dikenal", "not a known province"};
+  if (m.kind == RegionMatch::Kind::found)
+    out.why = {fmt::format("{} bukan provinsi", describe(m.region)), fmt::format("{} is not a province", describe(m.region))};
+  for (int c : m.candidates) {
+    if (at(c).type != RegionType::provinsi) continue;
+    out.why.id += fmt::format("; maksud Anda {}?", describe(c));
+    out.why.en += fmt::format("; did you mean {}?", describe(c));
+    break;
+  }
+  return out;
+}
+
 std::string RegionTable::describe(int index) const {
   const Region& r = at(index);
   return fmt::format("{} ({})", r.type == RegionType::provinsi ? "Provinsi " + r.name : r.name, r.code);

@@ -218,6 +218,32 @@ TEST_CASE("a study scoped with --province: other provinces' regions are rejected
   CHECK(wrong.err.find("--province 'Kota Semarang': Kota Semarang (33.74) is not a province") != std::string::npos);
 }
 
+TEST_CASE("a framework written for a province (input.provinces) scopes the study; --province replaces it, 'all' lifts it", "[e2e][field]") {
+  ScratchDir dir;
+  std::string yaml = read_file(kFramework);
+  const std::string unit_line = "  unit_column: kabupaten_kota\n";
+  REQUIRE(yaml.find(unit_line) != std::string::npos);
+  yaml.replace(yaml.find(unit_line), unit_line.size(), unit_line + "  provinces: [Jawa Tengah]\n");
+  write_file(dir.file("jateng.yaml"), yaml);
+  write_file(dir.file("survei.csv"), kHeader +
+                                         "R1;Kota Semarang;4;5;3;2\n"
+                                         "R2;Kota Bandung;4;4;4;4\n");
+  auto scoped = run_siap({"--lang", "en", "assess", dir.file("survei.csv"), "-f", dir.file("jateng.yaml"), "--format", "csv"});
+  REQUIRE(scoped.exit_code == 0);
+  CHECK(scoped.out.find("Kota Semarang") != std::string::npos);
+  CHECK(scoped.out.find("Kota Bandung") == std::string::npos);
+  CHECK(scoped.err.find("outside_scope") != std::string::npos);
+  auto replaced = run_siap({"--lang", "en", "assess", dir.file("survei.csv"), "-f", dir.file("jateng.yaml"), "--province", "32", "--format", "csv"});
+  REQUIRE(replaced.exit_code == 0);
+  CHECK(replaced.out.find("Kota Semarang") == std::string::npos);
+  CHECK(replaced.out.find("Kota Bandung") != std::string::npos);
+  auto everywhere =
+      run_siap({"--lang", "en", "assess", dir.file("survei.csv"), "-f", dir.file("jateng.yaml"), "--province", "all", "--format", "csv"});
+  REQUIRE(everywhere.exit_code == 0);
+  CHECK(everywhere.out.find("Kota Semarang") != std::string::npos);
+  CHECK(everywhere.out.find("Kota Bandung") != std::string::npos);
+}
+
 TEST_CASE("a region map (--region-map) reads a study's own names, noting each row it mapped; a bad map names its cell", "[e2e][field]") {
   ScratchDir dir;
   write_file(dir.file("peta.csv"),

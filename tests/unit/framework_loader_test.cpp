@@ -289,3 +289,15 @@ TEST_CASE("errors stop at a hundred, and an unknown id lists a few known ones, n
   CHECK(found.front().find("unknown source 'zz0'; known: s0, s1, s10, s100, s1000, s1001, s1002, s1003 and 1992 more") != std::string::npos);
   CHECK(errors(text, Lang::id).back() == "fw.yaml: dan 200 galat lagi (hanya 100 yang pertama ditampilkan)");
 }
+
+TEST_CASE("input.provinces scopes a framework to provinces, named by code or name and stored as codes", "[loader][scope]") {
+  auto fw = load_framework(with_line(6, "input: {kind: units, unit_column: wilayah, provinces: ['33', DI Yogyakarta]}"), "fw.yaml");
+  REQUIRE(fw.has_value());
+  CHECK(fw->input.provinces == std::vector<std::string>{"33", "34"});
+  CHECK(errors(with_line(6, "input: {kind: units, unit_column: wilayah, provinces: [Jawa Tengha]}")) ==
+        Lines{"fw.yaml:6:56: 'Jawa Tengha': not a known province; did you mean Provinsi Jawa Tengah (33)? (at input.provinces[0])"});
+  CHECK(errors(with_line(6, "input: {kind: units, unit_column: wilayah, provinces: ['33', Kota Semarang]}")) ==
+        Lines{"fw.yaml:6:62: 'Kota Semarang': Kota Semarang (33.74) is not a province (at input.provinces[1])"});
+  CHECK(errors(with_line(6, "input: {kind: units, unit_column: wilayah, provinces: ['33', Jawa Tengah]}")) ==
+        Lines{"fw.yaml:6:62: Provinsi Jawa Tengah (33) is listed twice (at input.provinces[1])"});
+}
