@@ -59,9 +59,9 @@ struct UnitResult {
   LocalizedText not_assessed_reason;
   std::span<NodeScore> nodes;                // parallel to Framework::nodes, in Assessment::scores
   std::vector<std::span<NodeScore>> facets;  // per facet, per facet value, in Assessment::scores
-  int rank = 0;                              // competition ranking on the published index; 0 = not ranked
+  int rank = 0;                              // competition ranking on the published index within the unit's RankTier; 0 = not ranked
   int rank_in_type = 0;                      // among units of the same type (Provinsi / Kabupaten / Kota / other)
-  int rank_in_province = 0;                  // among units in the same province; 0 for non-regions
+  int rank_in_province = 0;                  // among the kabupaten/kota of the same province; 0 for the rest
   std::optional<Decimal> gap_to_next_band;   // to the next band of the first overall band set
   std::optional<int> next_band;
 };
@@ -102,7 +102,7 @@ struct Assessment {
   // assessment read back from JSON has no answers (no rows behind `rows`).
   std::shared_ptr<const Dataset> data;
   ScoreBlock scores;                // what UnitResult::nodes and ::facets point into
-  std::vector<UnitResult> results;  // ranked units first (by rank, then name), then the rest by name
+  std::vector<UnitResult> results;  // ranked units first (by RankTier, rank, then name), then the rest by name
 
   const Unit& unit_of(const UnitResult& r) const { return data->units[std::size_t(r.unit)]; }
   // The result of the unit with this Kemendagri code ("32.73"), or nullptr.
@@ -122,5 +122,14 @@ Expected<std::vector<int>> find_units(const Assessment& a, const std::vector<std
 
 // "Kabupaten", "Kota", "Provinsi", or "Lainnya"/"Other" for non-regions.
 LocalizedText unit_type_label(const Unit& unit);
+
+// Which units are ranked together. A province's own government is not one
+// of its kabupaten/kota, and an OPD or ministry is neither (KemenPANRB
+// publishes SPBE results per kind of instansi), so each kind is ranked on
+// its own; reports list the tiers in this order.
+enum class RankTier { kabupaten_kota, province_government, other };
+RankTier rank_tier(const Unit& unit);
+// "Kabupaten/Kota", "Pemerintah Provinsi", "Unit lain" (and in English).
+LocalizedText rank_tier_label(RankTier tier);
 
 }  // namespace siap

@@ -195,8 +195,12 @@ class HtmlWriter {
     out_ += fmt::format("<th class=\"num\">{}</th><th>{}</th>", t(report::label::kScore), t(report::label::kBand));
     for (int n : top) out_ += fmt::format("<th class=\"num\">{}</th>", escape(fw_.nodes[std::size_t(n)].name.in(lang_)));
     out_ += "</tr></thead>\n<tbody>\n";
+    const std::size_t columns = 4 + (several_provinces ? 1 : 0) + top.size();
     for (const report::RankingRow& row : ranking_.ranked) {
       const UnitResult& r = *row.result;
+      if (ranking_.several_tiers && row.first_of_tier) {
+        out_ += fmt::format("<tr class=\"tier\"><th colspan=\"{}\">{}</th></tr>\n", columns, t(rank_tier_label(row.tier)));
+      }
       out_ += fmt::format("<tr><td class=\"num\">{}</td><td class=\"unit\">{}</td>", r.rank, escape(row.unit->name));
       if (several_provinces) out_ += fmt::format("<td>{}</td>", escape(row.province));
       out_ += fmt::format("<td class=\"num\"><b>{}</b></td><td>{}</td>", number(r.nodes[0]), band_span(0, r.nodes[0]));

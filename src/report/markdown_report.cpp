@@ -130,9 +130,12 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
     header += fmt::format(" {} |", escape(fw.nodes[std::size_t(t)].name.in(lang)));
     rule += "---:|";
   }
-  out += header + "\n" + rule + "\n";
+  if (!ranking.several_tiers) out += header + "\n" + rule + "\n";
   for (const report::RankingRow& row : ranking.ranked) {
     const UnitResult& r = *row.result;
+    if (ranking.several_tiers && row.first_of_tier) {
+      out += fmt::format("{}### {}\n\n{}\n{}\n", &row == &ranking.ranked.front() ? "" : "\n", rank_tier_label(row.tier).in(lang), header, rule);
+    }
     std::string line = fmt::format("| {} | {} | {} |", r.rank, escape(row.unit->name), format_published(r.nodes[0].published, decimals, lang));
     if (banded) line += fmt::format(" {} |", row.band ? escape(row.band->label.in(lang)) : "");
     for (int t : ranking.columns) line += fmt::format(" {} |", report::published_text(fw, r.nodes[std::size_t(t)], lang));

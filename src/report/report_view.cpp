@@ -174,12 +174,18 @@ RankingView ranking_view(const Assessment& a) {
     row.unit = &a.unit_of(r);
     row.province = province_name(*row.unit);
     row.band = band_of(fw, 0, r.nodes[0]);
+    row.tier = rank_tier(*row.unit);
     view.several_provinces |= row.province != province_name(a.unit_of(a.results.front()));
     (r.assessed ? view.ranked : view.not_assessed).push_back(std::move(row));
   }
   // The assessment lists assessed units first in ranking order; a reader of
   // another tool's JSON might not, so the order is made sure of here.
-  std::stable_sort(view.ranked.begin(), view.ranked.end(), [](const RankingRow& x, const RankingRow& y) { return x.result->rank < y.result->rank; });
+  std::stable_sort(view.ranked.begin(), view.ranked.end(),
+                   [](const RankingRow& x, const RankingRow& y) { return x.tier != y.tier ? x.tier < y.tier : x.result->rank < y.result->rank; });
+  for (std::size_t i = 0; i < view.ranked.size(); ++i) {
+    view.ranked[i].first_of_tier = i == 0 || view.ranked[i - 1].tier != view.ranked[i].tier;
+    view.several_tiers |= i > 0 && view.ranked[i].first_of_tier;
+  }
   return view;
 }
 

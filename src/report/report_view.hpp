@@ -108,6 +108,8 @@ struct RankingRow {
   const Unit* unit = nullptr;
   std::string province;        // "" for a province and a non-region
   const Band* band = nullptr;  // the overall band, or nullptr
+  RankTier tier = RankTier::kabupaten_kota;
+  bool first_of_tier = false;  // ranked: the tier's first row (a heading goes before it when there are several tiers)
 };
 
 // The ranking section: assessed units in ranking order with the top-level
@@ -115,6 +117,7 @@ struct RankingRow {
 struct RankingView {
   std::vector<int> columns;        // the top-level nodes, in framework order
   bool several_provinces = false;  // a province column tells something
+  bool several_tiers = false;      // ranks restart per RankTier: each tier needs a heading
   std::vector<RankingRow> ranked;  // assessed, in ranking order
   std::vector<RankingRow> not_assessed;
 };

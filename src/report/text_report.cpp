@@ -76,6 +76,7 @@ std::string render_text(const Assessment& a, const ReportOptions& options) {
 
   for (const report::RankingRow& row : ranking.ranked) {
     const UnitResult& r = *row.result;
+    if (ranking.several_tiers && row.first_of_tier) out += "\n" + rank_tier_label(row.tier).in(lang) + "\n";
     std::string line = right(std::to_string(r.rank), 4) + "  " + fit(printable(row.unit->name), name_w) + "  " +
                        right(format_published(r.nodes[0].published, decimals, lang), score_w);
     if (band_w) line += "  " + fit(row.band ? row.band->label.in(lang) : "", band_w);

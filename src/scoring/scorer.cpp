@@ -150,31 +150,64 @@ class Scorer {
 };
 
 // Standard competition ranking (1, 2, 2, 4) on the published index within
-// each group given by `key`.
-template <typename Key>
-void rank(std::vector<UnitResult>& results, Key key, int UnitResult::*field) {
-  std::vector<std::size_t> order;
+// each group (`group_of[i]` for results[i]; -1: not ranked). The keys are
+// copied into one array first: comparing through the results chases two
+// pointers per comparison, which dominated a 238,000-unit sheet. Equal keys
+// get equal ranks, so their order in the sort does not matter.
+void rank(std::vector<UnitResult>& results, const std::vector<int>& group_of, int UnitResult::*field) {
+  struct Key {
+    int group;
+    std::uint32_t index;
+    Decimal score;
+  };
+  std::vector<Key> keys;
+  keys.reserve(results.size());
   for (std::size_t i = 0; i < results.size(); ++i) {
-    if (results[i].assessed && key(results[i]) >= 0) order.push_back(i);
+    if (results[i].assessed && group_of[i] >= 0) keys.push_back({group_of[i], std::uint32_t(i), results[i].nodes[0].published});
   }
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    auto ka = key(results[a]), kb = key(results[b]);
-    if (ka != kb) return ka < kb;
-    return results[a].nodes[0].published > results[b].nodes[0].published;
-  });
-  std::size_t group_start = 0;  // where the current group begins in `order`
-  for (std::size_t k = 0; k < order.size(); ++k) {
-    UnitResult& r = results[order[k]];
-    bool same_group_as_previous = k > 0 && key(results[order[k - 1]]) == key(r);
-    if (!same_group_as_previous) {
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) { return a.group != b.group ? a.group < b.group : a.score > b.score; });
+  std::size_t group_start = 0;  // where the current group begins in `keys`
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    int& out = results[keys[k].index].*field;
+    if (k == 0 || keys[k - 1].group != keys[k].group) {
       group_start = k;
-      r.*field = 1;
-    } else if (results[order[k - 1]].nodes[0].published == r.nodes[0].published) {
-      r.*field = results[order[k - 1]].*field;
+      out = 1;
+    } else if (keys[k - 1].score == keys[k].score) {
+      out = results[keys[k - 1].index].*field;
     } else {
-      r.*field = int(k - group_start + 1);  // position within the group, 1-based
+      out = int(k - group_start + 1);  // position within the group, 1-based
     }
   }
+}
+
+// Report order: assessed units by tier and rank, then the rest; ties by
+// name, then by input order. Sorted as small keys and applied as one permutation, for
+// the reason given at rank().
+void order_for_reports(std::vector<UnitResult>& results, const std::vector<Unit>& units) {
+  struct Key {
+    bool assessed;
+    int tier;
+    int rank;
+    std::uint32_t index;
+    const std::string* name;
+  };
+  std::vector<Key> keys(results.size());
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const UnitResult& r = results[i];
+    const Unit& unit = units[std::size_t(r.unit)];
+    keys[i] = {r.assessed, r.assessed ? int(rank_tier(unit)) : 0, r.assessed ? r.rank : 0, std::uint32_t(i), &unit.name};
+  }
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    if (a.assessed != b.assessed) return a.assessed;
+    if (a.tier != b.tier) return a.tier < b.tier;
+    if (a.rank != b.rank) return a.rank < b.rank;
+    if (int c = a.name->compare(*b.name); c != 0) return c < 0;
+    return a.index < b.index;
+  });
+  std::vector<UnitResult> ordered;
+  ordered.reserve(results.size());
+  for (const Key& k : keys) ordered.push_back(std::move(results[k.index]));
+  results = std::move(ordered);
 }
 
 }  // namespace
@@ -193,6 +226,31 @@ LocalizedText unit_type_label(const Unit& unit) {
   return {"Lainnya", "Other"};
 }
 
+RankTier rank_tier(const Unit& unit) {
+  switch (unit.level) {
+    case UnitLevel::provinsi:
+      return RankTier::province_government;
+    case UnitLevel::kabupaten:
+    case UnitLevel::kota:
+      return RankTier::kabupaten_kota;
+    case UnitLevel::other:
+      break;
+  }
+  return RankTier::other;
+}
+
+LocalizedText rank_tier_label(RankTier tier) {
+  switch (tier) {
+    case RankTier::kabupaten_kota:
+      return {"Kabupaten/Kota", "Regencies and cities"};
+    case RankTier::province_government:
+      return {"Pemerintah Provinsi", "Provincial governments"};
+    case RankTier::other:
+      break;
+  }
+  return {"Unit lain", "Other units"};
+}
+
 Assessment assess(const Framework& fw, std::shared_ptr<const Dataset> data, int profile) {
   Assessment out;
   out.framework = &fw;
@@ -200,24 +258,25 @@ Assessment assess(const Framework& fw, std::shared_ptr<const Dataset> data, int 
   out.data = std::move(data);
   out.results = Scorer(fw, *out.data, profile).run(out.scores);
   const auto& units = out.data->units;
-  // Provinces as small integers for grouping; -1 for non-regions.
+  // Provinces as small integers for grouping their kabupaten/kota; -1 for
+  // the rest (a province's own government is not ranked among them).
   std::unordered_map<std::string_view, int> province_index;
   std::vector<int> province_of(units.size(), -1);
   for (std::size_t u = 0; u < units.size(); ++u) {
-    if (units[u].province_code.empty()) continue;
+    if (units[u].province_code.empty() || rank_tier(units[u]) != RankTier::kabupaten_kota) continue;
     province_of[u] = province_index.emplace(units[u].province_code, int(province_index.size())).first->second;
   }
-  rank(
-      out.results, [](const UnitResult&) { return 0; }, &UnitResult::rank);
-  rank(
-      out.results, [&](const UnitResult& r) { return int(units[std::size_t(r.unit)].level); }, &UnitResult::rank_in_type);
-  rank(
-      out.results, [&](const UnitResult& r) { return province_of[std::size_t(r.unit)]; }, &UnitResult::rank_in_province);
-  std::stable_sort(out.results.begin(), out.results.end(), [&](const UnitResult& a, const UnitResult& b) {
-    if (a.assessed != b.assessed) return a.assessed;
-    if (a.assessed && a.rank != b.rank) return a.rank < b.rank;
-    return units[std::size_t(a.unit)].name < units[std::size_t(b.unit)].name;
-  });
+  std::vector<int> tier_of(out.results.size()), type_of(out.results.size()), province_of_result(out.results.size());
+  for (std::size_t i = 0; i < out.results.size(); ++i) {
+    std::size_t u = std::size_t(out.results[i].unit);
+    tier_of[i] = int(rank_tier(units[u]));
+    type_of[i] = int(units[u].level);
+    province_of_result[i] = province_of[u];
+  }
+  rank(out.results, tier_of, &UnitResult::rank);
+  rank(out.results, type_of, &UnitResult::rank_in_type);
+  rank(out.results, province_of_result, &UnitResult::rank_in_province);
+  order_for_reports(out.results, units);
   return out;
 }
 

@@ -155,6 +155,44 @@ TEST_CASE("the ranking view: assessed units in rank order with bands, then the u
   CHECK(view.several_provinces);                 // Jawa Barat and none
 }
 
+TEST_CASE("the ranking view: several tiers (kabupaten/kota, a province's government, an OPD) each start with a heading", "[report][ranking]") {
+  auto f = report_fixture::make(
+      "wilayah,a,b\n"
+      "Dinas Kominfo,5,5\n"
+      "Provinsi Jawa Barat,4,5\n"
+      "Kabupaten Garut,2,3\n"
+      "Kota Bandung,3,3\n");
+  auto view = siap::report::ranking_view(f.assessment);
+  REQUIRE(view.ranked.size() == 4);
+  CHECK(view.several_tiers);
+  std::vector<std::string> names;
+  std::vector<int> ranks;
+  std::vector<bool> first;
+  for (const auto& row : view.ranked) {
+    names.push_back(row.unit->name);
+    ranks.push_back(row.result->rank);
+    first.push_back(row.first_of_tier);
+  }
+  CHECK(names == std::vector<std::string>{"Kota Bandung", "Kabupaten Garut", "Provinsi Jawa Barat", "Dinas Kominfo"});
+  CHECK(ranks == std::vector<int>{1, 2, 1, 1});
+  CHECK(first == std::vector<bool>{true, false, true, true});
+  std::string text = siap::render_text(f.assessment, f.options(Lang::id));
+  auto kabkota = text.find("\nKabupaten/Kota\n"), province = text.find("\nPemerintah Provinsi\n"), other = text.find("\nUnit lain\n");
+  REQUIRE(kabkota != std::string::npos);
+  REQUIRE(province != std::string::npos);
+  REQUIRE(other != std::string::npos);
+  CHECK(kabkota < text.find("Kota Bandung"));
+  CHECK(text.find("Kabupaten Garut") < province);
+  CHECK(province < text.find("Provinsi Jawa Barat"));
+  CHECK(other < text.find("Dinas Kominfo"));
+  std::string html = siap::render_html(f.assessment, f.options(Lang::en));
+  CHECK(html.find("<tr class=\"tier\"><th colspan=\"7\">Provincial governments</th></tr>") != std::string::npos);
+  // One tier: no headings.
+  auto single = report_fixture::make();
+  CHECK_FALSE(siap::report::ranking_view(single.assessment).several_tiers);
+  CHECK(siap::render_text(single.assessment, single.options(Lang::id)).find("\nKabupaten/Kota\n") == std::string::npos);
+}
+
 TEST_CASE("the profiles view: axes, gap to the next band, strongest and weakest, and whether only the top are shown", "[report][profile]") {
   auto f = report_fixture::make();
   auto options = f.options(Lang::en);

@@ -432,6 +432,37 @@ TEST_CASE("competition ranking with ties, within type and within province", "[as
   CHECK(a.unit_of(a.results[3]).name == "Kota Bogor");
 }
 
+TEST_CASE("a province's own government and other units are ranked apart from the kabupaten/kota", "[assess][ranks]") {
+  auto fw = siap::load_builtin_framework("spbe-2020");
+  REQUIRE(fw.has_value());
+  siap::LoadOptions options;
+  options.allow_non_regions = true;
+  auto a = siap::assess(*fw, load(*fw,
+                                  "instansi,D1,D2,D3,D4\n"
+                                  "Provinsi Jawa Barat,4.5,4.5,4.5,4.5\n"  // 4.50: first among provincial governments only
+                                  "Kota Bandung,4,4,4,4\n"                 // 4.00
+                                  "Kab. Bogor,3,3,3,3\n"                   // 3.00
+                                  "Provinsi Bali,2,2,2,2\n"                // 2.00
+                                  "Dinas Kominfo,5,5,5,5\n"                // 5.00: an OPD, in a tier of its own
+                                  "Kota Bogor,3.5,3.5,3.5,3.5\n",          // 3.50
+                                  options));
+  // Kabupaten/kota: Bandung 1, Kota Bogor 2, Kab. Bogor 3, as if no province or OPD were there.
+  CHECK(unit(a, "32.73").rank == 1);
+  CHECK(unit(a, "32.71").rank == 2);
+  CHECK(unit(a, "32.01").rank == 3);
+  CHECK(unit(a, "32").rank == 1);
+  CHECK(unit(a, "51").rank == 2);
+  // In Jawa Barat the province's government is not one of its kabupaten/kota.
+  CHECK(unit(a, "32.73").rank_in_province == 1);
+  CHECK(unit(a, "32.01").rank_in_province == 3);
+  CHECK(unit(a, "32").rank_in_province == 0);
+  // Order: kabupaten/kota by rank, then provincial governments, then other units.
+  std::vector<std::string> order;
+  for (const auto& r : a.results) order.push_back(a.unit_of(r).name);
+  CHECK(order == std::vector<std::string>{"Kota Bandung", "Kota Bogor", "Kabupaten Bogor", "Provinsi Jawa Barat", "Provinsi Bali", "Dinas Kominfo"});
+  CHECK(a.results.back().rank == 1);
+}
+
 TEST_CASE("non-region units need the explicit flag", "[assess]") {
   auto fw = siap::load_builtin_framework("spbe-2020");
   REQUIRE(fw.has_value());
