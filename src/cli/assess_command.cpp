@@ -8,6 +8,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "cli/choice.hpp"
 #include "cli/commands.hpp"
 #include "cli/input_options.hpp"
 #include "cli/output.hpp"
@@ -32,22 +33,6 @@ struct AssessOptions {
   std::vector<std::string> profiles_for;
 };
 
-// The report date: SOURCE_DATE_EPOCH when set (reproducible builds of a
-// report), else today in UTC.
-std::string report_date() {
-  std::time_t now = std::time(nullptr);
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
-    char* end = nullptr;
-    long long value = std::strtoll(epoch, &end, 10);
-    if (end != epoch && *end == '\0' && value >= 0) now = std::time_t(value);
-  }
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
-  return text;
-}
-
 // The first `limit` kept examples (at most a few per kind of problem), then
 // a count of the rest and where to find them.
 void print_issues(const Dataset& data, const CliContext& ctx, std::size_t limit) {
@@ -66,20 +51,6 @@ void print_issues(const Dataset& data, const CliContext& ctx, std::size_t limit)
   }
 }
 
-std::vector<std::string> split_formats(const std::string& list) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    std::size_t comma = list.find(',', start);
-    // "HTML" and "html, xlsx" as people type them.
-    std::string item = ascii_lower(trim(std::string_view(list).substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
-    if (!item.empty()) out.push_back(item);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return out;
-}
-
 // The file names reports are written to (and refer to each other by).
 std::string report_base_name(Lang lang) { return lang == Lang::en ? "assessment" : "penilaian"; }
 constexpr const char* kQualityFile = "quality.csv";
@@ -88,7 +59,7 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   std::vector<const ReportFormat*> formats;
   std::vector<std::string> format_names;
   for (const ReportFormat& f : report_formats()) format_names.emplace_back(f.name);
-  for (const auto& name : split_formats(o.formats)) {
+  for (const auto& name : split_list(o.formats)) {
     const ReportFormat* f = find_report_format(name);
     if (f == nullptr) {
       ctx.error(fmt::format("{} '{}'; {}: {}{}", ctx.tr("format tidak dikenal", "unknown format"), name, ctx.tr("pilihan", "expected one of"),
@@ -154,7 +125,7 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   report.csv_bom = o.csv_bom;
   report.csv_decimal_comma = o.csv_decimal_comma;
   report.title = o.title;
-  report.date = report_date();
+  report.date = output_date();
   report.quality_file = kQualityFile;
   report.json_file = report_base_name(ctx.lang) + ".json";
   if (!o.profiles_for.empty()) {

@@ -27,4 +27,18 @@ CLI::Validator one_of(const CliContext& ctx, std::vector<std::string> values) {
   return CLI::Validator(check, "{" + shown + "}");
 }
 
+std::vector<std::string> split_list(const std::string& list) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t comma = list.find(',', start);
+    // "HTML" and "html, xlsx" as people type them.
+    std::string item = ascii_lower(trim(std::string_view(list).substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
+    if (!item.empty()) out.push_back(item);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
 }  // namespace siap::cli

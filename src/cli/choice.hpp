@@ -17,4 +17,8 @@ namespace siap::cli {
 // is checked, so it must outlive parsing.
 CLI::Validator one_of(const CliContext& ctx, std::vector<std::string> values);
 
+// "HTML, xlsx" -> {"html", "xlsx"}: a comma-separated list as people type
+// it (any case, spaces after commas, empty items dropped).
+std::vector<std::string> split_list(const std::string& list);
+
 }  // namespace siap::cli

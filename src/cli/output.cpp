@@ -1,6 +1,8 @@
 #include "cli/output.hpp"
 
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <fmt/format.h>
 #include <system_error>
 
@@ -46,6 +48,20 @@ bool emit_blocks(const std::function<void(const BlockSink&)>& produce, const std
   }
   ctx.detail(fmt::format("{} {}", ctx.tr("ditulis:", "written:"), path));
   return true;
+}
+
+std::string output_date() {
+  std::time_t now = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    char* end = nullptr;
+    long long value = std::strtoll(epoch, &end, 10);
+    if (end != epoch && *end == '\0' && value >= 0) now = std::time_t(value);
+  }
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
+  return text;
 }
 
 }  // namespace siap::cli

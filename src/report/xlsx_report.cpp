@@ -5,16 +5,11 @@
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
-#include <cstdio>
-#include <ctime>
-#include <filesystem>
-#include <fstream>
 #include <map>
-#include <random>
-#include <sstream>
 
 #include "report/report_labels.hpp"
 #include "report/report_view.hpp"
+#include "report/xlsx_file.hpp"
 #include "xlsx_sheet.hpp"
 
 namespace siap {
@@ -567,54 +562,11 @@ class WorkbookWriter {
   std::string summary_sheet_;
 };
 
-std::filesystem::path temporary_xlsx_path() {
-  std::random_device rd;
-  auto name = fmt::format("siap-{:016x}.xlsx", (std::uint64_t(rd()) << 32) ^ rd());
-  return std::filesystem::temp_directory_path() / name;
-}
-
-Diagnostics error(std::string_view id, std::string_view en) {
-  Diagnostic d;
-  d.message = LocalizedText{std::string(id), std::string(en)};
-  return {d};
-}
-
 }  // namespace
 
 Expected<std::string> render_xlsx(const Assessment& a, const ReportOptions& options) {
-  // libxlsxwriter 1.1.4 (Debian 12) writes only to a named file; the bytes are
-  // read back so that the CLI writes every report the same, atomic way.
-  std::error_code ec;
-  std::filesystem::path path = temporary_xlsx_path();
-  lxw_workbook_options wb_options{};
-  wb_options.tmpdir = nullptr;
-  lxw_workbook* wb = workbook_new_opt(path.c_str(), &wb_options);
-  if (!wb) return error("tidak dapat membuat berkas sementara XLSX", "cannot create the temporary XLSX file");
-  lxw_doc_properties properties{};
-  std::string title = report::study_title(a, options);
-  std::string comments = "siap " + options.tool_version;
-  properties.title = title.data();
-  properties.comments = comments.data();
-  std::tm created{};
-  if (options.date.size() == 10 && std::sscanf(options.date.c_str(), "%4d-%2d-%2d", &created.tm_year, &created.tm_mon, &created.tm_mday) == 3) {
-    created.tm_year -= 1900;
-    created.tm_mon -= 1;
-    properties.created = timegm(&created);  // a fixed date keeps the workbook reproducible
-  }
-  workbook_set_properties(wb, &properties);
-  WorkbookWriter(wb, a, options).write();
-  lxw_error closed = workbook_close(wb);
-  if (closed != LXW_NO_ERROR) {
-    std::filesystem::remove(path, ec);
-    return error(fmt::format("XLSX tidak dapat ditulis: {}", lxw_strerror(closed)), fmt::format("cannot write the XLSX: {}", lxw_strerror(closed)));
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  in.close();
-  std::filesystem::remove(path, ec);
-  if (!in && bytes.str().empty()) return error("XLSX sementara tidak dapat dibaca", "cannot read the temporary XLSX back");
-  return bytes.str();
+  XlsxProperties properties{report::study_title(a, options), "siap " + options.tool_version, options.date};
+  return build_xlsx(properties, [&](lxw_workbook* wb) { WorkbookWriter(wb, a, options).write(); });
 }
 
 }  // namespace siap

@@ -1,0 +1,24 @@
+// A workbook built with libxlsxwriter and returned as bytes, so that every
+// writer of an XLSX (report, XLSForm, entry template) hands the CLI bytes to
+// write atomically like any other output.
+#pragma once
+
+#include <xlsxwriter.h>
+
+#include <functional>
+#include <string>
+
+#include "siap/expected.hpp"
+
+namespace siap {
+
+struct XlsxProperties {
+  std::string title;
+  std::string comments;
+  std::string date;  // YYYY-MM-DD: the workbook's creation date (a fixed date keeps it reproducible); "" for now
+};
+
+// Calls `fill` on a new workbook, closes it and returns its bytes.
+Expected<std::string> build_xlsx(const XlsxProperties& properties, const std::function<void(lxw_workbook*)>& fill);
+
+}  // namespace siap
