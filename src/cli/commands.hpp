@@ -12,5 +12,6 @@ void add_frameworks_command(CLI::App& app, CliContext& ctx, int& exit_code);
 void add_assess_command(CLI::App& app, CliContext& ctx, int& exit_code);
 void add_validate_command(CLI::App& app, CliContext& ctx, int& exit_code);
 void add_regions_command(CLI::App& app, CliContext& ctx, int& exit_code);
+void add_questionnaire_command(CLI::App& app, CliContext& ctx, int& exit_code);
 
 }  // namespace siap::cli

@@ -8,6 +8,7 @@
 #include "cli/output.hpp"
 #include "cli/profile_option.hpp"
 #include "siap/framework_catalog.hpp"
+#include "siap/questionnaire.hpp"
 
 namespace siap::cli {
 namespace {
@@ -61,6 +62,10 @@ int run_check(const CliContext& ctx, const std::vector<std::string>& paths) {
     }
     ctx.info(fmt::format("{}: {} ({} {}, {} {})", path, ctx.tr("valid", "valid"), fw->id, fw->version, fw->leaves.size(),
                          ctx.tr("indikator", "indicators")));
+    // Valid for scoring, yet perhaps not as a questionnaire: said, not failed.
+    for (const Diagnostic& problem : questionnaire_problems(*fw)) {
+      ctx.warning(fmt::format("{} [{}]", problem.render(ctx.lang), ctx.tr("tidak dapat menjadi formulir XLSForm", "cannot make an XLSForm")));
+    }
     ctx.detail(fmt::format("  {} {}, {} {}, {} {}, {} {}", fw->nodes.size() - 1, ctx.tr("simpul", "nodes"), fw->scales.size(),
                            ctx.tr("skala", "scales"), fw->band_sets.size(), ctx.tr("himpunan predikat", "band sets"), fw->profiles.size(),
                            ctx.tr("profil bobot", "weight profiles")));

@@ -1,6 +1,9 @@
 #include "input/column_matcher.hpp"
 
+#include <tuple>
+
 #include "siap/folding.hpp"
+#include "siap/questionnaire.hpp"
 
 namespace siap {
 
@@ -8,6 +11,13 @@ ColumnMatcher::ColumnMatcher(const Framework& fw, const std::vector<int>& item_n
   add(fw.input.unit_column, {ColumnTarget::Role::unit, -1});
   add(fw.input.respondent_id_column, {ColumnTarget::Role::respondent_id, -1});
   add(fw.input.group_column, {ColumnTarget::Role::group, -1});
+  // As `siap questionnaire` labels them, for a Kobo export with label headers.
+  for (const auto& [spec, label, role] : {std::tuple{&fw.input.unit_column, &kFormUnitLabel, ColumnTarget::Role::unit},
+                                          std::tuple{&fw.input.group_column, &kFormGroupLabel, ColumnTarget::Role::group}}) {
+    if (spec->empty()) continue;
+    add_loose(question_texts_, label->id, {role, -1});
+    add_loose(question_texts_, label->en, {role, -1});
+  }
   for (std::size_t i = 0; i < item_nodes.size(); ++i) {
     const Node& node = fw.nodes[std::size_t(item_nodes[i])];
     const ColumnTarget target{ColumnTarget::Role::item, int(i)};
@@ -90,6 +100,14 @@ const std::string& ColumnMatcher::canonical(const ColumnTarget& target) const {
     if (e.target.role == target.role && e.target.item == target.item) return e.canonical;
   }
   return none;
+}
+
+bool ColumnMatcher::names_canonically(std::string_view header, const ColumnTarget& target) const {
+  const std::string name = fold_header(canonical(target));
+  for (std::string_view form : candidates(header)) {
+    if (fold_header(form) == name) return true;
+  }
+  return false;
 }
 
 std::optional<SubmissionStatus> submission_status_column(std::string_view header) {

@@ -46,6 +46,10 @@ class ColumnMatcher {
   static std::vector<std::string_view> candidates(std::string_view header);
   // Every name a target accepts, canonical first (for "closest header" hints).
   const std::string& canonical(const ColumnTarget& target) const;
+  // Whether `header` (or a tail of its group path) is the target's own
+  // name, not an alias or a question text: when a form's `id_responden` and
+  // a server's `_id` (an alias) are both present, the framework's name wins.
+  bool names_canonically(std::string_view header, const ColumnTarget& target) const;
 
  private:
   struct Entry {

@@ -151,6 +151,12 @@ class Loader {
     ++data_.files[file].rows_rejected;
   }
 
+  void reject_empty_response(std::size_t file, int line) {
+    reject(file, line, "", "", "empty_response",
+           {"tidak ada jawaban yang dapat dipakai: bukan responden (tidak dihitung untuk jumlah minimum responden)",
+            "no usable answer: not a respondent (not counted toward the minimum respondents)"});
+  }
+
   void log_issue(IssueKind kind, std::size_t file, int line, std::string_view column, std::string_view value, std::string_view code,
                  const LocalizedText& reason) {
     QualityLog& log = data_.quality;
@@ -178,6 +184,19 @@ class Loader {
       }
       std::string key = fmt::format("{}:{}", int(target->role), target->item);
       if (auto it = seen.find(key); it != seen.end()) {
+        const bool earlier_named = matcher.names_canonically(header[it->second], *target);
+        if (earlier_named != matcher.names_canonically(header[c], *target)) {
+          // One is the framework's own name, the other an alias: the name
+          // wins and the alias column is ignored (and listed as such).
+          std::size_t alias = earlier_named ? c : it->second;
+          if (!earlier_named) {
+            layout[it->second] = ColumnTarget{ColumnTarget::Role::item, -2};
+            it->second = c;
+            layout[c] = *target;
+          }
+          data_.files[file].ignored_columns.emplace_back(header[alias]);
+          continue;
+        }
         errors.push_back(
             file_error(data_.files[file].name, 1,
                        {fmt::format("kolom '{}' dan '{}' sama-sama cocok dengan '{}'", header[it->second], header[c], matcher.canonical(*target)),
@@ -672,6 +691,10 @@ class Loader {
       int group = -1;
       std::string_view respondent_id;
       bool rejected = false;
+      // A respondent row with no region is decided at its end: a submission
+      // that answered nothing either (a refusal of consent, a blank form) is
+      // an empty response, not a row whose region was forgotten.
+      std::size_t blank_unit_column = SIZE_MAX;
       // The row's codes are written straight into the dataset; a rejected row is taken back.
       std::uint8_t* row_codes = dataset_rows::begin_row(data_);
       for (std::size_t slot : used_slots) row_decimals[slot].reset();
@@ -712,7 +735,9 @@ class Loader {
               last_unit_text.assign(fields[c]);
             }
             unit = last_unit;
-            if (unit->unit < 0) {
+            if (unit->unit < 0 && unit->code == "no_region" && data_.kind == InputKind::respondents) {
+              blank_unit_column = c;
+            } else if (unit->unit < 0) {
               reject(file, line, header_names[c], std::string(fields[c]), unit->code, unit->reason);
               rejected = true;
             } else if (unit->mapped) {
@@ -741,7 +766,8 @@ class Loader {
               last_group_text.assign(fields[c]);
             }
             group = last_group;
-            if (group < 0) {
+            // An empty cell is decided after the row, with the unit (a blank submission).
+            if (group < 0 && !trim(fields[c]).empty()) {
               std::vector<std::string> ids;
               for (const auto& g : fw_.respondents->groups) ids.push_back(g.id);
               reject(file, line, header_names[c], std::string(fields[c]), "unknown_group",
@@ -787,6 +813,19 @@ class Loader {
         take_back();
         continue;
       }
+      auto answered = [&] {
+        return std::any_of(row_codes, row_codes + data_.coded_items, [](std::uint8_t code) { return code != 0; }) ||
+               std::any_of(used_slots.begin(), used_slots.end(), [&](std::size_t slot) { return row_decimals[slot].has_value(); });
+      };
+      if (blank_unit_column != SIZE_MAX) {
+        if (answered()) {
+          reject(file, line, header_names[blank_unit_column], "", unit->code, unit->reason);
+        } else {
+          reject_empty_response(file, line);
+        }
+        take_back();
+        continue;
+      }
       if (unit == nullptr || (groups && group < 0 && fields.size() <= group_column)) {
         // The row ends before the unit (or group) column, as a truncated line
         // does: it cannot be placed.
@@ -825,12 +864,8 @@ class Loader {
       // A submission without one usable answer (blank, skipped or invalid
       // throughout) is not a respondent: it must not count toward a region's
       // minimum. Its invalid cells, logged above, say why.
-      if (data_.kind == InputKind::respondents &&
-          std::all_of(row_codes, row_codes + data_.coded_items, [](std::uint8_t code) { return code == 0; }) &&
-          std::none_of(used_slots.begin(), used_slots.end(), [&](std::size_t slot) { return row_decimals[slot].has_value(); })) {
-        reject(file, line, "", "", "empty_response",
-               {"tidak ada jawaban yang dapat dipakai: bukan responden (tidak dihitung untuk jumlah minimum responden)",
-                "no usable answer: not a respondent (not counted toward the minimum respondents)"});
+      if (data_.kind == InputKind::respondents && !answered()) {
+        reject_empty_response(file, line);
         take_back();
         continue;
       }

@@ -271,3 +271,66 @@ TEST_CASE("the loader reads any RowSource: an in-memory fake gives what the same
   for (const auto& issue : issues_of(*from_fake)) codes.push_back(issue.code + "@" + std::to_string(issue.line));
   CHECK(codes == std::vector<std::string>{"ambiguous_region@3", "out_of_scale@4", "not_a_number@4", "duplicate_respondent@5"});
 }
+
+TEST_CASE("a column named as the framework names it wins over one that is only an alias; two aliases still clash", "[loader][header]") {
+  // The form's own id question beside the server's `_id` (an alias of the id column), either order.
+  auto fw = siap::load_framework(
+      std::string(kFramework)
+          .replace(std::string(kFramework).find("respondent_id_column: id"), 24, "respondent_id_column: {name: nomor, aliases: [_id, KEY]}"),
+      "t.yaml");
+  REQUIRE(fw.has_value());
+  for (const bool alias_first : {false, true}) {
+    CAPTURE(alias_first);
+    std::vector<std::string> header{"grup/nomor", "_id", "wilayah", "kelompok", "q1", "q2", "q3"};
+    std::vector<std::string> row{"R1", "9001", "Kota Bandung", "warga", "4", "5", "50"};
+    if (alias_first) {
+      std::swap(header[0], header[1]);
+      std::swap(row[0], row[1]);
+    }
+    std::vector<siap::NamedSource> sources;
+    sources.push_back({"s.csv", std::make_unique<FakeRowSource>(std::vector<std::vector<std::string>>{header, row, row})});
+    auto data = siap::load_sources(*fw, std::move(sources), siap::LoadOptions{});
+    if (!data) {
+      for (const auto& e : data.errors()) UNSCOPED_INFO(e.render(siap::Lang::en));
+    }
+    REQUIRE(data.has_value());
+    CHECK(data->files[0].ignored_columns == std::vector<std::string>{"_id"});
+    // The same respondent twice is found by the form's id (R1), not the server's.
+    CHECK(data->rows == 1);
+    REQUIRE(issues_of(*data).size() == 1);
+    CHECK(issues_of(*data)[0].code == "duplicate_respondent");
+    CHECK(issues_of(*data)[0].value == "R1");
+  }
+  std::vector<siap::NamedSource> sources;
+  sources.push_back({"s.csv", std::make_unique<FakeRowSource>(std::vector<std::vector<std::string>>{
+                                  {"_id", "KEY", "wilayah", "kelompok", "q1", "q2", "q3"}, {"1", "2", "Kota Bandung", "warga", "4", "5", "50"}})});
+  auto clash = siap::load_sources(*fw, std::move(sources), siap::LoadOptions{});
+  REQUIRE_FALSE(clash.has_value());
+  CHECK(clash.errors()[0].message.en == "columns '_id' and 'KEY' both match 'nomor'");
+}
+
+TEST_CASE("a submission with no region and no answer (a refused consent) is an empty response, not a forgotten region", "[loader][empty]") {
+  auto fw = framework();
+  std::vector<siap::NamedSource> sources;
+  sources.push_back({"s.csv", std::make_unique<FakeRowSource>(std::vector<std::vector<std::string>>{
+                                  {"id", "persetujuan", "wilayah", "kelompok", "q1", "q2", "q3"},
+                                  {"1", "ya", "Kota Bandung", "warga", "4", "5", "50"},
+                                  {"2", "tidak", "", "", "", "", ""},               // refused: nothing else answered
+                                  {"3", "ya", "", "warga", "4", "", ""},            // answered, but no region
+                                  {"4", "ya", "Kota Bandung", "", "4", "4", "40"},  // answered, but no group
+                                  {"5", "ya", "Kota Bandung", "tamu", "4", "4", "40"},
+                              })});
+  auto data = siap::load_sources(fw, std::move(sources), siap::LoadOptions{});
+  REQUIRE(data.has_value());
+  CHECK(data->rows_read == 5);
+  CHECK(data->rows == 1);
+  CHECK(data->rows_rejected == 4);
+  std::vector<std::string> codes;
+  for (const auto& issue : issues_of(*data)) codes.push_back(issue.code + "@" + std::to_string(issue.line) + ":" + issue.reason.en);
+  CHECK(codes == std::vector<std::string>{
+                     "empty_response@3:no usable answer: not a respondent (not counted toward the minimum respondents)",
+                     "no_region@4:no region given",
+                     "unknown_group@5:no respondent group given",
+                     "unknown_group@6:unknown respondent group; expected one of: pemerintah, warga",
+                 });
+}

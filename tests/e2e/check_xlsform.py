@@ -1,0 +1,324 @@
+#!/usr/bin/python3
+"""The questionnaire round trip, checked with tools that are not siap's own.
+
+1. `siap questionnaire` writes an XLSForm; openpyxl reads it back and every
+   XLSForm rule of shared/domain/questionnaires.md 2 is checked (exact sheet
+   names, valid and unique names, choice lists that exist and have unique
+   names, choice_filter on a column that exists, languages consistent across
+   columns, settings, no formulas).
+2. From the form alone (its names, labels and groups, read with openpyxl),
+   exports are built in each shape KoboToolbox and ODK Central produce
+   (Kobo XML values with `/` and `.` group separators, Kobo labels XLSX, ODK
+   Central ZIP with `-`), filled with known answers, and `siap assess` must
+   give the hand-calculated scores with zero rejected rows.
+
+Hand calculation (kominfo-readiness: 54 Likert items 1-5, six of them
+reverse keyed, score = 6 - answer; respondents combined by mean, 30 needed):
+every respondent answers so that every item scores the same s (answer s on
+a normal item, 6 - s on a reverse one), so every node, whatever its weights,
+and the index are the mean of s over respondents:
+  Kota Bandung (32.73):       30 respondents with s = 4            -> 4.00
+  Kabupaten Bogor (32.01):    30 respondents with s = 2            -> 2.00
+  Kabupaten Bandung (32.04):  20 with s = 5 and 10 with s = 3      -> 130/30 = 4.333... -> 4.33
+A wrong column match, a reverse item read as normal, or a label read as
+another level changes at least one of these.
+
+Usage: check_xlsform.py SIAP_BINARY SOURCE_DIR
+"""
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unittest
+import zipfile
+
+import openpyxl
+
+SIAP = sys.argv.pop(1) if len(sys.argv) > 2 else os.environ.get("SIAP_BINARY", "siap")
+ROOT = sys.argv.pop(1) if len(sys.argv) > 1 else os.environ.get("SIAP_SOURCE_DIR", ".")
+
+NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+ID_LANG = "Indonesian (id)"
+PLAN = [("32.73", "Kota Bandung", [4] * 30), ("32.01", "Kabupaten Bogor", [2] * 30), ("32.04", "Kabupaten Bandung", [5] * 20 + [3] * 10)]
+EXPECTED = {"Kota Bandung": 4.00, "Kabupaten Bogor": 2.00, "Kabupaten Bandung": 4.33}
+
+
+def run(args, check=True):
+    env = dict(os.environ, NO_COLOR="1", SOURCE_DATE_EPOCH="1763856000")
+    result = subprocess.run([SIAP, *args], capture_output=True, text=True, env=env, check=False)
+    if check and result.returncode != 0:
+        raise AssertionError(f"siap {' '.join(args)} exited {result.returncode}: {result.stderr}")
+    return result
+
+
+def sheet_rows(ws):
+    rows = list(ws.iter_rows(values_only=True))
+    header = [h for h in rows[0]]
+    return header, [dict(zip(header, r)) for r in rows[1:] if any(v is not None for v in r)]
+
+
+def reverse_items():
+    """Leaf ids marked `reverse: true` in the framework YAML, read with a regex (not by siap)."""
+    items, current = set(), None
+    with open(os.path.join(ROOT, "frameworks", "kominfo-readiness.yaml"), encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"\s+- id: (q\d+)\s*$", line)
+            if m:
+                current = m.group(1)
+            elif current and re.match(r"\s+reverse: true\s*$", line):
+                items.add(current)
+    return items
+
+
+class Form:
+    """The parts of a generated XLSForm an export is built from."""
+
+    def __init__(self, path):
+        wb = openpyxl.load_workbook(path)
+        self.wb = wb
+        self.survey_header, self.survey = sheet_rows(wb["survey"])
+        self.choices_header, self.choices = sheet_rows(wb["choices"])
+        self.settings_header, settings = sheet_rows(wb["settings"])
+        self.settings = settings[0]
+        self.lists = {}
+        for c in self.choices:
+            self.lists.setdefault(c["list_name"], []).append(c)
+
+    def fields(self):
+        """(group path, name, label path, row) of every question that holds data, in order."""
+        groups, out = [], []
+        for row in self.survey:
+            t = row["type"]
+            if t == "begin_group":
+                groups.append(row)
+            elif t == "end_group":
+                groups.pop()
+            elif t not in ("note",):
+                out.append(([g["name"] for g in groups], row["name"], [g[f"label::{ID_LANG}"] for g in groups], row))
+        return out
+
+
+def answers_for(form, code, s, reverse, key, labels):
+    """One submission's values by question name."""
+    values = {"start": "2026-12-01T08:00:00.000+07:00", "end": "2026-12-01T08:20:00.000+07:00", "today": "2026-12-01",
+              "persetujuan": "ya", "provinsi": "32", "kabupaten_kota": code, "kelompok": "pemerintah", "id_responden": key}
+    for _, name, _, row in form.fields():
+        if re.fullmatch(r"q\d+", name):
+            values[name] = str(6 - s if name in reverse else s)
+    if labels:
+        by_list = {}
+        for _, name, _, row in form.fields():
+            if row["type"].startswith("select_one "):
+                by_list[name] = {c["name"]: c[f"label::{ID_LANG}"] for c in form.lists.get(row["type"].split(" ", 1)[1], [])}
+        region_names = {c: n for c, n, _ in PLAN}
+        for name in list(values):
+            if name == "kabupaten_kota":
+                values[name] = region_names[code]
+            elif name in by_list:
+                values[name] = by_list[name][values[name]]
+    return values
+
+
+def submissions(form, labels=False):
+    reverse = reverse_items()
+    out, n = [], 0
+    for code, _, scores in PLAN:
+        for s in scores:
+            n += 1
+            out.append(answers_for(form, code, s, reverse, f"uuid:{n:08d}", labels))
+    return out
+
+
+def header_of(groups, name, label_groups, row, separator, labels):
+    if labels:
+        return "/".join([*label_groups, row[f"label::{ID_LANG}"] or name])
+    return separator.join([*groups, name])
+
+
+class XlsFormRules(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.dir = cls.tmp.name
+        run(["questionnaire", "kominfo-readiness", "--province", "32", "--format", "xlsform,codebook", "-o", os.path.join(cls.dir, "jabar"), "-q"])
+        run(["questionnaire", "kominfo-readiness", "-o", os.path.join(cls.dir, "national"), "-q"])
+        cls.form = Form(os.path.join(cls.dir, "jabar", "formulir.xlsx"))
+        cls.national = Form(os.path.join(cls.dir, "national", "formulir.xlsx"))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_sheets_and_columns(self):
+        self.assertEqual(self.form.wb.sheetnames, ["survey", "choices", "settings"])
+        for column in ("type", "name", f"label::{ID_LANG}", "label::English (en)", "required", "relevant", "appearance", "choice_filter"):
+            self.assertIn(column, self.form.survey_header)
+        for column in ("list_name", "name", f"label::{ID_LANG}", "label::English (en)", "prov"):
+            self.assertIn(column, self.form.choices_header)
+
+    def test_languages_consistent(self):
+        for header in (self.form.survey_header, self.form.choices_header):
+            by_column = {}
+            for h in header:
+                if "::" in h:
+                    column, lang = h.split("::", 1)
+                    by_column.setdefault(column, set()).add(lang)
+            self.assertTrue(by_column)
+            for column, langs in by_column.items():
+                self.assertEqual(langs, {ID_LANG, "English (en)"}, column)
+        self.assertEqual(self.form.settings["default_language"], ID_LANG)
+
+    def test_names_valid_unique_and_groups_balanced(self):
+        seen, depth = set(), 0
+        for row in self.form.survey:
+            self.assertRegex(row["name"], NAME)
+            if row["type"] == "begin_group":
+                depth += 1
+            if row["type"] == "end_group":
+                depth -= 1
+                continue
+            self.assertNotIn(row["name"], seen)
+            seen.add(row["name"])
+            self.assertGreaterEqual(depth, 0)
+        self.assertEqual(depth, 0)
+        for ref in re.findall(r"\$\{([^}]+)\}", " ".join(str(r.get("relevant") or "") + " " + str(r.get("choice_filter") or "") for r in self.form.survey)):
+            self.assertIn(ref, seen)
+
+    def test_choice_lists(self):
+        for list_name, choices in self.form.lists.items():
+            self.assertRegex(list_name, NAME)
+            names = [c["name"] for c in choices]
+            self.assertEqual(len(names), len(set(names)), list_name)
+            for c in choices:
+                self.assertIsInstance(c["name"], str, list_name)  # saved as text, not a number cell
+        for row in self.form.survey:
+            if row["type"].startswith("select_one "):
+                self.assertIn(row["type"].split(" ", 1)[1], self.form.lists)
+        self.assertEqual(len(self.form.lists["kabkota"]), 27)  # Jawa Barat's 27 kabupaten/kota
+        self.assertEqual({c["prov"] for c in self.form.lists["kabkota"]}, {"32"})
+        likert = self.form.lists["setuju"]
+        self.assertEqual([c["name"] for c in likert], ["1", "2", "3", "4", "5"])
+        self.assertEqual(likert[4][f"label::{ID_LANG}"], "Sangat setuju")
+        region = next(r for r in self.form.survey if r["name"] == "kabupaten_kota")
+        self.assertEqual(region["choice_filter"], "prov=${provinsi}")
+
+    def test_national_form_uses_kabkota_csv(self):
+        region = next(r for r in self.national.survey if r["name"] == "kabupaten_kota")
+        self.assertEqual(region["type"], "select_one_from_file kabkota.csv")
+        with open(os.path.join(self.dir, "national", "kabkota.csv"), encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        self.assertEqual(len(rows), 514)
+        self.assertEqual(set(rows[0]), {"name", "label", "prov"})
+        self.assertEqual(len(self.national.lists["provinsi"]), 38)
+
+    def test_settings_and_text_only(self):
+        s = self.form.settings
+        self.assertEqual(s["form_id"], "siap_kominfo-readiness")
+        self.assertEqual(s["version"], "1")
+        self.assertIsInstance(s["version"], str)
+        self.assertTrue(s["form_title"].startswith("Survei Kesiapan Kota Cerdas"))
+        with zipfile.ZipFile(os.path.join(self.dir, "jabar", "formulir.xlsx")) as z:
+            for name in z.namelist():
+                if name.startswith("xl/worksheets/"):
+                    self.assertNotIn(b"<f>", z.read(name), name)
+
+    def test_codebook(self):
+        with open(os.path.join(self.dir, "jabar", "buku-kode.csv"), encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        self.assertEqual(len(rows), 54)
+        reverse = {r["kolom"] for r in rows if r["kebalikan"] == "ya"}
+        self.assertEqual(reverse, reverse_items())
+
+
+class RoundTrip(unittest.TestCase):
+    """Exports of the generated form, in each server's shape, assess to the hand calculation."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.dir = cls.tmp.name
+        run(["questionnaire", "kominfo-readiness", "--province", "32", "-o", os.path.join(cls.dir, "form"), "-q"])
+        cls.form = Form(os.path.join(cls.dir, "form", "formulir.xlsx"))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def assess(self, path, *extra):
+        out = os.path.join(self.dir, os.path.basename(path) + ".out")
+        run(["assess", path, "-f", "kominfo-readiness", "--format", "json", "-o", out, "-q", *extra])
+        with open(os.path.join(out, "penilaian.json"), encoding="utf-8") as f:
+            return json.load(f)
+
+    def check(self, result):
+        counts = result["counts"]
+        self.assertEqual(counts["rows_read"], 90)
+        self.assertEqual(counts["rows_accepted"], 90)
+        self.assertEqual(counts["rows_rejected"], 0)
+        got = {u["name"]: u["index"]["published"] for u in result["units"]}
+        self.assertEqual(got, EXPECTED)
+
+    def kobo_table(self, separator, labels):
+        fields = self.form.fields()
+        header = [header_of(g, n, lg, row, separator, labels) for g, n, lg, row in fields]
+        extra = ["_id", "_uuid", "_submission_time", "_validation_status", "_index"]
+        rows = []
+        for i, values in enumerate(submissions(self.form, labels), start=1):
+            rows.append([values.get(n, "") for _, n, _, _ in fields] + [str(1000 + i), f"u{i}", "2026-12-01T01:20:00", "", str(i)])
+        return header + extra, rows
+
+    def test_kobo_xml_values_csv_with_slash(self):
+        header, rows = self.kobo_table("/", labels=False)
+        path = os.path.join(self.dir, "kobo-xml.csv")
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f, delimiter=";")
+            w.writerow(header)
+            w.writerows(rows)
+        self.check(self.assess(path))
+
+    def test_kobo_xml_values_xlsx_with_dot(self):
+        header, rows = self.kobo_table(".", labels=False)
+        path = os.path.join(self.dir, "kobo-xml-dot.xlsx")
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(header)
+        for r in rows:
+            ws.append(r)
+        wb.save(path)
+        self.check(self.assess(path))
+
+    def test_kobo_labels_xlsx(self):
+        header, rows = self.kobo_table("/", labels=True)
+        path = os.path.join(self.dir, "kobo-labels.xlsx")
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(header)
+        for r in rows:
+            ws.append(r)
+        wb.save(path)
+        self.check(self.assess(path))
+
+    def test_odk_central_zip(self):
+        fields = self.form.fields()
+        header = ["SubmissionDate"] + ["-".join([*g, n]) for g, n, _, _ in fields] + ["meta-instanceID", "KEY", "SubmitterID", "SubmitterName",
+                                                                                     "AttachmentsPresent", "AttachmentsExpected", "Status",
+                                                                                     "ReviewState", "DeviceID", "Edits", "FormVersion"]
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(header)
+        for i, values in enumerate(submissions(self.form), start=1):
+            key = f"uuid:{i:08d}"
+            w.writerow(["2026-12-01T01:20:00.000Z"] + [values.get(n, "") for _, n, _, _ in fields] +
+                       [key, key, "5", "enumerator", "0", "0", "", "", "", "0", self.form.settings["version"]])
+        path = os.path.join(self.dir, "odk.zip")
+        with zipfile.ZipFile(path, "w") as z:
+            z.writestr(self.form.settings["form_id"] + ".csv", out.getvalue())
+        self.check(self.assess(path))
+
+
+if __name__ == "__main__":
+    unittest.main(argv=[sys.argv[0], "-v"])
