@@ -81,10 +81,21 @@ Expected<Questionnaire> build_questionnaire(const Framework& fw, const Questionn
 
 // The XLSForm workbook (survey, choices, settings) as bytes.
 Expected<std::string> render_xlsform(const Questionnaire& form, const std::string& date);
+// The questionnaire on paper, in `lang`: HTML that prints on A4 (cover
+// note, instructions, identity block, one table per screen with the scale's
+// words as tick boxes) and the same as Markdown.
+std::string render_questionnaire_html(const Questionnaire& form, const Framework& fw, Lang lang);
+std::string render_questionnaire_markdown(const Questionnaire& form, const Framework& fw, Lang lang);
 // kabkota.csv for select_one_from_file: name, label, prov.
 std::string render_external_regions(const Questionnaire& form);
 // Per item: its column, question in both languages, scale, values and
-// labels, reverse flag, node path and facets; CSV in `lang`'s headings.
+// labels, reverse flag, node path and facets; a heading row first, in
+// `lang`. As CSV, and as a sheet of the entry template.
+std::vector<std::vector<std::string>> codebook_rows(const Framework& fw, Lang lang);
 std::string render_codebook_csv(const Framework& fw, Lang lang);
+// The data-entry template for paper surveys (XLSX): a Data sheet headed
+// with the columns siap reads, a drop-down list on every answer and on the
+// region, a frozen header; the lists' sheet; the codebook.
+Expected<std::string> render_entry_template(const Questionnaire& form, const Framework& fw, Lang lang, const std::string& date);
 
 }  // namespace siap

@@ -55,5 +55,11 @@ std::string format_published(const Decimal& value, int decimals, Lang lang);
 std::string spreadsheet_safe(std::string_view text);
 // CSV field quoting (RFC 4180) when needed.
 std::string csv_field(std::string_view text, char delimiter);
+// Text that stays text in HTML: & < > " ' escaped, control characters
+// other than tab and newlines replaced.
+std::string html_escape(std::string_view s);
+// Text that stays text in Markdown (a line, a table cell or a heading):
+// what could start markup is backslash-escaped, newlines become spaces.
+std::string markdown_escape(std::string_view s);
 
 }  // namespace siap

@@ -1,4 +1,4 @@
-// siap questionnaire FRAMEWORK [--format xlsform,codebook] [-o DIR]
+// siap questionnaire FRAMEWORK [--format xlsform,html,md,template,codebook] [-o DIR]
 //   [--province CODE[,CODE]] [--title T] [--form-id ID] [--form-version V]
 #include <fmt/format.h>
 
@@ -27,24 +27,37 @@ struct QuestionnaireCliOptions {
   std::string version;
 };
 
-const std::vector<std::string> kFormats{"xlsform", "codebook"};
+const std::vector<std::string> kFormats{"xlsform", "html", "md", "template", "codebook"};
 
-std::string codebook_name(Lang lang) { return lang == Lang::en ? "codebook.csv" : "buku-kode.csv"; }
-std::string form_name(Lang lang) { return lang == Lang::en ? "form.xlsx" : "formulir.xlsx"; }
+// The file each format is written to, in the output language.
+std::string file_name(const std::string& format, Lang lang) {
+  const bool en = lang == Lang::en;
+  if (format == "xlsform") return en ? "form.xlsx" : "formulir.xlsx";
+  if (format == "html") return en ? "questionnaire.html" : "kuesioner.html";
+  if (format == "md") return en ? "questionnaire.md" : "kuesioner.md";
+  if (format == "template") return en ? "entry-template.xlsx" : "templat-entri.xlsx";
+  return en ? "codebook.csv" : "buku-kode.csv";
+}
 
 int run_questionnaire(const QuestionnaireCliOptions& o, const CliContext& ctx) {
   std::vector<std::string> formats;
   for (const std::string& name : split_list(o.formats)) {
     if (std::find(kFormats.begin(), kFormats.end(), name) == kFormats.end()) {
-      ctx.error(fmt::format("{} '{}'; {}: xlsform, codebook{}", ctx.tr("format tidak dikenal", "unknown format"), name,
+      ctx.error(fmt::format("{} '{}'; {}: xlsform, html, md, template, codebook{}", ctx.tr("format tidak dikenal", "unknown format"), name,
                             ctx.tr("pilihan", "expected one of"), ctx.tr(did_you_mean(name, kFormats))));
       return kUsage;
     }
     if (std::find(formats.begin(), formats.end(), name) == formats.end()) formats.push_back(name);
   }
   if (formats.empty()) formats.push_back("xlsform");
-  if (o.output_dir.empty() && (formats.size() > 1 || formats[0] == "xlsform")) {
-    ctx.error(ctx.tr("xlsform (berkas XLSX dan kabkota.csv) memerlukan -o DIR", "xlsform (an XLSX and kabkota.csv) needs -o DIR"));
+  if (o.output_dir.empty() && formats.size() > 1) {
+    ctx.error(ctx.tr("beberapa format memerlukan -o DIR", "several formats need -o DIR"));
+    return kUsage;
+  }
+  if (o.output_dir.empty() && (formats[0] == "xlsform" || formats[0] == "template")) {
+    ctx.error(fmt::format("{} {}", formats[0],
+                          ctx.tr(formats[0] == "xlsform" ? "(berkas XLSX dan kabkota.csv) memerlukan -o DIR" : "(berkas XLSX) memerlukan -o DIR",
+                                 formats[0] == "xlsform" ? "(an XLSX and kabkota.csv) needs -o DIR" : "(an XLSX) needs -o DIR")));
     return kUsage;
   }
   for (const std::string* text : {&o.title, &o.form_id, &o.version}) {
@@ -97,8 +110,19 @@ int run_questionnaire(const QuestionnaireCliOptions& o, const CliContext& ctx) {
         ctx.tr("kerangka ini tidak dapat menjadi formulir; tidak ada berkas yang ditulis", "this framework cannot make a form; no file written"));
     return kBadInput;
   }
-  if (o.output_dir.empty()) return emit(render_codebook_csv(*fw, ctx.lang), "", ctx) ? kSuccess : kBadInput;
-
+  // A renderer's failure is ours (exit 3); a file that cannot be written is the user's (exit 1).
+  auto render = [&](const std::string& format) -> Expected<std::string> {
+    if (format == "xlsform") return render_xlsform(*form, output_date());
+    if (format == "template") return render_entry_template(*form, *fw, ctx.lang, output_date());
+    if (format == "html") return render_questionnaire_html(*form, *fw, ctx.lang);
+    if (format == "md") return render_questionnaire_markdown(*form, *fw, ctx.lang);
+    return render_codebook_csv(*fw, ctx.lang);
+  };
+  if (o.output_dir.empty()) {
+    auto text = render(formats[0]);
+    if (!text) return kInternal;
+    return emit(*text, "", ctx) ? kSuccess : kBadInput;
+  }
   std::error_code ec;
   std::filesystem::create_directories(o.output_dir, ec);
   if (ec) {
@@ -112,18 +136,14 @@ int run_questionnaire(const QuestionnaireCliOptions& o, const CliContext& ctx) {
     return true;
   };
   for (const std::string& format : formats) {
-    if (format == "codebook") {
-      if (!write(codebook_name(ctx.lang), render_codebook_csv(*fw, ctx.lang))) return kBadInput;
-      continue;
-    }
-    auto bytes = render_xlsform(*form, output_date());
+    auto bytes = render(format);
     if (!bytes) {
       for (const auto& e : bytes.errors()) ctx.error(e.message.in(ctx.lang));
       return kInternal;
     }
-    if (!write(form_name(ctx.lang), *bytes)) return kBadInput;
-    // A national form lists the 514 kabupaten/kota in a file shipped beside it.
-    if (!form->external_regions.empty() && !write(kExternalRegionsFile, render_external_regions(*form))) return kBadInput;
+    if (!write(file_name(format, ctx.lang), *bytes)) return kBadInput;
+    // A national form lists the 514 kabupaten/kota in a file uploaded beside it.
+    if (format == "xlsform" && !form->external_regions.empty() && !write(kExternalRegionsFile, render_external_regions(*form))) return kBadInput;
   }
   return kSuccess;
 }
@@ -132,13 +152,14 @@ int run_questionnaire(const QuestionnaireCliOptions& o, const CliContext& ctx) {
 
 void add_questionnaire_command(CLI::App& app, CliContext& ctx, int& exit_code) {
   auto o = std::make_shared<QuestionnaireCliOptions>();
-  CLI::App* cmd = app.add_subcommand("questionnaire", ctx.tr("Buat kuesioner dari kerangka: XLSForm (KoboToolbox, ODK) dan buku kode",
-                                                             "Make the questionnaire from a framework: XLSForm (KoboToolbox, ODK) and codebook"));
+  CLI::App* cmd = app.add_subcommand(
+      "questionnaire", ctx.tr("Buat kuesioner dari kerangka: XLSForm (KoboToolbox, ODK), kuesioner cetak, templat entri, buku kode",
+                              "Make the questionnaire from a framework: XLSForm (KoboToolbox, ODK), printable form, entry template, codebook"));
   cmd->alias("kuesioner");
   cmd->add_option("framework", o->framework, ctx.tr("Id kerangka bawaan atau path berkas YAML", "Built-in framework id or YAML file path"))
       ->required();
   cmd->add_option("--format", o->formats,
-                  fmt::format("{}: xlsform, codebook {}", ctx.tr("Satu atau beberapa format", "One or several formats"),
+                  fmt::format("{}: xlsform, html, md, template, codebook {}", ctx.tr("Satu atau beberapa format", "One or several formats"),
                               ctx.tr("(dipisah koma; bawaan: xlsform)", "(comma-separated; default: xlsform)")));
   cmd->add_option("-o,--output", o->output_dir, ctx.tr("Direktori keluaran (dibuat bila belum ada)", "Output directory (created if missing)"));
   cmd->add_option("--province", o->provinces,

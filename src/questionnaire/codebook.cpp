@@ -49,27 +49,11 @@ std::string path_text(const Framework& fw, int leaf, Lang lang) {
 
 }  // namespace
 
-std::string render_codebook_csv(const Framework& fw, Lang lang) {
+std::vector<std::vector<std::string>> codebook_rows(const Framework& fw, Lang lang) {
   auto tr = [lang](std::string_view id, std::string_view en) { return std::string(lang == Lang::en ? en : id); };
-  std::vector<std::string> header{tr("kolom", "column"),
-                                  tr("pertanyaan_id", "question_id"),
-                                  tr("pertanyaan_en", "question_en"),
-                                  tr("skala", "scale"),
-                                  tr("jenis_skala", "scale_type"),
-                                  tr("nilai", "values"),
-                                  tr("kebalikan", "reverse"),
-                                  tr("jalur", "path"),
-                                  tr("faset", "facets"),
-                                  tr("simpul", "node")};
-  std::string out;
-  auto row = [&](const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (i > 0) out += ',';
-      out += csv_field(spreadsheet_safe(fields[i]), ',');
-    }
-    out += "\r\n";
-  };
-  row(header);
+  std::vector<std::vector<std::string>> rows{{tr("kolom", "column"), tr("pertanyaan_id", "question_id"), tr("pertanyaan_en", "question_en"),
+                                              tr("skala", "scale"), tr("jenis_skala", "scale_type"), tr("nilai", "values"),
+                                              tr("kebalikan", "reverse"), tr("jalur", "path"), tr("faset", "facets"), tr("simpul", "node")}};
   for (int leaf : fw.leaves) {
     const Node& node = fw.nodes[std::size_t(leaf)];
     const Scale& scale = fw.scales[std::size_t(node.scale)];
@@ -77,9 +61,21 @@ std::string render_codebook_csv(const Framework& fw, Lang lang) {
     for (const auto& [facet, value] : node.facet_values) {
       facets.push_back(fmt::format("{}={}", fw.facets[std::size_t(facet)].id, fw.facets[std::size_t(facet)].values[std::size_t(value)].id));
     }
-    row({node.column.name, node.name.id, node.name.en.empty() ? node.name.id : node.name.en, scale.id, scale_kind_key(scale.kind),
-         values_text(fw, scale, lang), node.reverse ? tr("ya", "yes") : tr("tidak", "no"), path_text(fw, leaf, lang),
-         fmt::format("{}", fmt::join(facets, "; ")), node.id});
+    rows.push_back({node.column.name, node.name.id, node.name.en.empty() ? node.name.id : node.name.en, scale.id, scale_kind_key(scale.kind),
+                    values_text(fw, scale, lang), node.reverse ? tr("ya", "yes") : tr("tidak", "no"), path_text(fw, leaf, lang),
+                    fmt::format("{}", fmt::join(facets, "; ")), node.id});
+  }
+  return rows;
+}
+
+std::string render_codebook_csv(const Framework& fw, Lang lang) {
+  std::string out;
+  for (const auto& fields : codebook_rows(fw, lang)) {
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (i > 0) out += ',';
+      out += csv_field(spreadsheet_safe(fields[i]), ',');
+    }
+    out += "\r\n";
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // The HTML report: one self-contained file (inline CSS and SVG, no scripts,
 // no external assets) that prints on A4. Every text from the input or the
-// framework goes through escape(), so a name cannot become markup.
+// framework goes through html_escape(), so a name cannot become markup.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -15,43 +15,6 @@ namespace siap {
 namespace {
 
 using report::tr;
-
-std::string escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      case '\t':
-      case '\n':
-      case '\r':
-        out += c;
-        break;
-      default:
-        // Other control characters are not allowed in HTML text.
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-          out += "\xEF\xBF\xBD";
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
-}
 
 // Cuts to `max` code points with an ellipsis, for chart labels.
 std::string shorten(std::string_view s, std::size_t max) {
@@ -147,19 +110,19 @@ class HtmlWriter {
     if (!band) return "";
     std::string color = *report::band_color_of(fw_, node, score);
     return fmt::format(R"(<span class="band" style="background:{};color:{};padding:1px 6px;border-radius:3px">{}</span>)", color,
-                       report::text_color_on(color), escape(band->label.in(lang_)));
+                       report::text_color_on(color), html_escape(band->label.in(lang_)));
   }
 
   void head() {
     out_ += fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", lang_ == Lang::en ? "en" : "id");
     out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out_ += fmt::format("<meta name=\"generator\" content=\"siap {}\">\n", escape(o_.tool_version));
-    out_ += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n", escape(report::study_title(a_, o_)), kStyle);
-    out_ += fmt::format("<header>\n<h1>{}</h1>\n", escape(report::study_title(a_, o_)));
-    std::string meta = fmt::format("{} · <code>{}</code> {} · {}: {} · {}: {}", escape(fw_.title.in(lang_)), escape(fw_.id), escape(fw_.version),
-                                   t("status", "status"), escape(status_label(fw_.provenance.status).in(lang_)), t("profil bobot", "weight profile"),
-                                   escape(report::weight_profile_label(a_, lang_)));
-    if (!o_.date.empty()) meta += fmt::format(" · {}", escape(o_.date));
+    out_ += fmt::format("<meta name=\"generator\" content=\"siap {}\">\n", html_escape(o_.tool_version));
+    out_ += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n", html_escape(report::study_title(a_, o_)), kStyle);
+    out_ += fmt::format("<header>\n<h1>{}</h1>\n", html_escape(report::study_title(a_, o_)));
+    std::string meta = fmt::format("{} · <code>{}</code> {} · {}: {} · {}: {}", html_escape(fw_.title.in(lang_)), html_escape(fw_.id),
+                                   html_escape(fw_.version), t("status", "status"), html_escape(status_label(fw_.provenance.status).in(lang_)),
+                                   t("profil bobot", "weight profile"), html_escape(report::weight_profile_label(a_, lang_)));
+    if (!o_.date.empty()) meta += fmt::format(" · {}", html_escape(o_.date));
     out_ += fmt::format("<p class=\"meta\">{}</p>\n</header>\n", meta);
   }
 
@@ -175,12 +138,12 @@ class HtmlWriter {
     card(t("tidak dapat dinilai", "not assessable"), summary_.units_not_assessable);
     out_ += "</section>\n";
     if (const BandSet* set = report::overall_band_set(fw_)) {
-      out_ += fmt::format("<p class=\"legend\">{}: ", escape(set->name.in(lang_)));
+      out_ += fmt::format("<p class=\"legend\">{}: ", html_escape(set->name.in(lang_)));
       for (std::size_t b = set->bands.size(); b-- > 0;) {
         std::string color = report::band_color(*set, b);
         const Band& band = set->bands[b];
         out_ += fmt::format("<span style=\"background:{};color:{}\">{} ({} {})</span>", color, report::text_color_on(color),
-                            escape(band.label.in(lang_)), "≥", decimal(band.from));
+                            html_escape(band.label.in(lang_)), "≥", decimal(band.from));
       }
       out_ += "</p>\n";
     }
@@ -193,7 +156,7 @@ class HtmlWriter {
                         t("Peringkat", "Ranking"), t(report::label::kRegion));
     if (several_provinces) out_ += fmt::format("<th>{}</th>", t(report::label::kProvince));
     out_ += fmt::format("<th class=\"num\">{}</th><th>{}</th>", t(report::label::kScore), t(report::label::kBand));
-    for (int n : top) out_ += fmt::format("<th class=\"num\">{}</th>", escape(fw_.nodes[std::size_t(n)].name.in(lang_)));
+    for (int n : top) out_ += fmt::format("<th class=\"num\">{}</th>", html_escape(fw_.nodes[std::size_t(n)].name.in(lang_)));
     out_ += "</tr></thead>\n<tbody>\n";
     const std::size_t columns = 4 + (several_provinces ? 1 : 0) + top.size();
     for (const report::RankingRow& row : ranking_.ranked) {
@@ -201,8 +164,8 @@ class HtmlWriter {
       if (ranking_.several_tiers && row.first_of_tier) {
         out_ += fmt::format("<tr class=\"tier\"><th colspan=\"{}\">{}</th></tr>\n", columns, t(rank_tier_label(row.tier)));
       }
-      out_ += fmt::format("<tr><td class=\"num\">{}</td><td class=\"unit\">{}</td>", r.rank, escape(row.unit->name));
-      if (several_provinces) out_ += fmt::format("<td>{}</td>", escape(row.province));
+      out_ += fmt::format("<tr><td class=\"num\">{}</td><td class=\"unit\">{}</td>", r.rank, html_escape(row.unit->name));
+      if (several_provinces) out_ += fmt::format("<td>{}</td>", html_escape(row.province));
       out_ += fmt::format("<td class=\"num\"><b>{}</b></td><td>{}</td>", number(r.nodes[0]), band_span(0, r.nodes[0]));
       for (int n : top) out_ += fmt::format("<td class=\"num\">{}</td>", number(r.nodes[std::size_t(n)]));
       out_ += "</tr>\n";
@@ -225,7 +188,7 @@ class HtmlWriter {
       out_ += fmt::format(
           "<div class=\"name\">{}. {}</div><div class=\"track\"><div class=\"bar\" style=\"width:{:.2f}%;background:{}\"></div></div><div "
           "class=\"value\">{}</div>\n",
-          r.rank, escape(row.unit->name), pct, color, number(r.nodes[0]));
+          r.rank, html_escape(row.unit->name), pct, color, number(r.nodes[0]));
     }
     out_ += fmt::format("</div>\n<p class=\"note\">{} {} – {}.</p>\n</section>\n", t("Sumbu skor:", "Score axis:"), decimal(fw_.score.min),
                         decimal(fw_.score.max));
@@ -242,7 +205,7 @@ class HtmlWriter {
     };
     std::string svg = fmt::format(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" aria-label=\"{2}\">\n", width,
-        height, escape(t("Profil ", "Profile of ") + p.unit->name));
+        height, html_escape(t("Profil ", "Profile of ") + p.unit->name));
     // Rings at each whole score.
     for (double level = std::ceil(lo); level <= hi + 1e-9; level += 1) {
       double f = hi > lo ? (level - lo) / (hi - lo) : 0;
@@ -271,8 +234,8 @@ class HtmlWriter {
       auto [first, second] = two_lines(p.axes[i].name, 20);
       double label_y = second.empty() ? ty + 4 : ty - 2;
       if (std::abs(tx - cx) < 8 && ty < cy) label_y -= second.empty() ? 4 : 12;  // clear of the top ring's label
-      svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10.5\" text-anchor=\"{}\">{}", tx, label_y, anchor, escape(first));
-      if (!second.empty()) svg += fmt::format("<tspan x=\"{:.1f}\" dy=\"12\">{}</tspan>", tx, escape(second));
+      svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10.5\" text-anchor=\"{}\">{}", tx, label_y, anchor, html_escape(first));
+      if (!second.empty()) svg += fmt::format("<tspan x=\"{:.1f}\" dy=\"12\">{}</tspan>", tx, html_escape(second));
       svg += fmt::format(" <tspan font-weight=\"bold\">{}</tspan></text>\n", number(s));
     }
     std::string color = report::band_color_of(fw_, 0, r.nodes[0]).value_or("#4472C4");
@@ -292,20 +255,20 @@ class HtmlWriter {
     }
     auto list = [&](const std::vector<report::NodeEntry>& entries) {
       std::string s;
-      for (const auto& e : entries) s += fmt::format("{}{} ({})", s.empty() ? "" : "; ", escape(e.name), number(*e.score));
+      for (const auto& e : entries) s += fmt::format("{}{} ({})", s.empty() ? "" : "; ", html_escape(e.name), number(*e.score));
       return s;
     };
     for (const report::ProfileView& p : view.units) {
       const UnitResult& r = *p.result;
       out_ += "<article class=\"profile\">\n";
       out_ += radar(p);
-      out_ += fmt::format("<div class=\"facts\">\n<h3>{}</h3>\n<p>{} <b>{}</b> {}", escape(p.unit->name), t(report::label::kScore),
+      out_ += fmt::format("<div class=\"facts\">\n<h3>{}</h3>\n<p>{} <b>{}</b> {}", html_escape(p.unit->name), t(report::label::kScore),
                           number(r.nodes[0]), band_span(0, r.nodes[0]));
       if (r.rank > 0) out_ += fmt::format(" · {} {}", t("peringkat", "rank"), r.rank);
       out_ += "</p>\n";
       if (p.next_band) {
         out_ += fmt::format("<p>{} <b>{}</b> {} <i>{}</i>.</p>\n", t("Kurang", "Needs"), decimal(*r.gap_to_next_band),
-                            t("lagi untuk mencapai", "more to reach"), escape(p.next_band->label.in(lang_)));
+                            t("lagi untuk mencapai", "more to reach"), html_escape(p.next_band->label.in(lang_)));
       }
       if (!p.strongest.empty()) {
         out_ += fmt::format("<p><b>{}:</b> {}<br><b>{}:</b> {}</p>\n", t(report::label::kStrongest), list(p.strongest), t(report::label::kWeakest),
@@ -320,7 +283,7 @@ class HtmlWriter {
     if (ranking_.not_assessed.empty()) return;
     out_ += fmt::format("<section>\n<h2>{}</h2>\n<ul>\n", t(report::label::kNotAssessable));
     for (const report::RankingRow& row : ranking_.not_assessed) {
-      out_ += fmt::format("<li>{}: {}</li>\n", escape(row.unit->name), escape(row.result->not_assessed_reason.in(lang_)));
+      out_ += fmt::format("<li>{}: {}</li>\n", html_escape(row.unit->name), html_escape(row.result->not_assessed_reason.in(lang_)));
     }
     out_ += "</ul>\n</section>\n";
   }
@@ -333,7 +296,7 @@ class HtmlWriter {
     const report::QualityView quality = report::quality_view(a_);
     for (const auto& f : *quality.files) {
       out_ +=
-          fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n", escape(f.name),
+          fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n", html_escape(f.name),
                       report::count_text(f.rows_read, lang_), report::count_text(f.rows_accepted, lang_), report::count_text(f.rows_rejected, lang_));
     }
     out_ += "</tbody>\n</table>\n";
@@ -347,24 +310,24 @@ class HtmlWriter {
     for (const auto& summary : quality.by_code) {
       const std::string& code = summary.code;
       const QualityIssue& first = *summary.first;
-      std::string example = fmt::format("{}:{}", escape(first.file), first.line);
-      if (!first.column.empty()) example += fmt::format(" {} “{}”", escape(first.column), escape(first.value));
-      example += " — " + escape(first.reason.in(lang_));
-      out_ += fmt::format("<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td></tr>\n", escape(code),
+      std::string example = fmt::format("{}:{}", html_escape(first.file), first.line);
+      if (!first.column.empty()) example += fmt::format(" {} “{}”", html_escape(first.column), html_escape(first.value));
+      example += " — " + html_escape(first.reason.in(lang_));
+      out_ += fmt::format("<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td></tr>\n", html_escape(code),
                           report::count_text(summary.count, lang_), example);
     }
     out_ += fmt::format("</tbody>\n</table>\n<p class=\"note\">{}</p>\n</section>\n",
                         lang_ == Lang::en
                             ? fmt::format("Every problem is listed in {}; the workbook's Data quality sheet shows the first examples of each kind.",
-                                          escape(o_.quality_file))
+                                          html_escape(o_.quality_file))
                             : fmt::format("Setiap masalah tercantum di {}; lembar Kualitas Data pada buku kerja memuat contoh pertama tiap jenis.",
-                                          escape(o_.quality_file)));
+                                          html_escape(o_.quality_file)));
   }
 
   void method() {
     const report::MethodView view = report::method_view(a_, lang_);
     out_ += fmt::format("<section>\n<h2>{}</h2>\n", t(report::label::kMethod));
-    if (!fw_.description.empty()) out_ += fmt::format("<p>{}</p>\n", escape(fw_.description.in(lang_)));
+    if (!fw_.description.empty()) out_ += fmt::format("<p>{}</p>\n", html_escape(fw_.description.in(lang_)));
     out_ += "<ul>\n";
     out_ +=
         fmt::format("<li>{}: {} – {}; {} {} {}.</li>\n", t(report::label::kScoreRange), decimal(fw_.score.min), decimal(fw_.score.max),
@@ -375,14 +338,14 @@ class HtmlWriter {
                           fw_.respondents->combine == CombineMethod::mean ? t("rata-rata", "the mean") : t("median", "the median"),
                           t("responden minimum per wilayah", "minimum respondents per region"), fw_.respondents->min_respondents);
     }
-    out_ += fmt::format("<li>{}: {}.</li>\n</ul>\n", t(report::label::kWeightProfile), escape(report::weight_profile_label(a_, lang_)));
+    out_ += fmt::format("<li>{}: {}.</li>\n</ul>\n", t(report::label::kWeightProfile), html_escape(report::weight_profile_label(a_, lang_)));
     out_ += fmt::format("<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>\n",
                         t(report::label::kElement), t("Bobot", "Weight"), t("Bagian efektif", "Effective share"), t(report::label::kStatus));
     for (const report::MethodRow& row : view.tree) {
       if (!row.listed) continue;
       out_ += fmt::format("<tr><td style=\"padding-left:{}px\">{}{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
-                          6 + 16 * (row.depth - 1), row.depth == 1 ? "<b>" : "", escape(row.name) + (row.depth == 1 ? "</b>" : ""),
-                          escape(row.weight.to_string()), report::percent_text(row.share, lang_), escape(row.status));
+                          6 + 16 * (row.depth - 1), row.depth == 1 ? "<b>" : "", html_escape(row.name) + (row.depth == 1 ? "</b>" : ""),
+                          html_escape(row.weight.to_string()), report::percent_text(row.share, lang_), html_escape(row.status));
     }
     out_ += "</tbody>\n</table>\n";
     if (view.items_elsewhere) {
@@ -394,8 +357,8 @@ class HtmlWriter {
     if (!fw_.sources.empty()) {
       out_ += fmt::format("<h3 style=\"margin-top:14px\">{}</h3>\n<ul>\n", t(report::label::kSources));
       for (const auto& source : fw_.sources) {
-        out_ += fmt::format("<li>{} <span class=\"note\">({})</span>{}</li>\n", escape(source.citation),
-                            escape(status_label(source.status).in(lang_)), source.url.empty() ? "" : " — " + escape(source.url));
+        out_ += fmt::format("<li>{} <span class=\"note\">({})</span>{}</li>\n", html_escape(source.citation),
+                            html_escape(status_label(source.status).in(lang_)), source.url.empty() ? "" : " — " + html_escape(source.url));
       }
       out_ += "</ul>\n";
     }
@@ -404,9 +367,9 @@ class HtmlWriter {
   }
 
   void footer() {
-    out_ += fmt::format("<footer>\n{} siap {}", t("Dibuat dengan", "Made with"), escape(o_.tool_version));
-    for (const auto& setting : o_.settings) out_ += " · " + escape(setting);
-    for (const auto& f : a_.data->files) out_ += fmt::format("<br>{} SHA-256 {}", escape(f.name), escape(f.sha256));
+    out_ += fmt::format("<footer>\n{} siap {}", t("Dibuat dengan", "Made with"), html_escape(o_.tool_version));
+    for (const auto& setting : o_.settings) out_ += " · " + html_escape(setting);
+    for (const auto& f : a_.data->files) out_ += fmt::format("<br>{} SHA-256 {}", html_escape(f.name), html_escape(f.sha256));
     out_ += "\n</footer>\n";
   }
 

@@ -12,27 +12,6 @@
 namespace siap {
 namespace {
 
-std::string escape(std::string_view s) {
-  std::string out;
-  bool leading_digits = true;  // "12." at the start would open a list
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '\n' || c == '\r') {
-      out += ' ';
-      leading_digits = false;
-      continue;
-    }
-    // What can start markup inside a line, a table cell or a heading, and a
-    // list marker at the start; other punctuation stays as it is so versions
-    // and addresses read normally.
-    bool marker = (i == 0 && (c == '-' || c == '+')) || (leading_digits && i > 0 && (c == '.' || c == ')'));
-    if (marker || std::string_view("\\`*_[]<>#|~&").find(c) != std::string_view::npos) out += '\\';
-    leading_digits = leading_digits && c >= '0' && c <= '9';
-    out += c;
-  }
-  return out;
-}
-
 // Per chosen unit: score and band, the top-level scores, the gap to the next
 // band, the strongest and weakest elements.
 std::string profiles(const Assessment& a, const ReportOptions& options) {
@@ -44,21 +23,21 @@ std::string profiles(const Assessment& a, const ReportOptions& options) {
   std::string out = fmt::format("\n## {}\n", tr("Profil wilayah", "Regional profiles"));
   auto list = [&](const std::vector<report::NodeEntry>& entries) {
     std::vector<std::string> parts;
-    for (const auto& e : entries) parts.push_back(fmt::format("{} {}", escape(e.name), report::published_text(fw, *e.score, lang)));
+    for (const auto& e : entries) parts.push_back(fmt::format("{} {}", markdown_escape(e.name), report::published_text(fw, *e.score, lang)));
     return fmt::format("{}", fmt::join(parts, "; "));
   };
   for (const report::ProfileView& p : view.units) {
     const UnitResult& r = *p.result;
-    out += fmt::format("\n### {}\n\n", escape(p.unit->name));
+    out += fmt::format("\n### {}\n\n", markdown_escape(p.unit->name));
     std::string band;
-    if (p.band) band = " (" + escape(p.band->label.in(lang)) + ")";
+    if (p.band) band = " (" + markdown_escape(p.band->label.in(lang)) + ")";
     out += fmt::format("- {}: **{}**{}", report::label::kScore.in(lang), report::published_text(fw, r.nodes[0], lang), band);
     if (r.rank > 0) out += fmt::format(", {} {}", tr("peringkat", "rank"), r.rank);
     out += "\n";
     out += fmt::format("- {}: {}\n", tr("Profil", "Profile"), list(p.axes));
     if (p.next_band) {
       out += fmt::format("- {}: {} ({})\n", tr("Selisih ke predikat berikutnya", "Gap to the next band"),
-                         format_published(*r.gap_to_next_band, fw.score.decimals, lang), escape(p.next_band->label.in(lang)));
+                         format_published(*r.gap_to_next_band, fw.score.decimals, lang), markdown_escape(p.next_band->label.in(lang)));
     }
     if (!p.strongest.empty()) {
       out += fmt::format("- {}: {}\n- {}: {}\n", report::label::kStrongest.in(lang), list(p.strongest), report::label::kWeakest.in(lang),
@@ -79,24 +58,24 @@ std::string method(const Assessment& a, const ReportOptions& options) {
                      format_published(fw.score.max, fw.score.decimals, lang),
                      tr("nilai terbit dibulatkan setengah ke atas pada nilai eksak ke", "published values are rounded half up on the exact value to"),
                      fw.score.decimals, report::label::kDecimals.in(lang));
-  out += fmt::format("- siap {}", escape(options.tool_version));
+  out += fmt::format("- siap {}", markdown_escape(options.tool_version));
   for (const auto& setting : options.settings) out += fmt::format(" · `{}`", setting);
   out += "\n";
-  for (const auto& f : a.data->files) out += fmt::format("- {} SHA-256 `{}`\n", escape(f.name), f.sha256);
+  for (const auto& f : a.data->files) out += fmt::format("- {} SHA-256 `{}`\n", markdown_escape(f.name), f.sha256);
   out += fmt::format("\n| {} | {} | {} | {} |\n|---|---:|---:|---|\n", report::label::kElement.in(lang), tr("Bobot", "Weight"),
                      tr("Bagian efektif", "Effective share"), report::label::kStatus.in(lang));
   for (const report::MethodRow& row : report::method_view(a, lang).tree) {
     if (!row.listed) continue;
     std::string indent;
     for (int d = 1; d < row.depth; ++d) indent += "&nbsp;&nbsp;";
-    out +=
-        fmt::format("| {}{} | {} | {} | {} |\n", indent, escape(row.name), row.weight.to_string(), report::percent_text(row.share, lang), row.status);
+    out += fmt::format("| {}{} | {} | {} | {} |\n", indent, markdown_escape(row.name), row.weight.to_string(), report::percent_text(row.share, lang),
+                       row.status);
   }
   if (!fw.sources.empty()) {
     out += fmt::format("\n{}:\n\n", report::label::kSources.in(lang));
     for (const auto& source : fw.sources) {
-      out += fmt::format("- {} ({}){}\n", escape(source.citation), status_label(source.status).in(lang),
-                         source.url.empty() ? "" : " " + escape(source.url));
+      out += fmt::format("- {} ({}){}\n", markdown_escape(source.citation), status_label(source.status).in(lang),
+                         source.url.empty() ? "" : " " + markdown_escape(source.url));
     }
   }
   return out;
@@ -110,12 +89,12 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
   const int decimals = fw.score.decimals;
   auto tr = [lang](std::string_view id, std::string_view en) { return std::string(lang == Lang::en ? en : id); };
   std::string out;
-  out += fmt::format("# {}\n\n", escape(report::study_title(a, options)));
-  if (!options.title.empty()) out += fmt::format("{}\n\n", escape(fw.title.in(lang)));
-  out +=
-      fmt::format("{}: `{}` {} · {}: {} · {}: {}", tr("Kerangka", "Framework"), fw.id, escape(fw.version), tr("status", "status"),
-                  status_label(fw.provenance.status).in(lang), tr("profil bobot", "weight profile"), escape(report::weight_profile_label(a, lang)));
-  if (!options.date.empty()) out += fmt::format(" · {}", escape(options.date));
+  out += fmt::format("# {}\n\n", markdown_escape(report::study_title(a, options)));
+  if (!options.title.empty()) out += fmt::format("{}\n\n", markdown_escape(fw.title.in(lang)));
+  out += fmt::format("{}: `{}` {} · {}: {} · {}: {}", tr("Kerangka", "Framework"), fw.id, markdown_escape(fw.version), tr("status", "status"),
+                     status_label(fw.provenance.status).in(lang), tr("profil bobot", "weight profile"),
+                     markdown_escape(report::weight_profile_label(a, lang)));
+  if (!options.date.empty()) out += fmt::format(" · {}", markdown_escape(options.date));
   out += "\n\n";
   const report::RankingView ranking = report::ranking_view(a);
   const bool banded = report::overall_band_set(fw) != nullptr;
@@ -127,7 +106,7 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
     rule += "---|";
   }
   for (int t : ranking.columns) {
-    header += fmt::format(" {} |", escape(fw.nodes[std::size_t(t)].name.in(lang)));
+    header += fmt::format(" {} |", markdown_escape(fw.nodes[std::size_t(t)].name.in(lang)));
     rule += "---:|";
   }
   if (!ranking.several_tiers) out += header + "\n" + rule + "\n";
@@ -136,15 +115,16 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
     if (ranking.several_tiers && row.first_of_tier) {
       out += fmt::format("{}### {}\n\n{}\n{}\n", &row == &ranking.ranked.front() ? "" : "\n", rank_tier_label(row.tier).in(lang), header, rule);
     }
-    std::string line = fmt::format("| {} | {} | {} |", r.rank, escape(row.unit->name), format_published(r.nodes[0].published, decimals, lang));
-    if (banded) line += fmt::format(" {} |", row.band ? escape(row.band->label.in(lang)) : "");
+    std::string line =
+        fmt::format("| {} | {} | {} |", r.rank, markdown_escape(row.unit->name), format_published(r.nodes[0].published, decimals, lang));
+    if (banded) line += fmt::format(" {} |", row.band ? markdown_escape(row.band->label.in(lang)) : "");
     for (int t : ranking.columns) line += fmt::format(" {} |", report::published_text(fw, r.nodes[std::size_t(t)], lang));
     out += line + "\n";
   }
   if (!ranking.not_assessed.empty()) {
     out += fmt::format("\n## {}\n\n", report::label::kNotAssessable.in(lang));
     for (const report::RankingRow& row : ranking.not_assessed) {
-      out += fmt::format("- {}: {}\n", escape(row.unit->name), escape(row.result->not_assessed_reason.in(lang)));
+      out += fmt::format("- {}: {}\n", markdown_escape(row.unit->name), markdown_escape(row.result->not_assessed_reason.in(lang)));
     }
   }
   out += profiles(a, options);
@@ -154,7 +134,7 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
                      report::label::kAccepted.in(lang), report::count_text(summary.rows_accepted, lang), report::label::kRejected.in(lang),
                      report::count_text(summary.rows_rejected, lang));
   for (const auto& c : report::quality_view(a).by_code) out += fmt::format("- `{}`: {}\n", c.code, report::count_text(c.count, lang));
-  out += fmt::format("\n{} {}.\n", tr("Rincian setiap masalah ada di", "Every problem is listed in"), escape(options.quality_file));
+  out += fmt::format("\n{} {}.\n", tr("Rincian setiap masalah ada di", "Every problem is listed in"), markdown_escape(options.quality_file));
   out += method(a, options);
   return out;
 }

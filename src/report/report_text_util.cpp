@@ -26,4 +26,62 @@ std::string csv_field(std::string_view text, char delimiter) {
   return out + "\"";
 }
 
+std::string html_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '\t':
+      case '\n':
+      case '\r':
+        out += c;
+        break;
+      default:
+        // Other control characters are not allowed in HTML text.
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+          out += "\xEF\xBF\xBD";
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+std::string markdown_escape(std::string_view s) {
+  std::string out;
+  bool leading_digits = true;  // "12." at the start would open a list
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\n' || c == '\r') {
+      out += ' ';
+      leading_digits = false;
+      continue;
+    }
+    // What can start markup inside a line, a table cell or a heading, and a
+    // list marker at the start; other punctuation stays as it is so versions
+    // and addresses read normally.
+    bool marker = (i == 0 && (c == '-' || c == '+')) || (leading_digits && i > 0 && (c == '.' || c == ')'));
+    if (marker || std::string_view("\\`*_[]<>#|~&").find(c) != std::string_view::npos) out += '\\';
+    leading_digits = leading_digits && c >= '0' && c <= '9';
+    out += c;
+  }
+  return out;
+}
+
 }  // namespace siap

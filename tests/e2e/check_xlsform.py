@@ -320,5 +320,72 @@ class RoundTrip(unittest.TestCase):
         self.check(self.assess(path))
 
 
+class PaperRoundTrip(unittest.TestCase):
+    """The entry template and the printable questionnaire: what is typed into the template assesses as it is."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.dir = os.path.join(cls.tmp.name, "out")
+        run(["questionnaire", "kominfo-readiness", "--province", "32", "--format", "template,html,md", "-o", cls.dir, "-q"])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_template_columns_lists_and_validations(self):
+        wb = openpyxl.load_workbook(os.path.join(self.dir, "templat-entri.xlsx"))
+        self.assertEqual(wb.sheetnames, ["Data", "Pilihan", "Buku kode"])
+        data = wb["Data"]
+        header = [c.value for c in data[1]]
+        self.assertEqual(header, ["id_responden", "kabupaten_kota", "kelompok"] + [f"q{i:02d}" for i in range(1, 55)])
+        self.assertEqual(data.freeze_panes, "A2")
+        lists = {}
+        for col in wb["Pilihan"].iter_cols(values_only=True):
+            lists[col[0]] = [v for v in col[1:] if v is not None]
+        self.assertEqual(len(lists["kabupaten_kota"]), 27)
+        self.assertIn("Kota Bandung", lists["kabupaten_kota"])
+        self.assertEqual(lists["q01"], [1, 2, 3, 4, 5])  # numbers, so that a typed 4 is on the list
+        self.assertEqual(lists["kelompok"], ["pemerintah", "akademisi", "bisnis", "komunitas", "media"])
+        validations = {str(dv.sqref): dv for dv in data.data_validations.dataValidation}
+        q01 = validations["D2:D5001"]
+        self.assertEqual(q01.type, "list")
+        self.assertEqual(q01.formula1, "'Pilihan'!$C$2:$C$6")
+        self.assertEqual(validations["B2:B5001"].formula1, "'Pilihan'!$A$2:$A$28")
+        self.assertEqual(len(validations), 57)
+        self.assertEqual(wb["Buku kode"].max_row, 55)
+
+    def test_filled_template_assesses_to_the_hand_calculation(self):
+        path = os.path.join(self.dir, "templat-entri.xlsx")
+        wb = openpyxl.load_workbook(path)
+        data = wb["Data"]
+        reverse = reverse_items()
+        n = 0
+        for code, name, scores in PLAN:
+            for s in scores:
+                n += 1
+                data.append([f"R{n}", name, "akademisi"] + [6 - s if f"q{i:02d}" in reverse else s for i in range(1, 55)])
+        filled = os.path.join(self.dir, "diisi.xlsx")
+        wb.save(filled)
+        out = os.path.join(self.dir, "diisi.out")
+        run(["assess", filled, "-f", "kominfo-readiness", "--format", "json", "-o", out, "-q"])
+        with open(os.path.join(out, "penilaian.json"), encoding="utf-8") as f:
+            result = json.load(f)
+        self.assertEqual(result["counts"]["rows_accepted"], 90)
+        self.assertEqual(result["counts"]["rows_rejected"], 0)
+        self.assertEqual({u["name"]: u["index"]["published"] for u in result["units"]}, EXPECTED)
+
+    def test_printable_asks_every_item_once_in_order(self):
+        with open(os.path.join(self.dir, "kuesioner.html"), encoding="utf-8") as f:
+            page = f.read()
+        codes = re.findall(r'<span class="code">(q\d\d)</span>', page)
+        self.assertEqual(codes, [f"q{i:02d}" for i in range(1, 55)])
+        self.assertEqual(len(re.findall(r"<h2>", page)), 7)  # identity and the six dimensions
+        self.assertNotIn("<script", page)
+        with open(os.path.join(self.dir, "kuesioner.md"), encoding="utf-8") as f:
+            md = f.read()
+        self.assertEqual(re.findall(r"`(q\d\d)`", md), [f"q{i:02d}" for i in range(1, 55)])
+
+
 if __name__ == "__main__":
     unittest.main(argv=[sys.argv[0], "-v"])

@@ -31,7 +31,8 @@ TEST_CASE("questionnaire: usage errors are exit 2 and say what to do", "[e2e][qu
   CHECK(no_dir.err.find("xlsform (an XLSX and kabkota.csv) needs -o DIR") != std::string::npos);
   auto typo = run_siap({"--lang", "en", "questionnaire", "kominfo-readiness", "--format", "xlsfrom", "-o", "x"});
   CHECK(typo.exit_code == 2);
-  CHECK(typo.err.find("unknown format 'xlsfrom'; expected one of: xlsform, codebook; did you mean 'xlsform'?") != std::string::npos);
+  CHECK(typo.err.find("unknown format 'xlsfrom'; expected one of: xlsform, html, md, template, codebook; did you mean 'xlsform'?") !=
+        std::string::npos);
   auto bad_id = run_siap({"--lang", "en", "questionnaire", "kominfo-readiness", "--form-id", "my form", "-o", "x"});
   CHECK(bad_id.exit_code == 2);
   CHECK(bad_id.err.find("--form-id 'my form': not a valid XLSForm name") != std::string::npos);

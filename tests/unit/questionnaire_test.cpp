@@ -210,3 +210,31 @@ TEST_CASE("an answer with spaces becomes a choice name with '_' that siap reads 
   CHECK(data->rows == 1);
   CHECK(data->quality.size() == 0);
 }
+
+TEST_CASE("the printable questionnaire: framework text stays text in HTML and Markdown", "[questionnaire]") {
+  using namespace mini_framework;
+  auto fw = siap::load_framework(with_line(21, "      - {id: a1, name: '<script>alert(1)</script> *tebal* | pipa', weight: 1}"), "fw.yaml");
+  REQUIRE(fw.has_value());
+  auto form = siap::build_questionnaire(*fw, {{siap::RegionTable::builtin().find_province("32").province}, "", "", ""});
+  REQUIRE(form.has_value());
+  std::string html = siap::render_questionnaire_html(*form, *fw, siap::Lang::id);
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt; *tebal* | pipa") != std::string::npos);
+  std::string md = siap::render_questionnaire_markdown(*form, *fw, siap::Lang::id);
+  CHECK(md.find("\\<script\\>alert(1)\\</script\\> \\*tebal\\* \\| pipa `a1`") != std::string::npos);
+  // The base framework's three items, numbered in order, each with its column.
+  CHECK(html.find("<td class=\"no\">1</td><td>A1 <span class=\"code\">a1</span>") == std::string::npos);
+  auto base = siap::load_framework(kBase, "fw.yaml");
+  REQUIRE(base.has_value());
+  auto base_form = siap::build_questionnaire(*base, {{siap::RegionTable::builtin().find_province("32").province}, "", "", ""});
+  REQUIRE(base_form.has_value());
+  std::string base_html = siap::render_questionnaire_html(*base_form, *base, siap::Lang::en);
+  auto one = base_html.find("<td class=\"no\">1</td><td>A1 <span class=\"code\">a1</span>");
+  auto two = base_html.find("<td class=\"no\">2</td><td>A2 <span class=\"code\">a2</span>");
+  auto three = base_html.find("<td class=\"no\">3</td><td>B <span class=\"code\">b</span>");
+  REQUIRE(one != std::string::npos);
+  REQUIRE(two != std::string::npos);
+  REQUIRE(three != std::string::npos);
+  CHECK(one < two);
+  CHECK(two < three);
+}
