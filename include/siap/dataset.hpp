@@ -33,6 +33,11 @@ struct InputFileInfo {
   bool reread = false;                       // split, found out of step at a quoted newline, and read again in one pass
   std::vector<LocalizedText> notes;          // how it was read (the sheet of a workbook), for the user
   std::size_t cells_no_answer = 0;           // cells of accepted rows holding a declared no-answer marker
+  // ODK Central's FormVersion column: rows filled in on a form of another
+  // version than the framework's, and the first such version.
+  std::size_t rows_other_form_version = 0;
+  std::string other_form_version;
+  std::vector<LocalizedText> warnings;  // what the user must not miss about the file (a form of another version)
 };
 
 // What kind of unit: the region types, in RegionType's order, then the rest.

@@ -164,6 +164,7 @@ std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& c
   out.data = std::move(*data);
   for (const auto& f : out.data.files) {
     for (const auto& note : f.notes) ctx.info(fmt::format("{}: {}", f.name, note.in(ctx.lang)));
+    for (const auto& warning : f.warnings) ctx.warning(fmt::format("{}: {}", f.name, warning.in(ctx.lang)));
     if (f.cells_no_answer > 0) {
       ctx.info(fmt::format(
           "{}: {} {}", f.name, f.cells_no_answer,

@@ -400,6 +400,7 @@ class Loader {
     std::vector<std::string> header_names;
     bool decimal_comma = false;
     bool groups = false;
+    std::size_t form_version_column = SIZE_MAX;  // ODK Central's FormVersion, when present
   };
 
   void read_file(const std::string& path, std::size_t file, Diagnostics& errors) {
@@ -450,6 +451,9 @@ class Loader {
       return;
     }
     layout.groups = data_.kind == InputKind::respondents && fw_.respondents && !fw_.respondents->groups.empty();
+    for (std::size_t c = 0; c < fields.size(); ++c) {
+      if (fold_header(fields[c]) == "formversion") layout.form_version_column = c;
+    }
 
     // A large survey file is parsed in two halves on two cores, when its format can split.
     if (!path.empty() && source->size_hint() >= options_.parallel_min_bytes && data_.kind == InputKind::respondents) {
@@ -479,6 +483,21 @@ class Loader {
     data_.files[file].sha256 = facts.sha256;
     data_.files[file].bytes = facts.bytes;
     data_.files[file].notes = source->notes();
+    warn_of_form_version(file);
+  }
+
+  // A form generated from another version of the framework may ask other
+  // questions or word them otherwise: scored, but said.
+  void warn_of_form_version(std::size_t file) {
+    InputFileInfo& info = data_.files[file];
+    if (info.rows_other_form_version == 0) return;
+    info.warnings.push_back(
+        {fmt::format("{} baris diisi pada formulir versi '{}' (FormVersion), bukan versi kerangka '{}': periksa bahwa formulir dibuat dari "
+                     "kerangka ini",
+                     info.rows_other_form_version, escape_invalid_utf8(info.other_form_version), fw_.version),
+         fmt::format("{} rows were filled in on form version '{}' (FormVersion), not the framework's version '{}': check that the form was made "
+                     "from this framework",
+                     info.rows_other_form_version, escape_invalid_utf8(info.other_form_version), fw_.version)});
   }
 
   // Not an error (Excel reads such a file the same way), but nobody should miss it.
@@ -535,6 +554,7 @@ class Loader {
     }
     absorb(second, file, first_end_line - 1);
     data_.files[file].parts = 2;
+    warn_of_form_version(file);
     data_.files[file].sha256 = facts.sha256;
     data_.files[file].bytes = facts.bytes;
     return true;
@@ -580,6 +600,8 @@ class Loader {
     info.rows_accepted += d.files[file].rows_accepted;
     info.rows_rejected += d.files[file].rows_rejected;
     info.cells_no_answer += d.files[file].cells_no_answer;
+    if (info.other_form_version.empty()) info.other_form_version = d.files[file].other_form_version;
+    info.rows_other_form_version += d.files[file].rows_other_form_version;
   }
 
   // Takes over another loader's rows wholesale (we have none yet).
@@ -599,6 +621,8 @@ class Loader {
     info.rows_accepted += d.files[file].rows_accepted;
     info.rows_rejected += d.files[file].rows_rejected;
     info.cells_no_answer += d.files[file].cells_no_answer;
+    if (info.other_form_version.empty()) info.other_form_version = d.files[file].other_form_version;
+    info.rows_other_form_version += d.files[file].rows_other_form_version;
   }
 
   void read_rows(RowSource& csv, std::size_t file, const FileLayout& file_layout) {
@@ -657,6 +681,12 @@ class Loader {
       ++data_.rows_read;
       ++info.rows_read;
       int line = csv.line();
+      if (file_layout.form_version_column < fields.size()) {
+        std::string_view version = trim(fields[file_layout.form_version_column]);
+        if (!version.empty() && version != fw_.version) {
+          if (info.rows_other_form_version++ == 0) info.other_form_version.assign(version.substr(0, limits::kMaxQuotedValueBytes));
+        }
+      }
       if (!reserved && info.rows_read == 1000) {
         // Reserve once from the file size instead of growing by doubling.
         reserved = true;

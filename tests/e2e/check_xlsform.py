@@ -303,6 +303,18 @@ class RoundTrip(unittest.TestCase):
         self.check(self.assess(path))
 
     def test_odk_central_zip(self):
+        path = self.odk_zip("odk.zip", lambda i: self.form.settings["version"])
+        self.check(self.assess(path))
+
+    def test_odk_rows_of_another_form_version_are_scored_and_said(self):
+        path = self.odk_zip("odk-v2.zip", lambda i: "2" if i > 80 else self.form.settings["version"])
+        out = os.path.join(self.dir, "odk-v2.out")
+        result = run(["--lang", "en", "assess", path, "-f", "kominfo-readiness", "--format", "json", "-o", out])
+        self.assertIn("10 rows were filled in on form version '2' (FormVersion), not the framework's version '1'", result.stderr)
+        with open(os.path.join(out, "assessment.json"), encoding="utf-8") as f:
+            self.check(json.load(f))
+
+    def odk_zip(self, name, version_of):
         fields = self.form.fields()
         header = ["SubmissionDate"] + ["-".join([*g, n]) for g, n, _, _ in fields] + ["meta-instanceID", "KEY", "SubmitterID", "SubmitterName",
                                                                                      "AttachmentsPresent", "AttachmentsExpected", "Status",
@@ -313,11 +325,11 @@ class RoundTrip(unittest.TestCase):
         for i, values in enumerate(submissions(self.form), start=1):
             key = f"uuid:{i:08d}"
             w.writerow(["2026-12-01T01:20:00.000Z"] + [values.get(n, "") for _, n, _, _ in fields] +
-                       [key, key, "5", "enumerator", "0", "0", "", "", "", "0", self.form.settings["version"]])
-        path = os.path.join(self.dir, "odk.zip")
+                       [key, key, "5", "enumerator", "0", "0", "", "", "", "0", version_of(i)])
+        path = os.path.join(self.dir, name)
         with zipfile.ZipFile(path, "w") as z:
             z.writestr(self.form.settings["form_id"] + ".csv", out.getvalue())
-        self.check(self.assess(path))
+        return path
 
 
 class PaperRoundTrip(unittest.TestCase):
