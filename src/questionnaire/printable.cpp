@@ -95,7 +95,7 @@ h2{font-size:13pt;margin:18px 0 6px;border-bottom:1px solid #999;padding-bottom:
 table{border-collapse:collapse;width:100%}
 th,td{border:1px solid #999;padding:4px 5px;vertical-align:top}
 thead{display:table-header-group}
-tr{break-inside:avoid}
+tr,tbody{break-inside:avoid}
 th{background:#eee;font-size:8.5pt;font-weight:600}
 td.no{width:7mm;text-align:right}
 td.box{width:14mm;text-align:center;font-size:14pt}
@@ -158,6 +158,8 @@ std::string render_questionnaire_html(const Questionnaire& form, const Framework
     const LocalizedText* subheading = nullptr;
     for (const PrintedItem& item : section.items) {
       if (item.subheading != nullptr && item.subheading != subheading) {
+        // Each element in a body of its own, kept on one page with its heading.
+        if (subheading != nullptr) out += "</tbody>\n<tbody>\n";
         subheading = item.subheading;
         out += fmt::format("<tr class=\"sub\"><td colspan=\"{}\">{}</td></tr>\n", columns, text(*subheading));
       }
