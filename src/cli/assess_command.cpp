@@ -149,6 +149,7 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   if (!o.input.region_codes.empty()) report.settings.push_back("region_codes=" + o.input.region_codes);
   if (o.input.allow_non_regions) report.settings.push_back("allow_non_regions=yes");
   if (!o.input.region_map.empty()) report.settings.push_back("region_map=" + o.input.region_map);
+  if (!o.input.form.empty()) report.settings.push_back("form=" + o.input.form);
   if (!o.input.provinces.empty()) report.settings.push_back("province=" + fmt::format("{}", fmt::join(o.input.provinces, ",")));
 
   // A renderer's failure is ours (exit 3); a file that cannot be written is the user's (exit 1).

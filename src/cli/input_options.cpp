@@ -7,6 +7,7 @@
 #include "cli/choice.hpp"
 #include "cli/profile_option.hpp"
 #include "siap/framework_catalog.hpp"
+#include "siap/form_codebook.hpp"
 #include "siap/regions.hpp"
 
 namespace siap::cli {
@@ -76,6 +77,11 @@ void add_input_options(CLI::App& command, InputOptions& o, const CliContext& ctx
   command.add_option("--region-map", o.region_map,
                      ctx.tr("Tabel (CSV/XLSX/ODS) nama wilayah studi ini: teks seperti diketik, lalu kode Kemendagri atau nama wilayah",
                             "A table (CSV/XLSX/ODS) of this study's region names: the text as typed, then the Kemendagri code or name"));
+  command.add_option("--form", o.form,
+                     ctx.tr("XLSForm yang dipakai mengumpulkan data (dibuat siap questionnaire, mungkin disunting di KoboToolbox): labelnya "
+                            "dibaca sebagai judul kolom dan jawaban",
+                            "The XLSForm the data was collected with (made by siap questionnaire, perhaps edited in KoboToolbox): its labels "
+                            "are read as headers and answers"));
   command.add_flag("--allow-non-regions", o.allow_non_regions,
                    ctx.tr("Terima unit yang bukan wilayah (OPD, instansi pusat)", "Accept units that are not regions (an OPD, a central agency)"));
 }
@@ -125,6 +131,25 @@ std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& c
   if (o.provinces.empty()) {
     for (const std::string& code : out.framework.input.provinces) {
       if (auto province = RegionTable::builtin().find_code(code)) scope.push_back(*province);
+    }
+  }
+  if (!o.form.empty()) {
+    auto form = read_form_codebook(o.form);
+    std::vector<std::string> unused;
+    auto with_labels = form ? with_form_labels(std::move(out.framework), *form, unused) : Expected<Framework>(form.errors());
+    if (!with_labels) {
+      for (const auto& e : with_labels.errors()) ctx.error(e);
+      exit_code = kBadInput;
+      return std::nullopt;
+    }
+    out.framework = std::move(*with_labels);
+    if (!form->version.empty() && form->version != out.framework.version) {
+      ctx.warning(fmt::format("{}: {} '{}', {} '{}'", o.form, ctx.tr("versi formulir", "the form's version is"), form->version,
+                              ctx.tr("versi kerangka", "the framework's"), out.framework.version));
+    }
+    if (!unused.empty()) {
+      ctx.detail(fmt::format("{}: {}: {}", o.form, ctx.tr("pertanyaan yang tidak dinilai kerangka", "questions the framework does not score"),
+                             fmt::join(unused, ", ")));
     }
   }
   if (!o.region_map.empty()) {

@@ -30,6 +30,7 @@ struct InputOptions {
   bool allow_non_regions = false;
   std::vector<std::string> provinces;  // --province: codes or names
   std::string region_map;              // --region-map FILE
+  std::string form;                    // --form FORM.xlsx: the XLSForm the data was collected with
 };
 
 void add_input_options(CLI::App& command, InputOptions& options, const CliContext& ctx);

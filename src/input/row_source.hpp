@@ -67,6 +67,10 @@ class RowSource {
 // sheets) is read from the table holding the answers (repeat_tables.hpp).
 using ItemCounter = std::function<std::size_t(const std::vector<std::string_view>& header)>;
 
+// A workbook or archive file's bytes, up to limits::kMaxWorkbookFileBytes;
+// errors say why it cannot be read.
+Expected<std::string> read_workbook_file(const std::string& path);
+
 // The source for a path ("-": standard input), by the file's format.
 Expected<std::unique_ptr<RowSource>> open_row_source(const std::string& path, const CsvOptions& options, const ItemCounter& count_items = {});
 

@@ -115,7 +115,16 @@ Kind head_kind(std::string_view head) {
 }
 
 // The whole file, for a format read in memory (a ZIP's directory is at its end).
-Expected<std::string> read_all(const std::string& path) {
+
+Expected<std::unique_ptr<RowSource>> open_csv(const std::string& path, const CsvOptions& options) {
+  auto reader = CsvReader::open(path, options);
+  if (!reader) return reader.errors();
+  return std::unique_ptr<RowSource>(std::move(*reader));
+}
+
+}  // namespace
+
+Expected<std::string> read_workbook_file(const std::string& path) {
   auto opened = open_for_reading(path);
   if (!opened) return opened.errors();
   std::FILE* f = *opened;
@@ -140,14 +149,6 @@ Expected<std::string> read_all(const std::string& path) {
   return out;
 }
 
-Expected<std::unique_ptr<RowSource>> open_csv(const std::string& path, const CsvOptions& options) {
-  auto reader = CsvReader::open(path, options);
-  if (!reader) return reader.errors();
-  return std::unique_ptr<RowSource>(std::move(*reader));
-}
-
-}  // namespace
-
 Expected<std::unique_ptr<RowSource>> open_row_source(const std::string& path, const CsvOptions& options, const ItemCounter& count_items) {
   // Standard input cannot be looked at twice: it is read as CSV.
   if (path == "-") return open_csv(path, options);
@@ -161,7 +162,7 @@ Expected<std::unique_ptr<RowSource>> open_row_source(const std::string& path, co
   Kind kind = head_kind(head);
   std::string bytes;
   if (looks_like_zip(head)) {
-    auto all = read_all(path);
+    auto all = read_workbook_file(path);
     if (!all) return all.errors();
     auto dir = read_zip_directory(*all, path);
     if (!dir) return dir.errors();

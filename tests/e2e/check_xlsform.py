@@ -332,6 +332,78 @@ class RoundTrip(unittest.TestCase):
         return path
 
 
+class EditedFormAsCodebook(unittest.TestCase):
+    """A form edited in KoboToolbox after siap made it (reworded labels, an added question, a new version), given
+    with --form, is the codebook of its label export: the scores are the hand calculation's."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.dir = cls.tmp.name
+        run(["questionnaire", "kominfo-readiness", "--province", "32", "-o", os.path.join(cls.dir, "form"), "-q"])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def edit(self, name, level_labels):
+        wb = openpyxl.load_workbook(os.path.join(self.dir, "form", "formulir.xlsx"))
+        survey, choices, settings = wb["survey"], wb["choices"], wb["settings"]
+        header = [c.value for c in survey[1]]
+        col = {h: i + 1 for i, h in enumerate(header)}
+        for row in survey.iter_rows(min_row=2):
+            if row[col["name"] - 1].value == "q01":
+                row[col[f"label::{ID_LANG}"] - 1].value = "Layanan publik kami sudah daring"
+            if row[col["name"] - 1].value == "q02":
+                row[col[f"label::{ID_LANG}"] - 1].value = "Keterampilan digital petugas layanan memadai"
+        survey.append(["text", "catatan", "Catatan tambahan", "Remarks"])
+        cheader = [c.value for c in choices[1]]
+        ccol = {h: i + 1 for i, h in enumerate(cheader)}
+        for row in choices.iter_rows(min_row=2):
+            if row[ccol["list_name"] - 1].value == "setuju" and row[ccol["name"] - 1].value in level_labels:
+                row[ccol[f"label::{ID_LANG}"] - 1].value = level_labels[row[ccol["name"] - 1].value]
+        settings["C2"] = "2"
+        path = os.path.join(self.dir, name)
+        wb.save(path)
+        return path, Form(path)
+
+    def test_reworded_labels_read_with_the_form(self):
+        path, form = self.edit("diedit.xlsx", {"4": "Agak setuju", "5": "Sangat-sangat setuju"})
+        fields = form.fields()
+        header = [header_of(g, n, lg, row, "/", True) for g, n, lg, row in fields]
+        rows = []
+        for values in submissions(form, labels=True):
+            values["catatan"] = "-"
+            rows.append([values.get(n, "") for _, n, _, _ in fields])
+        export = os.path.join(self.dir, "ekspor-label.xlsx")
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(header)
+        for r in rows:
+            ws.append(r)
+        wb.save(export)
+        self.assertIn("Layanan publik kami sudah daring", header[header.index("Smart Governance/Layanan publik kami sudah daring")])
+        out = os.path.join(self.dir, "ekspor.out")
+        result = run(["--lang", "en", "assess", export, "-f", "kominfo-readiness", "--form", path, "--format", "json", "-o", out])
+        self.assertIn("the form's version is '2', the framework's '1'", result.stderr)
+        with open(os.path.join(out, "assessment.json"), encoding="utf-8") as f:
+            data = json.load(f)
+        self.assertEqual(data["counts"]["rows_rejected"], 0)
+        self.assertEqual(data["counts"]["cells_ignored"], 0)
+        self.assertEqual({u["name"]: u["index"]["published"] for u in data["units"]}, EXPECTED)
+        # Without the form the reworded questions are not found.
+        without = run(["--lang", "en", "assess", export, "-f", "kominfo-readiness", "--format", "json", "-o", out + "2"], check=False)
+        self.assertEqual(without.returncode, 1)
+        self.assertIn("required columns missing: 'q01', 'q02'", without.stderr)
+
+    def test_a_label_that_means_another_level_is_an_error_naming_the_cell(self):
+        path, _ = self.edit("rancu.xlsx", {"5": "Setuju"})  # level 4's label in the framework
+        result = run(["--lang", "en", "validate", os.path.join(ROOT, "samples", "kominfo-readiness-jabar.csv"), "-f", "kominfo-readiness",
+                      "--form", path], check=False)
+        self.assertEqual(result.returncode, 1)
+        self.assertRegex(result.stderr, r"rancu\.xlsx:\d+: label 'Setuju' is also level 4's label in the framework: the form cannot serve as the codebook")
+
+
 class PaperRoundTrip(unittest.TestCase):
     """The entry template and the printable questionnaire: what is typed into the template assesses as it is."""
 
