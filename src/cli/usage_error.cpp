@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "siap/edit_distance.hpp"
 
 namespace siap::cli {
@@ -51,7 +53,15 @@ std::string command_name(const CLI::App& app) {
 LocalizedText did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
   auto closest = closest_match(word, candidates);
   if (!closest) return {};
-  return {fmt::format("; maksud Anda '{}'?", *closest), fmt::format("; did you mean '{}'?", *closest)};
+  // Candidates as close as the closest are named too ("--formt": '--form' or '--format'), in their order.
+  const int distance = edit_distance(word, *closest);
+  std::vector<std::string> tied;
+  for (const std::string& c : candidates) {
+    if (tied.size() < 3 && std::find(tied.begin(), tied.end(), c) == tied.end() && edit_distance(word, c, distance) == distance) {
+      tied.push_back("'" + c + "'");
+    }
+  }
+  return {fmt::format("; maksud Anda {}?", fmt::join(tied, " atau ")), fmt::format("; did you mean {}?", fmt::join(tied, " or "))};
 }
 
 CommandPath walk_commands(const CLI::App& root, const std::vector<std::string>& args) {

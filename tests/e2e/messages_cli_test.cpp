@@ -49,7 +49,10 @@ TEST_CASE("option errors in the chosen language, with did-you-mean", "[e2e][mess
   no_option_parser_english(value.err);
   auto typo = run_siap({"assess", kSample, "-f", "spbe-2020", "--formt", "html"});
   CHECK(typo.exit_code == 2);
-  CHECK(typo.err.find("argumen tidak dikenal: --formt; maksud Anda '--format'?") != std::string::npos);
+  // As close to --form as to --format: both are named.
+  CHECK(typo.err.find("argumen tidak dikenal: --formt; maksud Anda '--form' atau '--format'?") != std::string::npos);
+  auto closer = run_siap({"assess", kSample, "-f", "spbe-2020", "--formatt", "html"});
+  CHECK(closer.err.find("argumen tidak dikenal: --formatt; maksud Anda '--format'?") != std::string::npos);
   auto choice = run_siap({"assess", kSample, "-f", "spbe-2020", "--encoding", "cp1253"});
   CHECK(choice.exit_code == 2);
   CHECK(choice.err.find("--encoding: nilai tidak dikenal 'cp1253'; pilihan: 'utf8', 'cp1252'; maksud Anda 'cp1252'?") != std::string::npos);
