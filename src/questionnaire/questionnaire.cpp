@@ -80,8 +80,7 @@ std::vector<FormChoice> level_choices(const Scale& scale, const std::string& lis
 }
 
 // The choices a leaf's scale gives; empty when the answer is a number typed in.
-std::vector<FormChoice> scale_choices(const Scale& scale) {
-  const std::string list = safe_name(scale.id);
+std::vector<FormChoice> answer_choices(const Scale& scale, const std::string& list) {
   switch (scale.kind) {
     case ScaleKind::ordinal:
     case ScaleKind::likert:
@@ -98,6 +97,23 @@ std::vector<FormChoice> scale_choices(const Scale& scale) {
       break;
   }
   return {};
+}
+
+// The choices a leaf's scale gives; empty when the answer is a number typed
+// in. A scale that declares no-answer markers offers the first that can be
+// a choice name (letters, digits, _ - .: "99", not "n/a") as a last choice, so a required item can still be left
+// unanswered the way the framework allows.
+std::vector<FormChoice> scale_choices(const Scale& scale) {
+  const std::string list = safe_name(scale.id);
+  std::vector<FormChoice> out = answer_choices(scale, list);
+  if (out.empty()) return out;
+  for (const std::string& marker : scale.no_answer) {
+    if (!marker.empty() && std::all_of(marker.begin(), marker.end(), is_name_char)) {
+      out.push_back({list, marker, {"Tidak tahu / tidak menjawab", "Don't know / no answer"}, ""});
+      break;
+    }
+  }
+  return out;
 }
 
 Diagnostic problem(const Framework& fw, const SourceLocation& where, const std::string& path, LocalizedText message) {

@@ -238,3 +238,25 @@ TEST_CASE("the printable questionnaire: framework text stays text in HTML and Ma
   CHECK(one < two);
   CHECK(two < three);
 }
+
+TEST_CASE("a scale's declared no-answer marker is offered as a last choice, and reads back as no answer", "[questionnaire]") {
+  using namespace mini_framework;
+  auto fw = siap::load_framework(with_line(10, "  - {id: lima, type: ordinal, min: 1, max: 5, no_answer: [n/a, '99']}"), "fw.yaml");
+  REQUIRE(fw.has_value());
+  auto form = siap::build_questionnaire(*fw, {{siap::RegionTable::builtin().find_province("32").province}, "", "", ""});
+  REQUIRE(form.has_value());
+  auto choices = list(form->choices, "lima");
+  REQUIRE(choices.size() == 6);
+  CHECK(choices[5]->name == "99");  // "n/a" cannot be a choice name
+  CHECK(choices[5]->label.en == "Don't know / no answer");
+  std::vector<siap::NamedSource> sources;
+  sources.push_back({"export.csv", std::make_unique<FakeRowSource>(std::vector<std::vector<std::string>>{
+                                       {"wilayah", "a1", "a2", "b"},
+                                       {"32.73", "4", "99", "2"},
+                                   })});
+  auto data = siap::load_sources(*fw, std::move(sources), siap::LoadOptions{});
+  REQUIRE(data.has_value());
+  CHECK(data->rows == 1);
+  CHECK(data->files[0].cells_no_answer == 1);
+  CHECK(data->quality.size() == 0);
+}
