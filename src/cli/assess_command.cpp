@@ -163,12 +163,7 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
     return emit(*text, "", ctx) ? kSuccess : kBadInput;
   }
 
-  std::error_code ec;
-  std::filesystem::create_directories(o.output_dir, ec);
-  if (ec) {
-    ctx.error(write_failure(o.output_dir, ec.value(), ctx));
-    return kBadInput;
-  }
+  if (!make_output_dir(o.output_dir, ctx)) return kBadInput;
   // A slow format (the workbook) is built on a second core while the other
   // reports are written.
   std::vector<std::future<Expected<std::string>>> pending(formats.size());

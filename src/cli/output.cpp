@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <ctime>
 #include <fmt/format.h>
 #include <system_error>
@@ -48,6 +49,14 @@ bool emit_blocks(const std::function<void(const BlockSink&)>& produce, const std
   }
   ctx.detail(fmt::format("{} {}", ctx.tr("ditulis:", "written:"), path));
   return true;
+}
+
+bool make_output_dir(const std::string& dir, const CliContext& ctx) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (!ec) return true;
+  ctx.error(write_failure(dir, ec.value(), ctx));
+  return false;
 }
 
 std::string output_date() {

@@ -19,6 +19,10 @@ std::string write_failure(const std::string& path, int err, const CliContext& ct
 using BlockSink = std::function<void(std::string_view)>;
 bool emit_blocks(const std::function<void(const BlockSink&)>& produce, const std::string& path, const CliContext& ctx);
 
+// Creates the output directory (and its parents); false (after reporting)
+// when it cannot be made.
+bool make_output_dir(const std::string& dir, const CliContext& ctx);
+
 // The date stamped on outputs: SOURCE_DATE_EPOCH when set (reproducible
 // outputs), else today in UTC; YYYY-MM-DD.
 std::string output_date();

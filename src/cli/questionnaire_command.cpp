@@ -123,12 +123,7 @@ int run_questionnaire(const QuestionnaireCliOptions& o, const CliContext& ctx) {
     if (!text) return kInternal;
     return emit(*text, "", ctx) ? kSuccess : kBadInput;
   }
-  std::error_code ec;
-  std::filesystem::create_directories(o.output_dir, ec);
-  if (ec) {
-    ctx.error(write_failure(o.output_dir, ec.value(), ctx));
-    return kBadInput;
-  }
+  if (!make_output_dir(o.output_dir, ctx)) return kBadInput;
   auto write = [&](const std::string& name, const std::string& bytes) {
     std::string path = (std::filesystem::path(o.output_dir) / name).string();
     if (!emit(bytes, path, ctx)) return false;

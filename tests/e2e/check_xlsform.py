@@ -133,6 +133,17 @@ def submissions(form, labels=False):
     return out
 
 
+def write_xlsx(path, header, rows):
+    """A one-sheet workbook as openpyxl writes it (a Kobo XLSX download has the same shape)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(header)
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
 def header_of(groups, name, label_groups, row, separator, labels):
     if labels:
         return "/".join([*label_groups, row[f"label::{ID_LANG}"] or name])
@@ -282,25 +293,11 @@ class RoundTrip(unittest.TestCase):
 
     def test_kobo_xml_values_xlsx_with_dot(self):
         header, rows = self.kobo_table(".", labels=False)
-        path = os.path.join(self.dir, "kobo-xml-dot.xlsx")
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        ws.append(header)
-        for r in rows:
-            ws.append(r)
-        wb.save(path)
-        self.check(self.assess(path))
+        self.check(self.assess(write_xlsx(os.path.join(self.dir, "kobo-xml-dot.xlsx"), header, rows)))
 
     def test_kobo_labels_xlsx(self):
         header, rows = self.kobo_table("/", labels=True)
-        path = os.path.join(self.dir, "kobo-labels.xlsx")
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        ws.append(header)
-        for r in rows:
-            ws.append(r)
-        wb.save(path)
-        self.check(self.assess(path))
+        self.check(self.assess(write_xlsx(os.path.join(self.dir, "kobo-labels.xlsx"), header, rows)))
 
     def test_odk_central_zip(self):
         path = self.odk_zip("odk.zip", lambda i: self.form.settings["version"])
@@ -375,13 +372,7 @@ class EditedFormAsCodebook(unittest.TestCase):
         for values in submissions(form, labels=True):
             values["catatan"] = "-"
             rows.append([values.get(n, "") for _, n, _, _ in fields])
-        export = os.path.join(self.dir, "ekspor-label.xlsx")
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        ws.append(header)
-        for r in rows:
-            ws.append(r)
-        wb.save(export)
+        export = write_xlsx(os.path.join(self.dir, "ekspor-label.xlsx"), header, rows)
         self.assertIn("Layanan publik kami sudah daring", header[header.index("Smart Governance/Layanan publik kami sudah daring")])
         out = os.path.join(self.dir, "ekspor.out")
         result = run(["--lang", "en", "assess", export, "-f", "kominfo-readiness", "--form", path, "--format", "json", "-o", out])
