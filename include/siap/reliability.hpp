@@ -1,0 +1,69 @@
+// Cronbach's alpha and the item analysis of one scale, as SPSS's
+// RELIABILITY (/MODEL=ALPHA /STATISTICS=SCALE DESCRIPTIVE /SUMMARY=TOTAL)
+// and R's psych::alpha report them, with the "uji validitas" of Indonesian
+// studies (r hitung against r tabel at df = n - 2). Formulas, traps and the
+// golden values the tests check: shared/domain/statistics.md.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace siap {
+
+// Respondents × items, row-major, already reverse-keyed; NaN is a missing answer.
+struct ItemMatrix {
+  std::size_t items = 0;
+  std::vector<double> values;
+  std::size_t respondents() const { return items == 0 ? 0 : values.size() / items; }
+  double at(std::size_t respondent, std::size_t item) const { return values[respondent * items + item]; }
+};
+
+// SPSS deletes a respondent with any missing answer (listwise); psych::alpha
+// uses each pair of items' common respondents (pairwise).
+enum class MissingAnswers { listwise, pairwise };
+
+struct ReliabilityOptions {
+  MissingAnswers missing = MissingAnswers::listwise;
+  double confidence = 0.95;      // of the Feldt and Duhachek intervals
+  double validity_level = 0.05;  // two-tailed α of r tabel
+};
+
+struct ItemAnalysis {
+  std::size_t n = 0;  // respondents with this item (listwise: n_used)
+  double mean = 0, sd = 0;
+  double r_uncorrected = 0;  // with the total including the item
+  double r_corrected = 0;    // SPSS's Corrected Item-Total Correlation: with the sum of the other items
+  double p_corrected = 0;    // Sig. (2-tailed) of r_corrected at df = n_used - 2
+  double smc = 0;            // Squared Multiple Correlation; NaN when the correlations are singular
+  double scale_mean_if_deleted = 0, scale_variance_if_deleted = 0;
+  double alpha_if_deleted = 0;  // NaN with two items
+};
+
+struct Reliability {
+  std::size_t respondents = 0;  // rows given
+  std::size_t used = 0;         // listwise: rows with every item; pairwise: rows with any
+  std::size_t items = 0;
+  double alpha = 0, standardized_alpha = 0;
+  double feldt_lower = 0, feldt_upper = 0;
+  double duhachek_lower = 0, duhachek_upper = 0;
+  double average_covariance = 0;  // negative: SPSS warns that item codings may be wrong
+  double scale_mean = 0, scale_variance = 0;  // of the sum of the items
+  double r_table = 0;                         // critical r at df = used - 2 and validity_level
+  std::vector<ItemAnalysis> item;
+};
+
+// The r a correlation must exceed to be significant, two-tailed at `level`,
+// with `df` degrees of freedom: t / sqrt(df + t²).
+double r_table(double level, double df);
+
+// Empty, with the reason, when there are fewer than two items or fewer than
+// three usable respondents.
+struct ReliabilityResult {
+  std::optional<Reliability> value;
+  std::string why_not_id, why_not_en;
+};
+ReliabilityResult analyse_reliability(const ItemMatrix& matrix, const ReliabilityOptions& options = {});
+
+}  // namespace siap

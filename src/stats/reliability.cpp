@@ -1,0 +1,210 @@
+// Everything here follows from the item covariance matrix C (n - 1
+// denominators): listwise, of the respondents who answered every item (as
+// SPSS); pairwise, each entry from the respondents who answered both items
+// (as psych::alpha). Item-total correlations are taken from C too, as psych
+// does, so both modes agree with their reference.
+#include "siap/reliability.hpp"
+
+#include <boost/math/distributions/fisher_f.hpp>
+#include <boost/math/distributions/normal.hpp>
+#include <boost/math/distributions/students_t.hpp>
+
+#include <cmath>
+#include <limits>
+
+namespace siap {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+using Matrix = std::vector<std::vector<double>>;
+
+// k/(k-1) · (1 - tr(C) / ΣC) over the items in `keep`.
+double alpha_of(const Matrix& c, const std::vector<std::size_t>& keep) {
+  const double k = double(keep.size());
+  if (keep.size() < 2) return kNaN;
+  double trace = 0, total = 0;
+  for (std::size_t i : keep) {
+    trace += c[i][i];
+    for (std::size_t j : keep) total += c[i][j];
+  }
+  return k / (k - 1) * (1 - trace / total);
+}
+
+// The inverse of a symmetric matrix by Gauss-Jordan elimination with partial
+// pivoting; empty when it is singular.
+std::optional<Matrix> inverse(Matrix a) {
+  const std::size_t n = a.size();
+  Matrix inv(n, std::vector<double>(n, 0.0));
+  for (std::size_t i = 0; i < n; ++i) inv[i][i] = 1;
+  for (std::size_t col = 0; col < n; ++col) {
+    std::size_t pivot = col;
+    for (std::size_t r = col + 1; r < n; ++r) {
+      if (std::fabs(a[r][col]) > std::fabs(a[pivot][col])) pivot = r;
+    }
+    if (std::fabs(a[pivot][col]) < 1e-12) return std::nullopt;
+    std::swap(a[pivot], a[col]);
+    std::swap(inv[pivot], inv[col]);
+    const double d = a[col][col];
+    for (std::size_t j = 0; j < n; ++j) {
+      a[col][j] /= d;
+      inv[col][j] /= d;
+    }
+    for (std::size_t r = 0; r < n; ++r) {
+      if (r == col) continue;
+      const double f = a[r][col];
+      if (f == 0) continue;
+      for (std::size_t j = 0; j < n; ++j) {
+        a[r][j] -= f * a[col][j];
+        inv[r][j] -= f * inv[col][j];
+      }
+    }
+  }
+  return inv;
+}
+
+}  // namespace
+
+double r_table(double level, double df) {
+  const boost::math::students_t t_dist(df);
+  const double t = boost::math::quantile(boost::math::complement(t_dist, level / 2));
+  return t / std::sqrt(df + t * t);
+}
+
+ReliabilityResult analyse_reliability(const ItemMatrix& m, const ReliabilityOptions& options) {
+  ReliabilityResult out;
+  const std::size_t k = m.items, rows = m.respondents();
+  if (k < 2) {
+    out.why_not_id = "perlu sedikitnya dua butir";
+    out.why_not_en = "needs at least two items";
+    return out;
+  }
+  auto present = [&](std::size_t r, std::size_t i) { return !std::isnan(m.at(r, i)); };
+  std::vector<bool> complete(rows, true), any(rows, false);
+  for (std::size_t r = 0; r < rows; ++r) {
+    for (std::size_t i = 0; i < k; ++i) {
+      complete[r] = complete[r] && present(r, i);
+      any[r] = any[r] || present(r, i);
+    }
+  }
+  const bool listwise = options.missing == MissingAnswers::listwise;
+  auto in = [&](std::size_t r) { return listwise ? bool(complete[r]) : bool(any[r]); };
+  Reliability rel;
+  rel.respondents = rows;
+  rel.items = k;
+  for (std::size_t r = 0; r < rows; ++r) rel.used += in(r) ? 1 : 0;
+  if (rel.used < 3) {
+    out.why_not_id = "perlu sedikitnya tiga responden dengan jawaban lengkap";
+    out.why_not_en = "needs at least three respondents with complete answers";
+    return out;
+  }
+
+  // Means and covariances: listwise over the complete rows; pairwise over
+  // the rows holding both items (each mean over the rows of its pair, as R's cov does).
+  Matrix c(k, std::vector<double>(k, 0.0));
+  rel.item.resize(k);
+  for (std::size_t i = 0; i < k; ++i) {
+    for (std::size_t j = i; j < k; ++j) {
+      double sum_i = 0, sum_j = 0;
+      std::size_t n = 0;
+      for (std::size_t r = 0; r < rows; ++r) {
+        if (!in(r) || !present(r, i) || !present(r, j)) continue;
+        sum_i += m.at(r, i);
+        sum_j += m.at(r, j);
+        ++n;
+      }
+      double cov = kNaN;
+      if (n >= 2) {
+        const double mean_i = sum_i / double(n), mean_j = sum_j / double(n);
+        double s = 0;
+        for (std::size_t r = 0; r < rows; ++r) {
+          if (!in(r) || !present(r, i) || !present(r, j)) continue;
+          s += (m.at(r, i) - mean_i) * (m.at(r, j) - mean_j);
+        }
+        cov = s / double(n - 1);
+      }
+      c[i][j] = c[j][i] = cov;
+      if (i == j) {
+        rel.item[i].n = n;
+        rel.item[i].mean = n > 0 ? sum_i / double(n) : kNaN;
+        rel.item[i].sd = std::sqrt(cov);
+      }
+    }
+  }
+  double trace = 0, total = 0, off_diagonal = 0, r_sum = 0, trace_c2 = 0, ones_c2_ones = 0;
+  for (std::size_t i = 0; i < k; ++i) {
+    trace += c[i][i];
+    double row = 0;
+    for (std::size_t j = 0; j < k; ++j) {
+      total += c[i][j];
+      row += c[i][j];
+      trace_c2 += c[i][j] * c[j][i];
+      if (i != j) {
+        off_diagonal += c[i][j];
+        r_sum += c[i][j] / std::sqrt(c[i][i] * c[j][j]);
+      }
+    }
+    ones_c2_ones += row * row;  // 1ᵀC²1 = Σ_i (Σ_j C_ij)² for symmetric C
+  }
+  const double kd = double(k);
+  std::vector<std::size_t> all(k);
+  for (std::size_t i = 0; i < k; ++i) all[i] = i;
+  rel.alpha = alpha_of(c, all);
+  const double mean_r = r_sum / (kd * (kd - 1));
+  rel.standardized_alpha = kd * mean_r / (1 + (kd - 1) * mean_r);
+  rel.average_covariance = off_diagonal / (kd * (kd - 1));
+
+  // Feldt: (1 - α) scaled by F quantiles with n - 1 and (n - 1)(k - 1) degrees of freedom.
+  const double n = double(rel.used);
+  const boost::math::fisher_f f(n - 1, (n - 1) * (kd - 1));
+  const double tail = (1 - options.confidence) / 2;
+  rel.feldt_lower = 1 - (1 - rel.alpha) * boost::math::quantile(f, 1 - tail);
+  rel.feldt_upper = 1 - (1 - rel.alpha) * boost::math::quantile(f, tail);
+  // Duhachek's asymptotic standard error; psych uses the literal 1.96 for 95 %, and so do we.
+  const double q = 2 * kd * kd / ((kd - 1) * (kd - 1) * std::pow(total, 3)) *
+                   (total * (trace_c2 + trace * trace) - 2 * trace * ones_c2_ones);
+  const double ase = std::sqrt(q / n);
+  const double z = options.confidence == 0.95 ? 1.96 : boost::math::quantile(boost::math::normal(), 1 - tail);
+  rel.duhachek_lower = rel.alpha - z * ase;
+  rel.duhachek_upper = rel.alpha + z * ase;
+
+  // The sum of the items: its mean from the item means, its variance ΣC.
+  for (std::size_t i = 0; i < k; ++i) rel.scale_mean += rel.item[i].mean;
+  rel.scale_variance = total;
+  const double df = n - 2;
+  rel.r_table = df >= 1 ? r_table(options.validity_level, df) : kNaN;
+
+  // Squared multiple correlations from the inverse of the correlation matrix.
+  Matrix r(k, std::vector<double>(k));
+  for (std::size_t i = 0; i < k; ++i) {
+    for (std::size_t j = 0; j < k; ++j) r[i][j] = c[i][j] / std::sqrt(c[i][i] * c[j][j]);
+  }
+  const auto r_inverse = inverse(r);
+  const boost::math::students_t t_dist(df >= 1 ? df : 1);
+  for (std::size_t i = 0; i < k; ++i) {
+    ItemAnalysis& item = rel.item[i];
+    double with_others = 0;  // Σ_j C_ij
+    for (std::size_t j = 0; j < k; ++j) with_others += c[i][j];
+    item.r_uncorrected = with_others / std::sqrt(c[i][i] * total);
+    const double rest = total - 2 * with_others + c[i][i];  // variance of the sum of the other items
+    item.r_corrected = (with_others - c[i][i]) / std::sqrt(c[i][i] * rest);
+    item.scale_mean_if_deleted = rel.scale_mean - item.mean;
+    item.scale_variance_if_deleted = rest;
+    std::vector<std::size_t> others;
+    for (std::size_t j = 0; j < k; ++j) {
+      if (j != i) others.push_back(j);
+    }
+    item.alpha_if_deleted = alpha_of(c, others);
+    item.smc = r_inverse ? 1 - 1 / (*r_inverse)[i][i] : kNaN;
+    if (df >= 1 && std::fabs(item.r_corrected) < 1) {
+      const double t = item.r_corrected * std::sqrt(df / (1 - item.r_corrected * item.r_corrected));
+      item.p_corrected = 2 * boost::math::cdf(boost::math::complement(t_dist, std::fabs(t)));
+    } else {
+      item.p_corrected = df >= 1 ? 0 : kNaN;
+    }
+  }
+  out.value = std::move(rel);
+  return out;
+}
+
+}  // namespace siap
