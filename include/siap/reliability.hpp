@@ -28,6 +28,7 @@ struct ReliabilityOptions {
   MissingAnswers missing = MissingAnswers::listwise;
   double confidence = 0.95;      // of the Feldt and Duhachek intervals
   double validity_level = 0.05;  // two-tailed α of r tabel
+  double threshold = 0.60;       // a scale is called reliable when alpha exceeds it (Nunnally via Ghozali; 0.70 internationally)
 };
 
 struct ItemAnalysis {
@@ -48,7 +49,7 @@ struct Reliability {
   double alpha = 0, standardized_alpha = 0;
   double feldt_lower = 0, feldt_upper = 0;
   double duhachek_lower = 0, duhachek_upper = 0;
-  double average_covariance = 0;  // negative: SPSS warns that item codings may be wrong
+  double average_covariance = 0;              // negative: SPSS warns that item codings may be wrong
   double scale_mean = 0, scale_variance = 0;  // of the sum of the items
   double r_table = 0;                         // critical r at df = used - 2 and validity_level
   std::vector<ItemAnalysis> item;

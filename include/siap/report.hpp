@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "siap/assessment.hpp"
+#include "siap/instrument.hpp"
 #include "siap/expected.hpp"
 #include "siap/text.hpp"
 
@@ -47,6 +48,11 @@ Expected<std::string> render_xlsx(const Assessment& a, const ReportOptions& opti
 void write_quality_csv(const Dataset& data, const ReportOptions& options, const std::function<void(std::string_view)>& sink);
 // The same, as one string (tests, small logs).
 std::string render_quality_csv(const Dataset& data, const ReportOptions& options);
+
+// The instrument analysis (siap reliability): per scale SPSS's tables and
+// the uji validitas, as text in `lang`, or as JSON (docs/statistics.md).
+std::string render_reliability_text(const InstrumentAnalysis& a, const Framework& fw, Lang lang);
+std::string render_reliability_json(const InstrumentAnalysis& a, const Framework& fw);
 
 // Published value as text: "3,41" (id) or "3.41" (en).
 std::string format_published(const Decimal& value, int decimals, Lang lang);

@@ -58,6 +58,7 @@ int run(int argc, char** argv) {
   add_assess_command(app, ctx, exit_code);
   add_validate_command(app, ctx, exit_code);
   add_questionnaire_command(app, ctx, exit_code);
+  add_reliability_command(app, ctx, exit_code);
   add_frameworks_command(app, ctx, exit_code);
   add_regions_command(app, ctx, exit_code);
 

@@ -1,0 +1,36 @@
+// The instrument analysis of a respondent survey ("uji validitas dan
+// reliabilitas"): Cronbach's alpha and the item analysis for every scale the
+// framework defines, on the answers as scored (reverse keying applied, by
+// the scoring kernel, so that they are exactly what the scores are made of).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "siap/dataset.hpp"
+#include "siap/framework.hpp"
+#include "siap/reliability.hpp"
+#include "siap/text.hpp"
+
+namespace siap {
+
+struct ScaleAnalysis {
+  std::string id;           // "" for the whole instrument, a node id, or "facet:value"
+  LocalizedText name;       // "Seluruh instrumen", the node's or facet value's name
+  std::vector<int> leaves;  // framework node indices, in framework order
+  ReliabilityResult result;
+};
+
+struct InstrumentAnalysis {
+  ReliabilityOptions options;
+  std::size_t respondents = 0;        // accepted rows analysed
+  std::vector<ScaleAnalysis> scales;  // the whole instrument, then nodes with two or more leaves (pre-order), then facet values
+};
+
+// Each respondent's score on each leaf (rows x fw.leaves, NaN when not
+// answered), computed by the scoring kernel one respondent at a time.
+ItemMatrix respondent_scores(const Framework& fw, const Dataset& data, int profile = -1);
+
+InstrumentAnalysis analyse_instrument(const Framework& fw, const Dataset& data, const ReliabilityOptions& options);
+
+}  // namespace siap
