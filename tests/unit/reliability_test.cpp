@@ -23,6 +23,7 @@ std::vector<std::vector<double>> read_csv(const std::string& name) {
     std::stringstream fields(line);
     std::string f;
     while (std::getline(fields, f, ',')) row.push_back(f.empty() ? std::nan("") : std::stod(f));
+    if (!line.empty() && line.back() == ',') row.push_back(std::nan(""));  // getline drops an empty last field
     rows.push_back(row);
   }
   return rows;
@@ -137,4 +138,41 @@ TEST_CASE("r tabel at df = n - 2 equals the published table for df 1..100", "[st
     CHECK_THAT(siap::r_table(0.01, row[0]), WithinAbs(row[3], 1e-12));
   }
   CHECK_THAT(siap::r_table(0.05, 28), WithinAbs(0.3610069077, 1e-10));  // the pilot of n = 30
+}
+
+TEST_CASE("psych's own numbers (committed by make_psych_golden.R): complete, and with missing answers listwise and pairwise",
+          "[stats][reliability]") {
+  // set,deletion,statistic,item,value
+  std::ifstream in(std::string(SIAP_SOURCE_DIR) + "/tests/fixtures/statistics/psych_golden.csv");
+  REQUIRE(in);
+  std::string line;
+  std::getline(in, line);
+  siap::ItemMatrix missing{5, {}};
+  for (const auto& row : read_csv("synthetic_missing.csv")) missing.values.insert(missing.values.end(), row.begin() + 1, row.end());
+  siap::ReliabilityOptions pairwise;
+  pairwise.missing = siap::MissingAnswers::pairwise;
+  const siap::Reliability complete = *siap::analyse_reliability(synthetic()).value;
+  const siap::Reliability missing_pairwise = *siap::analyse_reliability(missing, pairwise).value;
+  const siap::Reliability missing_listwise = *siap::analyse_reliability(missing).value;
+  CHECK(missing_listwise.used == 15);
+  int checked = 0;
+  while (std::getline(in, line)) {
+    std::vector<std::string> f;
+    std::stringstream fields(line);
+    std::string x;
+    while (std::getline(fields, x, ',')) f.push_back(x);
+    REQUIRE(f.size() == 5);
+    CAPTURE(line);
+    const siap::Reliability& r = f[0] == "complete" ? complete : f[1] == "pairwise" ? missing_pairwise : missing_listwise;
+    const double expected = std::stod(f[4]);
+    const std::size_t item = f[3].empty() ? 0 : std::size_t(f[3][1] - '1');
+    double got = 0;
+    if (f[2] == "alpha") got = r.alpha;
+    if (f[2] == "standardized_alpha") got = r.standardized_alpha;
+    if (f[2] == "r_corrected") got = r.item[item].r_corrected;
+    if (f[2] == "alpha_if_deleted") got = r.item[item].alpha_if_deleted;
+    CHECK_THAT(got, WithinAbs(expected, 1e-9));
+    ++checked;
+  }
+  CHECK(checked == 36);
 }
