@@ -4,12 +4,15 @@
 // the scoring kernel, so that they are exactly what the scores are made of).
 #pragma once
 
+#include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "siap/dataset.hpp"
 #include "siap/framework.hpp"
 #include "siap/reliability.hpp"
+#include "siap/scoring_kernel.hpp"
 #include "siap/text.hpp"
 
 namespace siap {
@@ -26,6 +29,13 @@ struct InstrumentAnalysis {
   std::size_t respondents = 0;        // accepted rows analysed
   std::vector<ScaleAnalysis> scales;  // the whole instrument, then nodes with two or more leaves (pre-order), then facet values
 };
+
+// Calls `visit` for each accepted row with every node's value for that
+// respondent alone (the scoring kernel's evaluate on one row): rows in
+// order, one at a time, so that a million respondents need no more memory
+// than one.
+void for_each_respondent(const Framework& fw, const Dataset& data, int profile,
+                         const std::function<void(std::size_t row, std::span<const NodeValue> nodes)>& visit);
 
 // Each respondent's score on each leaf (rows x fw.leaves, NaN when not
 // answered), computed by the scoring kernel one respondent at a time.

@@ -54,6 +54,11 @@ std::string render_quality_csv(const Dataset& data, const ReportOptions& options
 std::string render_reliability_text(const InstrumentAnalysis& a, const Framework& fw, Lang lang);
 std::string render_reliability_json(const InstrumentAnalysis& a, const Framework& fw);
 
+// One row per accepted respondent: unit code and name, group, file and line,
+// then every leaf's score as the scoring kernel computes it (reverse keying
+// applied), exact; empty when unanswered. CSV as render_csv writes it.
+std::string render_responses_csv(const Assessment& a, const ReportOptions& options);
+
 // Published value as text: "3,41" (id) or "3.41" (en).
 std::string format_published(const Decimal& value, int decimals, Lang lang);
 // A text cell that cannot become a spreadsheet formula: a leading = + - @

@@ -18,6 +18,10 @@ struct ReportFormat {
   bool slow;                   // worth rendering on a core of its own while the others are written
   // Fails only where a renderer can (the workbook's temporary file).
   Expected<std::string> (*render)(const Assessment& a, const ReportOptions& options);
+  // A file name of its own ("" for the report's name and `extension`), in
+  // Indonesian and in English: the respondents' table is not the report.
+  std::string_view file_id;
+  std::string_view file_en;
 };
 
 // In the order --help lists them.

@@ -172,7 +172,9 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   }
   for (std::size_t i = 0; i < formats.size(); ++i) {
     const ReportFormat& f = *formats[i];
-    std::string path = (std::filesystem::path(o.output_dir) / (report_base_name(ctx.lang) + "." + std::string(f.extension))).string();
+    const std::string_view own_name = ctx.lang == Lang::en ? f.file_en : f.file_id;
+    std::string name = own_name.empty() ? report_base_name(ctx.lang) + "." + std::string(f.extension) : std::string(own_name);
+    std::string path = (std::filesystem::path(o.output_dir) / name).string();
     auto bytes = f.slow ? pending[i].get() : f.render(assessment, report);
     if (!bytes) return failed(bytes.errors());
     if (!emit(*bytes, path, ctx)) return kBadInput;

@@ -4,26 +4,31 @@
 #include <cmath>
 #include <limits>
 
-#include "siap/scoring_kernel.hpp"
-
 namespace siap {
 
-ItemMatrix respondent_scores(const Framework& fw, const Dataset& data, int profile) {
+void for_each_respondent(const Framework& fw, const Dataset& data, int profile,
+                         const std::function<void(std::size_t row, std::span<const NodeValue> nodes)>& visit) {
   const ScoringKernel kernel(fw, data, profile);
-  ItemMatrix m;
-  m.items = fw.leaves.size();
-  m.values.assign(data.rows * m.items, std::numeric_limits<double>::quiet_NaN());
   std::vector<NodeValue> nodes(fw.nodes.size()), facets(kernel.facet_values());
   for (std::size_t r = 0; r < data.rows; ++r) {
     std::fill(nodes.begin(), nodes.end(), NodeValue{});
     std::fill(facets.begin(), facets.end(), NodeValue{});
     const std::uint32_t row = std::uint32_t(r);
     kernel.evaluate(std::span<const std::uint32_t>(&row, 1), nodes, facets);
+    visit(r, nodes);
+  }
+}
+
+ItemMatrix respondent_scores(const Framework& fw, const Dataset& data, int profile) {
+  ItemMatrix m;
+  m.items = fw.leaves.size();
+  m.values.assign(data.rows * m.items, std::numeric_limits<double>::quiet_NaN());
+  for_each_respondent(fw, data, profile, [&](std::size_t r, std::span<const NodeValue> nodes) {
     for (std::size_t i = 0; i < m.items; ++i) {
       const NodeValue& v = nodes[std::size_t(fw.leaves[i])];
       if (v.assessed) m.values[r * m.items + i] = double(v.exact.value());
     }
-  }
+  });
   return m;
 }
 

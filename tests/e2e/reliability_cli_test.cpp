@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -74,4 +75,20 @@ TEST_CASE("reliability: the text says which deletion, the threshold and the warn
   auto units = run_siap({"reliability", std::string(SIAP_SOURCE_DIR) + "/samples/spbe-2020-jabar.csv", "-f", "spbe-2020"});
   CHECK(units.exit_code == 1);
   CHECK(units.err.find("uji reliabilitas memerlukan data per responden") != std::string::npos);
+}
+
+TEST_CASE("the responses format: one row per respondent with the answers as scored (S5 reversed), beside the reports", "[e2e][responses]") {
+  ScratchDir dir;
+  write_file(dir.file("s.csv"), survey());
+  auto r = run_siap({"assess", dir.file("s.csv"), "-f", fixture("synthetic.yaml"), "--format", "csv,responses", "-o", dir.file("out")});
+  REQUIRE(r.exit_code == 0);
+  const std::string table = read_file(dir.file("out/responden.csv"));
+  // Respondent 1 answered 4,4,3,5,2: S5 = 2 is scored 6 - 2 = 4.
+  CHECK(table.rfind("kode,wilayah,kelompok,berkas,baris,S1,S2,S3,S4,S5\r\n32.73,Kota Bandung,,", 0) == 0);
+  CHECK(table.find(",2,4,4,3,5,4\r\n") != std::string::npos);
+  CHECK(std::count(table.begin(), table.end(), '\n') == 21);
+  CHECK(read_file(dir.file("out/penilaian.csv")).rfind("kode,wilayah", 0) == 0);  // the report keeps its name
+  auto en = run_siap({"--lang", "en", "assess", dir.file("s.csv"), "-f", fixture("synthetic.yaml"), "--format", "responses", "--csv-decimal-comma"});
+  REQUIRE(en.exit_code == 0);
+  CHECK(en.out.rfind("code;region;group;file;line;S1;S2;S3;S4;S5\r\n", 0) == 0);
 }

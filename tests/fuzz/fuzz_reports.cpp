@@ -75,6 +75,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     siap::fuzz::check_text(siap::render_text(a, report));
     siap::fuzz::check_text(siap::render_json(a, report));
     siap::fuzz::check_text(siap::render_csv(a, report));
+    siap::fuzz::check_text(siap::render_responses_csv(a, report));
     siap::fuzz::check_text(siap::render_markdown(a, report));
     std::string html = siap::render_html(a, report);
     siap::fuzz::check_text(html);

@@ -21,7 +21,7 @@ import zipfile
 
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 LANGS = ("id", "en")
-FORMATS = "text,json,csv,md,html,xlsx"
+FORMATS = "text,json,csv,md,html,xlsx,responses"
 
 
 def read_cases(golden_dir):

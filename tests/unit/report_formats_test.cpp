@@ -3,16 +3,21 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <string>
 
-TEST_CASE("the format table: unique names, files by extension, only the workbook needs a directory", "[report][formats]") {
-  std::set<std::string_view> names, extensions;
+TEST_CASE("the format table: unique names, a file of its own for each, only the workbook needs a directory", "[report][formats]") {
+  std::set<std::string> names, files_id, files_en;
   for (const auto& f : siap::report_formats()) {
-    CHECK(names.insert(f.name).second);
-    CHECK(extensions.insert(f.extension).second);
+    CHECK(names.insert(std::string(f.name)).second);
+    // The file each writes with -o: its own name, or the report's name with its extension.
+    CHECK(files_id.insert(f.file_id.empty() ? "penilaian." + std::string(f.extension) : std::string(f.file_id)).second);
+    CHECK(files_en.insert(f.file_en.empty() ? "assessment." + std::string(f.extension) : std::string(f.file_en)).second);
+    CHECK(f.file_id.empty() == f.file_en.empty());
     CHECK(f.render != nullptr);
     CHECK(f.needs_output_dir == (f.name == "xlsx"));
   }
-  CHECK(siap::report_format_names() == "text, json, csv, md, html, xlsx");
+  CHECK(siap::report_format_names() == "text, json, csv, md, html, xlsx, responses");
+  CHECK(siap::find_report_format("responses")->file_id == "responden.csv");
   REQUIRE(siap::find_report_format("text") != nullptr);
   CHECK(siap::find_report_format("text")->extension == "txt");
   CHECK(siap::find_report_format("pdf") == nullptr);
