@@ -145,9 +145,10 @@ def write_xlsx(path, header, rows):
 
 
 def header_of(groups, name, label_groups, row, separator, labels):
+    """A column's header as the server writes it; separator None: Kobo's "without group names"."""
     if labels:
-        return "/".join([*label_groups, row[f"label::{ID_LANG}"] or name])
-    return separator.join([*groups, name])
+        return "/".join([*(label_groups if separator else []), row[f"label::{ID_LANG}"] or name])
+    return separator.join([*groups, name]) if separator else name
 
 
 class XlsFormRules(unittest.TestCase):
@@ -290,6 +291,22 @@ class RoundTrip(unittest.TestCase):
             w.writerow(header)
             w.writerows(rows)
         self.check(self.assess(path))
+
+    def test_kobo_without_group_names_xml_and_labels(self):
+        for labels in (False, True):
+            header, rows = self.kobo_table(None, labels=labels)
+            self.assertIn("q01" if not labels else "Layanan publik utama daerah kami sudah dapat diakses secara daring.", header)
+            name = "kobo-nogroups-labels.xlsx" if labels else "kobo-nogroups-xml.xlsx"
+            self.check(self.assess(write_xlsx(os.path.join(self.dir, name), header, rows)))
+
+    def test_odk_central_csv(self):
+        path = self.odk_zip("odk-csv.zip", lambda i: self.form.settings["version"])
+        with zipfile.ZipFile(path) as z:
+            data = z.read(self.form.settings["form_id"] + ".csv")
+        csv_path = os.path.join(self.dir, "odk.csv")
+        with open(csv_path, "wb") as f:
+            f.write(data)
+        self.check(self.assess(csv_path))
 
     def test_kobo_xml_values_xlsx_with_dot(self):
         header, rows = self.kobo_table(".", labels=False)
