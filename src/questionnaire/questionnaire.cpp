@@ -181,6 +181,11 @@ Diagnostics questionnaire_problems(const Framework& fw) {
                             {fmt::format("kolom '{}' bukan nama XLSForm yang sah", column->name),
                              fmt::format("column '{}' is not a valid XLSForm name", column->name)}));
     }
+    if (!column->empty() && reserved.count(column->name) > 0) {
+      out.push_back(problem(fw, {}, "input",
+                            {fmt::format("kolom '{}' bentrok dengan pertanyaan formulir yang bernama sama", column->name),
+                             fmt::format("column '{}' clashes with the form's question of that name", column->name)}));
+    }
   }
   return out;
 }

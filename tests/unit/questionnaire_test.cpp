@@ -169,6 +169,12 @@ TEST_CASE("a framework that cannot make a form says where and why", "[questionna
       "fw.yaml:21:9: item column 'Soal Satu' is not a valid XLSForm name (a letter or _, then letters, digits, _, - or .) (at tree[0].children[0])");
   auto form = siap::build_questionnaire(*fw, {});
   CHECK_FALSE(form.has_value());
+  // A unit column named like the form's own province question.
+  auto province = siap::load_framework(with_line(6, "input: {kind: units, unit_column: provinsi}"), "fw.yaml");
+  REQUIRE(province.has_value());
+  auto clash = siap::questionnaire_problems(*province);
+  REQUIRE(clash.size() == 1);
+  CHECK(clash[0].message.en == "column 'provinsi' clashes with the form's question of that name");
   // The base document can.
   auto base = siap::load_framework(kBase, "fw.yaml");
   REQUIRE(base.has_value());

@@ -171,8 +171,9 @@ TEST_CASE("psych's own numbers (committed by make_psych_golden.R): complete, and
     if (f[2] == "standardized_alpha") got = r.standardized_alpha;
     if (f[2] == "r_corrected") got = r.item[item].r_corrected;
     if (f[2] == "alpha_if_deleted") got = r.item[item].alpha_if_deleted;
+    if (f[2] == "smc") got = r.item[item].smc;
     CHECK_THAT(got, WithinAbs(expected, 1e-9));
     ++checked;
   }
-  CHECK(checked == 36);
+  CHECK(checked == 41);
 }
