@@ -161,8 +161,7 @@ ReliabilityResult analyse_reliability(const ItemMatrix& m, const ReliabilityOpti
   rel.feldt_lower = 1 - (1 - rel.alpha) * boost::math::quantile(f, 1 - tail);
   rel.feldt_upper = 1 - (1 - rel.alpha) * boost::math::quantile(f, tail);
   // Duhachek's asymptotic standard error; psych uses the literal 1.96 for 95 %, and so do we.
-  const double q = 2 * kd * kd / ((kd - 1) * (kd - 1) * std::pow(total, 3)) *
-                   (total * (trace_c2 + trace * trace) - 2 * trace * ones_c2_ones);
+  const double q = 2 * kd * kd / ((kd - 1) * (kd - 1) * std::pow(total, 3)) * (total * (trace_c2 + trace * trace) - 2 * trace * ones_c2_ones);
   const double ase = std::sqrt(q / n);
   const double z = options.confidence == 0.95 ? 1.96 : boost::math::quantile(boost::math::normal(), 1 - tail);
   rel.duhachek_lower = rel.alpha - z * ase;
