@@ -39,7 +39,8 @@ if [ "$sanitize" -eq 1 ]; then
     echo "== AddressSanitizer + UndefinedBehaviorSanitizer build"
     cmake -S . -B build-sanitize -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSIAP_WERROR=ON -DSIAP_SANITIZE=ON -DSIAP_BUILD_TESTS=ON
     cmake --build build-sanitize -j "$jobs"
-    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions="$(pwd)/tests/lsan.supp" \
+        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         ctest --test-dir build-sanitize --output-on-failure -j "$jobs"
 fi
 # Every libFuzzer harness for a short time, when clang can build them

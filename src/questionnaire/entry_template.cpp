@@ -32,6 +32,19 @@ std::string cut(std::string_view text, std::size_t bytes) {
   return std::string(text.substr(0, end)) + "…";
 }
 
+// Whether a list can be written in the validation itself: Excel allows 255
+// characters joined by commas, and a value holding a comma or a quote would
+// be read as two values or break the list.
+bool fits_inline(const std::vector<std::string>& values) {
+  std::size_t characters = 0;
+  for (const std::string& v : values) {
+    if (v.find_first_of(",\"") != std::string::npos) return false;
+    for (unsigned char c : v) characters += (c & 0xC0) != 0x80;
+    ++characters;  // the comma
+  }
+  return characters <= 255;
+}
+
 struct EntryColumn {
   std::string name;
   std::string message;              // shown when the cell is selected
@@ -92,6 +105,7 @@ Expected<std::string> render_entry_template(const Questionnaire& form, const Fra
       titles.push_back(cut(column.name, 30));
       messages.push_back(cut(escape_invalid_utf8(column.message), kMaxInputMessageBytes));
       lxw_data_validation validation{};
+      std::vector<const char*> inline_list;  // alive until the validation is added
       validation.input_title = titles.back().data();
       validation.input_message = messages.back().data();
       validation.ignore_blank = LXW_VALIDATION_ON;
@@ -107,10 +121,21 @@ Expected<std::string> render_entry_template(const Questionnaire& form, const Fra
             choices.text(lxw_row_t(v + 1), list_col, column.values[v]);
           }
         }
-        formulas.push_back(
-            fmt::format("='{}'!${}$2:${}${}", lists_name, column_letters(list_col), column_letters(list_col), column.values.size() + 1));
-        validation.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-        validation.value_formula = formulas.back().data();
+        // A short list is written in the validation itself; a long one (the
+        // regions) refers to the lists' sheet. libxlsxwriter 1.1.4 does not
+        // free its copy of a list formula (tests/lsan.supp), so the formula is
+        // used only where a list cannot be inline.
+        if (fits_inline(column.values)) {
+          for (const std::string& v : column.values) inline_list.push_back(v.c_str());
+          inline_list.push_back(nullptr);
+          validation.validate = LXW_VALIDATION_TYPE_LIST;
+          validation.value_list = const_cast<char**>(inline_list.data());
+        } else {
+          formulas.push_back(
+              fmt::format("='{}'!${}$2:${}${}", lists_name, column_letters(list_col), column_letters(list_col), column.values.size() + 1));
+          validation.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+          validation.value_formula = formulas.back().data();
+        }
         validation.show_error = LXW_VALIDATION_ON;
         validation.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
         validation.error_title = error_title.data();

@@ -442,8 +442,9 @@ class PaperRoundTrip(unittest.TestCase):
         validations = {str(dv.sqref): dv for dv in data.data_validations.dataValidation}
         q01 = validations["D2:D5001"]
         self.assertEqual(q01.type, "list")
-        self.assertEqual(q01.formula1, "'Pilihan'!$C$2:$C$6")
-        self.assertEqual(validations["B2:B5001"].formula1, "'Pilihan'!$A$2:$A$28")
+        self.assertEqual(q01.formula1, '"1,2,3,4,5"')  # a short list inline
+        self.assertEqual(validations["C2:C5001"].formula1, '"pemerintah,akademisi,bisnis,komunitas,media"')
+        self.assertEqual(validations["B2:B5001"].formula1, "'Pilihan'!$A$2:$A$28")  # the 27 regions, too long to be inline
         self.assertEqual(len(validations), 57)
         self.assertEqual(wb["Buku kode"].max_row, 55)
 
