@@ -23,6 +23,15 @@ struct NodeValue {
   Number coverage;            // share of the children's weight present (leaves: 1)
 };
 
+// The same in double, for resampling: a bootstrap evaluates every unit
+// thousands of times, and its intervals need no exact rationals.
+struct ResampleValue {
+  bool assessed = false;
+  bool given = false;
+  double exact = 0;
+  double coverage = 0;
+};
+
 class ScoringKernel {
  public:
   // `profile`: index into fw.profiles, -1 for the tree's weights. Both must
@@ -42,6 +51,18 @@ class ScoringKernel {
   // The same for exactly the rows of `unit` (as assess() scores it: the
   // unit's exact-decimal answers are found without a search).
   void evaluate_unit(int unit, std::span<const std::uint32_t> rows, std::span<NodeValue> nodes, std::span<NodeValue> facets) const;
+
+  // Resampling. When sums_suffice() (every item coded and combined by the
+  // mean), a set of rows enters the node values only through, per item and
+  // respondent group, the sum of its answers' integer scores and their
+  // number; evaluate_sums() takes those (index item * groups() + group)
+  // and gives what evaluate() gives, in double.
+  bool sums_suffice() const;
+  std::size_t groups() const;                                    // respondent groups, at least 1
+  std::int64_t integer_score(std::size_t item, int code) const;  // code >= 1; the score times score_denominator(item)
+  std::int64_t score_denominator(std::size_t item) const;
+  void evaluate_sums(std::span<const std::int64_t> sums, std::span<const std::uint32_t> counts, std::span<ResampleValue> nodes,
+                     std::span<ResampleValue> facets) const;
 
  private:
   struct Impl;

@@ -10,6 +10,7 @@
 #include <numeric>
 #include <functional>
 #include <optional>
+#include <type_traits>
 #include <vector>
 
 #include "siap/effective_weights.hpp"
@@ -37,6 +38,48 @@ Number combine(const std::vector<std::pair<Number, std::size_t>>& values, Combin
   };
   if (n % 2 == 1) return nth(n / 2);
   return (nth(n / 2 - 1) + nth(n / 2)) / Number::of(2);
+}
+
+// The tree's constants in one arithmetic: exact (Number) or double.
+template <typename T>
+struct Arithmetic {
+  T one{};
+  std::vector<T> weight;           // per node: its effective weight
+  std::vector<T> children_weight;  // per node: its children's weights added
+  std::vector<T> min_coverage;     // per node
+  std::vector<T> share;            // per node: its effective share of the whole
+};
+
+struct DoubleSum {
+  double sum = 0;
+  void add(double w, double x) { sum += w * x; }
+  double value() const { return sum; }
+};
+template <typename T>
+struct SumOf;
+template <>
+struct SumOf<Number> {
+  using type = WeightedSum;
+};
+template <>
+struct SumOf<double> {
+  using type = DoubleSum;
+};
+
+long double as_long_double(const Number& x) { return x.value(); }
+long double as_long_double(double x) { return x; }
+bool is_zero(const Number& x) { return x.is_zero(); }
+bool is_zero(double x) { return x == 0; }
+bool below_minimum(const Number& coverage, const Number& minimum) { return coverage < minimum; }
+// A share of weights added in double can miss an exact minimum by an ulp.
+bool below_minimum(double coverage, double minimum) { return coverage < minimum - 1e-12; }
+template <typename T>
+T from_long_double(long double x) {
+  if constexpr (std::is_same_v<T, Number>) {
+    return Number::approximate(x);
+  } else {
+    return double(x);
+  }
 }
 
 }  // namespace
@@ -77,13 +120,24 @@ struct ScoringKernel::Impl {
       int_scores_.push_back(std::move(ints));
       score_denominator_.push_back(denominator);
     }
-    exact_shares();
-    for (const Decimal& w : weights_.weight) weight_.push_back(Number::of(w));
-    children_weight_.assign(fw.nodes.size(), Number());
-    for (std::size_t n = 0; n < fw.nodes.size(); ++n) {
-      for (int c : fw.nodes[n].children) children_weight_[n] = children_weight_[n] + weight_[std::size_t(c)];
-      min_coverage_.push_back(Number::of(fw.nodes[n].aggregation.min_coverage));
+    if (groups_ > 0) {
+      for (const auto& group : fw.respondents->groups) group_weight_.push_back(double(Number::of(group.weight).value()));
     }
+    exact_.one = Number::of(1);
+    exact_shares();
+    for (const Decimal& w : weights_.weight) exact_.weight.push_back(Number::of(w));
+    exact_.children_weight.assign(fw.nodes.size(), Number());
+    for (std::size_t n = 0; n < fw.nodes.size(); ++n) {
+      for (int c : fw.nodes[n].children) exact_.children_weight[n] = exact_.children_weight[n] + exact_.weight[std::size_t(c)];
+      exact_.min_coverage.push_back(Number::of(fw.nodes[n].aggregation.min_coverage));
+    }
+    // The same constants in double, for resampling.
+    auto to_double = [](const std::vector<Number>& v) {
+      std::vector<double> out;
+      for (const Number& x : v) out.push_back(double(x.value()));
+      return out;
+    };
+    fast_ = {1.0, to_double(exact_.weight), to_double(exact_.children_weight), to_double(exact_.min_coverage), to_double(exact_.share)};
     for (const Facet& facet : fw.facets) {
       facet_offset_.push_back(facet_values_);
       facet_values_ += facet.values.size();
@@ -137,66 +191,91 @@ struct ScoringKernel::Impl {
         score.given = !fw_.nodes[std::size_t(data_.items[i].node)].is_leaf();
       }
     }
-    // Internal nodes, bottom-up (reverse pre-order visits children first).
+    roll_up(nodes, facets);
+  }
+
+  // Internal nodes bottom-up by each node's rule, then facets, from the
+  // leaves' and given nodes' values already in `nodes`. One definition for
+  // both arithmetics: exact (NodeValue, as assess() publishes) and double
+  // (ResampleValue, for resampling).
+  template <typename V>
+  void roll_up(std::span<V> nodes, std::span<V> facets) const {
+    using T = decltype(V::exact);
+    const Arithmetic<T>& a = arithmetic<T>();
+    // Reverse pre-order visits children first.
     for (std::size_t n = fw_.nodes.size(); n-- > 0;) {
       const Node& node = fw_.nodes[n];
-      NodeValue& score = nodes[n];
+      V& score = nodes[n];
       if (node.children.empty() || score.given) continue;
       bool geometric = node.aggregation.method == AggregationMethod::geometric;
       long double logs = 0;
-      WeightedSum sum;
+      typename SumOf<T>::type sum;
       bool all_present = true;
       for (int c : node.children) {
-        const NodeValue& child = nodes[std::size_t(c)];
+        const V& child = nodes[std::size_t(c)];
         if (!child.assessed) {
           all_present = false;
           continue;
         }
-        const Number& w = weight_[std::size_t(c)];
+        const T& w = a.weight[std::size_t(c)];
         if (geometric) {
-          logs += w.value() * std::log(child.exact.value());
+          logs += as_long_double(w) * std::log(as_long_double(child.exact));
         } else {
           sum.add(w, child.exact);
         }
       }
-      Number present = all_present ? children_weight_[n] : present_weight(node, nodes);
-      score.coverage = all_present ? Number::of(1) : present / children_weight_[n];
-      if (present.is_zero() || score.coverage < min_coverage_[n]) continue;
+      T present = all_present ? a.children_weight[n] : present_weight(a, node, nodes);
+      score.coverage = all_present ? a.one : present / a.children_weight[n];
+      if (is_zero(present) || below_minimum(score.coverage, a.min_coverage[n])) continue;
       score.assessed = true;
-      score.exact = geometric ? Number::approximate(std::exp(logs / present.value())) : sum.value() / present;
+      score.exact = geometric ? from_long_double<T>(std::exp(logs / as_long_double(present))) : sum.value() / present;
     }
     // Facets: effective-share-weighted means of the tagged leaves below each value.
+    std::vector<T> sums, shares;
     for (std::size_t f = 0; f < fw_.facets.size(); ++f) {
       const Facet& facet = fw_.facets[f];
-      std::vector<Number> sums(facet.values.size()), shares(facet.values.size());
+      sums.assign(facet.values.size(), T{});
+      shares.assign(facet.values.size(), T{});
       for (int leaf : fw_.leaves) {
         auto tag = fw_.nodes[std::size_t(leaf)].facet_values.find(int(f));
         if (tag == fw_.nodes[std::size_t(leaf)].facet_values.end() || !nodes[std::size_t(leaf)].assessed) continue;
+        const T& share = a.share[std::size_t(leaf)];
         for (int v = tag->second; v >= 0; v = facet.values[std::size_t(v)].parent) {
-          sums[std::size_t(v)] = sums[std::size_t(v)] + shares_[std::size_t(leaf)] * nodes[std::size_t(leaf)].exact;
-          shares[std::size_t(v)] = shares[std::size_t(v)] + shares_[std::size_t(leaf)];
+          sums[std::size_t(v)] = sums[std::size_t(v)] + share * nodes[std::size_t(leaf)].exact;
+          shares[std::size_t(v)] = shares[std::size_t(v)] + share;
         }
       }
       for (std::size_t v = 0; v < facet.values.size(); ++v) {
-        if (shares[v].is_zero()) continue;
-        NodeValue& score = facets[facet_offset_[f] + v];
+        if (is_zero(shares[v])) continue;
+        V& score = facets[facet_offset_[f] + v];
         score.assessed = true;
         score.exact = sums[v] / shares[v];
-        score.coverage = Number::of(1);
+        score.coverage = a.one;
       }
     }
   }
 
+  template <typename T>
+  const Arithmetic<T>& arithmetic() const {
+    if constexpr (std::is_same_v<T, Number>) {
+      return exact_;
+    } else {
+      return fast_;
+    }
+  }
+
   // The weight of a node's assessed children, added in the tree's order.
-  Number present_weight(const Node& node, std::span<const NodeValue> scores) const {
-    Number present;
+  template <typename T, typename V>
+  static T present_weight(const Arithmetic<T>& a, const Node& node, std::span<V> scores) {
+    T present{};
     for (int c : node.children) {
-      if (scores[std::size_t(c)].assessed) present = present + weight_[std::size_t(c)];
+      if (scores[std::size_t(c)].assessed) present = present + a.weight[std::size_t(c)];
     }
     return present;
   }
 
   void exact_shares() {
+    auto& shares_ = exact_.share;
     shares_.assign(fw_.nodes.size(), Number::of(1));
     for (std::size_t i = 0; i < fw_.nodes.size(); ++i) {
       const Node& node = fw_.nodes[i];
@@ -387,7 +466,6 @@ struct ScoringKernel::Impl {
   const Framework& fw_;
   const Dataset& data_;
   EffectiveWeights weights_;
-  std::vector<Number> shares_;
   std::size_t groups_ = 0;
   CombineMethod combine_ = CombineMethod::mean;
   std::vector<std::vector<int>> code_order_;
@@ -395,9 +473,9 @@ struct ScoringKernel::Impl {
   std::size_t max_codes_ = 0;
   std::vector<std::vector<std::int64_t>> int_scores_;
   std::vector<std::int64_t> score_denominator_;
-  std::vector<Number> weight_;             // per node: its effective weight
-  std::vector<Number> children_weight_;    // per node: its children's weights added
-  std::vector<Number> min_coverage_;       // per node
+  Arithmetic<Number> exact_;
+  std::vector<double> group_weight_;  // per respondent group
+  Arithmetic<double> fast_;
   std::vector<std::size_t> facet_offset_;  // per facet: where its values start in the facets span
   std::size_t facet_values_ = 0;
   std::vector<std::vector<std::uint32_t>> decimal_start_;  // per slot: per unit, where its answers start in decimal_order_
@@ -411,6 +489,50 @@ std::size_t ScoringKernel::facet_values() const { return impl_->facet_values_; }
 
 void ScoringKernel::evaluate_unit(int unit, std::span<const std::uint32_t> rows, std::span<NodeValue> nodes, std::span<NodeValue> facets) const {
   impl_->evaluate(rows, nodes, facets, [&](std::size_t item) { return impl_->decimals_of(impl_->data_.items[item].decimal_slot, unit); });
+}
+
+bool ScoringKernel::sums_suffice() const {
+  if (impl_->combine_ != CombineMethod::mean) return false;
+  for (const ItemColumn& item : impl_->data_.items) {
+    // Exact decimals need the exact path: a numeric or given column's
+    // answers, a fractional scale's answers off its grid. An empty slot
+    // (a given node's column absent from the input) holds none.
+    if (item.decimal_slot >= 0 && !impl_->data_.decimals[std::size_t(item.decimal_slot)].empty()) return false;
+  }
+  return true;
+}
+
+std::size_t ScoringKernel::groups() const { return std::max<std::size_t>(impl_->groups_, 1); }
+
+std::int64_t ScoringKernel::integer_score(std::size_t item, int code) const { return impl_->int_scores_[item][std::size_t(code - 1)]; }
+
+std::int64_t ScoringKernel::score_denominator(std::size_t item) const { return impl_->score_denominator_[item]; }
+
+void ScoringKernel::evaluate_sums(std::span<const std::int64_t> sums, std::span<const std::uint32_t> counts, std::span<ResampleValue> nodes,
+                                  std::span<ResampleValue> facets) const {
+  const Impl& k = *impl_;
+  const std::size_t group_count = groups();
+  for (std::size_t i = 0; i < k.data_.items.size(); ++i) {
+    if (!k.data_.items[i].coded) continue;  // no answers (sums_suffice)
+    // As item_value(): each group's mean, then the groups' weighted mean
+    // over the groups that answered.
+    const double denominator = double(k.score_denominator_[i]);
+    double sum = 0, weight = 0;
+    for (std::size_t g = 0; g < group_count; ++g) {
+      const std::uint32_t n = counts[i * group_count + g];
+      if (n == 0) continue;
+      const double mean = double(sums[i * group_count + g]) / (double(n) * denominator);
+      const double w = k.groups_ == 0 ? 1.0 : k.group_weight_[g];
+      sum += w * mean;
+      weight += w;
+    }
+    if (weight == 0) continue;
+    ResampleValue& score = nodes[std::size_t(k.data_.items[i].node)];
+    score.assessed = true;
+    score.exact = k.groups_ == 0 ? sum : sum / weight;
+    score.coverage = 1;
+  }
+  k.roll_up(nodes, facets);
 }
 
 void ScoringKernel::evaluate(std::span<const std::uint32_t> rows, std::span<NodeValue> nodes, std::span<NodeValue> facets) const {
