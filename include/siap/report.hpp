@@ -14,6 +14,8 @@
 
 namespace siap {
 
+struct BootstrapResult;
+
 struct ReportOptions {
   Lang lang = Lang::id;
   std::string tool_version;
@@ -31,6 +33,9 @@ struct ReportOptions {
   // CLI chooses the names.
   std::string quality_file = "quality.csv";
   std::string json_file = "penilaian.json";
+  // The respondent bootstrap (--bootstrap), parallel to the assessment's
+  // results; nullptr: none, and no report mentions one.
+  const BootstrapResult* bootstrap = nullptr;
 };
 
 std::string render_text(const Assessment& a, const ReportOptions& options);
@@ -58,6 +63,11 @@ std::string render_reliability_json(const InstrumentAnalysis& a, const Framework
 // then every leaf's score as the scoring kernel computes it (reverse keying
 // applied), exact; empty when unanswered. CSV as render_csv writes it.
 std::string render_responses_csv(const Assessment& a, const ReportOptions& options);
+
+// The respondent bootstrap in long form: one row per unit and node (and
+// facet value): estimate, standard error, percentile and BCa intervals.
+// Needs options.bootstrap.
+std::string render_intervals_csv(const Assessment& a, const ReportOptions& options);
 
 // Published value as text: "3,41" (id) or "3.41" (en).
 std::string format_published(const Decimal& value, int decimals, Lang lang);

@@ -22,6 +22,7 @@ struct ReportFormat {
   // Indonesian and in English: the respondents' table is not the report.
   std::string_view file_id;
   std::string_view file_en;
+  bool needs_bootstrap = false;  // made of the respondent bootstrap (--bootstrap)
 };
 
 // In the order --help lists them.

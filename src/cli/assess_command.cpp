@@ -7,6 +7,7 @@
 #include <future>
 #include <ctime>
 #include <filesystem>
+#include <optional>
 
 #include "cli/choice.hpp"
 #include "cli/commands.hpp"
@@ -14,6 +15,7 @@
 #include "cli/output.hpp"
 #include "cli/usage_error.hpp"
 #include "siap/assessment.hpp"
+#include "siap/bootstrap.hpp"
 #include "siap/folding.hpp"
 #include "siap/report.hpp"
 #include "siap/report_formats.hpp"
@@ -31,6 +33,10 @@ struct AssessOptions {
   bool csv_decimal_comma = false;
   std::string title;
   std::vector<std::string> profiles_for;
+  std::size_t bootstrap = 0;  // resamples; 0: no bootstrap
+  std::uint64_t seed = 1;
+  double confidence = 0.95;
+  int top = 10;
 };
 
 // The first `limit` kept examples (at most a few per kind of problem), then
@@ -74,6 +80,12 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
     ctx.error(ctx.tr("--title bukan UTF-8 yang valid", "--title is not valid UTF-8"));
     return kUsage;
   }
+  for (const ReportFormat* f : formats) {
+    if (f->needs_bootstrap && o.bootstrap == 0) {
+      ctx.error(fmt::format("--format {} {}", f->name, ctx.tr("memerlukan --bootstrap B", "needs --bootstrap B")));
+      return kUsage;
+    }
+  }
   if (o.output_dir.empty() && formats[0]->needs_output_dir) {
     ctx.error(fmt::format("{} {}", formats[0]->name, ctx.tr("memerlukan -o DIR", "needs -o DIR")));
     return kUsage;
@@ -106,7 +118,22 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   }
   if (o.output_dir.empty()) print_issues(data, ctx, 10);
 
+  if (o.bootstrap > 0 && data.kind != InputKind::respondents) {
+    ctx.error(
+        fmt::format("--bootstrap: {}", ctx.tr("kerangka ini menilai lembar indikator per unit, bukan responden; tidak ada yang dapat diambil ulang",
+                                              "this framework scores indicator sheets per unit, not respondents; there is nothing to resample")));
+    return kUsage;
+  }
   Assessment assessment = assess(loaded->framework, std::move(loaded->data), loaded->profile);
+  std::optional<BootstrapResult> boot;
+  if (o.bootstrap > 0) {
+    BootstrapOptions b;
+    b.resamples = o.bootstrap;
+    b.seed = o.seed;
+    b.confidence = o.confidence;
+    b.top = o.top;
+    boot = bootstrap(assessment, b);
+  }
   auto scored_at = clock::now();
   // Timings for people tuning a study or the tool (bench/README.md).
   struct Timer {
@@ -128,6 +155,7 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   report.date = output_date();
   report.quality_file = kQualityFile;
   report.json_file = report_base_name(ctx.lang) + ".json";
+  if (boot) report.bootstrap = &*boot;
   if (!o.profiles_for.empty()) {
     auto units = find_units(assessment, o.profiles_for);
     if (!units) {
@@ -151,6 +179,12 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   if (!o.input.region_map.empty()) report.settings.push_back("region_map=" + o.input.region_map);
   if (!o.input.form.empty()) report.settings.push_back("form=" + o.input.form);
   if (!o.input.provinces.empty()) report.settings.push_back("province=" + fmt::format("{}", fmt::join(o.input.provinces, ",")));
+  if (boot) {
+    report.settings.push_back(fmt::format("bootstrap={}", o.bootstrap));
+    report.settings.push_back(fmt::format("seed={}", o.seed));
+    report.settings.push_back(fmt::format("confidence={}", o.confidence));
+    report.settings.push_back(fmt::format("top={}", o.top));
+  }
 
   // A renderer's failure is ours (exit 3); a file that cannot be written is the user's (exit 1).
   auto failed = [&](const Diagnostics& errors) {
@@ -202,6 +236,17 @@ void add_assess_command(CLI::App& app, CliContext& ctx, int& exit_code) {
                   ctx.tr("Profil (grafik radar) untuk unit ini saja: kode atau nama, dipisah koma (bawaan: 50 teratas)",
                          "Profiles (radar charts) for these units only: codes or names, comma-separated (default: the top 50)"))
       ->delimiter(',');
+  cmd->add_option("--bootstrap", o->bootstrap,
+                  ctx.tr("Selang kepercayaan dari B sampel ulang responden per wilayah (dan kelompok); 1.000 lazim, 9.999 untuk publikasi",
+                         "Confidence intervals from B resamples of respondents per region (and group); 1,000 is usual, 9,999 for publication"))
+      ->check(CLI::Range(std::size_t(1), std::size_t(1'000'000)));
+  cmd->add_option("--seed", o->seed,
+                  ctx.tr("Benih acak bootstrap (bawaan 1): benih sama, hasil sama", "Bootstrap random seed (default 1): same seed, same results"));
+  cmd->add_option("--confidence", o->confidence,
+                  ctx.tr("Tingkat kepercayaan selang (bawaan 0,95)", "Confidence level of the intervals (default 0.95)"))
+      ->check(CLI::Range(0.5, 0.999));
+  cmd->add_option("--top", o->top, ctx.tr("Peluang masuk k besar: P(peringkat ≤ k) (bawaan 10)", "Chance of the top k: P(rank ≤ k) (default 10)"))
+      ->check(CLI::Range(1, 100'000));
   cmd->add_option("-o,--output", o->output_dir,
                   ctx.tr("Direktori laporan (dibuat bila belum ada); quality.csv ditulis di sana",
                          "Report directory (created if missing); quality.csv is written there"));

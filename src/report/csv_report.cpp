@@ -2,6 +2,11 @@
 // top-level node and facet value. Text cells are made inert for spreadsheets.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+
+#include "report/report_view.hpp"
+#include "siap/bootstrap.hpp"
 #include "siap/report.hpp"
 
 namespace siap {
@@ -34,6 +39,18 @@ std::string render_csv(const Assessment& a, const ReportOptions& options) {
                                   tr("peringkat_provinsi", "rank_in_province"),
                                   tr("indeks", "index")};
   if (!overall.empty()) header.push_back(tr("predikat", "band"));
+  // With --bootstrap: the index's percentile interval and the rank's
+  // distribution beside the index (every node's interval: --format intervals).
+  const BootstrapResult* boot = options.bootstrap;
+  if (boot) {
+    const std::pair<std::string_view, std::string_view> names[] = {{"indeks_bawah", "index_low"},
+                                                                   {"indeks_atas", "index_high"},
+                                                                   {"peringkat_median", "rank_median"},
+                                                                   {"peringkat_p05", "rank_p05"},
+                                                                   {"peringkat_p95", "rank_p95"}};
+    for (const auto& [id, en] : names) header.push_back(tr(id, en));
+    header.push_back(fmt::format("{}{}", tr("p_peringkat_maks_", "p_rank_le_"), boot->options.top));
+  }
   for (int t : fw.root().children) header.push_back(fw.nodes[std::size_t(t)].id);
   for (const auto& facet : fw.facets) {
     for (const auto& v : facet.values) header.push_back(facet.id + ":" + v.id);
@@ -50,6 +67,22 @@ std::string render_csv(const Assessment& a, const ReportOptions& options) {
     if (!overall.empty()) {
       int band = r.assessed && !r.nodes[0].bands.empty() ? r.nodes[0].bands[0] : -1;
       fields.push_back(band >= 0 ? fw.band_sets[std::size_t(overall[0])].bands[std::size_t(band)].label.in(lang) : "");
+    }
+    if (boot) {
+      const UnitBootstrap& b = boot->units[std::size_t(&r - a.results.data())];
+      auto value = [&](double v, int places) {
+        std::string text = report::estimate_text(v, places, Lang::en);
+        if (text == "–") return std::string();
+        if (point == ',') std::replace(text.begin(), text.end(), '.', ',');
+        return text;
+      };
+      const bool ranked = r.assessed && b.ranked > 0;
+      fields.push_back(r.assessed && !b.nodes.empty() ? value(b.nodes[0].percentile.low, decimals) : "");
+      fields.push_back(r.assessed && !b.nodes.empty() ? value(b.nodes[0].percentile.high, decimals) : "");
+      fields.push_back(ranked ? value(b.median_rank, 1) : "");
+      fields.push_back(ranked ? std::to_string(b.rank_low) : "");
+      fields.push_back(ranked ? std::to_string(b.rank_high) : "");
+      fields.push_back(ranked ? value(b.p_top, 3) : "");
     }
     for (int t : fw.root().children) fields.push_back(num(r.nodes[std::size_t(t)]));
     for (std::size_t f = 0; f < fw.facets.size(); ++f) {

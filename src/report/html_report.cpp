@@ -67,6 +67,8 @@ tr{break-inside:avoid}
 .bars{display:grid;grid-template-columns:minmax(140px,240px) 1fr 48px;gap:2px 8px;align-items:center;font-size:12px}
 .bars .track{background:#f0f2f5;height:14px;position:relative}
 .bars .bar{height:14px}
+.bars .whisker{position:absolute;top:2px;height:10px;border:solid #1f1f1f;border-width:0 1.5px;box-sizing:border-box}
+.bars .whisker::before{content:"";position:absolute;left:0;right:0;top:4px;border-top:1.5px solid #1f1f1f}
 .bars .value{text-align:right;font-variant-numeric:tabular-nums}
 .bars .name{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .profile{display:flex;gap:16px;border:1px solid var(--rule);border-radius:4px;padding:12px;margin:10px 0;break-inside:avoid}
@@ -90,6 +92,7 @@ class HtmlWriter {
     summary();
     ranking();
     bars();
+    uncertainty();
     profiles();
     not_assessed();
     quality();
@@ -185,13 +188,103 @@ class HtmlWriter {
       double v = r.nodes[0].published.to_double();
       double pct = hi > lo ? std::clamp((v - lo) / (hi - lo), 0.0, 1.0) * 100 : 0;
       std::string color = report::band_color_of(fw_, 0, r.nodes[0]).value_or("#4472C4");
+      // With --bootstrap, the index's percentile interval as a whisker.
+      std::string whisker;
+      if (const UnitBootstrap* b = boot_of(r); b && !b->nodes.empty() && !std::isnan(b->nodes[0].percentile.low)) {
+        auto at = [&](double x) { return hi > lo ? std::clamp((x - lo) / (hi - lo), 0.0, 1.0) * 100 : 0; };
+        const Interval& i = b->nodes[0].percentile;
+        whisker = fmt::format("<div class=\"whisker\" style=\"left:{:.2f}%;width:{:.2f}%\" title=\"{}\"></div>", at(i.low),
+                              std::max(at(i.high) - at(i.low), 0.3), report::interval_text(i, fw_.score.decimals, lang_));
+      }
       out_ += fmt::format(
-          "<div class=\"name\">{}. {}</div><div class=\"track\"><div class=\"bar\" style=\"width:{:.2f}%;background:{}\"></div></div><div "
+          "<div class=\"name\">{}. {}</div><div class=\"track\"><div class=\"bar\" style=\"width:{:.2f}%;background:{}\"></div>{}</div><div "
           "class=\"value\">{}</div>\n",
-          r.rank, html_escape(row.unit->name), pct, color, number(r.nodes[0]));
+          r.rank, html_escape(row.unit->name), pct, color, whisker, number(r.nodes[0]));
     }
-    out_ += fmt::format("</div>\n<p class=\"note\">{} {} – {}.</p>\n</section>\n", t("Sumbu skor:", "Score axis:"), decimal(fw_.score.min),
-                        decimal(fw_.score.max));
+    out_ += fmt::format(
+        "</div>\n<p class=\"note\">{} {} – {}.{}</p>\n</section>\n", t("Sumbu skor:", "Score axis:"), decimal(fw_.score.min), decimal(fw_.score.max),
+        o_.bootstrap ? " " + t("Garis hitam: selang kepercayaan bootstrap (persentil).", "Black lines: bootstrap confidence intervals (percentile).")
+                     : "");
+  }
+
+  const UnitBootstrap* boot_of(const UnitResult& r) const {
+    return o_.bootstrap ? &o_.bootstrap->units[std::size_t(&r - a_.results.data())] : nullptr;
+  }
+
+  // With --bootstrap: the method, each unit's intervals and rank
+  // distribution, a rank-interval chart, and the neighbours the resamples
+  // cannot tell apart, in words.
+  void uncertainty() {
+    const report::UncertaintyView view = report::uncertainty_view(a_, o_);
+    if (view.result == nullptr || view.rows.empty()) return;
+    const int decimals = fw_.score.decimals;
+    out_ += fmt::format("<section>\n<h2>{}</h2>\n<p>{}</p>\n", t("Ketidakpastian", "Uncertainty"), html_escape(view.method));
+    if (!view.unresolved.empty()) {
+      out_ += "<ul>\n";
+      for (const std::string& sentence : view.unresolved) out_ += "<li>" + html_escape(sentence) + "</li>\n";
+      out_ += "</ul>\n";
+    } else {
+      out_ += "<p>" + html_escape(view.resolved_all) + "</p>\n";
+    }
+    out_ += rank_chart(view);
+    out_ += fmt::format(
+        "<div class=\"scroll\">\n<table>\n<thead><tr><th class=\"num\">#</th><th>{}</th><th class=\"num\">{}</th><th>{} {}</th><th>BCa</th><th "
+        "class=\"num\">{}</th><th>{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+        t(report::label::kRegion), t(report::label::kScore), t("Selang persentil", "Percentile interval"), view.confidence,
+        t("Galat baku", "Std. error"), t("Peringkat median (5–95 %)", "Median rank (5–95 %)"), html_escape(view.top_label));
+    for (const auto& row : view.rows) {
+      const UnitBootstrap& b = *row.boot;
+      const NodeBootstrap* index = b.nodes.empty() ? nullptr : &b.nodes[0];
+      const std::string ranks =
+          b.ranked == 0 ? "–"
+                        : fmt::format("{} ({}–{})", report::estimate_text(b.median_rank, b.median_rank == std::floor(b.median_rank) ? 0 : 1, lang_),
+                                      b.rank_low, b.rank_high);
+      out_ += fmt::format(
+          "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td "
+          "class=\"num\">{}</td></tr>\n",
+          row.result->rank, html_escape(row.unit->name), number(row.result->nodes[0]),
+          index ? report::interval_text(index->percentile, decimals, lang_) : "–", index ? report::interval_text(index->bca, decimals, lang_) : "–",
+          index ? report::estimate_text(index->standard_error, decimals + 2, lang_) : "–", ranks, report::estimate_text(b.p_top, 2, lang_));
+    }
+    out_ += "</tbody>\n</table>\n</div>\n</section>\n";
+  }
+
+  // Ranks on the x axis (1 at the left), one line per unit from its 5th to
+  // its 95th percentile rank, a dot at the median and a ring at the
+  // published rank. Inline SVG, no script.
+  std::string rank_chart(const report::UncertaintyView& view) const {
+    int most = 1;
+    for (const auto& row : view.rows) most = std::max({most, row.result->rank, row.boot->rank_high});
+    const double label_w = 200, plot_w = 440, row_h = 16, top = 34;
+    const double height = top + row_h * double(view.rows.size()) + 8;
+    auto x = [&](double rank) { return label_w + (most > 1 ? (rank - 1) / double(most - 1) : 0.5) * plot_w; };
+    std::string svg = fmt::format(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" aria-label=\"{2}\" "
+        "font-size=\"10.5\">\n",
+        label_w + plot_w + 20, height, html_escape(t("Selang peringkat per wilayah", "Rank interval per region")));
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"12\" font-size=\"10\" fill=\"#5b5b5b\">{}</text>\n", label_w,
+                       html_escape(t("Peringkat: garis = persentil ke-5–95, titik = median, lingkaran = peringkat terbit",
+                                     "Rank: line = 5th–95th percentile, dot = median, ring = published rank")));
+    for (int tick = 1; tick <= most; tick += std::max(1, most / 10)) {
+      svg += fmt::format(
+          "<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"#e3e6ea\"/><text x=\"{0:.1f}\" y=\"{3:.1f}\" "
+          "font-size=\"9\" text-anchor=\"middle\" fill=\"#5b5b5b\">{4}</text>\n",
+          x(tick), top - 4, height - 8, top - 6 + 0, tick);
+    }
+    double y = top + row_h / 2;
+    for (const auto& row : view.rows) {
+      const UnitBootstrap& b = *row.boot;
+      svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n", label_w - 8, y + 4, html_escape(row.unit->name));
+      if (b.ranked > 0) {
+        svg += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#1f4e79\" stroke-width=\"2\"/>\n", x(b.rank_low),
+                           y, std::max(x(b.rank_high), x(b.rank_low) + 0.5), y);
+        svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"#1f4e79\"/>\n", x(b.median_rank), y);
+      }
+      svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"5\" fill=\"none\" stroke=\"#c00000\" stroke-width=\"1.2\"/>\n", x(row.result->rank),
+                         y);
+      y += row_h;
+    }
+    return svg + "</svg>\n";
   }
 
   std::string radar(const report::ProfileView& p) const {

@@ -1,5 +1,10 @@
 // JSON report, schema "siap/assessment/v1" (docs/assessment-json.md).
+#include <fmt/format.h>
+
+#include <cmath>
+
 #include "report/json_writer.hpp"
+#include "siap/bootstrap.hpp"
 #include "siap/report.hpp"
 
 namespace siap {
@@ -36,6 +41,72 @@ void score(JsonWriter& w, const Framework& fw, const NodeScore& s, int depth) {
         w.null();
       }
     }
+    w.end_object();
+  }
+  w.end_object();
+}
+
+// A double as a JSON number (10 significant digits), or null when not computed.
+void real(JsonWriter& w, std::string_view k, double v) {
+  w.key(k);
+  std::isnan(v) ? w.null() : w.number(fmt::format("{:.10g}", v));
+}
+
+void interval(JsonWriter& w, std::string_view k, const Interval& i) {
+  w.key(k).begin_object();
+  real(w, "low", i.low);
+  real(w, "high", i.high);
+  w.end_object();
+}
+
+void node_bootstrap(JsonWriter& w, const NodeBootstrap& n) {
+  w.begin_object().field("resamples_assessed", n.assessed);
+  real(w, "estimate", n.estimate);
+  real(w, "mean", n.mean);
+  real(w, "standard_error", n.standard_error);
+  interval(w, "percentile", n.percentile);
+  interval(w, "bca", n.bca);
+  w.end_object();
+}
+
+// A unit's bootstrap: every node's and facet value's intervals, its rank
+// distribution and band probabilities.
+void unit_bootstrap(JsonWriter& w, const Framework& fw, const UnitBootstrap& b) {
+  w.key("bootstrap").begin_object();
+  w.key("nodes").begin_object();
+  for (std::size_t n = 0; n < b.nodes.size(); ++n) {
+    w.key(n == 0 ? std::string_view("index") : std::string_view(fw.nodes[n].id));
+    node_bootstrap(w, b.nodes[n]);
+  }
+  w.end_object();
+  if (!fw.facets.empty()) {
+    w.key("facets").begin_object();
+    std::size_t at = 0;
+    for (const Facet& facet : fw.facets) {
+      for (const FacetValue& value : facet.values) {
+        if (at < b.facets.size()) {
+          w.key(facet.id + ":" + value.id);
+          node_bootstrap(w, b.facets[at]);
+        }
+        ++at;
+      }
+    }
+    w.end_object();
+  }
+  w.key("rank").begin_object().field("resamples_ranked", b.ranked);
+  real(w, "median", b.median_rank);
+  if (b.ranked > 0) {
+    w.field("p05", b.rank_low).field("p95", b.rank_high);
+  } else {
+    w.key("p05").null().key("p95").null();
+  }
+  real(w, "p_top", b.p_top);
+  w.end_object();
+  const auto sets = fw.band_sets_at(0);
+  if (!sets.empty() && !b.band_probability.empty()) {
+    const BandSet& set = fw.band_sets[std::size_t(sets[0])];
+    w.key("band_probability").begin_object();
+    for (std::size_t i = 0; i < set.bands.size() && i < b.band_probability.size(); ++i) real(w, set.bands[i].id, b.band_probability[i]);
     w.end_object();
   }
   w.end_object();
@@ -148,9 +219,33 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
       }
       w.end_object();
     }
+    if (options.bootstrap) unit_bootstrap(w, fw, options.bootstrap->units[std::size_t(&r - a.results.data())]);
     w.end_object();
   }
   w.end_array();
+
+  if (const BootstrapResult* boot = options.bootstrap) {
+    const BootstrapOptions& o = boot->options;
+    w.key("bootstrap").begin_object();
+    w.field("method", "respondent_bootstrap")
+        .field("resampling", "respondents with replacement within each unit and respondent group")
+        .field("resamples", o.resamples)
+        .field("seed", std::to_string(o.seed));
+    real(w, "confidence", o.confidence);
+    w.field("top", o.top).field("intervals", "percentile and BCa (R boot's norm.inter and bca.ci; acceleration from the jackknife)");
+    w.field("rank_interval", "5th and 95th percentile of the rank within its RankTier");
+    w.field("engine", boot->plain ? "plain" : "sums");
+    w.key("unresolved").begin_array();
+    for (const UnresolvedPair& pair : boot->unresolved) {
+      const Unit& upper = a.unit_of(a.results[pair.upper]);
+      const Unit& lower = a.unit_of(a.results[pair.lower]);
+      w.begin_object().field("upper", upper.code.empty() ? upper.name : upper.code).field("lower", lower.code.empty() ? lower.name : lower.code);
+      interval(w, "difference", pair.difference);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
 
   // The quality log as reports keep it: every group's count, and its first
   // examples; the issues not listed here are counted in quality_elided (and

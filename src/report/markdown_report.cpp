@@ -3,6 +3,8 @@
 // unit name cannot become markup.
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include <map>
 
 #include "report/report_labels.hpp"
@@ -81,6 +83,36 @@ std::string method(const Assessment& a, const ReportOptions& options) {
   return out;
 }
 
+// With --bootstrap: the intervals and rank distributions, and in words the
+// neighbours the resamples cannot tell apart.
+std::string uncertainty(const Assessment& a, const ReportOptions& options) {
+  const report::UncertaintyView view = report::uncertainty_view(a, options);
+  if (view.result == nullptr) return "";
+  const Lang lang = options.lang;
+  const int decimals = a.framework->score.decimals;
+  auto tr = [lang](std::string_view id, std::string_view en) { return std::string(lang == Lang::en ? en : id); };
+  std::string out = fmt::format("\n## {}\n\n{}\n\n", tr("Ketidakpastian", "Uncertainty"), markdown_escape(view.method));
+  out += fmt::format("| # | {} | {} | {} {} | BCa | {} | {} |\n|---:|---|---:|---|---|---|---:|\n", report::label::kRegion.in(lang),
+                     report::label::kScore.in(lang), tr("Selang persentil", "Percentile interval"), view.confidence,
+                     tr("Peringkat median (5–95 %)", "Median rank (5–95 %)"), view.top_label);
+  for (const auto& row : view.rows) {
+    const UnitBootstrap& b = *row.boot;
+    const NodeBootstrap* index = b.nodes.empty() ? nullptr : &b.nodes[0];
+    const std::string ranks =
+        b.ranked == 0 ? "–"
+                      : fmt::format("{} ({}–{})", report::estimate_text(b.median_rank, b.median_rank == std::floor(b.median_rank) ? 0 : 1, lang),
+                                    b.rank_low, b.rank_high);
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", row.result->rank, markdown_escape(row.unit->name),
+                       format_published(row.result->nodes[0].published, decimals, lang),
+                       index ? report::interval_text(index->percentile, decimals, lang) : "–",
+                       index ? report::interval_text(index->bca, decimals, lang) : "–", ranks, report::estimate_text(b.p_top, 2, lang));
+  }
+  out += "\n";
+  for (const std::string& sentence : view.unresolved) out += "- " + markdown_escape(sentence) + "\n";
+  if (!view.resolved_all.empty()) out += markdown_escape(view.resolved_all) + "\n";
+  return out;
+}
+
 }  // namespace
 
 std::string render_markdown(const Assessment& a, const ReportOptions& options) {
@@ -127,6 +159,7 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
       out += fmt::format("- {}: {}\n", markdown_escape(row.unit->name), markdown_escape(row.result->not_assessed_reason.in(lang)));
     }
   }
+  out += uncertainty(a, options);
   out += profiles(a, options);
   const report::SummaryView summary = report::summary_view(a);
   out += fmt::format("\n## {}\n\n", tr("Kualitas data", "Data quality"));

@@ -20,6 +20,8 @@ constexpr std::array kFormats{
     ReportFormat{"xlsx", "xlsx", true, true, &render_xlsx, "", ""},
     // One row per accepted respondent with the answers as scored, for SPSS, R or pandas.
     ReportFormat{"responses", "csv", false, true, &infallible<render_responses_csv>, "responden.csv", "responses.csv"},
+    // Every unit's and node's bootstrap interval, in long form.
+    ReportFormat{"intervals", "csv", false, false, &infallible<render_intervals_csv>, "selang.csv", "intervals.csv", true},
 };
 
 }  // namespace

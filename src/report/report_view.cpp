@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 
 #include "siap/effective_weights.hpp"
@@ -245,6 +246,71 @@ std::string count_text(std::size_t value, Lang lang) {
     out += digits[i];
   }
   return out;
+}
+
+std::string estimate_text(double value, int decimals, Lang lang) {
+  if (std::isnan(value)) return "–";
+  const double scale = std::pow(10.0, decimals);
+  // Half up on the magnitude; 1e-9 of a last-place unit absorbs the ulp a
+  // double sum can miss an exact tie by.
+  const double magnitude = std::floor(std::abs(value) * scale + 0.5 + 1e-9);
+  const Decimal d = Decimal::from_scaled(std::int64_t(value < 0 ? -magnitude : magnitude), decimals);
+  return format_published(d, decimals, lang);
+}
+
+std::string interval_text(const Interval& interval, int decimals, Lang lang) {
+  if (std::isnan(interval.low) || std::isnan(interval.high)) return "–";
+  return estimate_text(interval.low, decimals, lang) + "–" + estimate_text(interval.high, decimals, lang);
+}
+
+UncertaintyView uncertainty_view(const Assessment& a, const ReportOptions& options) {
+  UncertaintyView view;
+  const BootstrapResult* boot = options.bootstrap;
+  if (boot == nullptr) return view;
+  view.result = boot;
+  const Lang lang = options.lang;
+  const Framework& fw = *a.framework;
+  const BootstrapOptions& o = boot->options;
+  view.confidence = estimate_text(o.confidence * 100, o.confidence * 100 == std::floor(o.confidence * 100) ? 0 : 1, lang) + " %";
+  view.top_label = tr(lang, "P(peringkat ≤ ", "P(rank ≤ ") + std::to_string(o.top) + ")";
+  const bool groups = fw.respondents && !fw.respondents->groups.empty();
+  view.method = lang == Lang::en
+                    ? fmt::format(
+                          "Respondent bootstrap: {} resamples (seed {}); respondents are drawn with replacement within each region{}, and "
+                          "every score is recomputed. {} confidence intervals: percentile and BCa (as R's boot computes them). Ranks: "
+                          "the median and the 5th–95th percentile over the resamples (the JRC convention), within each kind of unit.",
+                          count_text(o.resamples, lang), o.seed, groups ? " and each respondent group" : "", view.confidence)
+                    : fmt::format(
+                          "Bootstrap responden: {} sampel ulang (benih acak {}); responden diambil ulang dengan pengembalian di dalam setiap "
+                          "wilayah{}, dan setiap skor dihitung ulang. Selang kepercayaan {}: persentil dan BCa (seperti dihitung paket R "
+                          "boot). Peringkat: median dan persentil ke-5–95 atas sampel ulang (konvensi JRC), di dalam setiap jenis unit.",
+                          count_text(o.resamples, lang), o.seed, groups ? " dan setiap kelompok responden" : "", view.confidence);
+  for (std::size_t i = 0; i < a.results.size(); ++i) {
+    const UnitResult& r = a.results[i];
+    if (!r.assessed) continue;
+    view.rows.push_back({&r, &a.unit_of(r), &boot->units[i], rank_tier(a.unit_of(r))});
+  }
+  const int decimals = fw.score.decimals;
+  auto named = [&](std::size_t i) {
+    const UnitResult& r = a.results[i];
+    return fmt::format("{} ({})", a.unit_of(r).name, published_text(fw, r.nodes[0], lang));
+  };
+  for (const UnresolvedPair& pair : boot->unresolved) {
+    // One decimal more than the scores: a difference's interval ending at
+    // -0.004 must not read as 0.00.
+    const std::string difference = interval_text(pair.difference, decimals + 1, lang);
+    view.unresolved.push_back(lang == Lang::en ? fmt::format("{} and {} cannot be told apart at {} confidence: the interval of their difference, "
+                                                             "{}, contains zero.",
+                                                             named(pair.upper), named(pair.lower), view.confidence, difference)
+                                               : fmt::format("{} dan {} tidak dapat dibedakan pada tingkat kepercayaan {}: selang selisihnya, {}, "
+                                                             "memuat nol.",
+                                                             named(pair.upper), named(pair.lower), view.confidence, difference));
+  }
+  if (view.unresolved.empty()) {
+    view.resolved_all =
+        tr(lang, "Setiap unit dapat dibedakan dari unit di bawahnya pada peringkat.", "Every unit can be told apart from the one ranked below it.");
+  }
+  return view;
 }
 
 }  // namespace siap::report

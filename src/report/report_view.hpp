@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "siap/assessment.hpp"
+#include "siap/bootstrap.hpp"
 #include "siap/report.hpp"
 
 namespace siap::report {
@@ -155,5 +156,31 @@ struct QualityView {
   std::size_t elided = 0;  // problems beyond the examples a report lists
 };
 QualityView quality_view(const Assessment& a);
+
+// A bootstrap value as published values are: rounded half up (away from
+// zero) to `decimals`, in the report language; "–" when not computed.
+std::string estimate_text(double value, int decimals, Lang lang);
+// "2,38–2,61" / "2.38–2.61"; "–" when not computed.
+std::string interval_text(const Interval& interval, int decimals, Lang lang);
+
+// The uncertainty section (--bootstrap): how the intervals were made, each
+// ranked unit's interval and rank distribution, and the neighbours the
+// resamples cannot tell apart, in words.
+struct UncertaintyRow {
+  const UnitResult* result = nullptr;
+  const Unit* unit = nullptr;
+  const UnitBootstrap* boot = nullptr;
+  RankTier tier = RankTier::kabupaten_kota;
+};
+struct UncertaintyView {
+  const BootstrapResult* result = nullptr;  // nullptr: no bootstrap, no section
+  std::string method;                       // one paragraph
+  std::string confidence;                   // "95 %"
+  std::string top_label;                    // "P(peringkat ≤ 10)"
+  std::vector<UncertaintyRow> rows;         // ranked units, in ranking order
+  std::vector<std::string> unresolved;      // one sentence per pair of neighbours
+  std::string resolved_all;                 // said instead when every neighbour is told apart
+};
+UncertaintyView uncertainty_view(const Assessment& a, const ReportOptions& options);
 
 }  // namespace siap::report

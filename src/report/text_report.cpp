@@ -3,6 +3,8 @@
 // one-line account of the input.
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "report/report_view.hpp"
 #include "siap/report.hpp"
 #include "siap/utf8.hpp"
@@ -34,6 +36,40 @@ std::string right(std::string_view s, std::size_t width) {
 std::string printable(std::string_view s) {
   std::string out;
   for (char c : s) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) ? ' ' : c;
+  return out;
+}
+
+// With --bootstrap: each ranked unit's interval and rank distribution, and
+// the neighbours the resamples cannot tell apart.
+std::string uncertainty_section(const Assessment& a, const ReportOptions& options) {
+  const report::UncertaintyView view = report::uncertainty_view(a, options);
+  if (view.result == nullptr) return "";
+  const Lang lang = options.lang;
+  const int decimals = a.framework->score.decimals;
+  auto tr = [lang](std::string_view id, std::string_view en) { return std::string(lang == Lang::en ? en : id); };
+  std::string out = "\n" + tr("Ketidakpastian (bootstrap responden)", "Uncertainty (respondent bootstrap)") + "\n";
+  std::size_t name_w = display_width(tr("WILAYAH", "REGION"));
+  for (const auto& row : view.rows) name_w = std::min<std::size_t>(32, std::max(name_w, display_width(row.unit->name)));
+  const std::string interval_head = tr("SELANG ", "INTERVAL ") + view.confidence;
+  const std::size_t interval_w = std::max<std::size_t>(display_width(interval_head), std::size_t(decimals) * 2 + 7);
+  out += right("#", 4) + "  " + fit(tr("WILAYAH", "REGION"), name_w) + "  " + right(tr("SKOR", "SCORE"), 6) + "  " + fit(interval_head, interval_w) +
+         "  " + fit(tr("PERINGKAT MEDIAN (5–95 %)", "MEDIAN RANK (5–95 %)"), 25) + "  " + view.top_label + "\n";
+  for (const auto& row : view.rows) {
+    const UnitBootstrap& b = *row.boot;
+    const std::string ranks =
+        b.ranked == 0 ? "–"
+                      : fmt::format("{} ({}–{})", report::estimate_text(b.median_rank, b.median_rank == std::floor(b.median_rank) ? 0 : 1, lang),
+                                    b.rank_low, b.rank_high);
+    std::string line = right(std::to_string(row.result->rank), 4) + "  " + fit(printable(row.unit->name), name_w) + "  " +
+                       right(format_published(row.result->nodes[0].published, decimals, lang), 6) + "  " +
+                       fit(b.nodes.empty() ? "–" : report::interval_text(b.nodes[0].percentile, decimals, lang), interval_w) + "  " + fit(ranks, 25) +
+                       "  " + report::estimate_text(b.p_top, 2, lang);
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  out += "\n" + printable(view.method) + "\n";
+  for (const std::string& sentence : view.unresolved) out += "  " + printable(sentence) + "\n";
+  if (!view.resolved_all.empty()) out += view.resolved_all + "\n";
   return out;
 }
 
@@ -98,6 +134,7 @@ std::string render_text(const Assessment& a, const ReportOptions& options) {
       out += fmt::format("  {} — {}\n", printable(row.unit->name), row.result->not_assessed_reason.in(lang));
     }
   }
+  out += uncertainty_section(a, options);
   const report::SummaryView s = report::summary_view(a);
   out += "\n" + fmt::format("{}: {} {}, {} {}, {} {}; {} {}. {} {}: {} {}, {} {}.\n", tr("Masukan", "Input"), s.rows_read,
                             tr("baris dibaca", "rows read"), s.rows_accepted, tr("diterima", "accepted"), s.rows_rejected, tr("ditolak", "rejected"),

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "report/report_labels.hpp"
@@ -92,6 +94,7 @@ class WorkbookWriter {
 
   void write() {
     summary();
+    uncertainty();
     dimensions();
     indicators_wide();
     indicators_long();
@@ -135,6 +138,130 @@ class WorkbookWriter {
     s.number(row, 7, double(r.respondents), f_.rank);
     if (r.rank_in_type > 0) s.number(row, 8, r.rank_in_type, f_.rank);
     if (r.rank_in_province > 0) s.number(row, 9, r.rank_in_province, f_.rank);
+    if (const UnitBootstrap* b = boot_of(r); b && r.assessed && !b->nodes.empty()) {
+      estimate_cell(s, row, 11, b->nodes[0].percentile.low, fw_.score.decimals);
+      estimate_cell(s, row, 12, b->nodes[0].percentile.high, fw_.score.decimals);
+    }
+  }
+
+  const UnitBootstrap* boot_of(const UnitResult& r) const {
+    return o_.bootstrap ? &o_.bootstrap->units[std::size_t(&r - a_.results.data())] : nullptr;
+  }
+
+  // A bootstrap value rounded half up as reports show it; blank when not computed.
+  void estimate_cell(XlsxSheet& s, lxw_row_t row, lxw_col_t col, double value, int decimals) {
+    if (std::isnan(value)) return;
+    const std::string text = report::estimate_text(value, decimals, Lang::en);
+    s.number(row, col, std::stod(text), decimals == fw_.score.decimals ? f_.score : nullptr);
+  }
+
+  // With --bootstrap: the method, the neighbours the resamples cannot tell
+  // apart, every ranked unit's intervals and rank distribution, and the
+  // intervals as floating bars (an invisible bar to the lower end, a dark
+  // one to the upper: libxlsxwriter has no per-point error bars).
+  void uncertainty() {
+    const report::UncertaintyView view = report::uncertainty_view(a_, o_);
+    if (view.result == nullptr) return;
+    XlsxSheet s = add_sheet("Ketidakpastian", "Uncertainty");
+    const std::string sheet = s.name();
+    lxw_row_t row = 0;
+    s.text(row++, 0, t("Ketidakpastian (bootstrap responden)", "Uncertainty (respondent bootstrap)"), f_.title, false);
+    s.text(row++, 0, view.method, f_.muted, false);
+    for (const std::string& sentence : view.unresolved) s.text(row++, 0, sentence, nullptr, false);
+    if (!view.resolved_all.empty()) s.text(row++, 0, view.resolved_all, nullptr, false);
+    ++row;
+    const lxw_row_t head = row;
+    std::vector<std::string> headers{t(report::label::kRank),
+                                     t(report::label::kCode),
+                                     t(report::label::kRegion),
+                                     t(report::label::kScore),
+                                     t("Selang bawah", "Interval low"),
+                                     t("Selang atas", "Interval high"),
+                                     t("Lebar selang", "Interval width"),
+                                     t("BCa bawah", "BCa low"),
+                                     t("BCa atas", "BCa high"),
+                                     t("Galat baku", "Standard error"),
+                                     t("Peringkat median", "Median rank"),
+                                     t("Peringkat persentil 5", "Rank 5th percentile"),
+                                     t("Peringkat persentil 95", "Rank 95th percentile"),
+                                     view.top_label};
+    const BandSet* bands = report::overall_band_set(fw_);
+    if (bands) {
+      for (const Band& band : bands->bands) headers.push_back("P(" + band.label.in(lang_) + ")");
+    }
+    for (std::size_t c = 0; c < headers.size(); ++c) s.text(head, lxw_col_t(c), headers[c], f_.header);
+    row = head + 1;
+    const int decimals = fw_.score.decimals;
+    double lowest = fw_.score.max.to_double(), highest = fw_.score.min.to_double();
+    for (const auto& line : view.rows) {
+      const UnitBootstrap& b = *line.boot;
+      s.number(row, 0, line.result->rank, f_.rank);
+      s.text(row, 1, line.unit->code);
+      s.text(row, 2, line.unit->name);
+      score_cell(s, row, 3, line.result->nodes[0]);
+      if (!b.nodes.empty()) {
+        const NodeBootstrap& index = b.nodes[0];
+        estimate_cell(s, row, 4, index.percentile.low, decimals);
+        estimate_cell(s, row, 5, index.percentile.high, decimals);
+        if (!std::isnan(index.percentile.low)) {
+          // The shown ends' difference, rounded again so that no binary residue shows.
+          const double scale = std::pow(10.0, decimals);
+          const double shown = std::stod(report::estimate_text(index.percentile.high, decimals, Lang::en)) -
+                               std::stod(report::estimate_text(index.percentile.low, decimals, Lang::en));
+          s.number(row, 6, std::round(shown * scale) / scale, f_.score);
+          lowest = std::min(lowest, index.percentile.low);
+          highest = std::max(highest, index.percentile.high);
+        }
+        estimate_cell(s, row, 7, index.bca.low, decimals);
+        estimate_cell(s, row, 8, index.bca.high, decimals);
+        estimate_cell(s, row, 9, index.standard_error, decimals + 2);
+      }
+      if (b.ranked > 0) {
+        s.number(row, 10, b.median_rank);
+        s.number(row, 11, b.rank_low, f_.rank);
+        s.number(row, 12, b.rank_high, f_.rank);
+        estimate_cell(s, row, 13, b.p_top, 3);
+      }
+      for (std::size_t k = 0; k < b.band_probability.size(); ++k) estimate_cell(s, row, lxw_col_t(14 + k), b.band_probability[k], 3);
+      ++row;
+    }
+    s.freeze(head + 1, 3);
+    s.autofilter(head, 0, row > head + 1 ? row - 1 : head, lxw_col_t(headers.size() - 1));
+    s.fit_columns(40);
+    const std::size_t n = view.rows.size();
+    if (n == 0 || lowest > highest) return;
+    lxw_chart* chart = workbook_add_chart(wb_, LXW_CHART_BAR_STACKED);
+    lxw_chart_series* to_low = chart_add_series(chart, nullptr, nullptr);
+    chart_series_set_categories(to_low, sheet.c_str(), head + 1, 2, lxw_row_t(head + n), 2);
+    chart_series_set_values(to_low, sheet.c_str(), head + 1, 4, lxw_row_t(head + n), 4);
+    lxw_chart_fill none{};
+    none.none = LXW_TRUE;
+    lxw_chart_line no_line{};
+    no_line.none = LXW_TRUE;
+    chart_series_set_fill(to_low, &none);
+    chart_series_set_line(to_low, &no_line);
+    lxw_chart_series* width = chart_add_series(chart, nullptr, nullptr);
+    chart_series_set_categories(width, sheet.c_str(), head + 1, 2, lxw_row_t(head + n), 2);
+    chart_series_set_values(width, sheet.c_str(), head + 1, 6, lxw_row_t(head + n), 6);
+    chart_series_set_name_range(width, sheet.c_str(), head, 6);
+    lxw_chart_fill dark{};
+    dark.color = 0x1F4E79;
+    chart_series_set_fill(width, &dark);
+    chart_title_set_name(chart, fmt::format("{} {}", t("Selang kepercayaan", "Confidence interval"), view.confidence).c_str());
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+    chart_axis_set_reverse(chart->y_axis);
+    if (n <= 100) chart_axis_set_interval_unit(chart->y_axis, 1);
+    lxw_chart_font small{};
+    small.size = 8;
+    chart_axis_set_num_font(chart->y_axis, &small);
+    chart_set_series_gap(chart, 60);
+    // Zoomed to the intervals, to a tenth.
+    chart_axis_set_min(chart->x_axis, std::floor(lowest * 10) / 10);
+    chart_axis_set_max(chart->x_axis, std::ceil(highest * 10) / 10);
+    lxw_chart_options placement{};
+    placement.x_scale = 1.3;
+    placement.y_scale = std::max(1.0, std::min(80.0 + 20.0 * double(n), 2100.0) / 288.0);
+    worksheet_insert_chart_opt(s.raw(), head, lxw_col_t(headers.size() + 1), chart, &placement);
   }
 
   void summary() {
@@ -178,6 +305,11 @@ class WorkbookWriter {
                                         t("Peringkat dalam jenis", "Rank within type"),
                                         t("Peringkat dalam provinsi", "Rank within province"),
                                         t("Keterangan", "Note")};
+    if (o_.bootstrap) {
+      // The index's interval beside the table (the rest on the Uncertainty sheet).
+      headers.push_back(t("Selang bawah", "Interval low"));
+      headers.push_back(t("Selang atas", "Interval high"));
+    }
     for (std::size_t c = 0; c < headers.size(); ++c) s.text(head, lxw_col_t(c), headers[c], f_.header);
     row = head + 1;
     const report::RankingView ranking = report::ranking_view(a_);

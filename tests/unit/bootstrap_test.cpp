@@ -14,7 +14,9 @@
 #include <map>
 #include <sstream>
 
+#include "siap/assessment_json.hpp"
 #include "siap/framework_loader.hpp"
+#include "siap/report.hpp"
 
 namespace {
 
@@ -243,4 +245,22 @@ TEST_CASE("the sums engine equals re-scoring every resample through the kernel, 
   CHECK(same_bits(siap::bootstrap(a, options).replicates, fast.replicates));
   options.seed = 12;
   CHECK_FALSE(same_bits(siap::bootstrap(a, options).replicates, fast.replicates));
+}
+
+TEST_CASE("an assessment JSON with the bootstrap reads back as the assessment it holds", "[stats][bootstrap][json]") {
+  auto fw = siap::load_framework(framework(""), "boot.yaml");
+  REQUIRE(fw.has_value());
+  const auto a = assess_file(*fw, kFixtures + "boot_example.csv");
+  siap::BootstrapOptions options;
+  options.resamples = 50;
+  const auto result = siap::bootstrap(a, options);
+  siap::ReportOptions report;
+  report.bootstrap = &result;
+  const std::string with = siap::render_json(a, report);
+  CHECK(with.find("\"bootstrap\"") != std::string::npos);
+  auto saved = siap::read_assessment_json(with, "with.json", *fw);
+  REQUIRE(saved.has_value());
+  // Read back without it, it writes what an assessment without a bootstrap writes.
+  report.bootstrap = nullptr;
+  CHECK(siap::render_json(saved->assessment, report) == siap::render_json(a, report));
 }
