@@ -6,8 +6,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <span>
 #include <vector>
 
 namespace siap {
@@ -66,5 +68,23 @@ struct ReliabilityResult {
   std::string why_not_id, why_not_en;
 };
 ReliabilityResult analyse_reliability(const ItemMatrix& matrix, const ReliabilityOptions& options = {});
+
+// What every scale of an instrument needs from the whole matrix, found in
+// one pass instead of one per scale: which answers are missing, and when
+// none is (then listwise and pairwise agree, and every scale uses every
+// respondent) every column's mean and every pair's covariance.
+struct ItemMoments {
+  std::size_t respondents = 0;
+  std::vector<std::uint64_t> missing;  // per row, bit c: column c unanswered; empty beyond 64 columns
+  bool complete = false;               // no answer missing; mean and covariance are set
+  std::vector<double> mean;            // per column
+  std::vector<double> covariance;      // columns x columns
+};
+ItemMoments item_moments(const ItemMatrix& matrix);
+
+// The same for some of the matrix's columns (a scale of a larger
+// instrument), read in place; from `moments` when given and complete.
+ReliabilityResult analyse_reliability(const ItemMatrix& matrix, std::span<const std::size_t> columns, const ReliabilityOptions& options = {},
+                                      const ItemMoments* moments = nullptr);
 
 }  // namespace siap

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "util/parallel.hpp"
+
 namespace siap {
 
 void for_each_respondent(const Framework& fw, const Dataset& data, int profile,
@@ -23,6 +25,39 @@ ItemMatrix respondent_scores(const Framework& fw, const Dataset& data, int profi
   ItemMatrix m;
   m.items = fw.leaves.size();
   m.values.assign(data.rows * m.items, std::numeric_limits<double>::quiet_NaN());
+  const ScoringKernel kernel(fw, data, profile);
+  if (kernel.sums_suffice()) {
+    // Coded answers only: one respondent's leaf value is its answer's
+    // score, as the kernel computes it (the integer score over the item's
+    // denominator, divided in long double), looked up per code instead of
+    // rolling the whole tree up once per respondent.
+    std::vector<std::size_t> column_of(fw.nodes.size(), std::size_t(-1));
+    for (std::size_t i = 0; i < fw.leaves.size(); ++i) column_of[std::size_t(fw.leaves[i])] = i;
+    struct Lookup {
+      std::size_t code_column, column;
+      std::vector<double> score;  // by code; NaN for 0 (no answer)
+    };
+    std::vector<Lookup> lookups;
+    std::size_t coded = 0;
+    for (std::size_t item = 0; item < data.items.size(); ++item) {
+      const ItemColumn& column = data.items[item];
+      if (!column.coded) continue;
+      const std::size_t code_column = coded++;
+      if (column_of[std::size_t(column.node)] == std::size_t(-1)) continue;
+      Lookup lookup{code_column, column_of[std::size_t(column.node)], std::vector<double>(column.scores.size() + 1, std::nan(""))};
+      for (std::size_t code = 1; code <= column.scores.size(); ++code) {
+        lookup.score[code] = double(static_cast<long double>(kernel.integer_score(item, int(code))) /
+                                    static_cast<long double>(kernel.score_denominator(item)));
+      }
+      lookups.push_back(std::move(lookup));
+    }
+    // Row by row: the matrix is row-major.
+    for (std::size_t r = 0; r < data.rows; ++r) {
+      double* out = m.values.data() + r * m.items;
+      for (const Lookup& l : lookups) out[l.column] = l.score[data.code(r, l.code_column)];
+    }
+    return m;
+  }
   for_each_respondent(fw, data, profile, [&](std::size_t r, std::span<const NodeValue> nodes) {
     for (std::size_t i = 0; i < m.items; ++i) {
       const NodeValue& v = nodes[std::size_t(fw.leaves[i])];
@@ -37,16 +72,9 @@ InstrumentAnalysis analyse_instrument(const Framework& fw, const Dataset& data, 
   out.options = options;
   out.respondents = data.rows;
   const ItemMatrix all = respondent_scores(fw, data);
+  // The scales first, analysed after (below) on two cores.
   auto analyse = [&](std::string id, LocalizedText name, std::vector<int> leaves) {
-    ItemMatrix m;
-    m.items = leaves.size();
-    m.values.reserve(all.respondents() * m.items);
-    std::vector<std::size_t> columns;
-    for (int leaf : leaves) columns.push_back(std::size_t(std::find(fw.leaves.begin(), fw.leaves.end(), leaf) - fw.leaves.begin()));
-    for (std::size_t r = 0; r < all.respondents(); ++r) {
-      for (std::size_t c : columns) m.values.push_back(all.at(r, c));
-    }
-    out.scales.push_back({std::move(id), std::move(name), std::move(leaves), analyse_reliability(m, options)});
+    out.scales.push_back({std::move(id), std::move(name), std::move(leaves), {}});
   };
   analyse("", {"Seluruh instrumen", "Whole instrument"}, fw.leaves);
   for (std::size_t n = 1; n < fw.nodes.size(); ++n) {
@@ -81,6 +109,16 @@ InstrumentAnalysis analyse_instrument(const Framework& fw, const Dataset& data, 
       if (leaves.size() >= 2) analyse(facet.id + ":" + facet.values[v].id, facet.values[v].name, std::move(leaves));
     }
   }
+  const ItemMoments moments = item_moments(all);
+  auto run = [&](std::size_t from, std::size_t to) {
+    for (std::size_t s = from; s < to; ++s) {
+      std::vector<std::size_t> columns;
+      for (int leaf : out.scales[s].leaves) columns.push_back(std::size_t(std::find(fw.leaves.begin(), fw.leaves.end(), leaf) - fw.leaves.begin()));
+      out.scales[s].result = analyse_reliability(all, columns, options, &moments);
+    }
+  };
+  // Each scale's passes run on two cores themselves (analyse_reliability).
+  run(0, out.scales.size());
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "stats/resampler.hpp"
 
+#include "stats/draw_sums.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -63,84 +65,39 @@ class PlainEngine final : public Engine {
   std::vector<std::uint32_t> drawn_;
 };
 
-// 16 answers as bytes, 16 running sums as 16-bit lanes, and as 32-bit
-// sums. Kept in plain arrays and moved in and out with memcpy: the vector
-// types' alignment does not survive std::vector.
-typedef std::uint8_t Bytes16 __attribute__((vector_size(16)));
-typedef std::uint16_t Lanes16 __attribute__((vector_size(32)));
-typedef std::uint32_t Sums16 __attribute__((vector_size(64)));
-
-// The hot loop: adds n drawn rows of `matrix` (rows of `chunks` x 16 bytes)
-// into `sums` (chunks x 16), through 16-bit lanes emptied every
-// `flush_every` draws, before they could overflow. Compiled twice, for AVX2
-// and for the baseline, and chosen when the program loads.
-__attribute__((target_clones("avx2", "default"))) void add_draws(Stream& stream, std::uint32_t from, std::uint32_t n, const std::uint8_t* matrix,
-                                                                 std::size_t chunks, std::uint32_t flush_every, std::uint16_t* lanes,
-                                                                 std::uint32_t* sums) {
-  auto flush = [&] {
-    for (std::size_t c = 0; c < chunks; ++c) {
-      Lanes16 l;
-      Sums16 s;
-      std::memcpy(&l, lanes + c * 16, sizeof l);
-      std::memcpy(&s, sums + c * 16, sizeof s);
-      s += __builtin_convertvector(l, Sums16);
-      std::memcpy(sums + c * 16, &s, sizeof s);
-    }
-    std::memset(lanes, 0, chunks * sizeof(Lanes16));
-  };
-  std::memset(lanes, 0, chunks * sizeof(Lanes16));
-  std::uint32_t pending = 0;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    const std::uint8_t* row = matrix + std::size_t(from + stream.below(n)) * chunks * 16;
-    for (std::size_t c = 0; c < chunks; ++c) {
-      Bytes16 b;
-      Lanes16 l;
-      std::memcpy(&b, row + c * 16, sizeof b);
-      std::memcpy(&l, lanes + c * 16, sizeof l);
-      l += __builtin_convertvector(b, Lanes16);
-      std::memcpy(lanes + c * 16, &l, sizeof l);
-    }
-    if (++pending == flush_every) {
-      flush();
-      pending = 0;
-    }
-  }
-  flush();
-}
-
 class SumsEngine final : public Engine {
  public:
-  SumsEngine(const Dataset& data, const ScoringKernel& kernel, const UnitRows& rows)
-      : kernel_(kernel), rows_(rows), items_(data.items.size()), groups_(kernel.groups()), chunks_((items_ + 15) / 16) {
-    // Each answer as a byte: its integer score less the item's lowest.
+  SumsEngine(const Dataset& data, const ScoringKernel& kernel, const UnitRows& rows) : kernel_(kernel), rows_(rows), groups_(kernel.groups()) {
+    // A column per coded item (a given node's column has no answers here:
+    // sums_suffice), its answers as bytes: integer score less the lowest.
     std::int64_t span = 1;
-    for (std::size_t i = 0; i < items_; ++i) {
+    std::size_t coded = 0;
+    for (std::size_t i = 0; i < data.items.size(); ++i) {
+      if (!data.items[i].coded) continue;
       std::int64_t lo = std::numeric_limits<std::int64_t>::max(), hi = std::numeric_limits<std::int64_t>::min();
       for (std::size_t code = 1; code <= data.items[i].scores.size(); ++code) {
         lo = std::min(lo, kernel.integer_score(i, int(code)));
         hi = std::max(hi, kernel.integer_score(i, int(code)));
       }
-      if (data.items[i].scores.empty()) lo = hi = 0;  // uncoded: never answered here (sums_suffice)
-      lowest_.push_back(lo);
-      span = std::max(span, hi - lo);
+      columns_.push_back({i, coded++, data.items[i].scores.empty() ? 0 : lo});
+      if (!data.items[i].scores.empty()) span = std::max(span, hi - lo);
     }
     flush_every_ = std::uint32_t(std::numeric_limits<std::uint16_t>::max() / span);
+    chunks_ = std::max<std::size_t>((columns_.size() + 15) / 16, 1);
+    draw_sums_ = draw_sums_for(chunks_);
     const std::size_t width = chunks_ * 16;
     values_.assign(rows.size() * width, 0);
     present_.assign(rows.size() * width, 0);
-    std::vector<int> coded_index;  // per item: its column in Dataset::codes, or -1
-    for (const ItemColumn& item : data.items)
-      coded_index.push_back(item.coded ? int(std::count_if(coded_index.begin(), coded_index.end(), [](int c) { return c >= 0; })) : -1);
     for (std::size_t p = 0; p < rows.size(); ++p) {
-      for (std::size_t i = 0; i < items_; ++i) {
-        if (coded_index[i] < 0) continue;
-        const std::uint8_t code = data.code(rows.rows[p], std::size_t(coded_index[i]));
+      for (std::size_t j = 0; j < columns_.size(); ++j) {
+        const Column& c = columns_[j];
+        const std::uint8_t code = data.code(rows.rows[p], c.coded_index);
         if (code == 0) {
           missing_ = true;
           continue;
         }
-        values_[p * width + i] = std::uint8_t(kernel.integer_score(i, code) - lowest_[i]);
-        present_[p * width + i] = 1;
+        values_[p * width + j] = std::uint8_t(kernel.integer_score(c.item, code) - c.lowest);
+        present_[p * width + j] = 1;
       }
     }
     // The whole unit's sums, per group, for estimate() and leave_out().
@@ -154,62 +111,70 @@ class SumsEngine final : public Engine {
         }
       }
     }
-    lanes_.resize(width);
     sums_.resize(width);
     counts_.resize(width);
-    item_sums_.resize(items_ * groups_);
-    item_counts_.resize(items_ * groups_);
+    item_sums_.assign(data.items.size() * groups_, 0);
+    item_counts_.assign(data.items.size() * groups_, 0);
   }
 
   void estimate(std::span<double> out) override {
-    const std::size_t width = chunks_ * 16;
-    for (std::size_t g = 0; g < groups_; ++g) {
-      for (std::size_t i = 0; i < items_; ++i) set(i, g, full_sums_[g * width + i], full_counts_[g * width + i]);
-    }
+    set_full();
     evaluate(out);
   }
 
   void resample(Stream& stream, std::span<double> out) override {
+    at_full_ = false;
     for (std::size_t g = 0; g < groups_; ++g) {
       const std::uint32_t from = std::uint32_t(rows_.first[g]);
       const std::uint32_t n = std::uint32_t(rows_.first[g + 1] - rows_.first[g]);
       std::fill(sums_.begin(), sums_.end(), 0);
       if (!missing_) {
-        add_draws(stream, from, n, values_.data(), chunks_, flush_every_, lanes_.data(), sums_.data());
-        for (std::size_t i = 0; i < items_; ++i) set(i, g, sums_[i], n);
+        draw_sums_(stream, from, n, values_.data(), chunks_, flush_every_, sums_.data());
+        for (std::size_t j = 0; j < columns_.size(); ++j) set(j, g, sums_[j], n);
         continue;
       }
       // With unanswered items the answers counted differ per item: the
       // same draws again over the presence bytes.
       std::fill(counts_.begin(), counts_.end(), 0);
       Stream again = stream;
-      add_draws(stream, from, n, values_.data(), chunks_, flush_every_, lanes_.data(), sums_.data());
-      add_draws(again, from, n, present_.data(), chunks_, std::numeric_limits<std::uint16_t>::max(), lanes_.data(), counts_.data());
-      for (std::size_t i = 0; i < items_; ++i) set(i, g, sums_[i], counts_[i]);
+      draw_sums_(stream, from, n, values_.data(), chunks_, flush_every_, sums_.data());
+      draw_sums_(again, from, n, present_.data(), chunks_, std::numeric_limits<std::uint16_t>::max(), counts_.data());
+      for (std::size_t j = 0; j < columns_.size(); ++j) set(j, g, sums_[j], counts_[j]);
     }
     evaluate(out);
   }
 
+  // Only the left-out respondent's group changes; it is restored after.
   void leave_out(std::size_t position, std::span<double> out) override {
+    if (!at_full_) set_full();
     const std::size_t width = chunks_ * 16;
-    const std::size_t group = std::size_t(std::upper_bound(rows_.first.begin(), rows_.first.end(), position) - rows_.first.begin()) - 1;
-    for (std::size_t g = 0; g < groups_; ++g) {
-      for (std::size_t i = 0; i < items_; ++i) {
-        std::uint64_t sum = full_sums_[g * width + i], count = full_counts_[g * width + i];
-        if (g == group) {
-          sum -= values_[position * width + i];
-          count -= present_[position * width + i];
-        }
-        set(i, g, sum, count);
-      }
+    const std::size_t g = std::size_t(std::upper_bound(rows_.first.begin(), rows_.first.end(), position) - rows_.first.begin()) - 1;
+    for (std::size_t j = 0; j < columns_.size(); ++j) {
+      set(j, g, full_sums_[g * width + j] - values_[position * width + j], full_counts_[g * width + j] - present_[position * width + j]);
     }
     evaluate(out);
+    for (std::size_t j = 0; j < columns_.size(); ++j) set(j, g, full_sums_[g * width + j], full_counts_[g * width + j]);
   }
 
  private:
-  void set(std::size_t item, std::size_t group, std::uint64_t byte_sum, std::uint64_t count) {
-    item_sums_[item * groups_ + group] = std::int64_t(byte_sum) + std::int64_t(count) * lowest_[item];
-    item_counts_[item * groups_ + group] = std::uint32_t(count);
+  struct Column {
+    std::size_t item;         // index into Dataset::items
+    std::size_t coded_index;  // its column in Dataset::codes
+    std::int64_t lowest;      // its lowest integer score
+  };
+
+  void set_full() {
+    const std::size_t width = chunks_ * 16;
+    for (std::size_t g = 0; g < groups_; ++g) {
+      for (std::size_t j = 0; j < columns_.size(); ++j) set(j, g, full_sums_[g * width + j], full_counts_[g * width + j]);
+    }
+    at_full_ = true;
+  }
+
+  void set(std::size_t column, std::size_t group, std::uint64_t byte_sum, std::uint64_t count) {
+    const Column& c = columns_[column];
+    item_sums_[c.item * groups_ + group] = std::int64_t(byte_sum) + std::int64_t(count) * c.lowest;
+    item_counts_[c.item * groups_ + group] = std::uint32_t(count);
   }
 
   void evaluate(std::span<double> out) {
@@ -223,13 +188,15 @@ class SumsEngine final : public Engine {
 
   const ScoringKernel& kernel_;
   const UnitRows& rows_;
-  std::size_t items_, groups_, chunks_;
-  std::vector<std::int64_t> lowest_;  // per item: its lowest integer score
+  std::size_t groups_;
+  std::vector<Column> columns_;
+  std::size_t chunks_ = 1;
+  DrawSums draw_sums_ = nullptr;
   std::uint32_t flush_every_ = 1;
-  bool missing_ = false;                                // some respondent left an item unanswered
-  std::vector<std::uint8_t> values_, present_;          // rows x chunks * 16
+  bool missing_ = false;                                 // some respondent left an item unanswered
+  bool at_full_ = false;                                 // item_sums_ hold the whole unit's sums
+  std::vector<std::uint8_t> values_, present_;           // rows x chunks * 16
   std::vector<std::uint64_t> full_sums_, full_counts_;  // groups x chunks * 16
-  std::vector<std::uint16_t> lanes_;                    // chunks x 16
   std::vector<std::uint32_t> sums_, counts_;
   std::vector<std::int64_t> item_sums_;  // items x groups
   std::vector<std::uint32_t> item_counts_;

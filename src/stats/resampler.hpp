@@ -17,9 +17,9 @@
 
 namespace siap::resampling {
 
-// wyrand (Wang Yi): one 64x64->128 multiply per number; passes BigCrush and
-// PractRand. A stream per (seed, unit, resample), so results do not depend
-// on how units are spread over threads.
+// wyrand (Wang Yi): one 64x64->128 multiply per 64 bits; passes BigCrush
+// and PractRand. A stream per (seed, unit, resample), so results do not
+// depend on how units are spread over threads.
 class Stream {
   __extension__ typedef unsigned __int128 uint128;
 
@@ -30,22 +30,36 @@ class Stream {
     const uint128 t = uint128(state_) * (state_ ^ 0xe7037ed1a0b428dbULL);
     return std::uint64_t(t >> 64) ^ std::uint64_t(t);
   }
-  // Uniform on [0, n), n > 0 (Lemire's multiply-and-reject: no modulo bias).
+  // 32 random bits: each 64-bit number gives two.
+  std::uint32_t bits32() {
+    if (spare_ready_) {
+      spare_ready_ = false;
+      return spare_;
+    }
+    const std::uint64_t x = next();
+    spare_ = std::uint32_t(x >> 32);
+    spare_ready_ = true;
+    return std::uint32_t(x);
+  }
+  // Uniform on [0, n), 0 < n < 2^32 (Lemire's multiply-and-reject: no
+  // modulo bias).
   std::uint32_t below(std::uint32_t n) {
-    uint128 m = uint128(next()) * n;
-    std::uint64_t low = std::uint64_t(m);
+    std::uint64_t m = std::uint64_t(bits32()) * n;
+    std::uint32_t low = std::uint32_t(m);
     if (low < n) {
-      const std::uint64_t threshold = (0 - std::uint64_t(n)) % n;
+      const std::uint32_t threshold = (0u - n) % n;
       while (low < threshold) {
-        m = uint128(next()) * n;
-        low = std::uint64_t(m);
+        m = std::uint64_t(bits32()) * n;
+        low = std::uint32_t(m);
       }
     }
-    return std::uint32_t(m >> 64);
+    return std::uint32_t(m >> 32);
   }
 
  private:
   std::uint64_t state_;
+  std::uint32_t spare_ = 0;
+  bool spare_ready_ = false;
 };
 
 // A unit's accepted rows, grouped by respondent group (stable): group g's
