@@ -97,19 +97,18 @@ __attribute__((target("avx2"))) void draw_sums_avx2(Stream& stream, std::uint32_
   Stream local = stream;
   __m256i lanes[Chunks];
   for (auto& l : lanes) l = _mm256_setzero_si256();
-  std::uint32_t pending = 0;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    const std::uint8_t* row = matrix + std::size_t(from + local.below(n)) * Chunks * 16;
-    for (std::size_t c = 0; c < Chunks; ++c) {
-      const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + c * 16));
-      lanes[c] = _mm256_add_epi16(lanes[c], _mm256_cvtepu8_epi16(b));
+  // In blocks of flush_every draws, so that the loop keeps one counter.
+  for (std::uint32_t start = 0; start < n; start += flush_every) {
+    const std::uint32_t end = n - start > flush_every ? start + flush_every : n;
+    for (std::uint32_t i = start; i < end; ++i) {
+      const std::uint8_t* row = matrix + std::size_t(from + local.below(n)) * Chunks * 16;
+      for (std::size_t c = 0; c < Chunks; ++c) {
+        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + c * 16));
+        lanes[c] = _mm256_add_epi16(lanes[c], _mm256_cvtepu8_epi16(b));
+      }
     }
-    if (++pending == flush_every) {
-      flush_avx2<Chunks>(lanes, sums);
-      pending = 0;
-    }
+    flush_avx2<Chunks>(lanes, sums);
   }
-  flush_avx2<Chunks>(lanes, sums);
   stream = local;
 }
 #endif

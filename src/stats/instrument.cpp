@@ -46,8 +46,8 @@ ItemMatrix respondent_scores(const Framework& fw, const Dataset& data, int profi
       if (column_of[std::size_t(column.node)] == std::size_t(-1)) continue;
       Lookup lookup{code_column, column_of[std::size_t(column.node)], std::vector<double>(column.scores.size() + 1, std::nan(""))};
       for (std::size_t code = 1; code <= column.scores.size(); ++code) {
-        lookup.score[code] = double(static_cast<long double>(kernel.integer_score(item, int(code))) /
-                                    static_cast<long double>(kernel.score_denominator(item)));
+        lookup.score[code] =
+            double(static_cast<long double>(kernel.integer_score(item, int(code))) / static_cast<long double>(kernel.score_denominator(item)));
       }
       lookups.push_back(std::move(lookup));
     }

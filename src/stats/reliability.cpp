@@ -129,7 +129,8 @@ ItemMoments item_moments(const ItemMatrix& matrix) {
   run_in_parallel({[&] { cross(0, rows / 2, first); }, [&] { cross(rows / 2, rows, second); }});
   out.covariance.assign(k * k, 0.0);
   for (std::size_t i = 0; i < k; ++i) {
-    for (std::size_t j = i; j < k; ++j) out.covariance[i * k + j] = out.covariance[j * k + i] = (first[i * k + j] + second[i * k + j]) / double(rows - 1);
+    for (std::size_t j = i; j < k; ++j)
+      out.covariance[i * k + j] = out.covariance[j * k + i] = (first[i * k + j] + second[i * k + j]) / double(rows - 1);
   }
   return out;
 }

@@ -193,9 +193,9 @@ class SumsEngine final : public Engine {
   std::size_t chunks_ = 1;
   DrawSums draw_sums_ = nullptr;
   std::uint32_t flush_every_ = 1;
-  bool missing_ = false;                                 // some respondent left an item unanswered
-  bool at_full_ = false;                                 // item_sums_ hold the whole unit's sums
-  std::vector<std::uint8_t> values_, present_;           // rows x chunks * 16
+  bool missing_ = false;                                // some respondent left an item unanswered
+  bool at_full_ = false;                                // item_sums_ hold the whole unit's sums
+  std::vector<std::uint8_t> values_, present_;          // rows x chunks * 16
   std::vector<std::uint64_t> full_sums_, full_counts_;  // groups x chunks * 16
   std::vector<std::uint32_t> sums_, counts_;
   std::vector<std::int64_t> item_sums_;  // items x groups
