@@ -118,6 +118,9 @@ struct LoadOptions {
   const RegionMap* region_map = nullptr;
   // Survey files at least this large are parsed in two parts on two cores.
   std::size_t parallel_min_bytes = 16u << 20;
+  // A pilot sample (uji coba): without a unit column, every row belongs to
+  // one unit of this name (not a region). Empty: the unit column is required.
+  std::string pilot_unit;
   // Keep every issue (streamed to a temporary file) for quality.csv; without
   // it only the counts and the first examples per group are kept.
   bool full_quality_log = true;

@@ -24,10 +24,19 @@ struct ScaleAnalysis {
   ReliabilityResult result;
 };
 
+// The same scales for one unit's respondents (--by-unit).
+struct UnitInstrument {
+  std::string code;  // Kemendagri code, or "" for a non-region
+  std::string name;
+  std::size_t respondents = 0;
+  std::vector<ScaleAnalysis> scales;  // parallel to InstrumentAnalysis::scales
+};
+
 struct InstrumentAnalysis {
   ReliabilityOptions options;
   std::size_t respondents = 0;        // accepted rows analysed
   std::vector<ScaleAnalysis> scales;  // the whole instrument, then nodes with two or more leaves (pre-order), then facet values
+  std::vector<UnitInstrument> units;  // with by_unit: every unit, in Dataset order
 };
 
 // Calls `visit` for each accepted row with every node's value for that
@@ -41,6 +50,7 @@ void for_each_respondent(const Framework& fw, const Dataset& data, int profile,
 // answered), computed by the scoring kernel one respondent at a time.
 ItemMatrix respondent_scores(const Framework& fw, const Dataset& data, int profile = -1);
 
-InstrumentAnalysis analyse_instrument(const Framework& fw, const Dataset& data, const ReliabilityOptions& options);
+// Every scale on all respondents and, with `by_unit`, on each unit's own.
+InstrumentAnalysis analyse_instrument(const Framework& fw, const Dataset& data, const ReliabilityOptions& options, bool by_unit = false);
 
 }  // namespace siap

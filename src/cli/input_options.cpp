@@ -177,6 +177,7 @@ std::optional<LoadedInput> load_input(const InputOptions& o, const CliContext& c
   options.decimal_comma = o.decimal_comma ? DecimalComma::yes : o.no_decimal_comma ? DecimalComma::no : DecimalComma::automatic;
   options.region_coding = o.region_codes == "kemendagri" ? RegionCoding::kemendagri : RegionCoding::unspecified;
   options.allow_non_regions = o.allow_non_regions;
+  options.pilot_unit = o.pilot_unit;
   options.scope_provinces = std::move(scope);
   options.region_map = out.region_map.get();
   options.full_quality_log = full_quality_log;

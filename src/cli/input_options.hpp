@@ -28,6 +28,9 @@ struct InputOptions {
   bool include_incomplete = false;
   std::string region_codes;  // "", "kemendagri", "bps"
   bool allow_non_regions = false;
+  // Set by commands that read a pilot sample (reliability --pilot): every
+  // row is one unit of this name, and no unit column is needed.
+  std::string pilot_unit;
   std::vector<std::string> provinces;  // --province: codes or names
   std::string region_map;              // --region-map FILE
   std::string form;                    // --form FORM.xlsx: the XLSForm the data was collected with

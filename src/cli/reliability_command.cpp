@@ -20,6 +20,8 @@ struct ReliabilityCliOptions {
   double threshold = 0.60;
   double level = 0.05;
   double confidence = 0.95;
+  bool by_unit = false;
+  bool pilot = false;
 };
 
 int run_reliability(const ReliabilityCliOptions& o, const CliContext& ctx) {
@@ -30,7 +32,9 @@ int run_reliability(const ReliabilityCliOptions& o, const CliContext& ctx) {
     }
   }
   int exit_code = kSuccess;
-  auto loaded = load_input(o.input, ctx, exit_code, false);
+  InputOptions input = o.input;
+  if (o.pilot) input.pilot_unit = ctx.tr("Uji coba", "Pilot");
+  auto loaded = load_input(input, ctx, exit_code, false);
   if (!loaded) return exit_code;
   if (loaded->data.kind != InputKind::respondents) {
     ctx.error(ctx.tr("uji reliabilitas memerlukan data per responden; kerangka ini membaca satu baris per unit",
@@ -47,7 +51,7 @@ int run_reliability(const ReliabilityCliOptions& o, const CliContext& ctx) {
   options.threshold = o.threshold;
   options.validity_level = o.level;
   options.confidence = o.confidence;
-  const InstrumentAnalysis analysis = analyse_instrument(loaded->framework, loaded->data, options);
+  const InstrumentAnalysis analysis = analyse_instrument(loaded->framework, loaded->data, options, o.by_unit);
   std::string data =
       o.format == "json" ? render_reliability_json(analysis, loaded->framework) : render_reliability_text(analysis, loaded->framework, ctx.lang);
   return emit(data, o.output, ctx) ? kSuccess : kBadInput;
@@ -75,6 +79,11 @@ void add_reliability_command(CLI::App& app, CliContext& ctx, int& exit_code) {
                   ctx.tr("Taraf signifikansi r tabel, dua sisi (bawaan 0.05)", "Two-tailed significance level of r table (default 0.05)"));
   cmd->add_option("--confidence", o->confidence,
                   ctx.tr("Tingkat kepercayaan interval alfa (bawaan 0.95)", "Confidence of the alpha intervals (default 0.95)"));
+  cmd->add_flag("--by-unit", o->by_unit,
+                ctx.tr("Juga per wilayah (unit): alfa setiap skala untuk setiap unit", "Also per region (unit): every scale's alpha for every unit"));
+  cmd->add_flag("--pilot", o->pilot,
+                ctx.tr("Sampel uji coba: semua baris satu sampel; kolom wilayah tidak diperlukan",
+                       "A pilot sample: every row one sample; no region column needed"));
   cmd->footer(
       ctx.tr("Contoh:\n  siap reliability survei.csv -f kominfo-readiness\n  siap reliability uji-coba.csv -f kerangka.yaml --format json -o "
              "reliabilitas.json",

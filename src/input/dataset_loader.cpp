@@ -211,7 +211,8 @@ class Loader {
     }
     std::vector<std::string> absent;
     auto missing = [&](const std::string& name) { absent.push_back(name); };
-    if (!has_unit) missing(fw_.input.unit_column.name);
+    // A pilot sample (uji coba) is one unit of its own: no region column needed.
+    if (!has_unit && options_.pilot_unit.empty()) missing(fw_.input.unit_column.name);
     if (fw_.respondents && !fw_.respondents->groups.empty() && !has_group && data_.kind == InputKind::respondents)
       missing(fw_.input.group_column.name);
     // A leaf is required unless an ancestor's value is given in this file.
@@ -276,6 +277,15 @@ class Loader {
   };
 
   static_assert(int(UnitLevel::kota) == int(RegionType::kota) && int(UnitLevel::provinsi) == int(RegionType::provinsi));
+
+  // LoadOptions::pilot_unit: every row's unit, unless the file has a unit column.
+  const UnitLookup& pilot_unit() {
+    if (pilot_.unit < 0) {
+      pilot_.unit = int(data_.units.size());
+      data_.units.push_back({-1, "", options_.pilot_unit, UnitLevel::other, "", ""});
+    }
+    return pilot_;
+  }
 
   const UnitLookup& lookup_unit(std::string_view raw) {
     auto cached = unit_cache_.find(raw);
@@ -717,7 +727,7 @@ class Loader {
                 fmt::format("row has {} fields; the header has {}", fields.size(), header_names.size())});
         continue;
       }
-      const UnitLookup* unit = nullptr;
+      const UnitLookup* unit = options_.pilot_unit.empty() ? nullptr : &pilot_unit();
       int group = -1;
       std::string_view respondent_id;
       bool rejected = false;
@@ -1001,6 +1011,7 @@ class Loader {
   std::vector<int> coded_index_;
   std::vector<int> unit_of_region_;
   std::unordered_map<std::string, int> custom_units_;
+  UnitLookup pilot_;  // the pilot sample's unit (LoadOptions::pilot_unit), made at its first row
   std::unordered_map<std::string, UnitLookup, StringHash, std::equal_to<>> unit_cache_;
   UnitLookup uncached_unit_;  // the last lookup, once the cache is full
   std::unordered_map<std::string, int, StringHash, std::equal_to<>> group_cache_;

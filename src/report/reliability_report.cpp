@@ -94,6 +94,29 @@ std::string render_reliability_text(const InstrumentAnalysis& a, const Framework
              pad(fixed(it.alpha_if_deleted, 3, lang), 11, true) + "\n";
     }
   }
+  if (!a.units.empty()) {
+    // Per unit: alpha of every scale, one line each (the full tables: --format json).
+    out += "\n" + tr("Alfa Cronbach per unit", "Cronbach's alpha per unit") + "\n";
+    // The whole instrument and the top-level nodes; every scale is in the JSON.
+    std::vector<std::size_t> shown;
+    for (std::size_t i = 0; i < a.scales.size(); ++i) {
+      const auto node = fw.find_node(a.scales[i].id);
+      if (a.scales[i].id.empty() || (node && fw.nodes[std::size_t(*node)].depth == 1)) shown.push_back(i);
+    }
+    std::string head = "  " + pad(tr("UNIT", "UNIT"), 32, false) + pad("N", 7, true);
+    for (std::size_t i : shown) head += pad(a.scales[i].id.empty() ? tr("SELURUH", "ALL") : a.scales[i].id.substr(0, 11), 12, true);
+    out += head + "\n";
+    for (const UnitInstrument& unit : a.units) {
+      std::string line =
+          "  " + pad(unit.name.size() > 31 ? unit.name.substr(0, 30) + "…" : unit.name, 32, false) + pad(std::to_string(unit.respondents), 7, true);
+      for (std::size_t i : shown) {
+        const ScaleAnalysis& s = unit.scales[i];
+        line += pad(s.result.value ? fixed(s.result.value->alpha, 3, lang) : "–", 12, true);
+      }
+      out += line + "\n";
+    }
+    out += tr("Setiap skala dan tabel butir per unit: --format json.", "Every scale and the item tables per unit: --format json.") + "\n";
+  }
   out += "\n" +
          tr("r = korelasi butir-total; r-terkor = korelasi butir-total terkoreksi (tanpa butir itu), yang menentukan validitas; alfa-hapus = alfa "
             "bila butir dihapus (bukan uji reliabilitas butir).",
@@ -114,54 +137,68 @@ std::string render_reliability_json(const InstrumentAnalysis& a, const Framework
   number(w, "confidence", o.confidence);
   number(w, "validity_level", o.validity_level);
   w.field("validity_uses", "corrected_item_total_r");
-  w.key("scales").begin_array();
-  for (const ScaleAnalysis& s : a.scales) {
-    w.begin_object();
-    w.field("id", s.id).key("name").begin_object().field("id", s.name.id).field("en", s.name.in(Lang::en)).end_object();
-    w.key("items").begin_array();
-    for (int leaf : s.leaves) w.string(fw.nodes[std::size_t(leaf)].column.name);
-    w.end_array();
-    if (!s.result.value) {
-      w.key("not_computed").begin_object().field("id", s.result.why_not_id).field("en", s.result.why_not_en).end_object();
+  auto write_scales = [&](const std::vector<ScaleAnalysis>& scales) {
+    w.begin_array();
+    for (const ScaleAnalysis& s : scales) {
+      w.begin_object();
+      w.field("id", s.id).key("name").begin_object().field("id", s.name.id).field("en", s.name.in(Lang::en)).end_object();
+      w.key("items").begin_array();
+      for (int leaf : s.leaves) w.string(fw.nodes[std::size_t(leaf)].column.name);
+      w.end_array();
+      if (!s.result.value) {
+        w.key("not_computed").begin_object().field("id", s.result.why_not_id).field("en", s.result.why_not_en).end_object();
+        w.end_object();
+        continue;
+      }
+      const Reliability& r = *s.result.value;
+      w.field("respondents", static_cast<long long>(r.respondents)).field("used", static_cast<long long>(r.used));
+      number(w, "alpha", r.alpha);
+      number(w, "standardized_alpha", r.standardized_alpha);
+      w.key("feldt").begin_array();
+      w.number(fmt::format("{:.12g}", r.feldt_lower)).number(fmt::format("{:.12g}", r.feldt_upper));
+      w.end_array();
+      w.key("duhachek").begin_array();
+      w.number(fmt::format("{:.12g}", r.duhachek_lower)).number(fmt::format("{:.12g}", r.duhachek_upper));
+      w.end_array();
+      w.field("reliable", r.alpha > o.threshold);
+      number(w, "average_covariance", r.average_covariance);
+      w.field("negative_average_covariance", r.average_covariance < 0);
+      number(w, "scale_mean", r.scale_mean);
+      number(w, "scale_variance", r.scale_variance);
+      number(w, "r_table", r.r_table);
+      w.key("item_statistics").begin_array();
+      for (std::size_t i = 0; i < s.leaves.size(); ++i) {
+        const ItemAnalysis& it = r.item[i];
+        w.begin_object().field("item", fw.nodes[std::size_t(s.leaves[i])].column.name).field("n", static_cast<long long>(it.n));
+        number(w, "mean", it.mean);
+        number(w, "sd", it.sd);
+        number(w, "r_uncorrected", it.r_uncorrected);
+        number(w, "r_corrected", it.r_corrected);
+        number(w, "sig_two_tailed", it.p_corrected);
+        w.field("valid", it.r_corrected > r.r_table);
+        number(w, "squared_multiple_correlation", it.smc);
+        number(w, "scale_mean_if_deleted", it.scale_mean_if_deleted);
+        number(w, "scale_variance_if_deleted", it.scale_variance_if_deleted);
+        number(w, "alpha_if_deleted", it.alpha_if_deleted);
+        w.end_object();
+      }
+      w.end_array();
       w.end_object();
-      continue;
     }
-    const Reliability& r = *s.result.value;
-    w.field("respondents", static_cast<long long>(r.respondents)).field("used", static_cast<long long>(r.used));
-    number(w, "alpha", r.alpha);
-    number(w, "standardized_alpha", r.standardized_alpha);
-    w.key("feldt").begin_array();
-    w.number(fmt::format("{:.12g}", r.feldt_lower)).number(fmt::format("{:.12g}", r.feldt_upper));
     w.end_array();
-    w.key("duhachek").begin_array();
-    w.number(fmt::format("{:.12g}", r.duhachek_lower)).number(fmt::format("{:.12g}", r.duhachek_upper));
-    w.end_array();
-    w.field("reliable", r.alpha > o.threshold);
-    number(w, "average_covariance", r.average_covariance);
-    w.field("negative_average_covariance", r.average_covariance < 0);
-    number(w, "scale_mean", r.scale_mean);
-    number(w, "scale_variance", r.scale_variance);
-    number(w, "r_table", r.r_table);
-    w.key("item_statistics").begin_array();
-    for (std::size_t i = 0; i < s.leaves.size(); ++i) {
-      const ItemAnalysis& it = r.item[i];
-      w.begin_object().field("item", fw.nodes[std::size_t(s.leaves[i])].column.name).field("n", static_cast<long long>(it.n));
-      number(w, "mean", it.mean);
-      number(w, "sd", it.sd);
-      number(w, "r_uncorrected", it.r_uncorrected);
-      number(w, "r_corrected", it.r_corrected);
-      number(w, "sig_two_tailed", it.p_corrected);
-      w.field("valid", it.r_corrected > r.r_table);
-      number(w, "squared_multiple_correlation", it.smc);
-      number(w, "scale_mean_if_deleted", it.scale_mean_if_deleted);
-      number(w, "scale_variance_if_deleted", it.scale_variance_if_deleted);
-      number(w, "alpha_if_deleted", it.alpha_if_deleted);
+  };
+  w.key("scales");
+  write_scales(a.scales);
+  if (!a.units.empty()) {
+    w.key("units").begin_array();
+    for (const UnitInstrument& unit : a.units) {
+      w.begin_object().field("code", unit.code).field("name", unit.name).field("respondents", static_cast<long long>(unit.respondents));
+      w.key("scales");
+      write_scales(unit.scales);
       w.end_object();
     }
     w.end_array();
-    w.end_object();
   }
-  w.end_array();
   w.end_object();
   std::string out = w.take();
   out += "\n";

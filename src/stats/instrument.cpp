@@ -67,7 +67,7 @@ ItemMatrix respondent_scores(const Framework& fw, const Dataset& data, int profi
   return m;
 }
 
-InstrumentAnalysis analyse_instrument(const Framework& fw, const Dataset& data, const ReliabilityOptions& options) {
+InstrumentAnalysis analyse_instrument(const Framework& fw, const Dataset& data, const ReliabilityOptions& options, bool by_unit) {
   InstrumentAnalysis out;
   out.options = options;
   out.respondents = data.rows;
@@ -109,16 +109,31 @@ InstrumentAnalysis analyse_instrument(const Framework& fw, const Dataset& data, 
       if (leaves.size() >= 2) analyse(facet.id + ":" + facet.values[v].id, facet.values[v].name, std::move(leaves));
     }
   }
+  std::vector<std::vector<std::size_t>> columns(out.scales.size());
+  for (std::size_t i = 0; i < out.scales.size(); ++i) {
+    for (int leaf : out.scales[i].leaves) columns[i].push_back(std::size_t(std::find(fw.leaves.begin(), fw.leaves.end(), leaf) - fw.leaves.begin()));
+  }
+  // The missing answers (and, when none is, the moments) once for all
+  // scales; each scale's passes run on two cores (analyse_reliability).
   const ItemMoments moments = item_moments(all);
-  auto run = [&](std::size_t from, std::size_t to) {
-    for (std::size_t s = from; s < to; ++s) {
-      std::vector<std::size_t> columns;
-      for (int leaf : out.scales[s].leaves) columns.push_back(std::size_t(std::find(fw.leaves.begin(), fw.leaves.end(), leaf) - fw.leaves.begin()));
-      out.scales[s].result = analyse_reliability(all, columns, options, &moments);
+  for (std::size_t s = 0; s < out.scales.size(); ++s) out.scales[s].result = analyse_reliability(all, columns[s], options, &moments);
+  if (!by_unit) return out;
+  // Per unit: its respondents' rows of the same matrix.
+  std::vector<std::vector<std::uint32_t>> rows_of(data.units.size());
+  for (std::size_t r = 0; r < data.rows; ++r) rows_of[std::size_t(data.row_unit[r])].push_back(std::uint32_t(r));
+  for (std::size_t u = 0; u < data.units.size(); ++u) {
+    ItemMatrix m;
+    m.items = all.items;
+    m.values.reserve(rows_of[u].size() * all.items);
+    for (std::uint32_t r : rows_of[u])
+      m.values.insert(m.values.end(), all.values.begin() + std::ptrdiff_t(r * all.items), all.values.begin() + std::ptrdiff_t((r + 1) * all.items));
+    const ItemMoments unit_moments = item_moments(m);
+    UnitInstrument unit{data.units[u].code, data.units[u].name, rows_of[u].size(), {}};
+    for (std::size_t s = 0; s < out.scales.size(); ++s) {
+      unit.scales.push_back({out.scales[s].id, out.scales[s].name, out.scales[s].leaves, analyse_reliability(m, columns[s], options, &unit_moments)});
     }
-  };
-  // Each scale's passes run on two cores themselves (analyse_reliability).
-  run(0, out.scales.size());
+    out.units.push_back(std::move(unit));
+  }
   return out;
 }
 

@@ -125,8 +125,12 @@ ItemMoments item_moments(const ItemMatrix& matrix) {
       add_cross_products(d.data(), k, acc.data());
     }
   };
-  std::vector<double> first, second;
-  run_in_parallel({[&] { cross(0, rows / 2, first); }, [&] { cross(rows / 2, rows, second); }});
+  std::vector<double> first, second(k * k, 0.0);
+  if (rows < 65536) {
+    cross(0, rows, first);
+  } else {
+    run_in_parallel({[&] { cross(0, rows / 2, first); }, [&] { cross(rows / 2, rows, second); }});
+  }
   out.covariance.assign(k * k, 0.0);
   for (std::size_t i = 0; i < k; ++i) {
     for (std::size_t j = i; j < k; ++j)

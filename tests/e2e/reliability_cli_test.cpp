@@ -92,3 +92,52 @@ TEST_CASE("the responses format: one row per respondent with the answers as scor
   REQUIRE(en.exit_code == 0);
   CHECK(en.out.rfind("code;region;group;file;line;S1;S2;S3;S4;S5\r\n", 0) == 0);
 }
+
+TEST_CASE("reliability --pilot reads a pilot file without a region column; --by-unit gives each unit its own alpha", "[e2e][reliability]") {
+  ScratchDir dir;
+  // The raw set as a pilot (uji coba): no wilayah column. psych's alpha 0.926480217005.
+  auto pilot = run_siap({"reliability", fixture("synthetic_S1-S5_raw.csv"), "-f", fixture("synthetic.yaml"), "--pilot", "--format", "json"});
+  REQUIRE(pilot.exit_code == 0);
+  CHECK_THAT(json::parse(pilot.out)["scales"][0]["alpha"].get<double>(), WithinAbs(0.926480217005, 1e-9));
+  auto without = run_siap({"reliability", fixture("synthetic_S1-S5_raw.csv"), "-f", fixture("synthetic.yaml")});
+  CHECK(without.exit_code == 1);
+  CHECK(without.err.find("kolom wajib tidak ada: 'wilayah'") != std::string::npos);
+
+  // Kota Bandung: the synthetic set; Kota Bogor: the same rows with S1 and S2
+  // swapped between respondents 1-10 and 11-20 (another alpha).
+  std::string two = survey();
+  std::istringstream in(survey());
+  std::string line;
+  std::getline(in, line);
+  std::vector<std::string> rows;
+  while (std::getline(in, line)) rows.push_back(line);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    std::string row = rows[i];
+    row.replace(row.find("Kota Bandung"), 12, "Kota Bogor");
+    const std::string& other = rows[(i + 10) % rows.size()];
+    // id,wilayah,S1,S2,...: take S1 and S2 from another respondent.
+    auto cut = [](const std::string& r, int field) {
+      std::size_t at = 0;
+      for (int f = 0; f < field; ++f) at = r.find(',', at) + 1;
+      return at;
+    };
+    const std::string s12 = other.substr(cut(other, 2), cut(other, 4) - cut(other, 2));
+    row = row.substr(0, cut(row, 2)) + s12 + row.substr(cut(row, 4));
+    two += "10" + row + "\n";  // ids 101 ... 1020: none is Kota Bandung's
+  }
+  write_file(dir.file("two.csv"), two);
+  auto r = run_siap({"reliability", dir.file("two.csv"), "-f", fixture("synthetic.yaml"), "--by-unit", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  auto j = json::parse(r.out);
+  REQUIRE(j["units"].size() == 2);
+  CHECK(j["units"][0]["name"] == "Kota Bandung");
+  CHECK(j["units"][0]["respondents"] == 20);
+  CHECK_THAT(j["units"][0]["scales"][0]["alpha"].get<double>(), WithinAbs(0.926480217005, 1e-9));
+  CHECK(j["units"][1]["name"] == "Kota Bogor");
+  CHECK(std::abs(j["units"][1]["scales"][0]["alpha"].get<double>() - 0.926480217005) > 0.01);
+  // The whole file's alpha is neither unit's.
+  CHECK(j["scales"][0]["used"] == 40);
+  auto text = run_siap({"reliability", dir.file("two.csv"), "-f", fixture("synthetic.yaml"), "--by-unit"});
+  CHECK(text.out.find("Alfa Cronbach per unit") != std::string::npos);
+  CHECK(text.out.find("Kota Bogor") != std::string::npos);
+}
