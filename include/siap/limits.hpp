@@ -31,6 +31,12 @@ inline constexpr std::size_t kMaxRegionMapErrors = 100;
 // outcome) up to this many; further distinct texts are resolved each time.
 inline constexpr std::size_t kMaxCachedUnitTexts = 65'536;
 
+// A respondent bootstrap keeps every unit's overall index and rank per
+// resample (12 bytes each): units x resamples at most this many (600 MB),
+// and at most this many resamples.
+inline constexpr std::size_t kMaxBootstrapValues = 50'000'000;
+inline constexpr std::size_t kMaxBootstrapResamples = 100'000;
+
 // Frameworks: band sets that apply at one depth of the tree, and bands in
 // one set (a node score keeps its band in each set inline, as a byte).
 inline constexpr std::size_t kMaxBandSetsPerDepth = 4;

@@ -17,6 +17,7 @@
 #include "siap/assessment.hpp"
 #include "siap/bootstrap.hpp"
 #include "siap/folding.hpp"
+#include "siap/limits.hpp"
 #include "siap/report.hpp"
 #include "siap/report_formats.hpp"
 #include "siap/utf8.hpp"
@@ -126,6 +127,11 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   }
   Assessment assessment = assess(loaded->framework, std::move(loaded->data), loaded->profile);
   std::optional<BootstrapResult> boot;
+  if (o.bootstrap > 0 && assessment.results.size() * o.bootstrap > limits::kMaxBootstrapValues) {
+    ctx.error(fmt::format("--bootstrap {}: {} unit × {} {} {} (docs/limits.md)", o.bootstrap, assessment.results.size(), o.bootstrap,
+                          ctx.tr("sampel ulang melebihi batas", "resamples exceeds the limit of"), limits::kMaxBootstrapValues));
+    return kUsage;
+  }
   if (o.bootstrap > 0) {
     BootstrapOptions b;
     b.resamples = o.bootstrap;
@@ -239,7 +245,7 @@ void add_assess_command(CLI::App& app, CliContext& ctx, int& exit_code) {
   cmd->add_option("--bootstrap", o->bootstrap,
                   ctx.tr("Selang kepercayaan dari B sampel ulang responden per wilayah (dan kelompok); 1.000 lazim, 9.999 untuk publikasi",
                          "Confidence intervals from B resamples of respondents per region (and group); 1,000 is usual, 9,999 for publication"))
-      ->check(CLI::Range(std::size_t(1), std::size_t(1'000'000)));
+      ->check(CLI::Range(std::size_t(1), limits::kMaxBootstrapResamples));
   cmd->add_option("--seed", o->seed,
                   ctx.tr("Benih acak bootstrap (bawaan 1): benih sama, hasil sama", "Bootstrap random seed (default 1): same seed, same results"));
   cmd->add_option("--confidence", o->confidence,

@@ -103,6 +103,8 @@ TEST_CASE("assess --bootstrap: usage errors say what is needed", "[e2e][bootstra
   CHECK(sheet.err.find("this framework scores indicator sheets per unit, not respondents") != std::string::npos);
   auto zero = run_siap({"assess", fixture("boot_example.csv"), "-f", dir.file("fw.yaml"), "--bootstrap", "0"});
   CHECK(zero.exit_code == 2);
+  auto many = run_siap({"assess", fixture("boot_example.csv"), "-f", dir.file("fw.yaml"), "--bootstrap", "100001"});
+  CHECK(many.exit_code == 2);  // kMaxBootstrapResamples (docs/limits.md)
   auto confidence = run_siap({"assess", fixture("boot_example.csv"), "-f", dir.file("fw.yaml"), "--bootstrap", "10", "--confidence", "95"});
   CHECK(confidence.exit_code == 2);
 }
