@@ -235,10 +235,7 @@ class HtmlWriter {
     for (const auto& row : view.rows) {
       const UnitBootstrap& b = *row.boot;
       const NodeBootstrap* index = b.nodes.empty() ? nullptr : &b.nodes[0];
-      const std::string ranks =
-          b.ranked == 0 ? "–"
-                        : fmt::format("{} ({}–{})", report::estimate_text(b.median_rank, b.median_rank == std::floor(b.median_rank) ? 0 : 1, lang_),
-                                      b.rank_low, b.rank_high);
+      const std::string ranks = report::rank_interval_text(b, lang_);
       out_ += fmt::format(
           "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td "
           "class=\"num\">{}</td></tr>\n",

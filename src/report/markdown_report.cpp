@@ -98,10 +98,7 @@ std::string uncertainty(const Assessment& a, const ReportOptions& options) {
   for (const auto& row : view.rows) {
     const UnitBootstrap& b = *row.boot;
     const NodeBootstrap* index = b.nodes.empty() ? nullptr : &b.nodes[0];
-    const std::string ranks =
-        b.ranked == 0 ? "–"
-                      : fmt::format("{} ({}–{})", report::estimate_text(b.median_rank, b.median_rank == std::floor(b.median_rank) ? 0 : 1, lang),
-                                    b.rank_low, b.rank_high);
+    const std::string ranks = report::rank_interval_text(b, lang);
     out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", row.result->rank, markdown_escape(row.unit->name),
                        format_published(row.result->nodes[0].published, decimals, lang),
                        index ? report::interval_text(index->percentile, decimals, lang) : "–",

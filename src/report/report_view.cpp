@@ -263,6 +263,11 @@ std::string interval_text(const Interval& interval, int decimals, Lang lang) {
   return estimate_text(interval.low, decimals, lang) + "–" + estimate_text(interval.high, decimals, lang);
 }
 
+std::string rank_interval_text(const UnitBootstrap& b, Lang lang) {
+  if (b.ranked == 0) return "–";
+  return fmt::format("{} ({}–{})", estimate_text(b.median_rank, b.median_rank == std::floor(b.median_rank) ? 0 : 1, lang), b.rank_low, b.rank_high);
+}
+
 UncertaintyView uncertainty_view(const Assessment& a, const ReportOptions& options) {
   UncertaintyView view;
   const BootstrapResult* boot = options.bootstrap;

@@ -163,6 +163,10 @@ std::string estimate_text(double value, int decimals, Lang lang);
 // "2,38–2,61" / "2.38–2.61"; "–" when not computed.
 std::string interval_text(const Interval& interval, int decimals, Lang lang);
 
+// "3 (2–5)": the median rank (with a decimal when between two ranks) and
+// the 5th–95th percentile ranks; "–" when never ranked.
+std::string rank_interval_text(const UnitBootstrap& b, Lang lang);
+
 // The uncertainty section (--bootstrap): how the intervals were made, each
 // ranked unit's interval and rank distribution, and the neighbours the
 // resamples cannot tell apart, in words.

@@ -56,10 +56,7 @@ std::string uncertainty_section(const Assessment& a, const ReportOptions& option
          "  " + fit(tr("PERINGKAT MEDIAN (5–95 %)", "MEDIAN RANK (5–95 %)"), 25) + "  " + view.top_label + "\n";
   for (const auto& row : view.rows) {
     const UnitBootstrap& b = *row.boot;
-    const std::string ranks =
-        b.ranked == 0 ? "–"
-                      : fmt::format("{} ({}–{})", report::estimate_text(b.median_rank, b.median_rank == std::floor(b.median_rank) ? 0 : 1, lang),
-                                    b.rank_low, b.rank_high);
+    const std::string ranks = report::rank_interval_text(b, lang);
     std::string line = right(std::to_string(row.result->rank), 4) + "  " + fit(printable(row.unit->name), name_w) + "  " +
                        right(format_published(row.result->nodes[0].published, decimals, lang), 6) + "  " +
                        fit(b.nodes.empty() ? "–" : report::interval_text(b.nodes[0].percentile, decimals, lang), interval_w) + "  " + fit(ranks, 25) +
