@@ -10,9 +10,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #include "fuzz_target_util.hpp"
+#include "siap/bootstrap.hpp"
 #include "siap/framework_catalog.hpp"
 #include "siap/report.hpp"
 
@@ -65,6 +67,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!loaded) return 0;
   siap::fuzz::check_counts(*loaded);
   siap::Assessment a = siap::assess(spbe, std::move(*loaded));
+  // Every other input with a (small) bootstrap, so that the uncertainty
+  // sections, which name units in sentences, see hostile names too.
+  std::optional<siap::BootstrapResult> boot;
+  if (size > 0 && (data[0] & 2)) {
+    siap::BootstrapOptions b;
+    b.resamples = 5;
+    boot = siap::bootstrap(a, b);
+  }
   // One language per input, chosen by its first byte.
   for (siap::Lang lang : {size > 0 && (data[0] & 1) ? siap::Lang::en : siap::Lang::id}) {
     siap::ReportOptions report;
@@ -72,11 +82,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     report.date = "2026-12-01";
     report.tool_version = "fuzz";
     report.title = a.data->units.empty() ? "" : a.data->units.front().name;  // a hostile title too
+    if (boot) report.bootstrap = &*boot;
     siap::fuzz::check_text(siap::render_text(a, report));
     siap::fuzz::check_text(siap::render_json(a, report));
     siap::fuzz::check_text(siap::render_csv(a, report));
     siap::fuzz::check_text(siap::render_responses_csv(a, report));
     siap::fuzz::check_text(siap::render_markdown(a, report));
+    if (boot) siap::fuzz::check_text(siap::render_intervals_csv(a, report));
     std::string html = siap::render_html(a, report);
     siap::fuzz::check_text(html);
     if (has_script_tag(html)) std::abort();
