@@ -76,6 +76,12 @@ struct BootstrapResult {
 // Needs the assessment's respondents (not one read back from JSON).
 BootstrapResult bootstrap(const Assessment& assessment, const BootstrapOptions& options);
 
+// A bootstrap value as published values are: rounded half up (away from
+// zero) to `decimals`; a tie within 1e-9 of a unit in the last place counts
+// as a tie, as double sums can miss an exact tie by an ulp. Ranks and bands
+// of resamples are read off it, and reports show it.
+Decimal round_estimate(double value, int decimals);
+
 // R's boot::norm.inter: the order statistic (B + 1) * alpha, interpolated on
 // the normal quantile scale between neighbours when not an integer. `sorted`
 // ascending, not empty.

@@ -70,12 +70,7 @@ std::string render_csv(const Assessment& a, const ReportOptions& options) {
     }
     if (boot) {
       const UnitBootstrap& b = boot->units[std::size_t(&r - a.results.data())];
-      auto value = [&](double v, int places) {
-        std::string text = report::estimate_text(v, places, Lang::en);
-        if (text == "–") return std::string();
-        if (point == ',') std::replace(text.begin(), text.end(), '.', ',');
-        return text;
-      };
+      auto value = [&](double v, int places) { return std::isnan(v) ? std::string() : round_estimate(v, places).format(places, point); };
       const bool ranked = r.assessed && b.ranked > 0;
       fields.push_back(r.assessed && !b.nodes.empty() ? value(b.nodes[0].percentile.low, decimals) : "");
       fields.push_back(r.assessed && !b.nodes.empty() ? value(b.nodes[0].percentile.high, decimals) : "");

@@ -250,12 +250,7 @@ std::string count_text(std::size_t value, Lang lang) {
 
 std::string estimate_text(double value, int decimals, Lang lang) {
   if (std::isnan(value)) return "–";
-  const double scale = std::pow(10.0, decimals);
-  // Half up on the magnitude; 1e-9 of a last-place unit absorbs the ulp a
-  // double sum can miss an exact tie by.
-  const double magnitude = std::floor(std::abs(value) * scale + 0.5 + 1e-9);
-  const Decimal d = Decimal::from_scaled(std::int64_t(value < 0 ? -magnitude : magnitude), decimals);
-  return format_published(d, decimals, lang);
+  return format_published(round_estimate(value, decimals), decimals, lang);
 }
 
 std::string interval_text(const Interval& interval, int decimals, Lang lang) {

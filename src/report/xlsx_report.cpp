@@ -151,8 +151,7 @@ class WorkbookWriter {
   // A bootstrap value rounded half up as reports show it; blank when not computed.
   void estimate_cell(XlsxSheet& s, lxw_row_t row, lxw_col_t col, double value, int decimals) {
     if (std::isnan(value)) return;
-    const std::string text = report::estimate_text(value, decimals, Lang::en);
-    s.number(row, col, std::stod(text), decimals == fw_.score.decimals ? f_.score : nullptr);
+    s.number(row, col, round_estimate(value, decimals).to_double(), decimals == fw_.score.decimals ? f_.score : nullptr);
   }
 
   // With --bootstrap: the method, the neighbours the resamples cannot tell
@@ -204,11 +203,10 @@ class WorkbookWriter {
         estimate_cell(s, row, 4, index.percentile.low, decimals);
         estimate_cell(s, row, 5, index.percentile.high, decimals);
         if (!std::isnan(index.percentile.low)) {
-          // The shown ends' difference, rounded again so that no binary residue shows.
-          const double scale = std::pow(10.0, decimals);
-          const double shown = std::stod(report::estimate_text(index.percentile.high, decimals, Lang::en)) -
-                               std::stod(report::estimate_text(index.percentile.low, decimals, Lang::en));
-          s.number(row, 6, std::round(shown * scale) / scale, f_.score);
+          // The shown ends' difference, exact (no binary residue).
+          const Number width =
+              Number::of(round_estimate(index.percentile.high, decimals)) - Number::of(round_estimate(index.percentile.low, decimals));
+          s.number(row, 6, double(width.value()), f_.score);
           lowest = std::min(lowest, index.percentile.low);
           highest = std::max(highest, index.percentile.high);
         }

@@ -117,12 +117,12 @@ NodeBootstrap summarise(std::vector<double>& values, double estimate, double acc
   return out;
 }
 
-// The value as published: rounded half up to the framework's decimals (a
-// tie within 1e-9 of a unit in the last place counts as a tie, as the
-// double sums can miss an exact tie by an ulp).
-std::int64_t published_mantissa(double v, int decimals) { return std::int64_t(std::floor(v * std::pow(10.0, decimals) + 0.5 + 1e-9)); }
-
 }  // namespace
+
+Decimal round_estimate(double value, int decimals) {
+  const double magnitude = std::floor(std::abs(value) * std::pow(10.0, decimals) + 0.5 + 1e-9);
+  return Decimal::from_scaled(std::int64_t(value < 0 ? -magnitude : magnitude), decimals);
+}
 
 double bootstrap_quantile(const std::vector<double>& sorted, double alpha) {
   return norm_inter(sorted.size(), alpha, [&](std::size_t k) { return sorted[k - 1]; });
@@ -208,13 +208,13 @@ BootstrapResult bootstrap(const Assessment& assessment, const BootstrapOptions& 
   std::vector<int> tier(results);
   for (std::size_t i = 0; i < results; ++i) tier[i] = int(rank_tier(assessment.unit_of(assessment.results[i])));
   std::vector<int> ranks(results * b_count, 0);
-  std::vector<std::pair<std::int64_t, std::size_t>> keys;
+  std::vector<std::pair<std::int64_t, std::size_t>> keys;  // the published value's mantissa (all at the framework's decimals)
   for (std::size_t b = 0; b < b_count; ++b) {
     for (int t = 0; t < 3; ++t) {
       keys.clear();
       for (std::size_t i = 0; i < results; ++i) {
         const double v = root[i * b_count + b];
-        if (tier[i] == t && assessment.results[i].assessed && !std::isnan(v)) keys.push_back({published_mantissa(v, fw.score.decimals), i});
+        if (tier[i] == t && assessment.results[i].assessed && !std::isnan(v)) keys.push_back({round_estimate(v, fw.score.decimals).mantissa(), i});
       }
       std::sort(keys.begin(), keys.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
       for (std::size_t k = 0; k < keys.size(); ++k) {
@@ -239,8 +239,7 @@ BootstrapResult bootstrap(const Assessment& assessment, const BootstrapOptions& 
       }
       const double v = root[i * b_count + b];
       if (bands && !std::isnan(v)) {
-        if (auto band = bands->band_of(Decimal::from_scaled(published_mantissa(v, fw.score.decimals), fw.score.decimals)))
-          unit.band_probability[std::size_t(*band)] += 1;
+        if (auto band = bands->band_of(round_estimate(v, fw.score.decimals))) unit.band_probability[std::size_t(*band)] += 1;
       }
     }
     const std::size_t assessed = unit.nodes.empty() ? 0 : unit.nodes[0].assessed;

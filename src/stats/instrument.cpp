@@ -4,8 +4,6 @@
 #include <cmath>
 #include <limits>
 
-#include "util/parallel.hpp"
-
 namespace siap {
 
 void for_each_respondent(const Framework& fw, const Dataset& data, int profile,

@@ -10,7 +10,6 @@
 #include <boost/math/distributions/students_t.hpp>
 
 #include <cmath>
-#include <functional>
 #include <limits>
 
 #include "util/parallel.hpp"
@@ -28,6 +27,47 @@ __attribute__((target_clones("avx2", "default"))) void add_cross_products(const 
     double* row = acc + i * k;
     for (std::size_t j = i; j < k; ++j) row[j] += di * d[j];
   }
+}
+
+// The means and the centred cross-products' upper triangle (k x k) of
+// `columns` over the `n` rows that `use` accepts, in two row-major passes
+// (a national survey is 60 million answers). Past 65,536 rows each pass runs
+// on two halves on two cores, always split at the same row, so that the sums
+// are the same on any machine.
+struct ListwiseMoments {
+  std::vector<double> mean, cross;
+};
+template <typename Use>
+ListwiseMoments listwise_moments(const ItemMatrix& matrix, std::span<const std::size_t> columns, double n, Use&& use) {
+  const std::size_t k = columns.size(), rows = matrix.respondents();
+  auto at = [&](std::size_t r, std::size_t i) { return matrix.values[r * matrix.items + columns[i]]; };
+  auto halves = [&](std::size_t size, auto&& pass) {
+    std::vector<double> first(size, 0.0), second(size, 0.0);
+    if (rows < 65536) {
+      pass(0, rows, first);
+    } else {
+      run_in_parallel({[&] { pass(0, rows / 2, first); }, [&] { pass(rows / 2, rows, second); }});
+    }
+    for (std::size_t i = 0; i < size; ++i) first[i] += second[i];
+    return first;
+  };
+  ListwiseMoments out;
+  out.mean = halves(k, [&](std::size_t from, std::size_t to, std::vector<double>& acc) {
+    for (std::size_t r = from; r < to; ++r) {
+      if (!use(r)) continue;
+      for (std::size_t i = 0; i < k; ++i) acc[i] += at(r, i);
+    }
+  });
+  for (double& m : out.mean) m /= n;
+  out.cross = halves(k * k, [&](std::size_t from, std::size_t to, std::vector<double>& acc) {
+    std::vector<double> d(k);
+    for (std::size_t r = from; r < to; ++r) {
+      if (!use(r)) continue;
+      for (std::size_t i = 0; i < k; ++i) d[i] = at(r, i) - out.mean[i];
+      add_cross_products(d.data(), k, acc.data());
+    }
+  });
+  return out;
 }
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -110,31 +150,13 @@ ItemMoments item_moments(const ItemMatrix& matrix) {
   }
   if (any_missing || rows < 2) return out;
   out.complete = true;
-  out.mean.assign(k, 0.0);
-  for (std::size_t r = 0; r < rows; ++r) {
-    for (std::size_t i = 0; i < k; ++i) out.mean[i] += matrix.values[r * k + i];
-  }
-  for (double& m : out.mean) m /= double(rows);
-  // The centred cross-products' upper triangle, each half of the rows on a
-  // core of its own.
-  auto cross = [&](std::size_t from, std::size_t to, std::vector<double>& acc) {
-    acc.assign(k * k, 0.0);
-    std::vector<double> d(k);
-    for (std::size_t r = from; r < to; ++r) {
-      for (std::size_t i = 0; i < k; ++i) d[i] = matrix.values[r * k + i] - out.mean[i];
-      add_cross_products(d.data(), k, acc.data());
-    }
-  };
-  std::vector<double> first, second(k * k, 0.0);
-  if (rows < 65536) {
-    cross(0, rows, first);
-  } else {
-    run_in_parallel({[&] { cross(0, rows / 2, first); }, [&] { cross(rows / 2, rows, second); }});
-  }
+  std::vector<std::size_t> all(k);
+  for (std::size_t i = 0; i < k; ++i) all[i] = i;
+  ListwiseMoments moments = listwise_moments(matrix, all, double(rows), [](std::size_t) { return true; });
+  out.mean = std::move(moments.mean);
   out.covariance.assign(k * k, 0.0);
   for (std::size_t i = 0; i < k; ++i) {
-    for (std::size_t j = i; j < k; ++j)
-      out.covariance[i * k + j] = out.covariance[j * k + i] = (first[i * k + j] + second[i * k + j]) / double(rows - 1);
+    for (std::size_t j = i; j < k; ++j) out.covariance[i * k + j] = out.covariance[j * k + i] = moments.cross[i * k + j] / double(rows - 1);
   }
   return out;
 }
@@ -197,46 +219,13 @@ ReliabilityResult analyse_reliability(const ItemMatrix& matrix, std::span<const 
       rel.item[i].sd = std::sqrt(c[i][i]);
     }
   } else if (listwise) {
-    // Every pair has the same rows: two passes over them, row by row (a
-    // national survey is 60 million answers, row-major), the means and
-    // then the centred cross-products' upper triangle. Each pass runs on
-    // two halves of the rows, on two cores, always split at the same row,
-    // so that the sums are the same on any machine.
-    auto halves = [&](const std::function<void(std::size_t, std::size_t, std::vector<double>&)>& pass, std::size_t size) {
-      std::vector<double> first(size, 0.0), second(size, 0.0);
-      if (rows < 65536) {
-        pass(0, rows, first);
-      } else {
-        run_in_parallel({[&] { pass(0, rows / 2, first); }, [&] { pass(rows / 2, rows, second); }});
-      }
-      for (std::size_t i = 0; i < size; ++i) first[i] += second[i];
-      return first;
-    };
-    const std::vector<double> sum = halves(
-        [&](std::size_t from, std::size_t to, std::vector<double>& acc) {
-          for (std::size_t r = from; r < to; ++r) {
-            if (!complete[r]) continue;
-            for (std::size_t i = 0; i < k; ++i) acc[i] += m.at(r, i);
-          }
-        },
-        k);
+    // Every pair has the same rows.
     const double n = double(rel.used);
-    std::vector<double> mean(k);
-    for (std::size_t i = 0; i < k; ++i) mean[i] = sum[i] / n;
-    const std::vector<double> cross = halves(
-        [&](std::size_t from, std::size_t to, std::vector<double>& acc) {
-          std::vector<double> d(k);
-          for (std::size_t r = from; r < to; ++r) {
-            if (!complete[r]) continue;
-            for (std::size_t i = 0; i < k; ++i) d[i] = m.at(r, i) - mean[i];
-            add_cross_products(d.data(), k, acc.data());
-          }
-        },
-        k * k);
+    const ListwiseMoments moments = listwise_moments(matrix, columns, n, [&](std::size_t r) { return bool(complete[r]); });
     for (std::size_t i = 0; i < k; ++i) {
-      for (std::size_t j = 0; j < k; ++j) c[i][j] = rel.used >= 2 ? cross[std::min(i, j) * k + std::max(i, j)] / (n - 1) : kNaN;
+      for (std::size_t j = 0; j < k; ++j) c[i][j] = rel.used >= 2 ? moments.cross[std::min(i, j) * k + std::max(i, j)] / (n - 1) : kNaN;
       rel.item[i].n = rel.used;
-      rel.item[i].mean = mean[i];
+      rel.item[i].mean = moments.mean[i];
       rel.item[i].sd = std::sqrt(c[i][i]);
     }
   }

@@ -27,6 +27,18 @@ void for_each_draw(Stream& stream, const UnitRows& rows, Visit&& visit) {
   }
 }
 
+// An item's lowest and highest integer score; (0, 0) without codes.
+std::pair<std::int64_t, std::int64_t> score_range(const Dataset& data, const ScoringKernel& kernel, std::size_t item) {
+  const std::size_t codes = data.items[item].scores.size();
+  if (codes == 0) return {0, 0};
+  std::int64_t lo = kernel.integer_score(item, 1), hi = lo;
+  for (std::size_t code = 2; code <= codes; ++code) {
+    lo = std::min(lo, kernel.integer_score(item, int(code)));
+    hi = std::max(hi, kernel.integer_score(item, int(code)));
+  }
+  return {lo, hi};
+}
+
 void to_doubles(std::span<const NodeValue> values, std::span<double> out, std::size_t at = 0) {
   for (const NodeValue& v : values) out[at++] = v.assessed ? double(v.exact.value()) : std::numeric_limits<double>::quiet_NaN();
 }
@@ -74,13 +86,9 @@ class SumsEngine final : public Engine {
     std::size_t coded = 0;
     for (std::size_t i = 0; i < data.items.size(); ++i) {
       if (!data.items[i].coded) continue;
-      std::int64_t lo = std::numeric_limits<std::int64_t>::max(), hi = std::numeric_limits<std::int64_t>::min();
-      for (std::size_t code = 1; code <= data.items[i].scores.size(); ++code) {
-        lo = std::min(lo, kernel.integer_score(i, int(code)));
-        hi = std::max(hi, kernel.integer_score(i, int(code)));
-      }
-      columns_.push_back({i, coded++, data.items[i].scores.empty() ? 0 : lo});
-      if (!data.items[i].scores.empty()) span = std::max(span, hi - lo);
+      const auto [lo, hi] = score_range(data, kernel, i);
+      columns_.push_back({i, coded++, lo});
+      span = std::max(span, hi - lo);
     }
     flush_every_ = std::uint32_t(std::numeric_limits<std::uint16_t>::max() / span);
     chunks_ = std::max<std::size_t>((columns_.size() + 15) / 16, 1);
@@ -232,12 +240,8 @@ std::unique_ptr<Engine> sums_engine(const Dataset& data, const ScoringKernel& ke
 bool sums_engine_fits(const Dataset& data, const ScoringKernel& kernel) {
   if (!kernel.sums_suffice()) return false;
   for (std::size_t i = 0; i < data.items.size(); ++i) {
-    std::int64_t lo = std::numeric_limits<std::int64_t>::max(), hi = std::numeric_limits<std::int64_t>::min();
-    for (std::size_t code = 1; code <= data.items[i].scores.size(); ++code) {
-      lo = std::min(lo, kernel.integer_score(i, int(code)));
-      hi = std::max(hi, kernel.integer_score(i, int(code)));
-    }
-    if (!data.items[i].scores.empty() && hi - lo > 255) return false;
+    const auto [lo, hi] = score_range(data, kernel, i);
+    if (hi - lo > 255) return false;
   }
   return true;
 }
