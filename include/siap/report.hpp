@@ -36,6 +36,10 @@ struct ReportOptions {
   // The respondent bootstrap (--bootstrap), parallel to the assessment's
   // results; nullptr: none, and no report mentions one.
   const BootstrapResult* bootstrap = nullptr;
+  // The instrument analysis (--reliability): SPSS's tables as a section of
+  // the text, Markdown and HTML reports and as sheets of the workbook;
+  // nullptr: none.
+  const InstrumentAnalysis* instrument = nullptr;
 };
 
 std::string render_text(const Assessment& a, const ReportOptions& options);
@@ -58,6 +62,15 @@ std::string render_quality_csv(const Dataset& data, const ReportOptions& options
 // the uji validitas, as text in `lang`, or as JSON (docs/statistics.md).
 std::string render_reliability_text(const InstrumentAnalysis& a, const Framework& fw, Lang lang);
 std::string render_reliability_json(const InstrumentAnalysis& a, const Framework& fw);
+// The same in long form, one row per scale and item (and unit), full precision.
+std::string render_reliability_csv(const InstrumentAnalysis& a, const Framework& fw, const ReportOptions& options);
+// SPSS's tables (Case Processing Summary, Reliability Statistics, Item
+// Statistics, Item-Total Statistics, Scale Statistics) and the uji
+// validitas, as Markdown, a self-contained HTML document, or a workbook
+// (the tables as printed, and the values as numbers).
+std::string render_reliability_markdown(const InstrumentAnalysis& a, const Framework& fw, const ReportOptions& options);
+std::string render_reliability_html(const InstrumentAnalysis& a, const Framework& fw, const ReportOptions& options);
+Expected<std::string> render_reliability_xlsx(const InstrumentAnalysis& a, const Framework& fw, const ReportOptions& options);
 
 // One row per accepted respondent: unit code and name, group, file and line,
 // then every leaf's score as the scoring kernel computes it (reverse keying
@@ -76,6 +89,8 @@ std::string format_published(const Decimal& value, int decimals, Lang lang);
 std::string spreadsheet_safe(std::string_view text);
 // CSV field quoting (RFC 4180) when needed.
 std::string csv_field(std::string_view text, char delimiter);
+// Text that cannot move a terminal's cursor: control characters become spaces.
+std::string terminal_safe(std::string_view s);
 // Text that stays text in HTML: & < > " ' escaped, control characters
 // other than tab and newlines replaced.
 std::string html_escape(std::string_view s);

@@ -22,7 +22,8 @@ struct ReportFormat {
   // Indonesian and in English: the respondents' table is not the report.
   std::string_view file_id;
   std::string_view file_en;
-  bool needs_bootstrap = false;  // made of the respondent bootstrap (--bootstrap)
+  bool needs_bootstrap = false;   // made of the respondent bootstrap (--bootstrap)
+  bool shows_instrument = false;  // has a section for the instrument analysis (--reliability)
 };
 
 // In the order --help lists them.

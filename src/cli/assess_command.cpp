@@ -17,6 +17,7 @@
 #include "siap/assessment.hpp"
 #include "siap/bootstrap.hpp"
 #include "siap/folding.hpp"
+#include "siap/instrument.hpp"
 #include "siap/limits.hpp"
 #include "siap/report.hpp"
 #include "siap/report_formats.hpp"
@@ -38,6 +39,7 @@ struct AssessOptions {
   std::uint64_t seed = 1;
   double confidence = 0.95;
   int top = 10;
+  bool reliability = false;  // the instrument analysis as a section of the report
 };
 
 // The first `limit` kept examples (at most a few per kind of problem), then
@@ -87,6 +89,12 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
       return kUsage;
     }
   }
+  if (o.reliability && std::none_of(formats.begin(), formats.end(), [](const ReportFormat* f) { return f->shows_instrument; })) {
+    ctx.error(fmt::format("--reliability: {}",
+                          ctx.tr("tampil dalam format text, md, html dan xlsx; untuk JSON atau CSV: siap reliability --format json|csv",
+                                 "shown in the text, md, html and xlsx formats; for JSON or CSV: siap reliability --format json|csv")));
+    return kUsage;
+  }
   if (o.output_dir.empty() && formats[0]->needs_output_dir) {
     ctx.error(fmt::format("{} {}", formats[0]->name, ctx.tr("memerlukan -o DIR", "needs -o DIR")));
     return kUsage;
@@ -125,7 +133,14 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
                                               "this framework scores indicator sheets per unit, not respondents; there is nothing to resample")));
     return kUsage;
   }
+  if (o.reliability && data.kind != InputKind::respondents) {
+    ctx.error(fmt::format("--reliability: {}", ctx.tr("uji reliabilitas memerlukan data per responden; kerangka ini membaca satu baris per unit",
+                                                      "a reliability analysis needs one row per respondent; this framework reads one row per unit")));
+    return kUsage;
+  }
   Assessment assessment = assess(loaded->framework, std::move(loaded->data), loaded->profile);
+  std::optional<InstrumentAnalysis> instrument;
+  if (o.reliability) instrument = analyse_instrument(*assessment.framework, *assessment.data, ReliabilityOptions{});
   std::optional<BootstrapResult> boot;
   if (o.bootstrap > 0 && assessment.results.size() * o.bootstrap > limits::kMaxBootstrapValues) {
     ctx.error(fmt::format("--bootstrap {}: {} unit × {} {} {} (docs/limits.md)", o.bootstrap, assessment.results.size(), o.bootstrap,
@@ -162,6 +177,7 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   report.quality_file = kQualityFile;
   report.json_file = report_base_name(ctx.lang) + ".json";
   if (boot) report.bootstrap = &*boot;
+  if (instrument) report.instrument = &*instrument;
   if (!o.profiles_for.empty()) {
     auto units = find_units(assessment, o.profiles_for);
     if (!units) {
@@ -191,6 +207,7 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
     report.settings.push_back(fmt::format("confidence={}", o.confidence));
     report.settings.push_back(fmt::format("top={}", o.top));
   }
+  if (instrument) report.settings.push_back("reliability");
 
   // A renderer's failure is ours (exit 3); a file that cannot be written is the user's (exit 1).
   auto failed = [&](const Diagnostics& errors) {
@@ -253,6 +270,9 @@ void add_assess_command(CLI::App& app, CliContext& ctx, int& exit_code) {
       ->check(CLI::Range(0.5, 0.999));
   cmd->add_option("--top", o->top, ctx.tr("Peluang masuk k besar: P(peringkat ≤ k) (bawaan 10)", "Chance of the top k: P(rank ≤ k) (default 10)"))
       ->check(CLI::Range(1, 100'000));
+  cmd->add_flag("--reliability", o->reliability,
+                ctx.tr("Sertakan uji validitas dan reliabilitas instrumen (bawaan siap reliability) dalam laporan text, md, html dan xlsx",
+                       "Include the instrument's validity and reliability (siap reliability's defaults) in the text, md, html and xlsx reports"));
   cmd->add_option("-o,--output", o->output_dir,
                   ctx.tr("Direktori laporan (dibuat bila belum ada); quality.csv ditulis di sana",
                          "Report directory (created if missing); quality.csv is written there"));

@@ -1,5 +1,6 @@
-// siap reliability INPUT... -f FRAMEWORK [--format text|json] [--pairwise]
-//   [--threshold 0.60] [--level 0.05] [-o FILE]: uji validitas dan reliabilitas.
+// siap reliability INPUT... -f FRAMEWORK [--format text|json|csv|md|html|xlsx]
+//   [--pairwise] [--threshold 0.60] [--level 0.05] [--by-unit] [--pilot]
+//   [-o FILE]: uji validitas dan reliabilitas.
 #include <fmt/format.h>
 
 #include "cli/choice.hpp"
@@ -8,6 +9,7 @@
 #include "cli/output.hpp"
 #include "siap/instrument.hpp"
 #include "siap/report.hpp"
+#include "siap/utf8.hpp"
 
 namespace siap::cli {
 namespace {
@@ -22,7 +24,20 @@ struct ReliabilityCliOptions {
   double confidence = 0.95;
   bool by_unit = false;
   bool pilot = false;
+  bool csv_bom = false;
+  bool csv_decimal_comma = false;
+  std::string title;
 };
+
+// The instrument analysis in `format` (one of the --format choices).
+Expected<std::string> render(const std::string& format, const InstrumentAnalysis& analysis, const Framework& fw, const ReportOptions& report) {
+  if (format == "json") return render_reliability_json(analysis, fw);
+  if (format == "csv") return render_reliability_csv(analysis, fw, report);
+  if (format == "md") return render_reliability_markdown(analysis, fw, report);
+  if (format == "html") return render_reliability_html(analysis, fw, report);
+  if (format == "xlsx") return render_reliability_xlsx(analysis, fw, report);
+  return render_reliability_text(analysis, fw, report.lang);
+}
 
 int run_reliability(const ReliabilityCliOptions& o, const CliContext& ctx) {
   for (const auto& [name, value] : {std::pair{"--threshold", o.threshold}, std::pair{"--level", o.level}, std::pair{"--confidence", o.confidence}}) {
@@ -30,6 +45,14 @@ int run_reliability(const ReliabilityCliOptions& o, const CliContext& ctx) {
       ctx.error(fmt::format("{}: {}", name, ctx.tr("harus di antara 0 dan 1", "must lie between 0 and 1")));
       return kUsage;
     }
+  }
+  if (o.format == "xlsx" && (o.output.empty() || o.output == "-")) {
+    ctx.error(fmt::format("--format xlsx {}", ctx.tr("memerlukan -o BERKAS", "needs -o FILE")));
+    return kUsage;
+  }
+  if (!is_valid_utf8(o.title)) {
+    ctx.error(ctx.tr("--title bukan UTF-8 yang valid", "--title is not valid UTF-8"));
+    return kUsage;
   }
   int exit_code = kSuccess;
   InputOptions input = o.input;
@@ -52,9 +75,23 @@ int run_reliability(const ReliabilityCliOptions& o, const CliContext& ctx) {
   options.validity_level = o.level;
   options.confidence = o.confidence;
   const InstrumentAnalysis analysis = analyse_instrument(loaded->framework, loaded->data, options, o.by_unit);
-  std::string data =
-      o.format == "json" ? render_reliability_json(analysis, loaded->framework) : render_reliability_text(analysis, loaded->framework, ctx.lang);
-  return emit(data, o.output, ctx) ? kSuccess : kBadInput;
+  ReportOptions report;
+  report.lang = ctx.lang;
+  report.tool_version = SIAP_VERSION;
+  report.csv_bom = o.csv_bom;
+  report.csv_decimal_comma = o.csv_decimal_comma;
+  report.title = o.title;
+  report.date = output_date();
+  report.settings = {"framework=" + o.input.framework, o.pairwise ? "missing=pairwise" : "missing=listwise", fmt::format("threshold={}", o.threshold),
+                     fmt::format("level={}", o.level), fmt::format("confidence={}", o.confidence)};
+  if (o.by_unit) report.settings.push_back("by_unit");
+  if (o.pilot) report.settings.push_back("pilot");
+  auto data = render(o.format, analysis, loaded->framework, report);
+  if (!data) {
+    for (const auto& e : data.errors()) ctx.error(e.message.in(ctx.lang));
+    return kInternal;
+  }
+  return emit(*data, o.output, ctx) ? kSuccess : kBadInput;
 }
 
 }  // namespace
@@ -67,7 +104,13 @@ void add_reliability_command(CLI::App& app, CliContext& ctx, int& exit_code) {
   cmd->alias("reliabilitas");
   cmd->alias("validitas");
   add_input_options(*cmd, o->input, ctx);
-  cmd->add_option("--format", o->format, ctx.tr("Format keluaran", "Output format"))->transform(one_of(ctx, {"text", "json"}));
+  cmd->add_option("--format", o->format, ctx.tr("Format keluaran", "Output format"))
+      ->transform(one_of(ctx, {"text", "json", "csv", "md", "html", "xlsx"}));
+  cmd->add_option("--title", o->title, ctx.tr("Judul dokumen (md, html, xlsx)", "Document title (md, html, xlsx)"));
+  cmd->add_flag("--csv-bom", o->csv_bom,
+                ctx.tr("CSV dengan BOM UTF-8 (agar Excel membacanya sebagai UTF-8)", "CSV with a UTF-8 BOM (so Excel reads it as UTF-8)"));
+  cmd->add_flag("--csv-decimal-comma", o->csv_decimal_comma,
+                ctx.tr("CSV dengan koma desimal dan pemisah ';' (Excel Indonesia)", "CSV with decimal commas and ';' delimiters (Indonesian Excel)"));
   cmd->add_option("-o,--output", o->output,
                   ctx.tr("Tulis ke berkas (secara atomik) alih-alih stdout", "Write to a file (atomically) instead of stdout"));
   cmd->add_flag("--pairwise", o->pairwise,
@@ -86,9 +129,9 @@ void add_reliability_command(CLI::App& app, CliContext& ctx, int& exit_code) {
                        "A pilot sample: every row one sample; no region column needed"));
   cmd->footer(
       ctx.tr("Contoh:\n  siap reliability survei.csv -f kominfo-readiness\n  siap reliability uji-coba.csv -f kerangka.yaml --format json -o "
-             "reliabilitas.json",
+             "reliabilitas.json\n  siap reliability survei.csv -f kominfo-readiness --format xlsx -o reliabilitas.xlsx",
              "Examples:\n  siap reliability survey.csv -f kominfo-readiness\n  siap reliability pilot.csv -f framework.yaml --format json -o "
-             "reliability.json"));
+             "reliability.json\n  siap reliability survey.csv -f kominfo-readiness --format xlsx -o reliability.xlsx"));
   cmd->callback([&ctx, &exit_code, o] { exit_code = run_reliability(*o, ctx); });
 }
 

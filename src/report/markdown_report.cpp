@@ -7,6 +7,7 @@
 
 #include <map>
 
+#include "report/reliability_sections.hpp"
 #include "report/report_labels.hpp"
 #include "report/report_view.hpp"
 #include "siap/report.hpp"
@@ -157,6 +158,7 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
     }
   }
   out += uncertainty(a, options);
+  if (options.instrument) out += "\n" + report::reliability_markdown(report::reliability_tables(*options.instrument, fw, lang), 2);
   out += profiles(a, options);
   const report::SummaryView summary = report::summary_view(a);
   out += fmt::format("\n## {}\n\n", tr("Kualitas data", "Data quality"));

@@ -54,7 +54,7 @@ std::string render_reliability_text(const InstrumentAnalysis& a, const Framework
                      tr("butir valid bila r terkoreksi > r tabel pada α =", "an item is valid when its corrected r > r table at α ="),
                      fixed(o.validity_level, 2, lang), tr("dua sisi", "two-tailed"));
   for (const ScaleAnalysis& s : a.scales) {
-    out += fmt::format("\n{} ({} {})\n", s.name.in(lang), s.leaves.size(), tr("butir", "items"));
+    out += fmt::format("\n{} ({} {})\n", terminal_safe(s.name.in(lang)), s.leaves.size(), tr("butir", "items"));
     if (!s.result.value) {
       out += "  " + (lang == Lang::en ? s.result.why_not_en : s.result.why_not_id) + "\n";
       continue;
@@ -88,8 +88,8 @@ std::string render_reliability_text(const InstrumentAnalysis& a, const Framework
       const ItemAnalysis& it = r.item[i];
       const Node& leaf = fw.nodes[std::size_t(s.leaves[i])];
       const bool valid = it.r_corrected > r.r_table;
-      out += "  " + pad(leaf.column.name.substr(0, 11), 12, false) + pad(fixed(it.mean, 2, lang), 7, true) + pad(fixed(it.sd, 2, lang), 7, true) +
-             pad(fixed(it.r_uncorrected, 3, lang), 8, true) + pad(fixed(it.r_corrected, 3, lang), 9, true) +
+      out += "  " + pad(terminal_safe(leaf.column.name.substr(0, 11)), 12, false) + pad(fixed(it.mean, 2, lang), 7, true) +
+             pad(fixed(it.sd, 2, lang), 7, true) + pad(fixed(it.r_uncorrected, 3, lang), 8, true) + pad(fixed(it.r_corrected, 3, lang), 9, true) +
              pad(fixed(it.p_corrected, 3, lang), 7, true) + pad(valid ? tr("ya", "yes") : tr("tidak", "no"), 7, true) +
              pad(fixed(it.alpha_if_deleted, 3, lang), 11, true) + "\n";
     }
@@ -107,8 +107,8 @@ std::string render_reliability_text(const InstrumentAnalysis& a, const Framework
     for (std::size_t i : shown) head += pad(a.scales[i].id.empty() ? tr("SELURUH", "ALL") : a.scales[i].id.substr(0, 11), 12, true);
     out += head + "\n";
     for (const UnitInstrument& unit : a.units) {
-      std::string line =
-          "  " + pad(unit.name.size() > 31 ? unit.name.substr(0, 30) + "…" : unit.name, 32, false) + pad(std::to_string(unit.respondents), 7, true);
+      std::string line = "  " + pad(terminal_safe(unit.name.size() > 31 ? unit.name.substr(0, 30) + "…" : unit.name), 32, false) +
+                         pad(std::to_string(unit.respondents), 7, true);
       for (std::size_t i : shown) {
         const ScaleAnalysis& s = unit.scales[i];
         line += pad(s.result.value ? fixed(s.result.value->alpha, 3, lang) : "–", 12, true);

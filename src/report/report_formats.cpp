@@ -12,12 +12,12 @@ Expected<std::string> infallible(const Assessment& a, const ReportOptions& optio
 }
 
 constexpr std::array kFormats{
-    ReportFormat{"text", "txt", false, false, &infallible<render_text>, "", ""},
+    ReportFormat{"text", "txt", false, false, &infallible<render_text>, "", "", false, true},
     ReportFormat{"json", "json", false, false, &infallible<render_json>, "", ""},
     ReportFormat{"csv", "csv", false, false, &infallible<render_csv>, "", ""},
-    ReportFormat{"md", "md", false, false, &infallible<render_markdown>, "", ""},
-    ReportFormat{"html", "html", false, false, &infallible<render_html>, "", ""},
-    ReportFormat{"xlsx", "xlsx", true, true, &render_xlsx, "", ""},
+    ReportFormat{"md", "md", false, false, &infallible<render_markdown>, "", "", false, true},
+    ReportFormat{"html", "html", false, false, &infallible<render_html>, "", "", false, true},
+    ReportFormat{"xlsx", "xlsx", true, true, &render_xlsx, "", "", false, true},
     // One row per accepted respondent with the answers as scored, for SPSS, R or pandas.
     ReportFormat{"responses", "csv", false, true, &infallible<render_responses_csv>, "responden.csv", "responses.csv"},
     // Every unit's and node's bootstrap interval, in long form.

@@ -63,6 +63,12 @@ std::string html_escape(std::string_view s) {
   return out;
 }
 
+std::string terminal_safe(std::string_view s) {
+  std::string out;
+  for (char c : s) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) ? ' ' : c;
+  return out;
+}
+
 std::string markdown_escape(std::string_view s) {
   std::string out;
   bool leading_digits = true;  // "12." at the start would open a list

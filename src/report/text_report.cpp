@@ -32,13 +32,6 @@ std::string right(std::string_view s, std::size_t width) {
   return w >= width ? std::string(s) : std::string(width - w, ' ') + std::string(s);
 }
 
-// Strips control characters so input text cannot move the terminal cursor.
-std::string printable(std::string_view s) {
-  std::string out;
-  for (char c : s) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) ? ' ' : c;
-  return out;
-}
-
 // With --bootstrap: each ranked unit's interval and rank distribution, and
 // the neighbours the resamples cannot tell apart.
 std::string uncertainty_section(const Assessment& a, const ReportOptions& options) {
@@ -57,15 +50,15 @@ std::string uncertainty_section(const Assessment& a, const ReportOptions& option
   for (const auto& row : view.rows) {
     const UnitBootstrap& b = *row.boot;
     const std::string ranks = report::rank_interval_text(b, lang);
-    std::string line = right(std::to_string(row.result->rank), 4) + "  " + fit(printable(row.unit->name), name_w) + "  " +
+    std::string line = right(std::to_string(row.result->rank), 4) + "  " + fit(terminal_safe(row.unit->name), name_w) + "  " +
                        right(format_published(row.result->nodes[0].published, decimals, lang), 6) + "  " +
                        fit(b.nodes.empty() ? "–" : report::interval_text(b.nodes[0].percentile, decimals, lang), interval_w) + "  " + fit(ranks, 25) +
                        "  " + report::estimate_text(b.p_top, 2, lang);
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";
   }
-  out += "\n" + printable(view.method) + "\n";
-  for (const std::string& sentence : view.unresolved) out += "  " + printable(sentence) + "\n";
+  out += "\n" + terminal_safe(view.method) + "\n";
+  for (const std::string& sentence : view.unresolved) out += "  " + terminal_safe(sentence) + "\n";
   if (!view.resolved_all.empty()) out += view.resolved_all + "\n";
   return out;
 }
@@ -110,7 +103,7 @@ std::string render_text(const Assessment& a, const ReportOptions& options) {
   for (const report::RankingRow& row : ranking.ranked) {
     const UnitResult& r = *row.result;
     if (ranking.several_tiers && row.first_of_tier) out += "\n" + rank_tier_label(row.tier).in(lang) + "\n";
-    std::string line = right(std::to_string(r.rank), 4) + "  " + fit(printable(row.unit->name), name_w) + "  " +
+    std::string line = right(std::to_string(r.rank), 4) + "  " + fit(terminal_safe(row.unit->name), name_w) + "  " +
                        right(format_published(r.nodes[0].published, decimals, lang), score_w);
     if (band_w) line += "  " + fit(row.band ? row.band->label.in(lang) : "", band_w);
     for (std::size_t k = 0; k < top.size(); ++k) {
@@ -128,10 +121,11 @@ std::string render_text(const Assessment& a, const ReportOptions& options) {
   if (!ranking.not_assessed.empty()) {
     out += "\n" + tr("Tidak Dapat Dinilai:", "Not assessable:") + "\n";
     for (const report::RankingRow& row : ranking.not_assessed) {
-      out += fmt::format("  {} — {}\n", printable(row.unit->name), row.result->not_assessed_reason.in(lang));
+      out += fmt::format("  {} — {}\n", terminal_safe(row.unit->name), row.result->not_assessed_reason.in(lang));
     }
   }
   out += uncertainty_section(a, options);
+  if (options.instrument) out += "\n" + render_reliability_text(*options.instrument, fw, lang);
   const report::SummaryView s = report::summary_view(a);
   out += "\n" + fmt::format("{}: {} {}, {} {}, {} {}; {} {}. {} {}: {} {}, {} {}.\n", tr("Masukan", "Input"), s.rows_read,
                             tr("baris dibaca", "rows read"), s.rows_accepted, tr("diterima", "accepted"), s.rows_rejected, tr("ditolak", "rejected"),

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <map>
 
+#include "report/reliability_sections.hpp"
 #include "report/report_labels.hpp"
 #include "report/report_view.hpp"
 #include "report/xlsx_file.hpp"
@@ -99,6 +100,7 @@ class WorkbookWriter {
     indicators_wide();
     indicators_long();
     profiles();
+    if (o_.instrument) report::write_reliability_sheets(wb_, *o_.instrument, fw_, lang_);
     quality();
     method();
   }

@@ -321,5 +321,73 @@ class HostileNames(unittest.TestCase):
         self.assertNotIn("url(", text)
 
 
+class ReliabilityWorkbook(unittest.TestCase):
+    """siap reliability --format xlsx on the synthetic S1-S5 pilot, read with
+    openpyxl and compared with psych's numbers (psych_golden.csv, made by R)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        stats = os.path.join(ROOT, "tests", "fixtures", "statistics")
+        cls.path = os.path.join(cls.tmp.name, "r.xlsx")
+        env = dict(os.environ, NO_COLOR="1", SOURCE_DATE_EPOCH="1763856000")
+        result = subprocess.run([SIAP, "reliability", os.path.join(stats, "synthetic_S1-S5_raw.csv"), "-f",
+                                 os.path.join(stats, "synthetic.yaml"), "--pilot", "--format", "xlsx", "-o", cls.path, "-q"],
+                                capture_output=True, text=True, env=env, check=False)
+        if result.returncode != 0:
+            raise AssertionError(f"siap exited {result.returncode}: {result.stderr}")
+        cls.wb = openpyxl.load_workbook(cls.path)
+        cls.golden = {}
+        with open(os.path.join(stats, "psych_golden.csv"), encoding="utf-8") as f:
+            next(f)
+            for line in f:
+                set_, deletion, statistic, item, value = line.strip().split(",")
+                if set_ == "complete":
+                    cls.golden[(statistic, item)] = float(value)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_sheets(self):
+        self.assertEqual(self.wb.sheetnames, ["Reliabilitas", "Skala", "Butir"])
+
+    def test_scale_sheet_holds_numbers_equal_to_psych(self):
+        ws = self.wb["Skala"]
+        header = [c.value for c in ws[1]]
+        whole = [c.value for c in ws[2]]
+        self.assertEqual(whole[header.index("Nama")], "Seluruh instrumen")
+        self.assertAlmostEqual(whole[header.index("Alfa Cronbach")], self.golden[("alpha", "")], places=9)
+        self.assertAlmostEqual(whole[header.index("Alfa terstandar")], self.golden[("standardized_alpha", "")], places=9)
+        self.assertAlmostEqual(whole[header.index("Varians skala")], self.golden[("scale_variance", "")], places=9)
+        self.assertEqual(ws.cell(row=2, column=header.index("Alfa Cronbach") + 1).number_format, "0.000")
+
+    def test_item_sheet_holds_every_item_statistic(self):
+        ws = self.wb["Butir"]
+        header = [c.value for c in ws[1]]
+        columns = {"Rata-rata": "mean", "Simpangan baku": "sd", "r tidak terkoreksi": "r_uncorrected", "r terkoreksi": "r_corrected",
+                   "Sig. (2-sisi)": "sig_two_tailed", "Kuadrat korelasi berganda": "smc",
+                   "Rata-rata skala bila dihapus": "scale_mean_if_deleted", "Varians skala bila dihapus": "scale_variance_if_deleted",
+                   "Alfa bila dihapus": "alpha_if_deleted"}
+        checked = 0
+        for row in ws.iter_rows(min_row=2, values_only=True):
+            if row[header.index("Nama skala")] != "Seluruh instrumen":
+                continue
+            item = row[header.index("Butir")]
+            for heading, statistic in columns.items():
+                self.assertAlmostEqual(row[header.index(heading)], self.golden[(statistic, item)], places=9, msg=f"{item} {heading}")
+                checked += 1
+        self.assertEqual(checked, 5 * len(columns))
+
+    def test_printed_tables_are_text_with_decimal_commas_and_no_formulas(self):
+        ws = self.wb["Reliabilitas"]
+        rows = [[c.value for c in r] for r in ws.iter_rows()]
+        self.assertIn(["0,926", "0,929", "5", None, None, None], rows)
+        self.assertIn(["S1", "13,6500", "17,608", "0,957", "0,924", "0,882"], rows)
+        for r in ws.iter_rows():
+            for c in r:
+                self.assertNotEqual(c.data_type, "f")
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

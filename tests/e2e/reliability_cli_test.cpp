@@ -141,3 +141,105 @@ TEST_CASE("reliability --pilot reads a pilot file without a region column; --by-
   CHECK(text.out.find("Alfa Cronbach per unit") != std::string::npos);
   CHECK(text.out.find("Kota Bogor") != std::string::npos);
 }
+
+TEST_CASE("reliability as SPSS's tables: Markdown in Indonesian with decimal commas, digits from R", "[e2e][reliability]") {
+  // Expected cells from R 4.2.2 with psych 2.2.9 (make_psych_golden.R) rounded
+  // half up by hand to SPSS's digits: means 4, variances 3, SDs 5, r 3.
+  auto r = run_siap(
+      {"reliability", fixture("synthetic_S1-S5_raw.csv"), "-f", fixture("synthetic.yaml"), "--pilot", "--format", "md", "--title", "Uji coba"});
+  REQUIRE(r.exit_code == 0);
+  const std::string& md = r.out;
+  CHECK(md.rfind("# Uji validitas dan reliabilitas\n", 0) == 0);
+  CHECK(md.find("**Ringkasan Pemrosesan Kasus (Case Processing Summary)**") != std::string::npos);
+  CHECK(md.find("| Kasus Valid | 20 | 100,0 |") != std::string::npos);
+  CHECK(md.find("| Alfa Cronbach | Alfa Cronbach berdasarkan butir terstandar | Jumlah butir |\n|---:|---:|---:|\n| 0,926 | 0,929 | 5 |") !=
+        std::string::npos);
+  CHECK(md.find("| Feldt | 0,859 | 0,967 |") != std::string::npos);
+  CHECK(md.find("| Duhachek | 0,873 | 0,980 |") != std::string::npos);
+  CHECK(md.find("| S1 | 3,5000 | 1,14708 | 20 |") != std::string::npos);
+  CHECK(md.find("| S1 | 13,6500 | 17,608 | 0,957 | 0,924 | 0,882 |") != std::string::npos);
+  CHECK(md.find("| S5 | 13,7500 | 16,618 | 0,953 | 0,913 | 0,879 |") != std::string::npos);
+  CHECK(md.find("| 17,1500 | 28,134 | 5,30417 | 5 |") != std::string::npos);
+  // Uji validitas: r tabel 0.4437634 at df 18; S3's Sig. 0.000882 rounds to 0,001.
+  CHECK(md.find("| S3 | 0,684 | 0,801 | 0,444 | 0,001 | Valid |") != std::string::npos);
+  CHECK(md.find("df = n − 2 = 18") != std::string::npos);
+
+  auto en = run_siap({"--lang", "en", "reliability", fixture("synthetic_S1-S5_raw.csv"), "-f", fixture("synthetic.yaml"), "--pilot", "--format", "md",
+                      "--pairwise"});
+  REQUIRE(en.exit_code == 0);
+  CHECK(en.out.find("**Item-Total Statistics**") != std::string::npos);
+  CHECK(en.out.find("| S1 | 13.6500 | 17.608 | 0.957 | 0.924 | 0.882 |") != std::string::npos);
+  CHECK(en.out.find("pairwise covariances as psych") != std::string::npos);
+}
+
+TEST_CASE("reliability CSV: one row per scale and item at full precision, equal to psych", "[e2e][reliability]") {
+  auto r = run_siap({"reliability", fixture("synthetic_S1-S5_raw.csv"), "-f", fixture("synthetic.yaml"), "--pilot", "--format", "csv"});
+  REQUIRE(r.exit_code == 0);
+  std::istringstream in(r.out);
+  std::string line;
+  std::getline(in, line);
+  std::vector<std::string> header;
+  {
+    std::istringstream fields(line);
+    std::string f;
+    while (std::getline(fields, f, ',')) header.push_back(f);
+  }
+  REQUIRE(header.size() == 32);
+  auto column = [&](const std::string& name) { return std::size_t(std::find(header.begin(), header.end(), name) - header.begin()); };
+  std::vector<std::vector<std::string>> rows;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::vector<std::string> f;
+    std::istringstream fields(line);
+    std::string x;
+    while (std::getline(fields, x, ',')) f.push_back(x);
+    if (line.back() == ',') f.push_back("");
+    REQUIRE(f.size() == 32);
+    rows.push_back(f);
+  }
+  REQUIRE(rows.size() == 5 + 3 + 2);  // the instrument's items, d1's, d2's
+  const auto& s1 = rows[0];
+  CHECK(s1[column("cakupan")] == "semua");
+  CHECK(s1[column("butir")] == "S1");
+  CHECK_THAT(std::stod(s1[column("alfa")]), WithinAbs(0.926480217005, 1e-9));
+  CHECK_THAT(std::stod(s1[column("r_terkoreksi")]), WithinAbs(0.956769960875, 1e-9));
+  CHECK_THAT(std::stod(s1[column("sig_2_sisi")]), WithinAbs(4.279664951e-11, 1e-12));
+  CHECK_THAT(std::stod(s1[column("varians_skala_bila_dihapus")]), WithinAbs(17.607894736842, 1e-9));
+  CHECK_THAT(std::stod(s1[column("varians_skala")]), WithinAbs(28.134210526316, 1e-9));
+  CHECK(s1[column("valid")] == "ya");
+  CHECK(rows[5][column("skala")] == "d1");
+  auto comma = run_siap({"reliability", fixture("synthetic_S1-S5_raw.csv"), "-f", fixture("synthetic.yaml"), "--pilot", "--format", "csv",
+                         "--csv-decimal-comma", "--csv-bom"});
+  CHECK(comma.out.rfind("\xEF\xBB\xBF"
+                        "cakupan;kode;unit;skala;",
+                        0) == 0);
+  CHECK(comma.out.find(";0,926480217005;") != std::string::npos);
+}
+
+TEST_CASE("reliability --format xlsx needs a file; assess --reliability adds the tables to the reports that can show them", "[e2e][reliability]") {
+  ScratchDir dir;
+  auto terminal = run_siap({"reliability", fixture("synthetic_S1-S5_raw.csv"), "-f", fixture("synthetic.yaml"), "--pilot", "--format", "xlsx"});
+  CHECK(terminal.exit_code == 2);
+  CHECK(terminal.err.find("--format xlsx memerlukan -o BERKAS") != std::string::npos);
+  auto file = run_siap(
+      {"reliability", fixture("synthetic_S1-S5_raw.csv"), "-f", fixture("synthetic.yaml"), "--pilot", "--format", "xlsx", "-o", dir.file("r.xlsx")});
+  CHECK(file.exit_code == 0);
+  CHECK(read_file(dir.file("r.xlsx")).rfind("PK", 0) == 0);
+
+  write_file(dir.file("s.csv"), survey());
+  auto md = run_siap({"assess", dir.file("s.csv"), "-f", fixture("synthetic.yaml"), "--format", "md", "--reliability"});
+  REQUIRE(md.exit_code == 0);
+  CHECK(md.out.find("## Uji validitas dan reliabilitas") != std::string::npos);
+  CHECK(md.out.find("### Seluruh instrumen (5 butir)") != std::string::npos);
+  CHECK(md.out.find("| 0,926 | 0,929 | 5 |") != std::string::npos);
+  auto text = run_siap({"assess", dir.file("s.csv"), "-f", fixture("synthetic.yaml"), "--reliability"});
+  CHECK(text.out.find("Alfa Cronbach 0,926") != std::string::npos);
+  auto html = run_siap({"assess", dir.file("s.csv"), "-f", fixture("synthetic.yaml"), "--format", "html", "--reliability"});
+  CHECK(html.out.find("<caption>Statistik Butir-Total (Item-Total Statistics)</caption>") != std::string::npos);
+  auto json_only = run_siap({"assess", dir.file("s.csv"), "-f", fixture("synthetic.yaml"), "--format", "json", "--reliability"});
+  CHECK(json_only.exit_code == 2);
+  CHECK(json_only.err.find("siap reliability --format json|csv") != std::string::npos);
+  auto sheet = run_siap({"assess", std::string(SIAP_SOURCE_DIR) + "/samples/spbe-2020-jabar.csv", "-f", "spbe-2020", "--reliability"});
+  CHECK(sheet.exit_code == 2);
+  CHECK(sheet.err.find("--reliability: uji reliabilitas memerlukan data per responden") != std::string::npos);
+}

@@ -3,8 +3,9 @@
 // non-region units: each line's first field is a unit name of any
 // characters, the next 47 bytes of the line give SPBE levels, so reporters see
 // hostile names (markup, formula prefixes, control characters, very long
-// text) on real scores. Output must be valid UTF-8 and the HTML must carry
-// no markup from the input.
+// text) on real scores, and every fourth input also in the instrument
+// analysis's tables. Output must be valid UTF-8 and the HTML must carry no
+// markup from the input.
 #include <algorithm>
 #include <cctype>
 #include <cstddef>
@@ -16,6 +17,7 @@
 #include "fuzz_target_util.hpp"
 #include "siap/bootstrap.hpp"
 #include "siap/framework_catalog.hpp"
+#include "siap/instrument.hpp"
 #include "siap/report.hpp"
 
 namespace {
@@ -75,6 +77,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     b.resamples = 5;
     boot = siap::bootstrap(a, b);
   }
+  // Every fourth input with an instrument analysis whose scale and unit
+  // names are the input's, on answers from its bytes, so that the
+  // reliability tables (every format) see hostile names and odd statistics.
+  std::optional<siap::InstrumentAnalysis> instrument;
+  if (size > 0 && (data[0] & 12) == 12 && !a.data->units.empty()) {
+    siap::ItemMatrix answers{3, {}};
+    for (std::size_t i = 0; i < std::min<std::size_t>(size, 60); ++i) answers.values.push_back(double(1 + data[i] % 5));
+    answers.values.resize(answers.values.size() / 3 * 3);
+    const std::string& name = a.data->units.front().name;
+    siap::ScaleAnalysis scale{
+        "", siap::LocalizedText{name, name}, {spbe.leaves[0], spbe.leaves[1], spbe.leaves[2]}, siap::analyse_reliability(answers)};
+    instrument.emplace();
+    instrument->respondents = answers.respondents();
+    instrument->scales = {scale, scale};
+    instrument->scales[1].id = name;  // an id that names no node
+    instrument->units.push_back(siap::UnitInstrument{a.data->units.front().code, name, answers.respondents(), instrument->scales});
+  }
   // One language per input, chosen by its first byte.
   for (siap::Lang lang : {size > 0 && (data[0] & 1) ? siap::Lang::en : siap::Lang::id}) {
     siap::ReportOptions report;
@@ -83,6 +102,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     report.tool_version = "fuzz";
     report.title = a.data->units.empty() ? "" : a.data->units.front().name;  // a hostile title too
     if (boot) report.bootstrap = &*boot;
+    if (instrument) {
+      report.instrument = &*instrument;
+      siap::fuzz::check_text(siap::render_reliability_text(*instrument, spbe, lang));
+      siap::fuzz::check_text(siap::render_reliability_json(*instrument, spbe));
+      siap::fuzz::check_text(siap::render_reliability_csv(*instrument, spbe, report));
+      siap::fuzz::check_text(siap::render_reliability_markdown(*instrument, spbe, report));
+      std::string html = siap::render_reliability_html(*instrument, spbe, report);
+      siap::fuzz::check_text(html);
+      if (has_script_tag(html)) std::abort();
+      auto xlsx = siap::render_reliability_xlsx(*instrument, spbe, report);
+      if (!xlsx || xlsx->compare(0, 2, "PK") != 0) std::abort();
+    }
     siap::fuzz::check_text(siap::render_text(a, report));
     siap::fuzz::check_text(siap::render_json(a, report));
     siap::fuzz::check_text(siap::render_csv(a, report));

@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -166,14 +167,23 @@ TEST_CASE("psych's own numbers (committed by make_psych_golden.R): complete, and
     const siap::Reliability& r = f[0] == "complete" ? complete : f[1] == "pairwise" ? missing_pairwise : missing_listwise;
     const double expected = std::stod(f[4]);
     const std::size_t item = f[3].empty() ? 0 : std::size_t(f[3][1] - '1');
-    double got = 0;
-    if (f[2] == "alpha") got = r.alpha;
-    if (f[2] == "standardized_alpha") got = r.standardized_alpha;
-    if (f[2] == "r_corrected") got = r.item[item].r_corrected;
-    if (f[2] == "alpha_if_deleted") got = r.item[item].alpha_if_deleted;
-    if (f[2] == "smc") got = r.item[item].smc;
-    CHECK_THAT(got, WithinAbs(expected, 1e-9));
+    const siap::ItemAnalysis& it = r.item[item];
+    const std::map<std::string, double> got{{"alpha", r.alpha},
+                                            {"standardized_alpha", r.standardized_alpha},
+                                            {"scale_mean", r.scale_mean},
+                                            {"scale_variance", r.scale_variance},
+                                            {"r_corrected", it.r_corrected},
+                                            {"alpha_if_deleted", it.alpha_if_deleted},
+                                            {"smc", it.smc},
+                                            {"mean", it.mean},
+                                            {"sd", it.sd},
+                                            {"r_uncorrected", it.r_uncorrected},
+                                            {"sig_two_tailed", it.p_corrected},
+                                            {"scale_mean_if_deleted", it.scale_mean_if_deleted},
+                                            {"scale_variance_if_deleted", it.scale_variance_if_deleted}};
+    REQUIRE(got.count(f[2]) == 1);
+    CHECK_THAT(got.at(f[2]), WithinAbs(expected, 1e-9));
     ++checked;
   }
-  CHECK(checked == 41);
+  CHECK(checked == 73);
 }
