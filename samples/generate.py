@@ -100,11 +100,21 @@ def kominfo_evaluation(rng):
     write("kominfo-evaluation-jabar.csv", header, rows, delimiter=";")
 
 
+# The reverse-worded items of frameworks/kominfo-readiness.yaml
+# (`reverse: true`): a respondent who agrees with the others disagrees with these.
+READINESS_REVERSED = {"q03", "q15", "q27", "q36", "q48"}
+
+
 def readiness_survey(rng):
     """Respondents for kominfo-readiness: 30-80 per kabupaten/kota across the
     pentahelix, 54 Likert items, blank answers here and there, and the planted
-    problems listed in README.md (and nothing else)."""
+    problems listed in README.md (and nothing else). Each respondent has a
+    view of their region of their own (drawn from a second generator, so
+    that the other samples stay as they were) which every answer shares, as
+    a real respondent's answers do, and answers the reverse-worded items the
+    other way round: a scale's items correlate, and reverse keying matters."""
     items = ["q%02d" % i for i in range(1, 55)]
+    views = random.Random(SEED + 1)
     header = ["id_responden", "kabupaten_kota", "kelompok"] + items
     groups = ["pemerintah", "akademisi", "bisnis", "komunitas", "media", "Pemda", "masyarakat"]
     rows = []
@@ -113,12 +123,14 @@ def readiness_survey(rng):
         lean = rng.uniform(-1.0, 1.0)
         for _ in range(rng.randint(30, 80)):
             rid += 1
+            view = views.gauss(0, 0.7)
             answers = []
             for i in range(54):
                 if rng.random() < 0.03:
                     answers.append("")  # skipped: missing, not a problem
                     continue
-                answers.append(min(5, max(1, round(rng.gauss(3.2 + lean, 0.9)))))
+                answer = min(5, max(1, round(rng.gauss(3.2 + lean + view, 0.9))))
+                answers.append(6 - answer if items[i] in READINESS_REVERSED else answer)
             rows.append(["R%05d" % rid, name, rng.choice(groups)] + answers)
     # Planted problems (README.md); positions are fixed so the list is exact.
     rows[10][3 + 4] = 6            # q05 = 6: outside 1-5
