@@ -116,6 +116,15 @@ inline Assessment assess(const Framework& fw, Dataset data, int profile = -1) {
   return assess(fw, std::make_shared<const Dataset>(std::move(data)), profile);
 }
 
+// The same from node values computed elsewhere (a roll-up of other units'
+// scores): `values[u]` holds unit u's node values in framework order, then
+// its facet values (ScoringKernel::facet_values() of them); published,
+// banded and ranked exactly as assess() does. `data` names the units; its
+// rows are not read.
+struct NodeValue;
+Assessment assess_values(const Framework& fw, std::shared_ptr<const Dataset> data, const std::vector<std::vector<NodeValue>>& values,
+                         int profile = -1);
+
 // Units named by code ("32.73") or name (ignoring case), as indices into
 // Dataset::units; an unknown one is an error naming the closest units.
 Expected<std::vector<int>> find_units(const Assessment& a, const std::vector<std::string>& queries);

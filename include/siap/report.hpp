@@ -15,6 +15,7 @@
 namespace siap {
 
 struct BootstrapResult;
+struct Rollup;
 
 struct ReportOptions {
   Lang lang = Lang::id;
@@ -40,6 +41,9 @@ struct ReportOptions {
   // the text, Markdown and HTML reports and as sheets of the workbook;
   // nullptr: none.
   const InstrumentAnalysis* instrument = nullptr;
+  // The province roll-up (--rollup) of the assessment's kabupaten/kota: a
+  // section of every report, and the rollup CSV; nullptr: none.
+  const Rollup* rollup = nullptr;
 };
 
 std::string render_text(const Assessment& a, const ReportOptions& options);
@@ -81,6 +85,11 @@ std::string render_responses_csv(const Assessment& a, const ReportOptions& optio
 // facet value): estimate, standard error, percentile and BCa intervals.
 // Needs options.bootstrap.
 std::string render_intervals_csv(const Assessment& a, const ReportOptions& options);
+
+// The province roll-up in one row per province (and Indonesia): rank,
+// index, band, coverage, weakest dimension, every top-level node. Needs
+// options.rollup.
+std::string render_rollup_csv(const Assessment& a, const ReportOptions& options);
 
 // Published value as text: "3,41" (id) or "3.41" (en).
 std::string format_published(const Decimal& value, int decimals, Lang lang);

@@ -24,6 +24,7 @@ struct ReportFormat {
   std::string_view file_en;
   bool needs_bootstrap = false;   // made of the respondent bootstrap (--bootstrap)
   bool shows_instrument = false;  // has a section for the instrument analysis (--reliability)
+  bool needs_rollup = false;      // made of the province roll-up (--rollup)
 };
 
 // In the order --help lists them.

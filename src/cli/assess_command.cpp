@@ -21,6 +21,7 @@
 #include "siap/limits.hpp"
 #include "siap/report.hpp"
 #include "siap/report_formats.hpp"
+#include "siap/rollup.hpp"
 #include "siap/utf8.hpp"
 
 namespace siap::cli {
@@ -40,7 +41,44 @@ struct AssessOptions {
   double confidence = 0.95;
   int top = 10;
   bool reliability = false;  // the instrument analysis as a section of the report
+  std::string rollup;        // "", "province" or "national"
+  std::string rollup_method = "mean";
+  double min_coverage = 0.5;
+  std::string population;  // a study's own population table
 };
+
+// The province roll-up the options ask for; nullopt with the exit code set
+// when they cannot be honoured. `own` keeps the study's population table,
+// which the roll-up refers to, alive beside it.
+std::optional<Rollup> roll_up_as_asked(const AssessOptions& o, const Assessment& assessment, std::optional<PopulationTable>& own,
+                                       const CliContext& ctx, int& exit_code) {
+  if (!o.population.empty()) {
+    auto table = PopulationTable::load(o.population);
+    if (!table) {
+      for (const auto& e : table.errors()) ctx.error(e.render(ctx.lang));
+      exit_code = kBadInput;
+      return std::nullopt;
+    }
+    own = std::move(*table);
+  }
+  RollupOptions options;
+  options.method = o.rollup_method == "population" ? RollupMethod::population
+                   : o.rollup_method == "pooled"   ? RollupMethod::pooled
+                                                   : RollupMethod::mean;
+  options.min_coverage = o.min_coverage;
+  options.national = o.rollup == "national";
+  options.population = own ? &*own : nullptr;
+  auto rolled = roll_up(assessment, options);
+  if (!rolled) {
+    for (const auto& e : rolled.errors()) ctx.error(e.render(ctx.lang));
+    exit_code = kBadInput;
+    return std::nullopt;
+  }
+  if (rolled->coverage.empty()) {
+    ctx.warning(ctx.tr("--rollup: tidak ada kabupaten/kota dalam data untuk direkap", "--rollup: no regency or city in the data to roll up"));
+  }
+  return std::move(*rolled);
+}
 
 // The first `limit` kept examples (at most a few per kind of problem), then
 // a count of the rest and where to find them.
@@ -95,6 +133,25 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
                                  "shown in the text, md, html and xlsx formats; for JSON or CSV: siap reliability --format json|csv")));
     return kUsage;
   }
+  for (const ReportFormat* f : formats) {
+    if (f->needs_rollup && o.rollup.empty()) {
+      ctx.error(fmt::format("--format {} {}", f->name, ctx.tr("memerlukan --rollup province|national", "needs --rollup province|national")));
+      return kUsage;
+    }
+  }
+  if (o.rollup.empty() && (o.rollup_method != "mean" || o.min_coverage != 0.5 || !o.population.empty())) {
+    ctx.error(ctx.tr("--rollup-method, --min-coverage dan --population memerlukan --rollup province|national",
+                     "--rollup-method, --min-coverage and --population need --rollup province|national"));
+    return kUsage;
+  }
+  if (!o.population.empty() && o.rollup_method != "population") {
+    ctx.error(ctx.tr("--population memerlukan --rollup-method population", "--population needs --rollup-method population"));
+    return kUsage;
+  }
+  if (!(o.min_coverage >= 0 && o.min_coverage <= 1)) {
+    ctx.error(fmt::format("--min-coverage: {}", ctx.tr("harus di antara 0 dan 1", "must lie between 0 and 1")));
+    return kUsage;
+  }
   if (o.output_dir.empty() && formats[0]->needs_output_dir) {
     ctx.error(fmt::format("{} {}", formats[0]->name, ctx.tr("memerlukan -o DIR", "needs -o DIR")));
     return kUsage;
@@ -138,9 +195,20 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
                                                       "a reliability analysis needs one row per respondent; this framework reads one row per unit")));
     return kUsage;
   }
+  if (o.rollup_method == "pooled" && data.kind != InputKind::respondents) {
+    ctx.error(fmt::format("--rollup-method pooled: {}", ctx.tr("kerangka ini membaca satu baris per unit; tidak ada responden untuk digabung",
+                                                               "this framework reads one row per unit; there are no respondents to pool")));
+    return kUsage;
+  }
   Assessment assessment = assess(loaded->framework, std::move(loaded->data), loaded->profile);
   std::optional<InstrumentAnalysis> instrument;
   if (o.reliability) instrument = analyse_instrument(*assessment.framework, *assessment.data, ReliabilityOptions{});
+  std::optional<PopulationTable> population;
+  std::optional<Rollup> rollup;
+  if (!o.rollup.empty()) {
+    rollup = roll_up_as_asked(o, assessment, population, ctx, exit_code);
+    if (!rollup) return exit_code;
+  }
   std::optional<BootstrapResult> boot;
   if (o.bootstrap > 0 && assessment.results.size() * o.bootstrap > limits::kMaxBootstrapValues) {
     ctx.error(fmt::format("--bootstrap {}: {} unit × {} {} {} (docs/limits.md)", o.bootstrap, assessment.results.size(), o.bootstrap,
@@ -178,6 +246,7 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   report.json_file = report_base_name(ctx.lang) + ".json";
   if (boot) report.bootstrap = &*boot;
   if (instrument) report.instrument = &*instrument;
+  if (rollup) report.rollup = &*rollup;
   if (!o.profiles_for.empty()) {
     auto units = find_units(assessment, o.profiles_for);
     if (!units) {
@@ -208,6 +277,12 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
     report.settings.push_back(fmt::format("top={}", o.top));
   }
   if (instrument) report.settings.push_back("reliability");
+  if (rollup) {
+    report.settings.push_back("rollup=" + o.rollup);
+    report.settings.push_back("rollup_method=" + o.rollup_method);
+    report.settings.push_back(fmt::format("min_coverage={}", o.min_coverage));
+    if (!o.population.empty()) report.settings.push_back("population=" + o.population);
+  }
 
   // A renderer's failure is ours (exit 3); a file that cannot be written is the user's (exit 1).
   auto failed = [&](const Diagnostics& errors) {
@@ -270,6 +345,20 @@ void add_assess_command(CLI::App& app, CliContext& ctx, int& exit_code) {
       ->check(CLI::Range(0.5, 0.999));
   cmd->add_option("--top", o->top, ctx.tr("Peluang masuk k besar: P(peringkat ≤ k) (bawaan 10)", "Chance of the top k: P(rank ≤ k) (default 10)"))
       ->check(CLI::Range(1, 100'000));
+  cmd->add_option("--rollup", o->rollup,
+                  ctx.tr("Rekap per provinsi dari kabupaten/kota (national: juga Indonesia)",
+                         "Roll kabupaten/kota up per province (national: also Indonesia)"))
+      ->transform(one_of(ctx, {"province", "national"}));
+  cmd->add_option("--rollup-method", o->rollup_method,
+                  ctx.tr("mean: rata-rata (seperti IMDI, bawaan); population: tertimbang penduduk; pooled: responden digabung",
+                         "mean: plain mean (as IMDI, default); population: weighted by population; pooled: respondents pooled"))
+      ->transform(one_of(ctx, {"mean", "population", "pooled"}));
+  cmd->add_option("--min-coverage", o->min_coverage,
+                  ctx.tr("Bagian kabupaten/kota yang harus dinilai agar provinsi direkap (bawaan 0.5)",
+                         "Share of a province's kabupaten/kota that must be assessed for it to be rolled up (default 0.5)"));
+  cmd->add_option("--population", o->population,
+                  ctx.tr("Tabel penduduk sendiri (CSV: kode, penduduk) untuk --rollup-method population",
+                         "Your own population table (CSV: code, population) for --rollup-method population"));
   cmd->add_flag("--reliability", o->reliability,
                 ctx.tr("Sertakan uji validitas dan reliabilitas instrumen (bawaan siap reliability) dalam laporan text, md, html dan xlsx",
                        "Include the instrument's validity and reliability (siap reliability's defaults) in the text, md, html and xlsx reports"));

@@ -11,6 +11,7 @@
 #include "report/reliability_sections.hpp"
 #include "report/report_labels.hpp"
 #include "report/report_view.hpp"
+#include "report/rollup_tables.hpp"
 #include "siap/utf8.hpp"
 
 namespace siap {
@@ -54,6 +55,7 @@ class HtmlWriter {
     summary();
     ranking();
     bars();
+    if (o_.rollup) out_ += report::rollup_html(report::rollup_tables(*o_.rollup, a_, lang_));
     uncertainty();
     if (o_.instrument) out_ += report::reliability_html(report::reliability_tables(*o_.instrument, fw_, lang_));
     profiles();

@@ -6,6 +6,8 @@
 #include "report/json_writer.hpp"
 #include "siap/bootstrap.hpp"
 #include "siap/report.hpp"
+#include "siap/regions.hpp"
+#include "siap/rollup.hpp"
 
 namespace siap {
 namespace {
@@ -244,6 +246,56 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
       w.end_object();
     }
     w.end_array();
+    w.end_object();
+  }
+
+  if (const Rollup* rollup = options.rollup) {
+    const RollupOptions& o = rollup->options;
+    w.key("rollup").begin_object();
+    w.field("method", o.method == RollupMethod::mean ? "mean" : o.method == RollupMethod::population ? "population" : "pooled");
+    real(w, "min_coverage", o.min_coverage);
+    if (o.method == RollupMethod::population) text(w, "weights", (o.population ? *o.population : PopulationTable::builtin()).source());
+    auto codes = [&](std::string_view key, const std::vector<int>& results) {
+      w.key(key).begin_array();
+      for (int i : results) w.string(a.unit_of(a.results[std::size_t(i)]).code);
+      w.end_array();
+    };
+    auto region = [&](const Assessment& p, const UnitResult& r, const RollupCoverage& c) {
+      const Unit& unit = p.unit_of(r);
+      w.begin_object().field("code", unit.code).field("name", unit.name).field("assessed", r.assessed).field("respondents", r.respondents);
+      if (r.assessed) {
+        w.field("rank", r.rank);
+      } else {
+        w.field("not_assessed_code", r.not_assessed_code);
+        text(w, "not_assessed_reason", r.not_assessed_reason);
+      }
+      if (r.gap_to_next_band) number(w, "gap_to_next_band", *r.gap_to_next_band);
+      w.key("nodes").begin_object();
+      for (std::size_t n = 0; n < fw.nodes.size(); ++n) {
+        w.key(n == 0 ? std::string_view("index") : std::string_view(fw.nodes[n].id));
+        score(w, fw, r.nodes[n], fw.nodes[n].depth);
+      }
+      w.end_object();
+      w.key("coverage").begin_object().field("total", c.total);
+      codes("assessed", c.assessed);
+      codes("not_assessable", c.not_assessable);
+      w.key("missing").begin_array();
+      for (int m : c.missing) w.string(RegionTable::builtin().at(m).code);
+      w.end_array();
+      real(w, "population_share", c.population_share);
+      w.end_object();
+      if (c.weakest >= 0) w.field("weakest", fw.nodes[std::size_t(c.weakest)].id);
+      codes("lagging", c.lagging);
+      w.end_object();
+    };
+    w.key("provinces").begin_array();
+    for (const UnitResult& r : rollup->provinces.results) region(rollup->provinces, r, rollup->coverage[std::size_t(r.unit)]);
+    w.end_array();
+    if (rollup->national) {
+      w.key("national");
+      region(*rollup->national, rollup->national->results[0], rollup->national_coverage);
+    }
+    codes("province_governments", rollup->province_governments);
     w.end_object();
   }
 

@@ -10,6 +10,7 @@
 #include "report/reliability_sections.hpp"
 #include "report/report_labels.hpp"
 #include "report/report_view.hpp"
+#include "report/rollup_tables.hpp"
 #include "siap/report.hpp"
 
 namespace siap {
@@ -157,6 +158,7 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
       out += fmt::format("- {}: {}\n", markdown_escape(row.unit->name), markdown_escape(row.result->not_assessed_reason.in(lang)));
     }
   }
+  if (options.rollup) out += report::rollup_markdown(report::rollup_tables(*options.rollup, a, lang), 2);
   out += uncertainty(a, options);
   if (options.instrument) out += "\n" + report::reliability_markdown(report::reliability_tables(*options.instrument, fw, lang), 2);
   out += profiles(a, options);

@@ -9,28 +9,6 @@
 
 namespace siap {
 namespace report {
-namespace {
-
-std::string table_html(const Table& table) {
-  std::string out = "<div class=\"scroll\">\n<table class=\"spss\">\n";
-  if (!table.caption.empty()) out += fmt::format("<caption>{}</caption>\n", html_escape(table.caption));
-  out += "<thead><tr>";
-  for (std::size_t c = 0; c < table.header.size(); ++c) {
-    const bool numeric = !table.rows.empty() && c < table.rows[0].size() && table.rows[0][c].numeric;
-    out += fmt::format("<th{}>{}</th>", numeric ? " class=\"num\"" : "", html_escape(table.header[c]));
-  }
-  out += "</tr></thead>\n<tbody>\n";
-  for (const auto& row : table.rows) {
-    out += "<tr>";
-    for (const TableCell& c : row) out += fmt::format("<td{}>{}</td>", c.numeric ? " class=\"num\"" : "", html_escape(c.text));
-    out += "</tr>\n";
-  }
-  out += "</tbody>\n</table>\n</div>\n";
-  for (const std::string& note : table.notes) out += fmt::format("<p class=\"note\">{}</p>\n", html_escape(note));
-  return out;
-}
-
-}  // namespace
 
 std::string reliability_html(const ReliabilityTables& tables) {
   std::string out = fmt::format("<section class=\"reliability\">\n<h2>{}</h2>\n<ul class=\"method\">\n", html_escape(tables.title));
@@ -44,10 +22,10 @@ std::string reliability_html(const ReliabilityTables& tables) {
     }
     out += fmt::format("<p class=\"verdict\">{}</p>\n", html_escape(s.verdict));
     if (!s.warning.empty()) out += fmt::format("<p class=\"warning\">{}</p>\n", html_escape(s.warning));
-    for (const Table& t : s.tables) out += table_html(t);
+    for (const Table& t : s.tables) out += html_table(t);
     out += "</div>\n";
   }
-  if (!tables.by_unit.rows.empty()) out += fmt::format("<div class=\"scale\">\n{}</div>\n", table_html(tables.by_unit));
+  if (!tables.by_unit.rows.empty()) out += fmt::format("<div class=\"scale\">\n{}</div>\n", html_table(tables.by_unit));
   out += fmt::format("<p class=\"note\">{}</p>\n</section>\n", html_escape(tables.legend));
   return out;
 }

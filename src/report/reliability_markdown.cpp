@@ -8,36 +8,6 @@
 
 namespace siap {
 namespace report {
-namespace {
-
-// Numbers are siap's own digits and stay as they are ("13.6500", not
-// "13\.6500"); text from the framework or the input is escaped.
-std::string cell(const TableCell& c) {
-  std::string shown = c.numeric ? c.text : markdown_escape(c.text);
-  return shown.empty() ? " " : shown;
-}
-
-std::string table_markdown(const Table& table) {
-  std::string out = fmt::format("**{}**\n\n|", markdown_escape(table.caption));
-  for (const std::string& h : table.header) out += " " + cell({h, false}) + " |";
-  out += "\n|";
-  // Alignment from the first row: numbers right, labels left.
-  for (std::size_t c = 0; c < table.header.size(); ++c) {
-    const bool numeric = !table.rows.empty() && c < table.rows[0].size() && table.rows[0][c].numeric;
-    out += numeric ? "---:|" : "---|";
-  }
-  out += "\n";
-  for (const auto& row : table.rows) {
-    out += "|";
-    for (const TableCell& c : row) out += " " + cell(c) + " |";
-    out += "\n";
-  }
-  out += "\n";
-  for (const std::string& note : table.notes) out += markdown_escape(note) + "\n\n";
-  return out;
-}
-
-}  // namespace
 
 std::string reliability_markdown(const ReliabilityTables& tables, int level) {
   const std::string title(std::size_t(level), '#'), scale(std::size_t(level) + 1, '#');
@@ -52,14 +22,13 @@ std::string reliability_markdown(const ReliabilityTables& tables, int level) {
     }
     out += fmt::format("**{}**\n\n", markdown_escape(s.verdict));
     if (!s.warning.empty()) out += fmt::format("> {}\n\n", markdown_escape(s.warning));
-    for (const Table& t : s.tables) out += table_markdown(t);
+    for (const Table& t : s.tables) out += markdown_table(t);
   }
   if (!tables.by_unit.rows.empty()) {
     out += fmt::format("{} {}\n\n", scale, markdown_escape(tables.by_unit.caption));
     Table by_unit = tables.by_unit;
     by_unit.caption.clear();
-    std::string table = table_markdown(by_unit);
-    out += table.substr(table.find('|'));
+    out += markdown_table(by_unit);
   }
   out += markdown_escape(tables.legend) + "\n";
   return out;

@@ -9,22 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "report/table.hpp"
 #include "siap/instrument.hpp"
 #include "siap/text.hpp"
 
 namespace siap::report {
-
-struct TableCell {
-  std::string text;
-  bool numeric = false;  // right-aligned
-};
-
-struct Table {
-  std::string caption;              // "Reliability Statistics", in Indonesian with SPSS's name beside it
-  std::vector<std::string> header;  // column headings; the first names the row labels (may be "")
-  std::vector<std::vector<TableCell>> rows;
-  std::vector<std::string> notes;  // footnotes, in order
-};
 
 struct ScaleTables {
   std::string heading;       // "Dimensi Tata Kelola (4 butir)"

@@ -22,6 +22,8 @@ constexpr std::array kFormats{
     ReportFormat{"responses", "csv", false, true, &infallible<render_responses_csv>, "responden.csv", "responses.csv"},
     // Every unit's and node's bootstrap interval, in long form.
     ReportFormat{"intervals", "csv", false, false, &infallible<render_intervals_csv>, "selang.csv", "intervals.csv", true},
+    // One row per province of the roll-up.
+    ReportFormat{"rollup", "csv", false, false, &infallible<render_rollup_csv>, "provinsi.csv", "provinces.csv", false, false, true},
 };
 
 }  // namespace

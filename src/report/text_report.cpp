@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "report/report_view.hpp"
+#include "report/rollup_tables.hpp"
 #include "siap/report.hpp"
 #include "siap/utf8.hpp"
 
@@ -125,6 +126,7 @@ std::string render_text(const Assessment& a, const ReportOptions& options) {
     }
   }
   out += uncertainty_section(a, options);
+  if (options.rollup) out += report::rollup_text(report::rollup_tables(*options.rollup, a, lang));
   if (options.instrument) out += "\n" + render_reliability_text(*options.instrument, fw, lang);
   const report::SummaryView s = report::summary_view(a);
   out += "\n" + fmt::format("{}: {} {}, {} {}, {} {}; {} {}. {} {}: {} {}, {} {}.\n", tr("Masukan", "Input"), s.rows_read,

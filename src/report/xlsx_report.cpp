@@ -12,6 +12,7 @@
 #include "report/reliability_sections.hpp"
 #include "report/report_labels.hpp"
 #include "report/report_view.hpp"
+#include "report/rollup_tables.hpp"
 #include "report/xlsx_file.hpp"
 #include "xlsx_sheet.hpp"
 
@@ -95,6 +96,7 @@ class WorkbookWriter {
 
   void write() {
     summary();
+    rollup();
     uncertainty();
     dimensions();
     indicators_wide();
@@ -148,6 +150,59 @@ class WorkbookWriter {
 
   const UnitBootstrap* boot_of(const UnitResult& r) const {
     return o_.bootstrap ? &o_.bootstrap->units[std::size_t(&r - a_.results.data())] : nullptr;
+  }
+
+  // With --rollup: one row per province (and Indonesia) as numbers, the
+  // method and what each province is missing below.
+  void rollup() {
+    if (!o_.rollup) return;
+    const Rollup& r = *o_.rollup;
+    const report::RollupTables tables = report::rollup_tables(r, a_, lang_);
+    XlsxSheet s = add_sheet("Provinsi", "Provinces");
+    lxw_row_t row = 0;
+    s.text(row++, 0, tables.title, f_.title, false);
+    for (const std::string& sentence : tables.method) s.text(row++, 0, sentence, f_.muted, false);
+    ++row;
+    const lxw_row_t head = row;
+    std::vector<std::string> headers{t(report::label::kRank),
+                                     t(report::label::kCode),
+                                     t(report::label::kProvince),
+                                     t(report::label::kScore),
+                                     t(report::label::kBand),
+                                     t("Kab/kota dinilai", "Regencies/cities assessed"),
+                                     t("Kab/kota seluruhnya", "Regencies/cities in all"),
+                                     t("Cakupan", "Coverage"),
+                                     t("Penduduk tercakup", "Population covered"),
+                                     t("Ke predikat berikutnya", "To the next band"),
+                                     t("Dimensi terlemah", "Weakest dimension")};
+    for (int node : fw_.root().children) headers.push_back(t(fw_.nodes[std::size_t(node)].name));
+    headers.push_back(t("Keterangan", "Note"));
+    for (std::size_t c = 0; c < headers.size(); ++c) s.text(head, lxw_col_t(c), headers[c], f_.header);
+    row = head + 1;
+    auto line = [&](const Assessment& p, const UnitResult& u, const RollupCoverage& c) {
+      if (u.assessed) s.number(row, 0, u.rank, f_.rank);
+      s.text(row, 1, p.unit_of(u).code);
+      s.text(row, 2, p.unit_of(u).name);
+      score_cell(s, row, 3, u.nodes[0]);
+      if (u.assessed) band_cell(s, row, 4, 0, u.nodes[0]);
+      s.number(row, 5, double(c.assessed.size()));
+      s.number(row, 6, double(c.total));
+      s.number(row, 7, c.total ? double(c.assessed.size()) / double(c.total) : 0, f_.share);
+      s.number(row, 8, c.population_share, f_.share);
+      if (u.gap_to_next_band) s.number(row, 9, u.gap_to_next_band->to_double(), f_.score);
+      if (c.weakest >= 0) s.text(row, 10, t(fw_.nodes[std::size_t(c.weakest)].name));
+      lxw_col_t col = 11;
+      for (int node : fw_.root().children) score_cell(s, row, col++, u.nodes[std::size_t(node)]);
+      if (!u.assessed) s.text(row, col, t(u.not_assessed_reason), nullptr, false);
+      ++row;
+    };
+    for (const UnitResult& u : r.provinces.results) line(r.provinces, u, r.coverage[std::size_t(u.unit)]);
+    if (r.national) line(*r.national, r.national->results[0], r.national_coverage);
+    s.freeze(head + 1, 3);
+    ++row;
+    for (const std::string& detail : tables.details) s.text(row++, 0, detail, nullptr, false);
+    if (!tables.governments.empty()) s.text(row++, 0, tables.governments, f_.muted, false);
+    s.fit_columns(28, {{0, 10}});
   }
 
   // A bootstrap value rounded half up as reports show it; blank when not computed.

@@ -25,7 +25,10 @@ namespace {
 // next band.
 class Scorer {
  public:
-  Scorer(const Framework& fw, const Dataset& data, int profile) : fw_(fw), data_(data), kernel_(fw, data, profile) {
+  // `given`: each unit's node values then facet values, computed elsewhere
+  // (a roll-up of other units' scores); nullptr: the kernel on the rows.
+  Scorer(const Framework& fw, const Dataset& data, int profile, const std::vector<std::vector<NodeValue>>* given = nullptr)
+      : fw_(fw), data_(data), kernel_(fw, data, profile), given_(given) {
     const bool respondents = data.kind == InputKind::respondents;
     min_respondents_ = respondents && fw.respondents ? std::size_t(fw.respondents->min_respondents) : 1;
     int max_depth = 0;
@@ -101,7 +104,9 @@ class Scorer {
   void score_unit(UnitResult& out, int unit, std::span<const std::uint32_t> rows, std::vector<NodeValue>& values) const {
     out.unit = unit;
     out.respondents = rows.size();
-    if (rows.size() < min_respondents_) {
+    if (given_) {
+      std::copy((*given_)[std::size_t(unit)].begin(), (*given_)[std::size_t(unit)].end(), values.begin());
+    } else if (rows.size() < min_respondents_) {
       out.not_assessed_code = "too_few_respondents";
       out.not_assessed_reason = {fmt::format("hanya {} responden; minimal {}", rows.size(), min_respondents_),
                                  fmt::format("only {} respondents; at least {} needed", rows.size(), min_respondents_)};
@@ -109,7 +114,7 @@ class Scorer {
     }
     std::span<NodeValue> nodes(values.data(), fw_.nodes.size());
     std::span<NodeValue> facets(values.data() + fw_.nodes.size(), kernel_.facet_values());
-    kernel_.evaluate_unit(unit, rows, nodes, facets);
+    if (!given_) kernel_.evaluate_unit(unit, rows, nodes, facets);
     for (std::size_t n = 0; n < fw_.nodes.size(); ++n) {
       copy_value(nodes[n], out.nodes[n]);
       if (out.nodes[n].assessed) publish(out.nodes[n], fw_.nodes[n].depth);
@@ -145,6 +150,7 @@ class Scorer {
   const Framework& fw_;
   const Dataset& data_;
   ScoringKernel kernel_;
+  const std::vector<std::vector<NodeValue>>* given_ = nullptr;
   std::size_t min_respondents_ = 1;
   std::vector<std::vector<int>> band_sets_by_depth_;  // Framework::band_sets_at, per depth
 };
@@ -251,12 +257,14 @@ LocalizedText rank_tier_label(RankTier tier) {
   return {"Unit lain", "Other units"};
 }
 
-Assessment assess(const Framework& fw, std::shared_ptr<const Dataset> data, int profile) {
+namespace {
+
+Assessment publish_and_rank(const Framework& fw, std::shared_ptr<const Dataset> data, int profile, const std::vector<std::vector<NodeValue>>* given) {
   Assessment out;
   out.framework = &fw;
   out.profile = profile;
   out.data = std::move(data);
-  out.results = Scorer(fw, *out.data, profile).run(out.scores);
+  out.results = Scorer(fw, *out.data, profile, given).run(out.scores);
   const auto& units = out.data->units;
   // Provinces as small integers for grouping their kabupaten/kota; -1 for
   // the rest (a province's own government is not ranked among them).
@@ -278,6 +286,16 @@ Assessment assess(const Framework& fw, std::shared_ptr<const Dataset> data, int 
   rank(out.results, province_of_result, &UnitResult::rank_in_province);
   order_for_reports(out.results, units);
   return out;
+}
+
+}  // namespace
+
+Assessment assess(const Framework& fw, std::shared_ptr<const Dataset> data, int profile) {
+  return publish_and_rank(fw, std::move(data), profile, nullptr);
+}
+
+Assessment assess_values(const Framework& fw, std::shared_ptr<const Dataset> data, const std::vector<std::vector<NodeValue>>& values, int profile) {
+  return publish_and_rank(fw, std::move(data), profile, &values);
 }
 
 }  // namespace siap

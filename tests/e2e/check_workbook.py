@@ -321,6 +321,28 @@ class HostileNames(unittest.TestCase):
         self.assertNotIn("url(", text)
 
 
+class RollupSheet(unittest.TestCase):
+    """assess --rollup province on the Jawa Barat sample: the Provinsi sheet,
+    read with openpyxl, holds the mean of the Ringkasan sheet's 27 indices."""
+
+    def test_province_is_the_mean_of_its_kabupaten_kota(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            assess([os.path.join(ROOT, "samples", "kominfo-readiness-jabar.csv"), "-f", "kominfo-readiness",
+                    "--format", "xlsx,json", "--rollup", "province"], tmp)
+            wb = openpyxl.load_workbook(os.path.join(tmp, "penilaian.xlsx"))
+            self.assertIn("Provinsi", wb.sheetnames)
+            header, rows = rows_after_header(wb["Provinsi"], "Peringkat")
+            jabar = [c.value for c in rows[0]]
+            self.assertEqual(jabar[header.index("Provinsi")], "Jawa Barat")
+            self.assertEqual(jabar[header.index("Kab/kota dinilai")], 27)
+            self.assertEqual(jabar[header.index("Cakupan")], 1)
+            with open(os.path.join(tmp, "penilaian.json"), encoding="utf-8") as f:
+                units = json.load(f)["units"]
+            from decimal import Decimal, ROUND_HALF_UP
+            mean = sum(Decimal(u["index"]["exact"]) for u in units) / len(units)
+            self.assertEqual(Decimal(str(jabar[header.index("Skor")])), mean.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
 class ReliabilityWorkbook(unittest.TestCase):
     """siap reliability --format xlsx on the synthetic S1-S5 pilot, read with
     openpyxl and compared with psych's numbers (psych_golden.csv, made by R)."""

@@ -18,6 +18,7 @@
 #include "siap/bootstrap.hpp"
 #include "siap/framework_catalog.hpp"
 #include "siap/instrument.hpp"
+#include "siap/rollup.hpp"
 #include "siap/report.hpp"
 
 namespace {
@@ -94,6 +95,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     instrument->scales[1].id = name;  // an id that names no node
     instrument->units.push_back(siap::UnitInstrument{a.data->units.front().code, name, answers.respondents(), instrument->scales});
   }
+  // The province roll-up (of whatever regions the names resolve to).
+  auto rollup = siap::roll_up(a, siap::RollupOptions{});
+  if (!rollup) std::abort();  // the plain mean cannot fail
   // One language per input, chosen by its first byte.
   for (siap::Lang lang : {size > 0 && (data[0] & 1) ? siap::Lang::en : siap::Lang::id}) {
     siap::ReportOptions report;
@@ -102,6 +106,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     report.tool_version = "fuzz";
     report.title = a.data->units.empty() ? "" : a.data->units.front().name;  // a hostile title too
     if (boot) report.bootstrap = &*boot;
+    report.rollup = &*rollup;
+    siap::fuzz::check_text(siap::render_rollup_csv(a, report));
     if (instrument) {
       report.instrument = &*instrument;
       siap::fuzz::check_text(siap::render_reliability_text(*instrument, spbe, lang));

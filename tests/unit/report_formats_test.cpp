@@ -16,7 +16,9 @@ TEST_CASE("the format table: unique names, a file of its own for each, only the 
     CHECK(f.render != nullptr);
     CHECK(f.needs_output_dir == (f.name == "xlsx"));
   }
-  CHECK(siap::report_format_names() == "text, json, csv, md, html, xlsx, responses, intervals");
+  CHECK(siap::report_format_names() == "text, json, csv, md, html, xlsx, responses, intervals, rollup");
+  CHECK(siap::find_report_format("rollup")->file_id == "provinsi.csv");
+  CHECK(siap::find_report_format("rollup")->needs_rollup);
   CHECK(siap::find_report_format("responses")->file_id == "responden.csv");
   REQUIRE(siap::find_report_format("text") != nullptr);
   CHECK(siap::find_report_format("text")->extension == "txt");
