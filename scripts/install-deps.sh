@@ -5,7 +5,7 @@
 set -eu
 
 PACKAGES="cmake g++ ninja-build pkg-config \
-libcli11-dev libyaml-cpp-dev libfmt-dev catch2 libxlsxwriter-dev liborcus-dev libexpat1-dev nlohmann-json3-dev libssl-dev libboost-math-dev \
+libcli11-dev libyaml-cpp-dev libfmt-dev catch2 libxlsxwriter-dev liborcus-dev libexpat1-dev nlohmann-json3-dev libssl-dev libboost-math-dev librsvg2-dev \
 python3-openpyxl"
 
 missing=""

@@ -91,6 +91,11 @@ std::string render_intervals_csv(const Assessment& a, const ReportOptions& optio
 // options.rollup.
 std::string render_rollup_csv(const Assessment& a, const ReportOptions& options);
 
+// The choropleth of the assessment's kabupaten/kota by band: an SVG file,
+// or a PNG rasterised by librsvg (docs/maps.md).
+std::string render_map_svg(const Assessment& a, const ReportOptions& options);
+Expected<std::string> render_map_png(const Assessment& a, const ReportOptions& options);
+
 // Published value as text: "3,41" (id) or "3.41" (en).
 std::string format_published(const Decimal& value, int decimals, Lang lang);
 // A text cell that cannot become a spreadsheet formula: a leading = + - @

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "report/html_style.hpp"
+#include "report/map_svg.hpp"
 #include "report/reliability_sections.hpp"
 #include "report/report_labels.hpp"
 #include "report/report_view.hpp"
@@ -55,7 +56,11 @@ class HtmlWriter {
     summary();
     ranking();
     bars();
-    if (o_.rollup) out_ += report::rollup_html(report::rollup_tables(*o_.rollup, a_, lang_));
+    map(report::kabupaten_kota_map(a_, lang_));
+    if (o_.rollup) {
+      out_ += report::rollup_html(report::rollup_tables(*o_.rollup, a_, lang_));
+      map(report::province_map(*o_.rollup, lang_));
+    }
     uncertainty();
     if (o_.instrument) out_ += report::reliability_html(report::reliability_tables(*o_.instrument, fw_, lang_));
     profiles();
@@ -174,6 +179,23 @@ class HtmlWriter {
 
   const UnitBootstrap* boot_of(const UnitResult& r) const {
     return o_.bootstrap ? &o_.bootstrap->units[std::size_t(&r - a_.results.data())] : nullptr;
+  }
+
+  // A choropleth with every region's name, score and band on hover, and the
+  // same in a table beside it (for print and screen readers).
+  void map(const report::MapSpec& spec) {
+    if (spec.regions.empty()) return;
+    out_ += fmt::format("<section>\n<h2>{}</h2>\n<div class=\"map\">\n<div class=\"map-svg\">\n{}</div>\n", html_escape(spec.title),
+                        report::map_svg(spec));
+    out_ += fmt::format("<div class=\"map-list\">\n<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+                        spec.provinces ? t(report::label::kProvince) : t(report::label::kRegion), t(report::label::kScore), t(report::label::kBand));
+    for (const report::MapRegion& m : spec.regions) {
+      out_ += fmt::format("<tr><td><span class=\"swatch\" style=\"background:{}\"></span>{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n", m.fill,
+                          html_escape(m.name), html_escape(m.value), html_escape(m.state));
+    }
+    out_ += "</tbody>\n</table>\n</div>\n</div>\n";
+    out_ += fmt::format("<p class=\"note\">{}</p>\n</section>\n",
+                        t("Arahkan penunjuk ke wilayah untuk nama, skor dan predikatnya.", "Hover over a region for its name, score and band."));
   }
 
   // With --bootstrap: the method, each unit's intervals and rank

@@ -48,6 +48,13 @@ table.spss caption{text-align:left;font-weight:600;padding:8px 0 4px;caption-sid
 .reliability .verdict{font-weight:600;margin:4px 0}
 .reliability .warning{color:#8a1c1c;border-left:3px solid #8a1c1c;padding-left:8px}
 .reliability ul.method{margin:4px 0 12px;padding-left:20px}
+.map{display:flex;gap:16px;align-items:flex-start}
+.map-svg{flex:0 1 620px;min-width:0}
+.map-svg svg{max-width:100%;height:auto}
+.map-list{flex:1 0 320px;max-height:680px;overflow-y:auto;font-size:12px}
+.map-list td{padding:2px 6px;white-space:nowrap}
+.swatch{display:inline-block;width:10px;height:10px;margin-right:6px;border:1px solid #8c8c8c;vertical-align:baseline}
+@media print{.map{display:block}.map-list{max-height:none;overflow:visible;columns:2}}
 @page{size:A4;margin:14mm 12mm}
 @media print{body{max-width:none;padding:0;font-size:10.5pt}table{font-size:8.5pt}.bars{font-size:8pt}.profile{padding:8px}h2{margin-top:18px}}
 )";

@@ -22,6 +22,9 @@ constexpr std::array kFormats{
     ReportFormat{"responses", "csv", false, true, &infallible<render_responses_csv>, "responden.csv", "responses.csv"},
     // Every unit's and node's bootstrap interval, in long form.
     ReportFormat{"intervals", "csv", false, false, &infallible<render_intervals_csv>, "selang.csv", "intervals.csv", true},
+    // The choropleth, as a file of its own.
+    ReportFormat{"map", "svg", false, false, &infallible<render_map_svg>, "peta.svg", "map.svg"},
+    ReportFormat{"map-png", "png", true, true, &render_map_png, "peta.png", "map.png"},
     // One row per province of the roll-up.
     ReportFormat{"rollup", "csv", false, false, &infallible<render_rollup_csv>, "provinsi.csv", "provinces.csv", false, false, true},
 };

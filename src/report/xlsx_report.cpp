@@ -11,6 +11,7 @@
 
 #include "report/reliability_sections.hpp"
 #include "report/report_labels.hpp"
+#include "report/map_svg.hpp"
 #include "report/report_view.hpp"
 #include "report/rollup_tables.hpp"
 #include "report/xlsx_file.hpp"
@@ -96,6 +97,7 @@ class WorkbookWriter {
 
   void write() {
     summary();
+    map();
     rollup();
     uncertainty();
     dimensions();
@@ -152,6 +154,39 @@ class WorkbookWriter {
     return o_.bootstrap ? &o_.bootstrap->units[std::size_t(&r - a_.results.data())] : nullptr;
   }
 
+  // The choropleth as a picture (librsvg), with its regions listed beside it.
+  void map() {
+    const report::MapSpec spec = report::kabupaten_kota_map(a_, lang_);
+    if (spec.regions.empty()) return;
+    XlsxSheet s = add_sheet("Peta", "Map");
+    s.text(0, 0, spec.title, f_.title, false);
+    picture(s, spec, 2, 0);
+    s.text(1, 12, t(report::label::kRegion), f_.header);
+    s.text(1, 13, t(report::label::kScore), f_.header);
+    s.text(1, 14, t(report::label::kBand), f_.header);
+    lxw_row_t row = 2;
+    for (const report::MapRegion& m : spec.regions) {
+      s.text(row, 12, m.name);
+      s.text(row, 13, m.value);
+      s.text(row++, 14, m.state);
+    }
+    s.fit_columns(40, {{0, 9}, {1, 9}, {2, 9}, {3, 9}, {4, 9}, {5, 9}, {6, 9}, {7, 9}, {8, 9}, {9, 9}, {10, 9}, {11, 9}});
+  }
+
+  // A map's PNG at (row, col), scaled to about 720 pixels wide; a note in its place when it cannot be drawn.
+  void picture(XlsxSheet& s, const report::MapSpec& spec, lxw_row_t row, lxw_col_t col) {
+    auto png = report::map_png(spec, 2);
+    if (!png) {
+      s.text(row, col, png.errors().front().message.in(lang_), f_.muted, false);
+      return;
+    }
+    lxw_image_options options{};
+    options.x_scale = 0.5;
+    options.y_scale = 0.5;
+    // libxlsxwriter copies the bytes (to its temporary file) before returning.
+    worksheet_insert_image_buffer_opt(s.raw(), row, col, reinterpret_cast<const unsigned char*>(png->data()), png->size(), &options);
+  }
+
   // With --rollup: one row per province (and Indonesia) as numbers, the
   // method and what each province is missing below.
   void rollup() {
@@ -202,6 +237,8 @@ class WorkbookWriter {
     ++row;
     for (const std::string& detail : tables.details) s.text(row++, 0, detail, nullptr, false);
     if (!tables.governments.empty()) s.text(row++, 0, tables.governments, f_.muted, false);
+    const report::MapSpec spec = report::province_map(r, lang_);
+    if (!spec.regions.empty()) picture(s, spec, row + 1, 0);
     s.fit_columns(28, {{0, 10}});
   }
 

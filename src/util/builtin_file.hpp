@@ -15,5 +15,6 @@ struct BuiltinFile {
 std::span<const BuiltinFile> builtin_framework_files();
 // data/regions/*.csv
 std::span<const BuiltinFile> builtin_region_files();
+std::span<const BuiltinFile> builtin_geo_files();  // data/geo: boundaries for maps
 
 }  // namespace siap

@@ -250,7 +250,9 @@ TEST_CASE("the HTML report shows Denpasar's published 2018 result in both langua
   CHECK(id.out.find("background:#A6DBA0;color:#000000;padding:1px 6px;border-radius:3px\">Baik<") != std::string::npos);
   CHECK(id.out.find("Kurang <b>0,86</b> lagi untuk mencapai <i>Sangat Baik</i>") != std::string::npos);  // 3.50 - 2.64
   CHECK(count(id.out, "<article class=\"profile\">") == 1);
-  CHECK(count(id.out, "<svg") == 1);
+  CHECK(count(id.out, "<svg") == 2);  // the radar, and the map of Bali with Kota Denpasar in its band
+  CHECK(count(id.out, "data-code=\"51.") == 9);
+  CHECK(id.out.find("<path d=\"M") != std::string::npos);
   CHECK(id.out.find("<script") == std::string::npos);
 
   auto en = run_siap({"assess", kDenpasar, "-f", "spbe-2018", "--format", "html", "--lang", "en"});

@@ -96,7 +96,7 @@ class DenpasarWorkbook(unittest.TestCase):
         cls.dir.cleanup()
 
     def test_sheets_in_indonesian(self):
-        self.assertEqual(self.wb.sheetnames, ["Ringkasan", "Dimensi", "Indikator", "Indikator (rinci)", "Profil", "Kualitas Data", "Metode"])
+        self.assertEqual(self.wb.sheetnames, ["Ringkasan", "Peta", "Dimensi", "Indikator", "Indikator (rinci)", "Profil", "Kualitas Data", "Metode"])
 
     def test_published_index_is_a_number_with_two_decimals(self):
         header, rows = rows_after_header(self.wb["Ringkasan"], "Peringkat")
@@ -205,7 +205,7 @@ class ReadinessWorkbook(unittest.TestCase):
         summary = sheet_charts["sheet1"]
         self.assertEqual([kinds[c][0] for c in summary], ["barChart"])
         self.assertIn('<c:barDir val="bar"/>', kinds[summary[0]][1])
-        profiles = sheet_charts["sheet5"]
+        profiles = sheet_charts["sheet6"]  # Ringkasan, Peta, Dimensi, Indikator, Indikator (rinci), Profil
         self.assertEqual(len(profiles), 27)
         self.assertTrue(all(kinds[c][0] == "radarChart" for c in profiles))
         # The first radar charts the six dimensions of the first region.
@@ -232,7 +232,7 @@ class EnglishWorkbook(unittest.TestCase):
         with tempfile.TemporaryDirectory() as d:
             assess([os.path.join(ROOT, "samples/spbe-2020-jabar.csv"), "-f", "spbe-2020", "--format", "xlsx"], d, lang="en")
             wb = openpyxl.load_workbook(os.path.join(d, "assessment.xlsx"))
-            self.assertEqual(wb.sheetnames, ["Summary", "Dimensions", "Indicators", "Indicators (long)", "Profiles", "Data quality", "Method"])
+            self.assertEqual(wb.sheetnames, ["Summary", "Map", "Dimensions", "Indicators", "Indicators (long)", "Profiles", "Data quality", "Method"])
             header, rows = rows_after_header(wb["Summary"], "Rank")
             self.assertIn("Band", header)
             self.assertEqual(rows[0][header.index("Score")].data_type, "n")
@@ -341,6 +341,67 @@ class RollupSheet(unittest.TestCase):
             from decimal import Decimal, ROUND_HALF_UP
             mean = sum(Decimal(u["index"]["exact"]) for u in units) / len(units)
             self.assertEqual(Decimal(str(jabar[header.index("Skor")])), mean.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+class Maps(unittest.TestCase):
+    """The choropleth of the Jawa Barat readiness sample, read with Python's
+    XML parser (the SVG), its PNG header, and the workbook's picture."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        assess([os.path.join(ROOT, "samples", "kominfo-readiness-jabar.csv"), "-f", "kominfo-readiness",
+                "--format", "map,map-png,json,xlsx,html"], cls.tmp.name)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_one_shape_per_kabupaten_kota_in_its_band_colour(self):
+        import xml.etree.ElementTree as ET
+        colors = {}
+        with open(os.path.join(ROOT, "frameworks", "kominfo-readiness.yaml"), encoding="utf-8") as f:
+            for line in f:
+                m = re.search(r'\{id: ([a-z_]+), label: .*color: "#([0-9A-Fa-f]{6})"', line)
+                if m:
+                    colors[m.group(1)] = "#" + m.group(2).upper()
+        with open(os.path.join(self.tmp.name, "penilaian.json"), encoding="utf-8") as f:
+            units = json.load(f)["units"]
+        expected = {u["code"]: colors[u["index"]["bands"]["kesiapan"]] for u in units}
+        ns = {"svg": "http://www.w3.org/2000/svg"}
+        root = ET.parse(os.path.join(self.tmp.name, "peta.svg")).getroot()
+        shapes = {p.get("data-code"): p for p in root.iter("{http://www.w3.org/2000/svg}path")}
+        self.assertEqual(len(shapes), 27)  # every kabupaten/kota of Jawa Barat, each once
+        self.assertEqual(set(shapes), set(expected))
+        for code, path in shapes.items():
+            self.assertEqual(path.get("fill").upper(), expected[code], code)
+            title = path.find("svg:title", ns).text
+            self.assertTrue(title.startswith(next(u["name"] for u in units if u["code"] == code) + ": "), title)
+        legend = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+        for label in ("Belum siap", "Kurang siap", "Cukup siap", "Siap"):
+            self.assertIn(label, legend)
+        self.assertTrue(any("MIT" in (t or "") for t in legend))  # the boundaries' credit
+
+    def test_png_is_a_png_twice_the_svg_size(self):
+        with open(os.path.join(self.tmp.name, "peta.png"), "rb") as f:
+            head = f.read(24)
+        self.assertEqual(head[:8], b"\x89PNG\r\n\x1a\n")
+        width = int.from_bytes(head[16:20], "big")
+        self.assertEqual(width, 1520)  # 760 px at scale 2
+
+    def test_workbook_has_the_map_picture_and_its_list(self):
+        wb = openpyxl.load_workbook(os.path.join(self.tmp.name, "penilaian.xlsx"))
+        self.assertIn("Peta", wb.sheetnames)
+        with zipfile.ZipFile(os.path.join(self.tmp.name, "penilaian.xlsx")) as z:
+            self.assertTrue(any(n.startswith("xl/media/image") and n.endswith(".png") for n in z.namelist()))
+        names = [r[12] for r in wb["Peta"].iter_rows(min_row=3, values_only=True) if len(r) > 12 and r[12]]
+        self.assertEqual(len(names), 27)
+
+    def test_html_inlines_the_same_map(self):
+        with open(os.path.join(self.tmp.name, "penilaian.html"), encoding="utf-8") as f:
+            page = f.read()
+        self.assertEqual(page.count('data-code="32.'), 27)
+        self.assertIn("<h2>Peta kabupaten/kota</h2>", page)
 
 
 class ReliabilityWorkbook(unittest.TestCase):

@@ -69,8 +69,10 @@ TEST_CASE("choices ignore case and spaces: --lang EN, --format 'HTML, xlsx', --e
   CHECK(r.err.find("written: " + dir.file("out") + "/assessment.xlsx") != std::string::npos);
   auto unknown = run_siap({"assess", kSample, "-f", "spbe-2020", "--format", "htm"});
   CHECK(unknown.exit_code == 2);
-  CHECK(unknown.err.find("format tidak dikenal 'htm'; pilihan: text, json, csv, md, html, xlsx, responses, intervals, rollup; maksud Anda 'html'?") !=
-        std::string::npos);
+  CHECK(
+      unknown.err.find(
+          "format tidak dikenal 'htm'; pilihan: text, json, csv, md, html, xlsx, responses, intervals, map, map-png, rollup; maksud Anda 'html'?") !=
+      std::string::npos);
 }
 
 TEST_CASE("paths: not found, a directory, an output that cannot be written, in the chosen language", "[e2e][messages]") {

@@ -108,6 +108,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (boot) report.bootstrap = &*boot;
     report.rollup = &*rollup;
     siap::fuzz::check_text(siap::render_rollup_csv(a, report));
+    siap::fuzz::check_text(siap::render_map_svg(a, report));
     if (instrument) {
       report.instrument = &*instrument;
       siap::fuzz::check_text(siap::render_reliability_text(*instrument, spbe, lang));

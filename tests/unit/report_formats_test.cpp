@@ -5,7 +5,7 @@
 #include <set>
 #include <string>
 
-TEST_CASE("the format table: unique names, a file of its own for each, only the workbook needs a directory", "[report][formats]") {
+TEST_CASE("the format table: unique names, a file of its own for each, only binary formats need a directory", "[report][formats]") {
   std::set<std::string> names, files_id, files_en;
   for (const auto& f : siap::report_formats()) {
     CHECK(names.insert(std::string(f.name)).second);
@@ -14,9 +14,9 @@ TEST_CASE("the format table: unique names, a file of its own for each, only the 
     CHECK(files_en.insert(f.file_en.empty() ? "assessment." + std::string(f.extension) : std::string(f.file_en)).second);
     CHECK(f.file_id.empty() == f.file_en.empty());
     CHECK(f.render != nullptr);
-    CHECK(f.needs_output_dir == (f.name == "xlsx"));
+    CHECK(f.needs_output_dir == (f.name == "xlsx" || f.name == "map-png"));  // binary: never to a terminal
   }
-  CHECK(siap::report_format_names() == "text, json, csv, md, html, xlsx, responses, intervals, rollup");
+  CHECK(siap::report_format_names() == "text, json, csv, md, html, xlsx, responses, intervals, map, map-png, rollup");
   CHECK(siap::find_report_format("rollup")->file_id == "provinsi.csv");
   CHECK(siap::find_report_format("rollup")->needs_rollup);
   CHECK(siap::find_report_format("responses")->file_id == "responden.csv");
