@@ -263,7 +263,7 @@ TEST_CASE("the HTML report shows Denpasar's published 2018 result in both langua
   CHECK(en.out.find(">Good<") != std::string::npos);
 }
 
-TEST_CASE("profiles drawn are chosen with --profiles-for; unknown names get a suggestion", "[e2e][assess][html]") {
+TEST_CASE("profiles drawn are chosen with --profiles-for, unknown names get a suggestion", "[e2e][assess][html]") {
   auto all = run_siap({"assess", kSpbe, "-f", "spbe-2020", "--format", "html"});
   REQUIRE(all.exit_code == 0);
   CHECK(count(all.out, "<article class=\"profile\">") == 27);
@@ -297,9 +297,9 @@ TEST_CASE("xlsx needs an output directory and is written there with the other re
   CHECK(files == 4);
 }
 
-TEST_CASE("a file of bad cells: reports list a few per kind and count all; quality.csv and validate have every one", "[e2e][quality]") {
+TEST_CASE("a file of bad cells: reports list a few per kind and count all, quality.csv and validate have every one", "[e2e][quality]") {
   // 300 rows of the SPBE 2020 sheet with every level out of the 1-5 scale:
-  // 300 x 47 = 14,100 ignored cells, in 47 groups (one per column).
+  // 300 x 47 = 14,100 ignored cells, in 47 groups (one per column), and one good row.
   ScratchDir dir;
   std::string csv = "instansi";
   for (int i = 1; i <= 47; ++i) csv += (i < 10 ? ",i0" : ",i") + std::to_string(i);
@@ -309,6 +309,11 @@ TEST_CASE("a file of bad cells: reports list a few per kind and count all; quali
     for (int i = 0; i < 47; ++i) csv += ",9";
     csv += "\n";
   }
+  // One good row, so that there is something to score (a file of nothing
+  // but bad cells is an error with no report: "nothing can be scored").
+  csv += "OPD baik";
+  for (int i = 0; i < 47; ++i) csv += ",3";
+  csv += "\n";
   write_file(dir.file("bad.csv"), csv);
   auto r = run_siap(
       {"--lang", "en", "assess", dir.file("bad.csv"), "-f", "spbe-2020", "--allow-non-regions", "--format", "json,text", "-o", dir.file("out")});

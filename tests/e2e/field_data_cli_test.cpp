@@ -24,7 +24,7 @@ json unit_named(const json& assessment, const std::string& name) {
 }
 }  // namespace
 
-TEST_CASE("an Excel-resaved ';' file: decimal commas, a grouped 1.000, delimiter-only lines", "[e2e][field]") {
+TEST_CASE("an Excel-resaved semicolon file: decimal commas, a grouped 1.000, delimiter-only lines", "[e2e][field]") {
   ScratchDir dir;
   // R1's q4 "1.000" is one thousand to an Indonesian writer and one to a
   // reader that guesses: it must be neither. Bandung then has q4 = 3 (R2) only.
@@ -158,7 +158,7 @@ TEST_CASE("submissions their tool marks incomplete, not approved or rejected are
   CHECK(unit_named(oj, "Kota Bandung")["index"]["exact"] == "4");
 }
 
-TEST_CASE("headers as the tools write them: labels, LimeSurvey codes, Google Forms grids; a foreign file shows its columns", "[e2e][field]") {
+TEST_CASE("headers as the tools write them: labels, LimeSurvey codes, Google Forms grids, a foreign file shows its columns", "[e2e][field]") {
   ScratchDir dir;
   // Kobo labels ("Kabupaten/Kota", group/label), a LimeSurvey code, a Google Forms grid row.
   write_file(dir.file("tools.csv"),
@@ -218,7 +218,7 @@ TEST_CASE("a study scoped with --province: other provinces' regions are rejected
   CHECK(wrong.err.find("--province 'Kota Semarang': Kota Semarang (33.74) is not a province") != std::string::npos);
 }
 
-TEST_CASE("a framework written for a province (input.provinces) scopes the study; --province replaces it, 'all' lifts it", "[e2e][field]") {
+TEST_CASE("a framework written for a province (input.provinces) scopes the study, --province replaces it, 'all' lifts it", "[e2e][field]") {
   ScratchDir dir;
   std::string yaml = read_file(kFramework);
   const std::string unit_line = "  unit_column: kabupaten_kota\n";
@@ -232,7 +232,7 @@ TEST_CASE("a framework written for a province (input.provinces) scopes the study
   REQUIRE(scoped.exit_code == 0);
   CHECK(scoped.out.find("Kota Semarang") != std::string::npos);
   CHECK(scoped.out.find("Kota Bandung") == std::string::npos);
-  CHECK(scoped.err.find("outside_scope") != std::string::npos);
+  CHECK(scoped.err.find("outside the study's scope: Kota Bandung (32.73) is in Jawa Barat") != std::string::npos);
   auto replaced = run_siap({"--lang", "en", "assess", dir.file("survei.csv"), "-f", dir.file("jateng.yaml"), "--province", "32", "--format", "csv"});
   REQUIRE(replaced.exit_code == 0);
   CHECK(replaced.out.find("Kota Semarang") == std::string::npos);
@@ -244,7 +244,7 @@ TEST_CASE("a framework written for a province (input.provinces) scopes the study
   CHECK(everywhere.out.find("Kota Bandung") != std::string::npos);
 }
 
-TEST_CASE("a region map (--region-map) reads a study's own names, noting each row it mapped; a bad map names its cell", "[e2e][field]") {
+TEST_CASE("a region map (--region-map) reads a study's own names, noting each row it mapped, a bad map names its cell", "[e2e][field]") {
   ScratchDir dir;
   write_file(dir.file("peta.csv"),
              "teks,wilayah,catatan\n"
@@ -282,8 +282,9 @@ TEST_CASE("a region map (--region-map) reads a study's own names, noting each ro
                        "siap: error: " + dir.file("salah.csv") + ":6:1: empty text\n");
 }
 
-TEST_CASE("a LimeSurvey export as it writes one: BOM, ';', every field quoted, CRLF, 'code. text' headings, long answers, an unfinished response",
-          "[e2e][field]") {
+TEST_CASE(
+    "a LimeSurvey export as it writes one: BOM, semicolon, every field quoted, CRLF, 'code. text' headings, long answers, an unfinished response",
+    "[e2e][field]") {
   ScratchDir dir;
   // shared/domain/data-and-formats.md 2.1: CsvWriter's ';' and quoting, a UTF-8 BOM, CRLF and an extra
   // blank line at the end; "full" headings are "code. question text". R9 did not finish (empty submitdate).

@@ -7,7 +7,7 @@
 
 #include "e2e/run_siap.hpp"
 
-TEST_CASE("questionnaire: an XLSForm (with kabkota.csv when national) and a codebook; nothing else in the directory", "[e2e][questionnaire]") {
+TEST_CASE("questionnaire: an XLSForm (with kabkota.csv when national) and a codebook, nothing else in the directory", "[e2e][questionnaire]") {
   ScratchDir dir;
   auto national = run_siap({"questionnaire", "kominfo-readiness", "--format", "XLSForm, codebook", "-o", dir.file("nasional")});
   REQUIRE(national.exit_code == 0);

@@ -93,7 +93,7 @@ TEST_CASE("the responses format: one row per respondent with the answers as scor
   CHECK(en.out.rfind("code;region;group;file;line;S1;S2;S3;S4;S5\r\n", 0) == 0);
 }
 
-TEST_CASE("reliability --pilot reads a pilot file without a region column; --by-unit gives each unit its own alpha", "[e2e][reliability]") {
+TEST_CASE("reliability --pilot reads a pilot file without a region column, --by-unit gives each unit its own alpha", "[e2e][reliability]") {
   ScratchDir dir;
   // The raw set as a pilot (uji coba): no wilayah column. psych's alpha 0.926480217005.
   auto pilot = run_siap({"reliability", fixture("synthetic_S1-S5_raw.csv"), "-f", fixture("synthetic.yaml"), "--pilot", "--format", "json"});
@@ -216,7 +216,7 @@ TEST_CASE("reliability CSV: one row per scale and item at full precision, equal 
   CHECK(comma.out.find(";0,926480217005;") != std::string::npos);
 }
 
-TEST_CASE("reliability --format xlsx needs a file; assess --reliability adds the tables to the reports that can show them", "[e2e][reliability]") {
+TEST_CASE("reliability --format xlsx needs a file, assess --reliability adds the tables to the reports that can show them", "[e2e][reliability]") {
   ScratchDir dir;
   auto terminal = run_siap({"reliability", fixture("synthetic_S1-S5_raw.csv"), "-f", fixture("synthetic.yaml"), "--pilot", "--format", "xlsx"});
   CHECK(terminal.exit_code == 2);

@@ -42,7 +42,7 @@ TEST_CASE("XLSX from openpyxl and by hand, and ODS from LibreOffice, give the ha
   }
 }
 
-TEST_CASE("a workbook with several sheets says which it read; --sheet chooses another", "[e2e][workbook]") {
+TEST_CASE("a workbook with several sheets says which it read, --sheet chooses another", "[e2e][workbook]") {
   auto r = run_siap({"assess", kExports + "survei-openpyxl.xlsx", "-f", kFramework});
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.find("membaca lembar 1 'Data'; lembar lain tidak dibaca: 'Catatan' (pilih dengan --sheet)") != std::string::npos);

@@ -33,7 +33,7 @@ TEST_CASE("CSV: one row per unit in rank order, hand-computed scores, formulas n
   CHECK(rows[3].find("25,0%") != std::string::npos);  // 1 of 4 weight units present
 }
 
-TEST_CASE("CSV for Indonesian Excel: ';' and decimal commas; English headers", "[report][csv]") {
+TEST_CASE("CSV for Indonesian Excel: semicolon and decimal commas, English headers", "[report][csv]") {
   auto f = report_fixture::make();
   auto options = f.options(siap::Lang::en);
   options.csv_decimal_comma = true;

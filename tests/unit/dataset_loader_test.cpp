@@ -272,7 +272,7 @@ TEST_CASE("the loader reads any RowSource: an in-memory fake gives what the same
   CHECK(codes == std::vector<std::string>{"ambiguous_region@3", "out_of_scale@4", "not_a_number@4", "duplicate_respondent@5"});
 }
 
-TEST_CASE("a column named as the framework names it wins over one that is only an alias; two aliases still clash", "[loader][header]") {
+TEST_CASE("a column named as the framework names it wins over one that is only an alias, two aliases still clash", "[loader][header]") {
   // The form's own id question beside the server's `_id` (an alias of the id column), either order.
   auto fw = siap::load_framework(
       std::string(kFramework)

@@ -2,7 +2,7 @@
 
 #include "unit/report_fixture.hpp"
 
-TEST_CASE("units by Kemendagri code or by name in any case; an unknown one names the closest", "[units][find]") {
+TEST_CASE("units by Kemendagri code or by name in any case, an unknown one names the closest", "[units][find]") {
   auto f = report_fixture::make();
   const auto& a = f.assessment;
   auto found = siap::find_units(a, {"32.05", "kota bandung"});

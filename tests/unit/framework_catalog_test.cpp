@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-TEST_CASE("built-in frameworks by id; an unknown id suggests the closest, or lists them all", "[framework][catalog]") {
+TEST_CASE("built-in frameworks by id, an unknown id suggests the closest, or lists them all", "[framework][catalog]") {
   CHECK(siap::builtin_framework_ids() ==
         std::vector<std::string>{"garuda-gscm", "kominfo-evaluation", "kominfo-readiness", "pemdi-2026", "spbe-2018", "spbe-2020"});
   auto spbe = siap::load_builtin_framework("spbe-2020");

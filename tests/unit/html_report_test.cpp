@@ -2,7 +2,7 @@
 
 #include "unit/report_fixture.hpp"
 
-TEST_CASE("HTML: hand-computed scores; text from the input is never markup", "[report][html]") {
+TEST_CASE("HTML: hand-computed scores, text from the input is never markup", "[report][html]") {
   auto f = report_fixture::make();
   std::string html = siap::render_html(f.assessment, f.options(siap::Lang::id));
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);

@@ -5,7 +5,7 @@
 
 #include "util/huge_pages.hpp"
 
-TEST_CASE("large arrays are mapped zeroed; small ones come from malloc; both are usable", "[util][huge-pages]") {
+TEST_CASE("large arrays are mapped zeroed, small ones come from malloc, both are usable", "[util][huge-pages]") {
   const std::size_t big = 4u << 20;
   void* p = siap::map_huge_pages(big);
   auto* bytes = static_cast<unsigned char*>(p);

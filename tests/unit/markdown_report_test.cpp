@@ -2,7 +2,7 @@
 
 #include "unit/report_fixture.hpp"
 
-TEST_CASE("Markdown: the ranking table with hand-computed scores; input text cannot break the table", "[report][markdown]") {
+TEST_CASE("Markdown: the ranking table with hand-computed scores, input text cannot break the table", "[report][markdown]") {
   auto f = report_fixture::make();
   std::string md = siap::render_markdown(f.assessment, f.options(siap::Lang::id));
   CHECK(md.find("| 1 | Kota Bandung | 4,75 | Tinggi | 4,00 | 5,00 |") != std::string::npos);

@@ -6,7 +6,7 @@
 #include <cstring>
 #include <filesystem>
 
-TEST_CASE("OS errors in both languages; an unknown errno keeps its number and the C library's text", "[util]") {
+TEST_CASE("OS errors in both languages, an unknown errno keeps its number and the C library's text", "[util]") {
   CHECK(siap::os_error_text(ENOENT).id == "tidak ditemukan");
   CHECK(siap::os_error_text(ENOENT).en == "not found");
   CHECK(siap::os_error_text(EACCES).id == "tidak ada izin");

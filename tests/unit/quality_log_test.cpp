@@ -23,7 +23,7 @@ std::vector<std::string> lines_of(const QualityLog& log) {
 
 }  // namespace
 
-TEST_CASE("every issue is counted; a group keeps its first examples; the spill gives all of them back", "[quality_log]") {
+TEST_CASE("every issue is counted, a group keeps its first examples, the spill gives all of them back", "[quality_log]") {
   QualityLog log;
   const siap::LocalizedText reason{"di luar skala 1–5", "outside the scale 1–5"};
   int q1 = log.group(IssueKind::cell_ignored, "a.csv", "q1", "out_of_scale", reason);
@@ -54,7 +54,7 @@ TEST_CASE("an issue's own reason is kept when it differs from its group's", "[qu
   CHECK(log.groups().size() == 1);
 }
 
-TEST_CASE("runs merge in file and line order; absorbed parts are shifted and renumbered", "[quality_log]") {
+TEST_CASE("runs merge in file and line order, absorbed parts are shifted and renumbered", "[quality_log]") {
   QualityLog main;
   main.add({IssueKind::cell_ignored, "a.csv", 5, "q1", "9", "out_of_scale", {"s", "s"}});
   QualityLog first, second;

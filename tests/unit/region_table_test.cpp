@@ -95,7 +95,7 @@ TEST_CASE("search finds by part of a name or code, within a province", "[regions
   CHECK(table().search("32.7").size() == 9);  // Jawa Barat's nine kota, 32.71-32.79
 }
 
-TEST_CASE("a name too long to be a region gets no suggestions; a long near miss still does", "[regions]") {
+TEST_CASE("a name too long to be a region gets no suggestions, a long near miss still does", "[regions]") {
   std::string huge(1u << 20, 'b');
   RegionMatch m = table().resolve(huge);
   CHECK(m.kind == RegionMatch::Kind::unknown);
@@ -103,7 +103,7 @@ TEST_CASE("a name too long to be a region gets no suggestions; a long near miss 
   CHECK(candidates("Kabupaten Bandung Baratt") == std::vector<std::string>{"Kabupaten Bandung Barat (32.17)"});
 }
 
-TEST_CASE("nicknames that name one region, a note in parentheses; a town or shared name is never guessed", "[regions]") {
+TEST_CASE("nicknames that name one region, a note in parentheses, a town or shared name is never guessed", "[regions]") {
   CHECK(found("Solo") == "33.72");  // Kota Surakarta
   CHECK(found("Kota Solo") == "33.72");
   CHECK(found("Kabupaten Solo").empty());

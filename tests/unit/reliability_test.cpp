@@ -99,7 +99,7 @@ TEST_CASE("scale statistics are of the sum, and the deleted-item columns follow 
   CHECK(std::isnan(r.item[0].alpha_if_deleted));  // one item left
 }
 
-TEST_CASE("listwise drops a respondent with any missing answer; pairwise keeps each pair's", "[stats][reliability]") {
+TEST_CASE("listwise drops a respondent with any missing answer, pairwise keeps each pair's", "[stats][reliability]") {
   siap::ItemMatrix m = synthetic();
   m.values[2 * 5 + 1] = std::nan("");  // respondent 3 skips S2
   auto listwise = siap::analyse_reliability(m);

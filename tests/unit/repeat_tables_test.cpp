@@ -33,7 +33,7 @@ std::vector<std::string> read_all(siap::RowSource& source) {
 
 }  // namespace
 
-TEST_CASE("a nested repeat gets its parent's and grandparent's columns; the main table alone when it holds the answers", "[input][repeat]") {
+TEST_CASE("a nested repeat gets its parent's and grandparent's columns, the main table alone when it holds the answers", "[input][repeat]") {
   std::vector<siap::Table> tables{
       table("f.csv", {"wilayah", "KEY"}, {{"Kota Bandung", "uuid:1"}, {"Kabupaten Garut", "uuid:2"}}),
       table("f-dinas.csv", {"dinas", "PARENT_KEY", "KEY"}, {{"Kominfo", "uuid:1", "uuid:1/dinas[1]"}, {"Bappeda", "uuid:2", "uuid:2/dinas[1]"}}),

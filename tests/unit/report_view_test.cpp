@@ -82,7 +82,7 @@ TEST_CASE("strongest and weakest elements by exact score, never the same element
   CHECK(id(ex.weakest[1]) == "b2");
 }
 
-TEST_CASE("bands without colours get a red-to-green ramp; text contrasts with its fill", "[report]") {
+TEST_CASE("bands without colours get a red-to-green ramp, text contrasts with its fill", "[report]") {
   auto fw = framework();
   const siap::BandSet& set = fw.band_sets[0];
   CHECK(siap::report::band_color(set, 0) == "#D73027");

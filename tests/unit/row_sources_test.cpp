@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-TEST_CASE("any file name opens as CSV until another format claims it; a missing file is an error naming it", "[input][sources]") {
+TEST_CASE("any file name opens as CSV until another format claims it, a missing file is an error naming it", "[input][sources]") {
   auto path = std::filesystem::temp_directory_path() / ("siap-sources-" + std::to_string(::getpid()) + ".TXT");
   std::ofstream(path) << "wilayah;a\nKota Bandung;4\n";
   auto source = siap::open_row_source(path.string(), siap::CsvOptions{});

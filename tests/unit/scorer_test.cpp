@@ -361,7 +361,7 @@ TEST_CASE("a fractional scale: answers on its grid are coded, others kept exactl
   CHECK(published(a, "32.01", "") == "1.63");  // 1.625 half up
 }
 
-TEST_CASE("decimal commas are read in ';' files", "[assess][csv]") {
+TEST_CASE("decimal commas are read in semicolon files", "[assess][csv]") {
   auto fw = siap::load_builtin_framework("spbe-2020");
   REQUIRE(fw.has_value());
   auto data = load(*fw, "instansi;D1;D2;D3;D4\nKab. Magelang;4,90;2,40;1,09;3,76\n");

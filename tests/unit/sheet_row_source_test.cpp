@@ -45,7 +45,7 @@ TEST_CASE("sheet rows: lines as the spreadsheet numbers them, gaps as empty fiel
   CHECK(source->notes().empty());  // one sheet: nothing to say
 }
 
-TEST_CASE("sheet rows: two cells at one address are an error naming it; other sheets are noted", "[input][workbook]") {
+TEST_CASE("sheet rows: two cells at one address are an error naming it, other sheets are noted", "[input][workbook]") {
   auto source = siap::make_sheet_row_source(book({{0, 0, "a"}, {0, 1, "b"}, {1, 1, "x"}, {1, 1, "y"}}, {"Data", "Kode", "Catatan"}), "s.xlsx", {});
   std::vector<std::string_view> fields;
   REQUIRE(source->next(fields));

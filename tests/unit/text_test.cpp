@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-TEST_CASE("languages by code; English falls back to Indonesian when a framework gives none", "[text]") {
+TEST_CASE("languages by code, English falls back to Indonesian when a framework gives none", "[text]") {
   CHECK(siap::parse_lang("id") == siap::Lang::id);
   CHECK(siap::parse_lang("en") == siap::Lang::en);
   CHECK_FALSE(siap::parse_lang("EN").has_value());

@@ -16,7 +16,7 @@ TEST_CASE("is_valid_utf8 follows RFC 3629", "[utf8]") {
   CHECK_FALSE(is_valid_utf8("\xE2\x80"));                               // cut off
 }
 
-TEST_CASE("escape_invalid_utf8 shows each bad byte as \\xNN and keeps the rest", "[utf8]") {
+TEST_CASE("escape_invalid_utf8 shows each bad byte as a hex escape and keeps the rest", "[utf8]") {
   CHECK(escape_invalid_utf8("caf\xE9 ok") == "caf\\xE9 ok");
   CHECK(escape_invalid_utf8("a\xFF\xFE"
                             "b") == "a\\xFF\\xFEb");

@@ -82,7 +82,7 @@ TEST_CASE("a LibreOffice ODS reads the same cells", "[input][workbook]") {
   CHECK(rows(*book) == kSurvey);
 }
 
-TEST_CASE("a sheet is chosen by number or name (case ignored when no name is exact); a wrong one lists the sheets", "[input][workbook]") {
+TEST_CASE("a sheet is chosen by number or name (case ignored when no name is exact), a wrong one lists the sheets", "[input][workbook]") {
   for (auto [file, kind] : {std::pair{"survei-openpyxl.xlsx", WorkbookKind::xlsx}, std::pair{"survei-libreoffice.ods", WorkbookKind::ods}}) {
     INFO(file);
     const std::string bytes = bytes_of(file);

@@ -41,7 +41,7 @@ std::string cell(const std::string& bytes, std::uint32_t row, std::uint32_t colu
 
 }  // namespace
 
-TEST_CASE("XlsxSheet: text is a string even when it looks like a formula; XML-illegal characters become U+FFFD", "[report][xlsx]") {
+TEST_CASE("XlsxSheet: text is a string even when it looks like a formula, XML-illegal characters become U+FFFD", "[report][xlsx]") {
   auto bytes = workbook_with([](siap::XlsxSheet& s) {
     s.text(0, 0, "=SUM(A2:A9)");
     s.text(1, 0, "+62 812");
@@ -77,7 +77,7 @@ TEST_CASE("XlsxSheet: text is cut at Excel's 32,767 characters (UTF-16 units) on
   CHECK(cell(bytes, 2, 0).size() == 32767);                    // exactly the limit is kept whole
 }
 
-TEST_CASE("XlsxSheet: columns fit their widest text plus 2, between 6 and the maximum; fixed widths win", "[report][xlsx]") {
+TEST_CASE("XlsxSheet: columns fit their widest text plus 2, between 6 and the maximum, fixed widths win", "[report][xlsx]") {
   auto bytes = workbook_with([](siap::XlsxSheet& s) {
     s.text(0, 0, "ab");                        // 2 + 2 -> the minimum, 6
     s.text(0, 1, "Kabupaten Garut");           // 15 + 2 = 17
