@@ -4,7 +4,9 @@
 // year's raw data.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -26,5 +28,9 @@ struct SavedAssessment {
 // `fw` must be the framework the JSON names (same id and version); it must
 // outlive the result. Errors name the source and the place in the JSON.
 Expected<SavedAssessment> read_assessment_json(std::string_view text, const std::string& source, const Framework& fw);
+
+// The framework (id, version) an assessment JSON names, read without the
+// rest of the document; nullopt when the text is not one.
+std::optional<std::pair<std::string, std::string>> assessment_json_framework(std::string_view text);
 
 }  // namespace siap

@@ -40,6 +40,20 @@ struct RegionMatch {
   std::vector<int> candidates;
 };
 
+// A kabupaten/kota whose Kemendagri code or official name in an earlier
+// code list (2018, 2020, 2022, 2023) differs from today's
+// (data/regions/kabkota-changes.csv): the 2022 Papua expansion moved 26, five
+// were renamed; no old code was reused.
+struct RegionChange {
+  std::string code_then, name_then;  // "91.01", "KAB. MERAUKE"
+  std::string code_now, name_now;    // "93.01", "Kabupaten Merauke"
+  bool code_changed = false;         // false: renamed only
+};
+const std::vector<RegionChange>& region_changes();
+// Today's code for a code as an earlier list wrote it ("91.01" -> "93.01");
+// any other code as it is.
+std::string current_code(std::string_view code);
+
 class RegionTable {
  public:
   // The table compiled into the binary; built on first use.

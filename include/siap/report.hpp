@@ -16,6 +16,7 @@ namespace siap {
 
 struct BootstrapResult;
 struct Rollup;
+struct Comparison;
 
 struct ReportOptions {
   Lang lang = Lang::id;
@@ -95,6 +96,15 @@ std::string render_rollup_csv(const Assessment& a, const ReportOptions& options)
 // or a PNG rasterised by librsvg (docs/maps.md).
 std::string render_map_svg(const Assessment& a, const ReportOptions& options);
 Expected<std::string> render_map_png(const Assessment& a, const ReportOptions& options);
+
+// siap compare: per region every side's values, the change, band and rank
+// changes, the most improved and declined, the regions in only some sides;
+// HTML with a dumbbell chart. JSON schema siap/comparison/v1.
+std::string render_comparison_text(const Comparison& c, Lang lang);
+std::string render_comparison_markdown(const Comparison& c, Lang lang);
+std::string render_comparison_html(const Comparison& c, Lang lang, const std::string& tool_version);
+std::string render_comparison_csv(const Comparison& c, Lang lang, bool decimal_comma);
+std::string render_comparison_json(const Comparison& c);
 
 // Published value as text: "3,41" (id) or "3.41" (en).
 std::string format_published(const Decimal& value, int decimals, Lang lang);

@@ -70,7 +70,7 @@ std::optional<Rollup> roll_up_as_asked(const AssessOptions& o, const Assessment&
   options.population = own ? &*own : nullptr;
   auto rolled = roll_up(assessment, options);
   if (!rolled) {
-    for (const auto& e : rolled.errors()) ctx.error(e.render(ctx.lang));
+    for (const auto& e : rolled.errors()) ctx.error(e.message.in(ctx.lang));
     exit_code = kBadInput;
     return std::nullopt;
   }

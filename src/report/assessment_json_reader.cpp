@@ -457,4 +457,59 @@ Expected<SavedAssessment> read_assessment_json(std::string_view text, const std:
   }
 }
 
+namespace {
+
+// Reads only as far as framework.id and framework.version, keeping nothing else.
+class FrameworkHead : public nlohmann::json_sax<json> {
+ public:
+  std::string id, version;
+  bool found() const { return !id.empty() && !version.empty(); }
+
+  bool null() override { return value(""); }
+  bool boolean(bool) override { return value(""); }
+  bool number_integer(number_integer_t) override { return value(""); }
+  bool number_unsigned(number_unsigned_t) override { return value(""); }
+  bool number_float(number_float_t, const string_t&) override { return value(""); }
+  bool string(string_t& text) override { return value(text); }
+  bool binary(binary_t&) override { return false; }
+  bool start_object(std::size_t) override { return open(); }
+  bool start_array(std::size_t) override { return open(); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+  bool key(string_t& name) override {
+    if (depth_ == 1) in_framework_ = name == "framework";
+    key_ = name;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+ private:
+  bool value(const std::string& text) {
+    if (depth_ == 2 && in_framework_ && key_ == "id") id = text;
+    if (depth_ == 2 && in_framework_ && key_ == "version") version = text;
+    return !found();  // stop as soon as both are read
+  }
+  bool open() {
+    // Deeper than an assessment JSON goes: not one (and no unbounded nesting).
+    return ++depth_ < 64;
+  }
+  bool close() {
+    if (depth_ == 2 && in_framework_) in_framework_ = false;
+    --depth_;
+    return true;
+  }
+  int depth_ = 0;
+  bool in_framework_ = false;
+  std::string key_;
+};
+
+}  // namespace
+
+std::optional<std::pair<std::string, std::string>> assessment_json_framework(std::string_view text) {
+  FrameworkHead head;
+  json::sax_parse(text.begin(), text.end(), &head);
+  if (!head.found()) return std::nullopt;
+  return std::pair{head.id, head.version};
+}
+
 }  // namespace siap

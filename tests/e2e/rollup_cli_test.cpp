@@ -90,10 +90,10 @@ TEST_CASE("rollup: mean, population-weighted and pooled province values equal th
   CHECK(strict["national"]["coverage"]["assessed"].size() == 3);
 }
 
-TEST_CASE("rollup: a study's own population table weighs; a bad one is an error naming its line", "[e2e][rollup]") {
+TEST_CASE("rollup: a study's own population table weighs, a bad one is an error naming its line", "[e2e][rollup]") {
   ScratchDir dir;
   write_file(dir.file("s.csv"), kSurvey);
-  write_file(dir.file("penduduk.csv"), "kode,penduduk\n32.73,1\n32.71,3\n");
+  write_file(dir.file("penduduk.csv"), "kode,penduduk\n32.73,1\n32.71,3\n33.74,7\n");
   // (4 x 1 + 1 x 3) / 4 = 1.75
   const json own =
       rollup(dir, {"--rollup", "province", "--min-coverage", "0.05", "--rollup-method", "population", "--population", dir.file("penduduk.csv")});
