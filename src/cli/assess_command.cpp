@@ -45,7 +45,19 @@ struct AssessOptions {
   std::string rollup_method = "mean";
   double min_coverage = 0.5;
   std::string population;  // a study's own population table
+  std::string name;        // the reports' file name (--name); "" for penilaian/assessment
 };
+
+// The file a format is written to: the report's name and the format's
+// extension, or the format's own name ("responden.csv"); with --name NAME,
+// "NAME.html" and "NAME-responden.csv", so that runs can share a folder.
+std::string file_name(const ReportFormat& f, const std::string& name, Lang lang) {
+  const std::string_view own = lang == Lang::en ? f.file_en : f.file_id;
+  const std::string base = name.empty() ? (lang == Lang::en ? "assessment" : "penilaian") : name;
+  if (own.empty()) return base + "." + std::string(f.extension);
+  return name.empty() ? std::string(own) : name + "-" + std::string(own);
+}
+std::string quality_file_name(const std::string& name) { return name.empty() ? "quality.csv" : name + "-quality.csv"; }
 
 // The province roll-up the options ask for; nullopt with the exit code set
 // when they cannot be honoured. `own` keeps the study's population table,
@@ -98,9 +110,6 @@ void print_issues(const Dataset& data, const CliContext& ctx, std::size_t limit)
   }
 }
 
-// The file names reports are written to (and refer to each other by).
-std::string report_base_name(Lang lang) { return lang == Lang::en ? "assessment" : "penilaian"; }
-constexpr const char* kQualityFile = "quality.csv";
 
 int run_assess(const AssessOptions& o, const CliContext& ctx) {
   std::vector<const ReportFormat*> formats;
@@ -117,6 +126,17 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
     if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
   }
   if (formats.empty()) formats.push_back(find_report_format("text"));
+  // A name is one file name: no folder, nothing hidden, nothing a shell or Windows would trip on.
+  if (!o.name.empty() && (o.name.size() > 100 || o.name.front() == '.' || o.name.find_first_of("/\\:*?\"<>|") != std::string::npos ||
+                          !is_valid_utf8(o.name) || std::any_of(o.name.begin(), o.name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))) {
+    ctx.error(fmt::format("--name '{}': {}", o.name, ctx.tr("harus nama berkas tanpa folder (tanpa / \\ : * ? \" < > |, tidak diawali titik)",
+                                                          "must be a file name without a folder (no / \\ : * ? \" < > |, not starting with a dot)")));
+    return kUsage;
+  }
+  if (!o.name.empty() && o.output_dir.empty()) {
+    ctx.error(ctx.tr("--name memerlukan -o DIR", "--name needs -o DIR"));
+    return kUsage;
+  }
   if (!is_valid_utf8(o.title)) {
     ctx.error(ctx.tr("--title bukan UTF-8 yang valid", "--title is not valid UTF-8"));
     return kUsage;
@@ -242,8 +262,8 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   report.csv_decimal_comma = o.csv_decimal_comma;
   report.title = o.title;
   report.date = output_date();
-  report.quality_file = kQualityFile;
-  report.json_file = report_base_name(ctx.lang) + ".json";
+  report.quality_file = quality_file_name(o.name);
+  report.json_file = file_name(*find_report_format("json"), o.name, ctx.lang);
   if (boot) report.bootstrap = &*boot;
   if (instrument) report.instrument = &*instrument;
   if (rollup) report.rollup = &*rollup;
@@ -304,15 +324,13 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   }
   for (std::size_t i = 0; i < formats.size(); ++i) {
     const ReportFormat& f = *formats[i];
-    const std::string_view own_name = ctx.lang == Lang::en ? f.file_en : f.file_id;
-    std::string name = own_name.empty() ? report_base_name(ctx.lang) + "." + std::string(f.extension) : std::string(own_name);
-    std::string path = (std::filesystem::path(o.output_dir) / name).string();
+    std::string path = (std::filesystem::path(o.output_dir) / file_name(f, o.name, ctx.lang)).string();
     auto bytes = f.slow ? pending[i].get() : f.render(assessment, report);
     if (!bytes) return failed(bytes.errors());
     if (!emit(*bytes, path, ctx)) return kBadInput;
     ctx.info(fmt::format("{} {}", ctx.tr("ditulis:", "written:"), path));
   }
-  std::string quality = (std::filesystem::path(o.output_dir) / kQualityFile).string();
+  std::string quality = (std::filesystem::path(o.output_dir) / quality_file_name(o.name)).string();
   if (!emit_blocks([&](const BlockSink& sink) { write_quality_csv(*assessment.data, report, sink); }, quality, ctx)) return kBadInput;
   ctx.info(fmt::format("{} {} ({} {})", ctx.tr("ditulis:", "written:"), quality, assessment.data->quality.problems(), ctx.tr("masalah", "problems")));
   return kSuccess;
@@ -362,6 +380,9 @@ void add_assess_command(CLI::App& app, CliContext& ctx, int& exit_code) {
   cmd->add_flag("--reliability", o->reliability,
                 ctx.tr("Sertakan uji validitas dan reliabilitas instrumen (bawaan siap reliability) dalam laporan text, md, html dan xlsx",
                        "Include the instrument's validity and reliability (siap reliability's defaults) in the text, md, html and xlsx reports"));
+  cmd->add_option("--name", o->name,
+                  ctx.tr("Nama berkas laporan (NAMA.html, NAMA-quality.csv …) alih-alih penilaian.*, agar beberapa penilaian dapat berbagi folder",
+                         "The reports' file name (NAME.html, NAME-quality.csv …) instead of assessment.*, so that runs can share a folder"));
   cmd->add_option("-o,--output", o->output_dir,
                   ctx.tr("Direktori laporan (dibuat bila belum ada); quality.csv ditulis di sana",
                          "Report directory (created if missing); quality.csv is written there"));

@@ -355,3 +355,25 @@ TEST_CASE("a worker thread's failure reaches main and exits 3 with a message, ne
   auto clean = run_siap({"assess", kSurvey, "-f", kContoh, "--format", "json"});
   CHECK(clean.exit_code == 0);
 }
+
+TEST_CASE("--name names every file of a run, so that two runs share a folder", "[e2e][assess]") {
+  ScratchDir dir;
+  const std::string sample = std::string(SIAP_SOURCE_DIR) + "/samples/spbe-2020-jabar.csv";
+  for (const char* name : {"jabar-2025", "jabar-2026"}) {
+    auto r = run_siap({"assess", sample, "-f", "spbe-2020", "--format", "md,json,map", "--name", name, "-o", dir.path, "-q"});
+    REQUIRE(r.exit_code == 0);
+  }
+  for (const char* file : {"jabar-2025.md", "jabar-2025.json", "jabar-2025-peta.svg", "jabar-2025-quality.csv", "jabar-2026.md", "jabar-2026.json",
+                           "jabar-2026-peta.svg", "jabar-2026-quality.csv"}) {
+    CAPTURE(file);
+    CHECK(std::filesystem::exists(dir.file(file)));
+  }
+  CHECK_FALSE(std::filesystem::exists(dir.file("penilaian.md")));
+  // The report names the quality log it was written beside.
+  CHECK(read_file(dir.file("jabar-2026.md")).find("ada di jabar-2026-quality.csv.") != std::string::npos);
+  auto folder = run_siap({"assess", sample, "-f", "spbe-2020", "--name", "../luar", "-o", dir.path});
+  CHECK(folder.exit_code == 2);
+  auto stdout_only = run_siap({"assess", sample, "-f", "spbe-2020", "--name", "x"});
+  CHECK(stdout_only.exit_code == 2);
+  CHECK(stdout_only.err.find("--name memerlukan -o DIR") != std::string::npos);
+}
