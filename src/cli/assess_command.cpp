@@ -110,7 +110,6 @@ void print_issues(const Dataset& data, const CliContext& ctx, std::size_t limit)
   }
 }
 
-
 int run_assess(const AssessOptions& o, const CliContext& ctx) {
   std::vector<const ReportFormat*> formats;
   std::vector<std::string> format_names;
@@ -127,10 +126,12 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   }
   if (formats.empty()) formats.push_back(find_report_format("text"));
   // A name is one file name: no folder, nothing hidden, nothing a shell or Windows would trip on.
-  if (!o.name.empty() && (o.name.size() > 100 || o.name.front() == '.' || o.name.find_first_of("/\\:*?\"<>|") != std::string::npos ||
-                          !is_valid_utf8(o.name) || std::any_of(o.name.begin(), o.name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))) {
-    ctx.error(fmt::format("--name '{}': {}", o.name, ctx.tr("harus nama berkas tanpa folder (tanpa / \\ : * ? \" < > |, tidak diawali titik)",
-                                                          "must be a file name without a folder (no / \\ : * ? \" < > |, not starting with a dot)")));
+  if (!o.name.empty() &&
+      (o.name.size() > 100 || o.name.front() == '.' || o.name.find_first_of("/\\:*?\"<>|") != std::string::npos || !is_valid_utf8(o.name) ||
+       std::any_of(o.name.begin(), o.name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))) {
+    ctx.error(fmt::format("--name '{}': {}", o.name,
+                          ctx.tr("harus nama berkas tanpa folder (tanpa / \\ : * ? \" < > |, tidak diawali titik)",
+                                 "must be a file name without a folder (no / \\ : * ? \" < > |, not starting with a dot)")));
     return kUsage;
   }
   if (!o.name.empty() && o.output_dir.empty()) {
