@@ -388,10 +388,7 @@ void add_assess_command(CLI::App& app, CliContext& ctx, int& exit_code) {
                   ctx.tr("Direktori laporan (dibuat bila belum ada); quality.csv ditulis di sana",
                          "Report directory (created if missing); quality.csv is written there"));
   cmd->add_flag("--strict", o->strict, ctx.tr("Masalah apa pun pada data: status 1, tanpa laporan", "Any problem in the data: exit 1, no report"));
-  cmd->add_flag("--csv-bom", o->csv_bom,
-                ctx.tr("CSV dengan BOM UTF-8 (agar Excel membacanya sebagai UTF-8)", "CSV with a UTF-8 BOM (so Excel reads it as UTF-8)"));
-  cmd->add_flag("--csv-decimal-comma", o->csv_decimal_comma,
-                ctx.tr("CSV dengan koma desimal dan pemisah ';' (Excel Indonesia)", "CSV with decimal commas and ';' delimiters (Indonesian Excel)"));
+  add_csv_flags(*cmd, &o->csv_bom, o->csv_decimal_comma, ctx);
   cmd->footer(
       ctx.tr("Contoh:\n  siap assess samples/spbe-2020-jabar.csv -f spbe-2020\n  siap assess survei.csv -f kerangka.yaml --format json | jq "
              "'.units[0]'\n  siap assess survei.csv -f kerangka.yaml --format text,json,csv,md -o hasil/\n  siap assess survei.csv -f kerangka.yaml "

@@ -157,8 +157,7 @@ void add_compare_command(CLI::App& app, CliContext& ctx, int& exit_code) {
   cmd->add_option("--format", o->format, ctx.tr("Format keluaran", "Output format"))->transform(one_of(ctx, {"text", "json", "csv", "md", "html"}));
   cmd->add_option("-o,--output", o->output,
                   ctx.tr("Tulis ke berkas (secara atomik) alih-alih stdout", "Write to a file (atomically) instead of stdout"));
-  cmd->add_flag("--csv-decimal-comma", o->csv_decimal_comma,
-                ctx.tr("CSV dengan koma desimal dan pemisah ';' (Excel Indonesia)", "CSV with decimal commas and ';' delimiters (Indonesian Excel)"));
+  add_csv_flags(*cmd, nullptr, o->csv_decimal_comma, ctx);
   cmd->footer(ctx.tr(
       "Contoh:\n  siap compare 2025/penilaian.json 2026/penilaian.json --years 2025,2026\n  siap compare a.json b.json c.json --format html -o "
       "perubahan.html",

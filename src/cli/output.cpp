@@ -73,4 +73,13 @@ std::string output_date() {
   return text;
 }
 
+void add_csv_flags(CLI::App& cmd, bool* bom, bool& decimal_comma, const CliContext& ctx) {
+  if (bom) {
+    cmd.add_flag("--csv-bom", *bom,
+                 ctx.tr("CSV dengan BOM UTF-8 (agar Excel membacanya sebagai UTF-8)", "CSV with a UTF-8 BOM (so Excel reads it as UTF-8)"));
+  }
+  cmd.add_flag("--csv-decimal-comma", decimal_comma,
+               ctx.tr("CSV dengan koma desimal dan pemisah ';' (Excel Indonesia)", "CSV with decimal commas and ';' delimiters (Indonesian Excel)"));
+}
+
 }  // namespace siap::cli

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include <CLI/CLI.hpp>
+
 #include "cli/cli_context.hpp"
 
 namespace siap::cli {
@@ -22,6 +24,10 @@ bool emit_blocks(const std::function<void(const BlockSink&)>& produce, const std
 // Creates the output directory (and its parents); false (after reporting)
 // when it cannot be made.
 bool make_output_dir(const std::string& dir, const CliContext& ctx);
+
+// --csv-bom and --csv-decimal-comma, worded once for every command that
+// writes CSV; `bom` may be null for a command without it.
+void add_csv_flags(CLI::App& cmd, bool* bom, bool& decimal_comma, const CliContext& ctx);
 
 // The date stamped on outputs: SOURCE_DATE_EPOCH when set (reproducible
 // outputs), else today in UTC; YYYY-MM-DD.

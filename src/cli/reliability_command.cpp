@@ -107,10 +107,7 @@ void add_reliability_command(CLI::App& app, CliContext& ctx, int& exit_code) {
   cmd->add_option("--format", o->format, ctx.tr("Format keluaran", "Output format"))
       ->transform(one_of(ctx, {"text", "json", "csv", "md", "html", "xlsx"}));
   cmd->add_option("--title", o->title, ctx.tr("Judul dokumen (md, html, xlsx)", "Document title (md, html, xlsx)"));
-  cmd->add_flag("--csv-bom", o->csv_bom,
-                ctx.tr("CSV dengan BOM UTF-8 (agar Excel membacanya sebagai UTF-8)", "CSV with a UTF-8 BOM (so Excel reads it as UTF-8)"));
-  cmd->add_flag("--csv-decimal-comma", o->csv_decimal_comma,
-                ctx.tr("CSV dengan koma desimal dan pemisah ';' (Excel Indonesia)", "CSV with decimal commas and ';' delimiters (Indonesian Excel)"));
+  add_csv_flags(*cmd, &o->csv_bom, o->csv_decimal_comma, ctx);
   cmd->add_option("-o,--output", o->output,
                   ctx.tr("Tulis ke berkas (secara atomik) alih-alih stdout", "Write to a file (atomically) instead of stdout"));
   cmd->add_flag("--pairwise", o->pairwise,

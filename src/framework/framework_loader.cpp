@@ -801,22 +801,11 @@ std::optional<Diagnostic> invalid_utf8_at(std::string_view text, const std::stri
 Expected<Framework> load_framework(std::string_view text, const std::string& file) {
   Diagnostics errors;
   if (auto bad = invalid_utf8_at(text, file)) return Diagnostics{*bad};
-  if (auto refusal = check_yaml_safety(text, file)) return Diagnostics{*refusal};
-  YAML::Node document;
-  try {
-    document = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    // The guard parsed the same text; reaching here means yaml-cpp disagrees
-    // with itself, but report it rather than crash.
-    SourceLocation where{file, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1};
-    return Diagnostics{Diagnostic{where, "", {"YAML tidak valid: " + e.msg, "invalid YAML: " + e.msg}}};
-  }
-  if (!document.IsDefined() || document.IsNull()) {
-    return Diagnostics{Diagnostic{{file, 0, 0}, "", {"berkas kosong", "file is empty"}}};
-  }
+  auto document = load_yaml_document(text, file);
+  if (!document) return document.errors();
   Framework fw;
   Loader loader(file, errors);
-  loader.load(document, fw);
+  loader.load(*document, fw);
   FrameworkLayout layout;
   layout.band_sets = loader.band_set_nodes_;
   layout.bands = loader.band_layout_;

@@ -186,19 +186,12 @@ class StudyLoader {
 
 Expected<Study> load_study(std::string_view text, const std::string& file, const std::string& base) {
   if (!is_valid_utf8(text)) return Diagnostics{Diagnostic{{file, 0, 0}, "", {"bukan UTF-8 yang valid", "not valid UTF-8"}}};
-  if (auto refusal = check_yaml_safety(text, file)) return Diagnostics{*refusal};
-  YAML::Node document;
-  try {
-    document = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    SourceLocation where{file, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1};
-    return Diagnostics{Diagnostic{where, "", {"YAML tidak valid: " + e.msg, "invalid YAML: " + e.msg}}};
-  }
-  if (!document.IsDefined() || document.IsNull()) return Diagnostics{Diagnostic{{file, 0, 0}, "", {"berkas kosong", "file is empty"}}};
+  auto document = load_yaml_document(text, file);
+  if (!document) return document.errors();
   Diagnostics errors;
   Study study;
   study.file = file;
-  StudyLoader(file, base, errors).load(document, study);
+  StudyLoader(file, base, errors).load(*document, study);
   if (!errors.empty()) return errors;
   return study;
 }

@@ -104,4 +104,19 @@ std::optional<Diagnostic> check_yaml_safety(std::string_view text, std::string_v
   return std::nullopt;
 }
 
+Expected<YAML::Node> load_yaml_document(std::string_view text, const std::string& file) {
+  if (auto refusal = check_yaml_safety(text, file)) return Diagnostics{*refusal};
+  YAML::Node document;
+  try {
+    document = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    // The guard parsed the same text; reaching here means yaml-cpp disagrees
+    // with itself, but report it rather than crash.
+    SourceLocation where{std::string(file), e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1};
+    return Diagnostics{Diagnostic{where, "", {"YAML tidak valid: " + e.msg, "invalid YAML: " + e.msg}}};
+  }
+  if (!document.IsDefined() || document.IsNull()) return Diagnostics{Diagnostic{{std::string(file), 0, 0}, "", {"berkas kosong", "file is empty"}}};
+  return document;
+}
+
 }  // namespace siap

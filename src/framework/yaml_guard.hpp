@@ -4,10 +4,13 @@
 // reuse scales by id instead).
 #pragma once
 
+#include <yaml-cpp/yaml.h>
+
 #include <optional>
 #include <string_view>
 
 #include "siap/diagnostic.hpp"
+#include "siap/expected.hpp"
 
 namespace siap {
 
@@ -19,5 +22,9 @@ struct YamlLimits {
 
 // Empty optional when the text is safe to load; otherwise the reason.
 std::optional<Diagnostic> check_yaml_safety(std::string_view text, std::string_view file, const YamlLimits& limits = {});
+
+// The document tree of a framework or study manifest: refused by the guard
+// above, invalid YAML or an empty file are one diagnostic each.
+Expected<YAML::Node> load_yaml_document(std::string_view text, const std::string& file);
 
 }  // namespace siap

@@ -31,28 +31,17 @@ struct Formats {
 
 Formats make_formats(lxw_workbook* wb) {
   Formats f;
-  f.title = workbook_add_format(wb);
-  format_set_bold(f.title);
-  format_set_font_size(f.title, 14);
-  f.subtitle = workbook_add_format(wb);
-  format_set_bold(f.subtitle);
-  format_set_font_size(f.subtitle, 12);
+  const XlsxBaseFormats base = add_base_formats(wb);
+  f.title = base.title;
+  f.subtitle = base.subtitle;
+  f.header = base.header;
+  f.muted = base.muted;
   f.caption = workbook_add_format(wb);
   format_set_bold(f.caption);
-  f.header = workbook_add_format(wb);
-  format_set_bold(f.header);
-  format_set_text_wrap(f.header);
-  format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
-  format_set_bg_color(f.header, 0x1F3864);
-  format_set_font_color(f.header, 0xFFFFFF);
-  format_set_border(f.header, LXW_BORDER_THIN);
   f.numeric_text = workbook_add_format(wb);
   format_set_align(f.numeric_text, LXW_ALIGN_RIGHT);
   f.warning = workbook_add_format(wb);
   format_set_font_color(f.warning, 0x8A1C1C);
-  f.muted = workbook_add_format(wb);
-  format_set_italic(f.muted);
-  format_set_font_color(f.muted, 0x595959);
   f.r = workbook_add_format(wb);
   format_set_num_format(f.r, "0.000");
   f.mean = workbook_add_format(wb);

@@ -61,4 +61,25 @@ Expected<std::string> build_xlsx(const XlsxProperties& properties, const std::fu
   return bytes.str();
 }
 
+XlsxBaseFormats add_base_formats(lxw_workbook* wb) {
+  XlsxBaseFormats f;
+  f.title = workbook_add_format(wb);
+  format_set_bold(f.title);
+  format_set_font_size(f.title, 14);
+  f.subtitle = workbook_add_format(wb);
+  format_set_bold(f.subtitle);
+  format_set_font_size(f.subtitle, 12);
+  f.header = workbook_add_format(wb);
+  format_set_bold(f.header);
+  format_set_text_wrap(f.header);
+  format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
+  format_set_bg_color(f.header, 0x1F3864);
+  format_set_font_color(f.header, 0xFFFFFF);
+  format_set_border(f.header, LXW_BORDER_THIN);
+  f.muted = workbook_add_format(wb);
+  format_set_italic(f.muted);
+  format_set_font_color(f.muted, 0x595959);
+  return f;
+}
+
 }  // namespace siap

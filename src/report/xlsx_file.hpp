@@ -18,6 +18,16 @@ struct XlsxProperties {
   std::string date;  // YYYY-MM-DD: the workbook's creation date (a fixed date keeps it reproducible); "" for now
 };
 
+// The look every siap workbook shares: a title, a subtitle, the dark
+// header row, a muted note.
+struct XlsxBaseFormats {
+  lxw_format* title = nullptr;
+  lxw_format* subtitle = nullptr;
+  lxw_format* header = nullptr;
+  lxw_format* muted = nullptr;
+};
+XlsxBaseFormats add_base_formats(lxw_workbook* wb);
+
 // Calls `fill` on a new workbook, closes it and returns its bytes.
 Expected<std::string> build_xlsx(const XlsxProperties& properties, const std::function<void(lxw_workbook*)>& fill);
 

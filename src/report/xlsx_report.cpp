@@ -45,19 +45,11 @@ lxw_color_t rgb(std::string_view hex) { return lxw_color_t(std::stoul(std::strin
 
 Formats make_formats(lxw_workbook* wb, const Framework& fw) {
   Formats f;
-  f.title = workbook_add_format(wb);
-  format_set_bold(f.title);
-  format_set_font_size(f.title, 14);
-  f.subtitle = workbook_add_format(wb);
-  format_set_bold(f.subtitle);
-  format_set_font_size(f.subtitle, 12);
-  f.header = workbook_add_format(wb);
-  format_set_bold(f.header);
-  format_set_text_wrap(f.header);
-  format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
-  format_set_bg_color(f.header, 0x1F3864);
-  format_set_font_color(f.header, 0xFFFFFF);
-  format_set_border(f.header, LXW_BORDER_THIN);
+  const XlsxBaseFormats base = add_base_formats(wb);
+  f.title = base.title;
+  f.subtitle = base.subtitle;
+  f.header = base.header;
+  f.muted = base.muted;
   f.label = workbook_add_format(wb);
   format_set_bold(f.label);
   f.score = workbook_add_format(wb);
@@ -73,9 +65,6 @@ Formats make_formats(lxw_workbook* wb, const Framework& fw) {
   format_set_align(f.rank, LXW_ALIGN_CENTER);
   f.count = workbook_add_format(wb);
   format_set_align(f.count, LXW_ALIGN_LEFT);
-  f.muted = workbook_add_format(wb);
-  format_set_italic(f.muted);
-  format_set_font_color(f.muted, 0x595959);
   for (const auto& set : fw.band_sets) {
     for (std::size_t b = 0; b < set.bands.size(); ++b) {
       std::string color = report::band_color(set, b);

@@ -67,15 +67,24 @@ std::vector<NodeValue> values_of(const UnitResult& r) {
   return out;
 }
 
-// The respondents of the assessed kabupaten/kota, each group's rows
-// scored as one unit: `group_of[u]` for each source unit (-1: left out).
-std::shared_ptr<Dataset> pooled_dataset(const Dataset& data, const std::vector<int>& group_of, std::vector<Unit> units) {
+// A dataset of `units` with `data`'s items and files and no rows: what
+// roll-ups are published and ranked on (assess_values), or filled by pooling.
+std::shared_ptr<Dataset> units_like(const Dataset& data, std::vector<Unit> units) {
   auto out = std::make_shared<Dataset>();
   out->kind = data.kind;
   out->files = data.files;
   out->units = std::move(units);
   out->items = data.items;
   out->coded_items = data.coded_items;
+  out->rows_read = data.rows_read;
+  out->rows_rejected = data.rows_rejected;
+  return out;
+}
+
+// The respondents of the assessed kabupaten/kota, each group's rows
+// scored as one unit: `group_of[u]` for each source unit (-1: left out).
+std::shared_ptr<Dataset> pooled_dataset(const Dataset& data, const std::vector<int>& group_of, std::vector<Unit> units) {
+  auto out = units_like(data, std::move(units));
   std::vector<std::int64_t> new_row(data.rows, -1);
   for (std::size_t r = 0; r < data.rows; ++r) {
     const int group = group_of[std::size_t(data.row_unit[r])];
@@ -93,8 +102,6 @@ std::shared_ptr<Dataset> pooled_dataset(const Dataset& data, const std::vector<i
       if (new_row[answer.row] >= 0) out->decimals[slot].emplace_back(std::uint32_t(new_row[answer.row]), answer.value());
     }
   }
-  out->rows_read = data.rows_read;
-  out->rows_rejected = data.rows_rejected;
   return out;
 }
 
@@ -209,13 +216,7 @@ Expected<Rollup> roll_up(const Assessment& a, const RollupOptions& o) {
   auto enough = [&](const RollupCoverage& c) { return c.total > 0 && double(c.assessed.size()) / double(c.total) >= o.min_coverage; };
 
   // The provinces as units.
-  auto provinces = std::make_shared<Dataset>();
-  provinces->kind = data.kind;
-  provinces->files = data.files;
-  provinces->items = data.items;
-  provinces->coded_items = data.coded_items;
-  provinces->rows_read = data.rows_read;
-  provinces->rows_rejected = data.rows_rejected;
+  auto provinces = units_like(data, {});
   std::vector<std::vector<NodeValue>> values;
   std::vector<int> province_of_unit(data.units.size(), -1);  // pooled: source unit -> province unit
   for (const auto& [province, results] : members) {
@@ -270,14 +271,7 @@ Expected<Rollup> roll_up(const Assessment& a, const RollupOptions& o) {
     for (const auto& [province, results] : members) every_result.insert(every_result.end(), results.begin(), results.end());
     for (const auto& [province, regions_in] : all_kabkota) every_region.insert(every_region.end(), regions_in.begin(), regions_in.end());
     out.national_coverage = coverage_of(every_result, every_region);
-    auto nation = std::make_shared<Dataset>();
-    nation->kind = data.kind;
-    nation->files = data.files;
-    nation->items = data.items;
-    nation->coded_items = data.coded_items;
-    nation->rows_read = data.rows_read;
-    nation->rows_rejected = data.rows_rejected;
-    nation->units.push_back(Unit{-1, "", "Indonesia", UnitLevel::other, "", ""});
+    auto nation = units_like(data, {Unit{-1, "", "Indonesia", UnitLevel::other, "", ""}});
     std::vector<std::vector<NodeValue>> national(1, std::vector<NodeValue>(per_unit));
     if (o.method == RollupMethod::mean) {
       // IMDI: the plain mean of the provinces.
