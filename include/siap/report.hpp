@@ -105,6 +105,8 @@ std::string render_comparison_markdown(const Comparison& c, Lang lang);
 std::string render_comparison_html(const Comparison& c, Lang lang, const std::string& tool_version);
 std::string render_comparison_csv(const Comparison& c, Lang lang, bool decimal_comma);
 std::string render_comparison_json(const Comparison& c);
+// The values as numbers with a dumbbell chart, and the regions in only some sides.
+Expected<std::string> render_comparison_xlsx(const Comparison& c, Lang lang, const std::string& tool_version);
 
 // Published value as text: "3,41" (id) or "3.41" (en).
 std::string format_published(const Decimal& value, int decimals, Lang lang);

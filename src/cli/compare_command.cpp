@@ -34,6 +34,10 @@ struct CompareOptions {
 constexpr std::uintmax_t kMaxAssessmentJsonBytes = 1ull << 30;
 
 int run_compare(const CompareOptions& o, const CliContext& ctx) {
+  if (o.format == "xlsx" && (o.output.empty() || o.output == "-")) {
+    ctx.error(fmt::format("--format xlsx {}", ctx.tr("memerlukan -o BERKAS", "needs -o FILE")));
+    return kUsage;
+  }
   if (o.files.size() < 2) {
     ctx.error(ctx.tr("perlu paling sedikit dua penilaian (JSON dari siap assess --format json)",
                      "needs at least two assessments (JSON from siap assess --format json)"));
@@ -126,7 +130,14 @@ int run_compare(const CompareOptions& o, const CliContext& ctx) {
   }
   for (const LocalizedText& w : comparison->warnings) ctx.warning(w.in(ctx.lang));
   std::string data;
-  if (o.format == "json") {
+  if (o.format == "xlsx") {
+    auto bytes = render_comparison_xlsx(*comparison, ctx.lang, SIAP_VERSION);
+    if (!bytes) {
+      for (const auto& e : bytes.errors()) ctx.error(e.message.in(ctx.lang));
+      return kInternal;
+    }
+    data = std::move(*bytes);
+  } else if (o.format == "json") {
     data = render_comparison_json(*comparison);
   } else if (o.format == "csv") {
     data = render_comparison_csv(*comparison, ctx.lang, o.csv_decimal_comma);
@@ -154,7 +165,8 @@ void add_compare_command(CLI::App& app, CliContext& ctx, int& exit_code) {
       "--years", o->years,
       ctx.tr("Tahun setiap berkas, misalnya 2024,2025 (untuk pertumbuhan per tahun)", "Each file's year, such as 2024,2025 (for the annual growth)"));
   cmd->add_option("--labels", o->labels, ctx.tr("Nama setiap berkas dalam laporan", "Each file's name in the report"));
-  cmd->add_option("--format", o->format, ctx.tr("Format keluaran", "Output format"))->transform(one_of(ctx, {"text", "json", "csv", "md", "html"}));
+  cmd->add_option("--format", o->format, ctx.tr("Format keluaran", "Output format"))
+      ->transform(one_of(ctx, {"text", "json", "csv", "md", "html", "xlsx"}));
   cmd->add_option("-o,--output", o->output,
                   ctx.tr("Tulis ke berkas (secara atomik) alih-alih stdout", "Write to a file (atomically) instead of stdout"));
   add_csv_flags(*cmd, nullptr, o->csv_decimal_comma, ctx);

@@ -20,6 +20,8 @@
 #include "cli/output.hpp"
 #include "report/html_style.hpp"
 #include "report/json_writer.hpp"
+#include "report/xlsx_file.hpp"
+#include "report/xlsx_sheet.hpp"
 #include "siap/report.hpp"
 #include "siap/study.hpp"
 
@@ -346,9 +348,42 @@ int run_study(const StudyOptions& o, const CliContext& ctx) {
                                : fmt::format("<h2>{}</h2>\n<ul>\n{}</ul>\n", out_lang == Lang::en ? "Comparisons" : "Perbandingan", comparisons_html),
       html_escape(SIAP_VERSION));
   std::string json = w.take() + "\n";
+  // The same as a workbook: one row per run, numbers as numbers.
+  auto workbook = build_xlsx(XlsxProperties{title, "siap " + std::string(SIAP_VERSION), output_date()}, [&](lxw_workbook* wb) {
+    const XlsxBaseFormats base = add_base_formats(wb);
+    XlsxSheet sheet(workbook_add_worksheet(wb, out_lang == Lang::en ? "Runs" : "Penilaian"));
+    const std::vector<std::string> head =
+        out_lang == Lang::en
+            ? std::vector<std::string>{"Run", "Framework", "Status", "Exit code", "Units", "Assessed", "Top", "Top index"}
+            : std::vector<std::string>{"Penilaian", "Kerangka", "Status", "Kode keluar", "Unit", "Dinilai", "Teratas", "Indeks teratas"};
+    sheet.text(0, 0, title, base.title, false);
+    for (std::size_t c = 0; c < head.size(); ++c) sheet.text(2, lxw_col_t(c), head[c], base.header);
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+      const lxw_row_t row = lxw_row_t(3 + i);
+      const Job& job = runs[i];
+      sheet.text(row, 0, job.name);
+      sheet.text(row, 1, study->runs[i].framework);
+      sheet.text(row, 2, outcome_label(job.outcome).in(out_lang));
+      if (job.outcome != Outcome::skipped) sheet.number(row, 3, job.exit_code);
+      if (job.outcome == Outcome::ok) {
+        const RunFacts f = facts_of((fs::path(job.folder) / json_name).string());
+        sheet.number(row, 4, double(f.units));
+        sheet.number(row, 5, double(f.assessed));
+        sheet.text(row, 6, f.top);
+        if (!f.top_index.empty()) sheet.number(row, 7, std::stod(f.top_index));
+      }
+    }
+    sheet.freeze(3, 1);
+    sheet.fit_columns(40);
+  });
+  if (!workbook) {
+    for (const auto& e : workbook.errors()) ctx.error(e.message.in(ctx.lang));
+    return kInternal;
+  }
   if (!emit(json, (fs::path(study->output) / (id_or_en + ".json")).string(), ctx) ||
       !emit(csv, (fs::path(study->output) / (id_or_en + ".csv")).string(), ctx) ||
-      !emit(page, (fs::path(study->output) / "index.html").string(), ctx)) {
+      !emit(page, (fs::path(study->output) / "index.html").string(), ctx) ||
+      !emit(*workbook, (fs::path(study->output) / (id_or_en + ".xlsx")).string(), ctx)) {
     return kBadInput;
   }
 

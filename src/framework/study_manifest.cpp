@@ -36,7 +36,7 @@ constexpr RunOption kRunOptions[] = {
 };
 
 const std::vector<std::string> kAssessFormats{"text", "json", "csv", "md", "html", "xlsx", "responses", "intervals", "map", "map-png", "rollup"};
-const std::vector<std::string> kCompareFormats{"text", "json", "csv", "md", "html"};
+const std::vector<std::string> kCompareFormats{"text", "json", "csv", "md", "html", "xlsx"};
 
 std::string absolute(const std::string& base, const std::string& path) {
   std::filesystem::path p(path);

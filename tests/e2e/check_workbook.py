@@ -404,6 +404,31 @@ class Maps(unittest.TestCase):
         self.assertIn("<h2>Peta kabupaten/kota</h2>", page)
 
 
+class ComparisonWorkbook(unittest.TestCase):
+    """siap compare --format xlsx of the sample with itself: every change is
+    zero, and the dumbbell is a line chart with high-low lines."""
+
+    def test_values_and_chart(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            assess([os.path.join(ROOT, "samples", "spbe-2020-jabar.csv"), "-f", "spbe-2020", "--format", "json"], tmp)
+            book = os.path.join(tmp, "perubahan.xlsx")
+            env = dict(os.environ, NO_COLOR="1")
+            result = subprocess.run([SIAP, "compare", os.path.join(tmp, "penilaian.json"), os.path.join(tmp, "penilaian.json"),
+                                     "--years", "2025,2026", "--format", "xlsx", "-o", book, "-q"], capture_output=True, text=True, env=env)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            wb = openpyxl.load_workbook(book)
+            header, rows = rows_after_header(wb["Perubahan"], "Kode")
+            values = [[c.value for c in r] for r in rows if r[0].value]
+            self.assertEqual(len(values), 27)
+            for r in values:
+                self.assertEqual(r[header.index("2025")], r[header.index("2026")])
+                self.assertEqual(r[header.index("Perubahan Indeks")], 0)
+            kinds, sheet_charts, formulas = chart_kinds(book)
+            self.assertEqual([k for k, _ in kinds.values()], ["lineChart"])
+            self.assertIn("<c:hiLowLines>", next(iter(kinds.values()))[1])
+            self.assertEqual(formulas, 0)
+
+
 class ReliabilityWorkbook(unittest.TestCase):
     """siap reliability --format xlsx on the synthetic S1-S5 pilot, read with
     openpyxl and compared with psych's numbers (psych_golden.csv, made by R)."""

@@ -116,6 +116,11 @@ TEST_CASE("compare: a file coded before the 2022 Papua expansion meets one coded
   auto html = run_siap({"compare", dir.file("2021.json"), dir.file("2026.json"), "-f", kSynthetic, "--format", "html"});
   CHECK(html.out.find("<svg") != std::string::npos);
   CHECK(html.out.find("<script") == std::string::npos);
+  auto xlsx = run_siap({"compare", dir.file("2021.json"), dir.file("2026.json"), "-f", kSynthetic, "--format", "xlsx", "-o", dir.file("p.xlsx")});
+  CHECK(xlsx.exit_code == 0);
+  CHECK(read_file(dir.file("p.xlsx")).rfind("PK", 0) == 0);
+  auto terminal = run_siap({"compare", dir.file("2021.json"), dir.file("2026.json"), "-f", kSynthetic, "--format", "xlsx"});
+  CHECK(terminal.exit_code == 2);
 }
 
 TEST_CASE("compare: across frameworks only the index on the same scale, with a warning, another scale is an error", "[e2e][compare]") {

@@ -63,6 +63,7 @@ TEST_CASE("study: a failing run leaves no folder, stops the rest unless --keep-g
   CHECK(summary["runs"][2]["status"] == "skipped");
   CHECK(summary["comparisons"][0]["status"] == "skipped");
   CHECK(stopped.err.find("rusak: gagal (status 1)") != std::string::npos);
+  CHECK(read_file(dir.file("hasil/ringkasan.xlsx")).rfind("PK", 0) == 0);
 
   // With --keep-going the third runs, and so does the comparison; one job, then two.
   fs::remove_all(dir.file("hasil"));
