@@ -51,6 +51,14 @@ struct Comparison {
 // Fails when the sides' score ranges differ (nothing on them is comparable).
 Expected<Comparison> compare_assessments(std::vector<ComparedSide> sides);
 
+// The same comparison by today's province: each side's value of a province
+// is the plain mean of its kabupaten/kota assessed in that side (as IMDI
+// rolls up), so that a kabupaten/kota the 2022 expansion moved counts in its
+// new province in every year; ranks among the provinces of each side, the
+// band of the mean in the newest framework's overall band set. Units that
+// are not kabupaten/kota are left out.
+Comparison by_province(const Comparison& by_region);
+
 // last − first of a node, exact; nullopt unless assessed on both.
 std::optional<Decimal> change_of(const ComparedUnit& unit, std::size_t node);
 // "naik", "turun", "tetap" (up, down, same) for the index's band, first to

@@ -157,4 +157,82 @@ std::optional<double> annual_growth(const Comparison& c, const ComparedUnit& uni
   return std::pow(b.published.to_double() / a.published.to_double(), 1.0 / double(*last.year - *first.year)) - 1;
 }
 
+Comparison by_province(const Comparison& c) {
+  Comparison out;
+  out.sides = c.sides;
+  out.node_ids = c.node_ids;
+  out.node_names = c.node_names;
+  out.decimals = c.decimals;
+  out.bands_comparable = c.bands_comparable;
+  out.warnings = c.warnings;
+  const RegionTable& table = RegionTable::builtin();
+  // Today's province of every kabupaten/kota, in code order.
+  std::map<int, std::vector<const ComparedUnit*>> members;
+  for (const auto* list : {&c.units, &c.partial}) {
+    for (const ComparedUnit& u : *list) {
+      const auto region = table.find_code(u.code);
+      if (!region || table.at(*region).type == RegionType::provinsi) continue;
+      members[table.at(*region).province].push_back(&u);
+    }
+  }
+  for (const auto& [province, units] : members) {
+    ComparedUnit p;
+    p.code = table.at(province).code;
+    p.name = table.at(province).name;
+    p.province_name = p.name;
+    p.written_as.assign(c.sides.size(), "");
+    p.values.assign(c.sides.size(), std::vector<ComparedValue>(c.node_ids.size()));
+    for (std::size_t s = 0; s < c.sides.size(); ++s) {
+      for (std::size_t k = 0; k < c.node_ids.size(); ++k) {
+        Number sum;
+        std::int64_t n = 0;
+        bool present = false;
+        for (const ComparedUnit* u : units) {
+          const ComparedValue& v = u->values[s][k];
+          present = present || v.present;
+          if (!v.assessed) continue;
+          sum = sum + Number::of(v.published);
+          ++n;
+        }
+        ComparedValue& v = p.values[s][k];
+        v.present = present;
+        v.assessed = n > 0;
+        if (v.assessed) v.published = (sum / Number::of(n)).round_half_up(c.sides[s].assessment->framework->score.decimals);
+        if (k == 0 && v.assessed) {
+          const Framework& fw = *c.sides[s].assessment->framework;
+          const auto sets = fw.band_sets_at(0);
+          if (!sets.empty()) {
+            const BandSet& set = fw.band_sets[std::size_t(sets[0])];
+            if (auto band = set.band_of(v.published)) v.band = &set.bands[std::size_t(*band)];
+          }
+        }
+      }
+    }
+    const bool everywhere = std::all_of(p.values.begin(), p.values.end(), [](const auto& side) { return side[0].present; });
+    (everywhere ? out.units : out.partial).push_back(std::move(p));
+  }
+  // Competition ranks among the provinces of each side.
+  for (std::size_t s = 0; s < c.sides.size(); ++s) {
+    std::vector<ComparedValue*> ranked;
+    for (auto* list : {&out.units, &out.partial}) {
+      for (ComparedUnit& u : *list) {
+        if (u.values[s][0].assessed) ranked.push_back(&u.values[s][0]);
+      }
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const ComparedValue* x, const ComparedValue* y) { return x->published > y->published; });
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+      ranked[i]->rank = i > 0 && ranked[i]->published == ranked[i - 1]->published ? ranked[i - 1]->rank : int(i + 1);
+    }
+  }
+  std::stable_sort(out.units.begin(), out.units.end(), [](const ComparedUnit& x, const ComparedUnit& y) {
+    const auto cx = change_of(x, 0), cy = change_of(y, 0);
+    if (cx.has_value() != cy.has_value()) return cx.has_value();
+    if (cx && *cx != *cy) return *cx > *cy;
+    return x.code < y.code;
+  });
+  out.warnings.push_back({"Per provinsi: rata-rata kabupaten/kota yang dinilai pada setiap penilaian, menurut provinsi saat ini (seperti IMDI).",
+                          "By province: the mean of the regencies and cities assessed in each assessment, by today's province (as IMDI)."});
+  return out;
+}
+
 }  // namespace siap

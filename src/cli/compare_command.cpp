@@ -28,6 +28,7 @@ struct CompareOptions {
   std::string format = "text";
   std::string output;
   bool csv_decimal_comma = false;
+  std::string rollup;  // "province": compare provinces (means of their kabupaten/kota)
 };
 
 // An assessment JSON is at most this large (a national unit sheet's is ~200 MB).
@@ -128,6 +129,7 @@ int run_compare(const CompareOptions& o, const CliContext& ctx) {
     for (const auto& e : comparison.errors()) ctx.error(e.message.in(ctx.lang));
     return kBadInput;
   }
+  if (o.rollup == "province") comparison = by_province(*comparison);
   for (const LocalizedText& w : comparison->warnings) ctx.warning(w.in(ctx.lang));
   std::string data;
   if (o.format == "xlsx") {
@@ -164,6 +166,10 @@ void add_compare_command(CLI::App& app, CliContext& ctx, int& exit_code) {
   cmd->add_option(
       "--years", o->years,
       ctx.tr("Tahun setiap berkas, misalnya 2024,2025 (untuk pertumbuhan per tahun)", "Each file's year, such as 2024,2025 (for the annual growth)"));
+  cmd->add_option("--rollup", o->rollup,
+                  ctx.tr("province: bandingkan provinsi (rata-rata kabupaten/kota, menurut provinsi saat ini)",
+                         "province: compare provinces (means of their kabupaten/kota, by today's province)"))
+      ->transform(one_of(ctx, {"province"}));
   cmd->add_option("--labels", o->labels, ctx.tr("Nama setiap berkas dalam laporan", "Each file's name in the report"));
   cmd->add_option("--format", o->format, ctx.tr("Format keluaran", "Output format"))
       ->transform(one_of(ctx, {"text", "json", "csv", "md", "html", "xlsx"}));

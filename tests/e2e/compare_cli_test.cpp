@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -109,6 +110,20 @@ TEST_CASE("compare: a file coded before the 2022 Papua expansion meets one coded
   CHECK(by_code["32.73"]["written_as"][0].is_null());
   CHECK(j["bands_comparable"] == true);
   CHECK(j["nodes"] == json::array({"index", "d1", "d2"}));
+
+  // By province: the moved kabupaten/kota count in their provinces of today in 2021 too.
+  auto provinces = run_siap({"compare", dir.file("2021.json"), dir.file("2026.json"), "-f", kSynthetic, "--rollup", "province", "--format", "json"});
+  REQUIRE(provinces.exit_code == 0);
+  const json p = json::parse(provinces.out);
+  CHECK(p["partial"].empty());
+  std::vector<std::string> codes;
+  for (const json& u : p["units"]) {
+    codes.push_back(u["code"]);
+    CHECK(u["values"][0]["index"].get<double>() == 3.0);
+    CHECK(u["values"][1]["index"].get<double>() == 4.0);
+  }
+  std::sort(codes.begin(), codes.end());
+  CHECK(codes == std::vector<std::string>{"32", "93", "94", "95", "96"});
 
   auto text = run_siap({"compare", dir.file("2021.json"), dir.file("2026.json"), "-f", kSynthetic, "--years", "2021,2026"});
   CHECK(text.out.find("Kabupaten Merauke (ditulis 2021: 91.01 KAB. MERAUKE)") != std::string::npos);
