@@ -10,9 +10,11 @@
 
 #include "cli/choice.hpp"
 #include "cli/commands.hpp"
+#include "cli/input_options.hpp"
 #include "cli/output.hpp"
 #include "siap/assessment_json.hpp"
 #include "siap/comparison.hpp"
+#include "siap/dataset.hpp"
 #include "siap/framework_catalog.hpp"
 #include "siap/limits.hpp"
 #include "siap/report.hpp"
@@ -80,9 +82,33 @@ int run_compare(const CompareOptions& o, const CliContext& ctx) {
     frameworks.push_back(std::move(*fw));
   }
   std::deque<SavedAssessment> saved;
+  std::deque<Assessment> assessed;  // sides given as data files, scored here
   std::vector<ComparedSide> sides;
   for (std::size_t i = 0; i < o.files.size(); ++i) {
     const std::string& path = o.files[i];
+    const std::string label = !labels.empty() ? labels[i] : years[i] ? std::to_string(*years[i]) : std::filesystem::path(path).stem().string();
+    if (!path.ends_with(".json")) {
+      // A data file (CSV, XLSX, …): scored with the one framework given, as assess would.
+      if (o.frameworks.size() != 1) {
+        ctx.error(fmt::format("{}: {}", path,
+                              ctx.tr("berkas data memerlukan tepat satu -f KERANGKA (atau berikan JSON dari siap assess)",
+                                     "a data file needs exactly one -f FRAMEWORK (or give the JSON siap assess wrote)")));
+        return kUsage;
+      }
+      auto data = load_dataset(frameworks.front(), {path}, LoadOptions{});
+      if (!data) {
+        for (const auto& e : data.errors()) ctx.error(e.render(ctx.lang));
+        return kBadInput;
+      }
+      ctx.info(fmt::format("{}: {}", path, counts_line(*data, ctx)));
+      if (std::string why = nothing_usable(*data, ctx); !why.empty()) {
+        ctx.error(fmt::format("{}: {}", path, why));
+        return kBadInput;
+      }
+      assessed.push_back(assess(frameworks.front(), std::move(*data)));
+      sides.push_back(ComparedSide{label, years[i], &assessed.back()});
+      continue;
+    }
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
     if (ec || size > kMaxAssessmentJsonBytes) {
@@ -121,7 +147,6 @@ int run_compare(const CompareOptions& o, const CliContext& ctx) {
       return kBadInput;
     }
     saved.push_back(std::move(*read));
-    const std::string label = !labels.empty() ? labels[i] : years[i] ? std::to_string(*years[i]) : std::filesystem::path(path).stem().string();
     sides.push_back(ComparedSide{label, years[i], &saved.back().assessment});
   }
   auto comparison = compare_assessments(std::move(sides));
@@ -160,7 +185,10 @@ void add_compare_command(CLI::App& app, CliContext& ctx, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "compare", ctx.tr("Bandingkan penilaian antarwaktu (JSON dari siap assess)", "Compare assessments over time (JSON from siap assess)"));
   cmd->alias("bandingkan");
-  cmd->add_option("files", o->files, ctx.tr("Penilaian JSON, dari yang terlama", "Assessment JSON files, oldest first"))->required();
+  cmd->add_option("files", o->files,
+                  ctx.tr("Penilaian JSON dari siap assess, atau berkas data dengan -f KERANGKA; dari yang terlama",
+                         "Assessment JSON from siap assess, or data files with -f FRAMEWORK; oldest first"))
+      ->required();
   cmd->add_option("-f,--framework", o->frameworks,
                   ctx.tr("Berkas kerangka yang bukan bawaan (boleh berulang)", "A framework file that is not built in (may repeat)"));
   cmd->add_option(

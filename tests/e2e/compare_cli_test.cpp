@@ -111,6 +111,13 @@ TEST_CASE("compare: a file coded before the 2022 Papua expansion meets one coded
   CHECK(j["bands_comparable"] == true);
   CHECK(j["nodes"] == json::array({"index", "d1", "d2"}));
 
+  // A side given as the data file itself, scored with the framework: the same comparison.
+  auto raw = run_siap({"compare", dir.file("2021.json"), dir.file("baru.csv"), "-f", kSynthetic, "--years", "2021,2026", "--format", "json"});
+  REQUIRE(raw.exit_code == 0);
+  CHECK(json::parse(raw.out)["units"] == j["units"]);
+  auto two_frameworks = run_siap({"compare", dir.file("2021.json"), dir.file("baru.csv"), "-f", kSynthetic, "-f", "spbe-2020"});
+  CHECK(two_frameworks.exit_code == 2);
+
   // By province: the moved kabupaten/kota count in their provinces of today in 2021 too.
   auto provinces = run_siap({"compare", dir.file("2021.json"), dir.file("2026.json"), "-f", kSynthetic, "--rollup", "province", "--format", "json"});
   REQUIRE(provinces.exit_code == 0);
