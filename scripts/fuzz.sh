@@ -56,7 +56,9 @@ run() {
     # shellcheck disable=SC2046  # the dictionary option is one word or none
     log="build-fuzz/fuzz_$name.log"
     rc=0
+    # The same leak suppressions as the sanitizer tests (tests/lsan.supp: libraries' per-process caches).
     ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    LSAN_OPTIONS=suppressions="$(pwd)/tests/lsan.supp" \
     "build-fuzz/tests/fuzz/fuzz_$name" "build-fuzz/corpus/$name" "tests/fuzz/corpus/$name" \
         $(dict_of "$name") -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
         -artifact_prefix="build-fuzz/findings/$name-" -print_final_stats=1 >"$log" 2>&1 || rc=$?
