@@ -6,6 +6,7 @@
 
 #include "siap/edit_distance.hpp"
 #include "siap/limits.hpp"
+#include "siap/utf8.hpp"
 
 namespace siap {
 namespace {
@@ -88,7 +89,14 @@ bool YamlReader::expect_sequence(const YAML::Node& node, const std::string& path
 
 std::optional<std::string> YamlReader::string(const YAML::Node& node, const std::string& path) {
   if (!node.IsDefined()) return std::nullopt;  // a missing key is reported once, by required()
-  if (node.IsScalar()) return node.Scalar();
+  if (node.IsScalar()) {
+    // The file is UTF-8, but a YAML escape ("\x85") can still make a byte that is not.
+    if (!is_valid_utf8(node.Scalar())) {
+      error(node, path, {"teks bukan UTF-8 yang valid (periksa escape seperti \\x85)", "the text is not valid UTF-8 (check escapes such as \\x85)"});
+      return std::nullopt;
+    }
+    return node.Scalar();
+  }
   LocalizedText found = kind_name(node);
   error(node, path, {"diharapkan teks, ditemukan " + found.id, "expected a text, found " + found.en});
   return std::nullopt;
@@ -160,7 +168,11 @@ std::optional<std::string> YamlReader::identifier(const YAML::Node& node, const 
 
 std::optional<LocalizedText> YamlReader::text(const YAML::Node& node, const std::string& path) {
   if (!node.IsDefined()) return std::nullopt;  // a missing key is reported once, by required()
-  if (node.IsScalar()) return LocalizedText{node.Scalar(), node.Scalar()};
+  if (node.IsScalar()) {
+    auto plain = string(node, path);
+    if (!plain) return std::nullopt;
+    return LocalizedText{*plain, *plain};
+  }
   if (!node.IsMap()) {
     LocalizedText found = kind_name(node);
     error(node, path, {"diharapkan teks atau {id: ..., en: ...}, ditemukan " + found.id, "expected a text or {id: ..., en: ...}, found " + found.en});
