@@ -47,7 +47,8 @@ struct Job {
   std::string staging;            // written while it runs
   Outcome outcome = Outcome::skipped;
   int exit_code = -1;
-  std::string log;  // the child's stderr
+  std::string log;        // the child's stderr
+  bool publishes = true;  // false: the child writes elsewhere; its staging folder only holds its log
 };
 
 std::string read_text(const std::string& path) {
@@ -132,7 +133,8 @@ void run_all(std::vector<Job>& work, int jobs, bool keep_going, const CliContext
     std::error_code ec;
     if (job.exit_code == 0) {
       fs::remove(job.staging + "/siap.log", ec);
-      job.outcome = publish(job) ? Outcome::ok : Outcome::failed;
+      if (!job.publishes) fs::remove_all(job.staging, ec);
+      job.outcome = !job.publishes || publish(job) ? Outcome::ok : Outcome::failed;
       if (job.outcome == Outcome::failed) job.exit_code = kBadInput;
     } else {
       job.outcome = Outcome::failed;
@@ -255,7 +257,7 @@ int run_study(const StudyOptions& o, const CliContext& ctx) {
       j.args.insert(j.args.end(), {"--format", format, "-o",
                                    (fs::path(comparisons[i].staging) / ((out_lang == Lang::en ? "change." : "perubahan.") + format)).string()});
       j.staging = (fs::path(study->output) / ("." + comparisons[i].name + "." + format + ".partial")).string();
-      j.folder = j.staging + ".done";
+      j.publishes = false;
       compare_jobs.push_back(std::move(j));
     }
   }
@@ -264,12 +266,8 @@ int run_study(const StudyOptions& o, const CliContext& ctx) {
   for (std::size_t i = 0; i < comparisons.size(); ++i) {
     if (comparisons[i].args.empty()) continue;
     bool ok = true;
-    for (const std::string& format : study->comparisons[i].formats) {
-      (void)format;
-      Job& j = compare_jobs[at++];
-      std::error_code e;
-      fs::remove_all(j.folder, e);
-      fs::remove_all(j.staging, e);
+    for (std::size_t f = 0; f < study->comparisons[i].formats.size(); ++f) {
+      const Job& j = compare_jobs[at++];
       if (j.outcome != Outcome::ok) {
         ok = false;
         comparisons[i].exit_code = j.exit_code;
@@ -293,11 +291,14 @@ int run_study(const StudyOptions& o, const CliContext& ctx) {
   std::string csv = out_lang == Lang::en ? "name,framework,status,exit_code,units,units_assessed,top,top_index,folder\r\n"
                                          : "nama,kerangka,status,kode_keluar,unit,unit_dinilai,teratas,indeks_teratas,folder\r\n";
   std::string rows_html;
+  // Each finished run's JSON read once, for every summary.
+  std::vector<RunFacts> facts;
+  for (const Job& job : runs) facts.push_back(job.outcome == Outcome::ok ? facts_of((fs::path(job.folder) / json_name).string()) : RunFacts{});
   w.key("runs").begin_array();
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const Job& job = runs[i];
     const StudyRun& r = study->runs[i];
-    const RunFacts f = job.outcome == Outcome::ok ? facts_of((fs::path(job.folder) / json_name).string()) : RunFacts{};
+    const RunFacts& f = facts[i];
     w.begin_object().field("name", job.name).field("framework", r.framework).field("status", outcome_code(job.outcome));
     if (job.outcome != Outcome::skipped) w.field("exit_code", job.exit_code);
     if (job.outcome == Outcome::ok) {
@@ -366,7 +367,7 @@ int run_study(const StudyOptions& o, const CliContext& ctx) {
       sheet.text(row, 2, outcome_label(job.outcome).in(out_lang));
       if (job.outcome != Outcome::skipped) sheet.number(row, 3, job.exit_code);
       if (job.outcome == Outcome::ok) {
-        const RunFacts f = facts_of((fs::path(job.folder) / json_name).string());
+        const RunFacts& f = facts[i];
         sheet.number(row, 4, double(f.units));
         sheet.number(row, 5, double(f.assessed));
         sheet.text(row, 6, f.top);
