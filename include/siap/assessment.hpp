@@ -93,6 +93,8 @@ class ScoreBlock {
   std::size_t size_ = 0;
 };
 
+struct TreatmentLog;  // siap/composite.hpp
+
 struct Assessment {
   const Framework* framework = nullptr;
   int profile = -1;  // index into Framework::profiles, -1 default
@@ -101,7 +103,10 @@ struct Assessment {
   // the answers (statistics, a bootstrap) hold them beside the results; an
   // assessment read back from JSON has no answers (no rows behind `rows`).
   std::shared_ptr<const Dataset> data;
-  ScoreBlock scores;                // what UnitResult::nodes and ::facets point into
+  ScoreBlock scores;  // what UnitResult::nodes and ::facets point into
+  // A composite indicator's treatments across units (imputed, winsorised,
+  // log-transformed), or nullptr when no leaf is treated.
+  std::shared_ptr<const TreatmentLog> treatment;
   std::vector<UnitResult> results;  // ranked units first (by RankTier, rank, then name), then the rest by name
 
   const Unit& unit_of(const UnitResult& r) const { return data->units[std::size_t(r.unit)]; }

@@ -12,6 +12,7 @@
 
 #include "siap/decimal.hpp"
 #include "siap/diagnostic.hpp"
+#include "siap/indicator_treatment.hpp"
 #include "siap/text.hpp"
 
 namespace siap {
@@ -83,6 +84,9 @@ struct Scale {
   Direction direction = Direction::higher_is_better;
   Decimal low_goalpost;
   Decimal high_goalpost;
+  // false: an indicator without goalposts, normalised across units by its
+  // leaves' treatment (the loader requires one).
+  bool has_goalposts = true;
 
   // categorical: answer text (matched ignoring case and surrounding spaces).
   std::vector<CategoryScore> categories;
@@ -92,11 +96,19 @@ struct Scale {
   std::vector<std::string> no_answer;
 };
 
-enum class AggregationMethod { arithmetic, geometric };
+// Weighted means of a node's children (COINr's a_amean, a_gmean, a_hmean,
+// a_genmean): a geometric or harmonic mean, or a power mean of exponent
+// p <= 0, needs positive children, which the validator checks.
+enum class AggregationMethod { arithmetic, geometric, harmonic, power };
 const char* aggregation_key(AggregationMethod method);
+std::optional<AggregationMethod> aggregation_from_key(std::string_view key);
+const LocalizedText& aggregation_label(AggregationMethod method);  // "rata-rata aritmetika berbobot" ...
+// Whether the method needs every child value > 0.
+bool needs_positive_values(AggregationMethod method, const Decimal& power);
 
 struct Aggregation {
   AggregationMethod method = AggregationMethod::arithmetic;
+  Decimal power = Decimal::from_int(1);  // the exponent p of a power mean (not 0)
   // Share (0, 1] of a node's child weight that must be present for the node
   // to be scored; below it the node is "Tidak Dapat Dinilai".
   Decimal min_coverage = Decimal::from_int(1);
@@ -163,6 +175,11 @@ struct Node {
   int scale = -1;                   // index into Framework::scales; leaves only
   bool reverse = false;             // reverse-keyed item (ordinal, likert, categorical)
   std::map<int, int> facet_values;  // facet index -> value index (leaves only)
+  // Leaves of a numeric scale: how the raw indicator becomes a score across
+  // all units (denominator, imputation, outliers, normalisation). Set on a
+  // node or at the top level and inherited; resolved onto each leaf by the
+  // loader, so only leaves carry one.
+  std::optional<Treatment> treatment;
 
   bool is_leaf() const { return children.empty() && parent >= 0; }
 };
@@ -237,6 +254,8 @@ struct Framework {
   const Node& root() const { return nodes.front(); }
   std::optional<int> find_node(std::string_view node_id) const;
   std::optional<int> find_profile(std::string_view profile_id) const;
+  // Whether any leaf is treated across units (a composite indicator).
+  bool has_treatments() const;
   // Band sets that apply at a depth (0 = overall).
   std::vector<int> band_sets_at(int depth) const;
 };

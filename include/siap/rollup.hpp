@@ -22,6 +22,8 @@ namespace siap {
 class PopulationTable {
  public:
   static const PopulationTable& builtin();
+  // The bundled area in km² (the same file), for per-km² denominators.
+  static const PopulationTable& builtin_area();
   // A CSV with a `code` (or `kode`) column and a `population` (or
   // `population_total`, `penduduk`) column; every other column is ignored.
   static Expected<PopulationTable> load(const std::string& path);

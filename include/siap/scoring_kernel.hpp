@@ -52,6 +52,10 @@ class ScoringKernel {
   // unit's exact-decimal answers are found without a search).
   void evaluate_unit(int unit, std::span<const std::uint32_t> rows, std::span<NodeValue> nodes, std::span<NodeValue> facets) const;
 
+  // Internal nodes (but given ones) and facets again from the leaves in
+  // `nodes`: after the leaves were changed across units (treat_indicators).
+  void roll_up(std::span<NodeValue> nodes, std::span<NodeValue> facets) const;
+
   // Resampling. When sums_suffice() (every item coded and combined by the
   // mean), a set of rows enters the node values only through, per item and
   // respondent group, the sum of its answers' integer scores and their

@@ -54,7 +54,7 @@ json scale_json(const Framework& fw, const Scale& s) {
       break;
     case ScaleKind::numeric:
       out["direction"] = s.direction == Direction::higher_is_better ? "higher" : "lower";
-      out["goalposts"] = json::array({number(s.low_goalpost), number(s.high_goalpost)});
+      if (s.has_goalposts) out["goalposts"] = json::array({number(s.low_goalpost), number(s.high_goalpost)});
       break;
     case ScaleKind::categorical: {
       json cats = json::array();

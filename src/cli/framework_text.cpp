@@ -34,6 +34,12 @@ std::string scale_summary(const Scale& scale, const Framework& fw, const CliCont
       return fmt::format("{}: {} → {}, {} → {}", ctx.tr("ya/tidak", "yes/no"), fmt::join(scale.yes_words, "/"), format_decimal(scale.yes_score, lang),
                          fmt::join(scale.no_words, "/"), format_decimal(scale.no_score, lang));
     case ScaleKind::numeric:
+      if (!scale.has_goalposts) {
+        return fmt::format("{}, {}; {}", ctx.tr("numerik", "numeric"),
+                           scale.direction == Direction::higher_is_better ? ctx.tr("makin tinggi makin baik", "higher is better")
+                                                                          : ctx.tr("makin rendah makin baik", "lower is better"),
+                           ctx.tr("dinormalisasi antar-unit (treatment)", "normalised across units (treatment)"));
+      }
       return fmt::format("{}, {}; goalposts {}–{} → {}–{}", ctx.tr("numerik", "numeric"),
                          scale.direction == Direction::higher_is_better ? ctx.tr("makin tinggi makin baik", "higher is better")
                                                                         : ctx.tr("makin rendah makin baik", "lower is better"),
@@ -117,9 +123,7 @@ std::string render_framework_text(const Framework& fw, int profile, const CliCon
                    fw.score.decimals, ctx.tr("desimal", "decimals"), ctx.tr("dibulatkan setengah ke atas", "rounded half up"),
                    fw.score.percent ? ctx.tr("; juga skala 0–100", "; also on 0–100") : ""));
   const Aggregation& agg = fw.root().aggregation;
-  line(fmt::format("{}: {}; {} {}", ctx.tr("Agregasi", "Aggregation"),
-                   agg.method == AggregationMethod::geometric ? ctx.tr("rata-rata geometrik berbobot", "weighted geometric mean")
-                                                              : ctx.tr("rata-rata aritmetika berbobot", "weighted arithmetic mean"),
+  line(fmt::format("{}: {}; {} {}", ctx.tr("Agregasi", "Aggregation"), aggregation_label(agg.method).in(ctx.lang),
                    ctx.tr("cakupan bobot minimum", "minimum weight coverage"), format_share(agg.min_coverage.to_double(), lang)));
   std::string profiles = "default";
   for (const auto& p : fw.profiles) profiles += ", " + p.id;

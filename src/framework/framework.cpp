@@ -50,7 +50,45 @@ const char* scale_kind_key(ScaleKind kind) {
   return "ordinal";
 }
 
-const char* aggregation_key(AggregationMethod method) { return method == AggregationMethod::geometric ? "geometric" : "arithmetic"; }
+namespace {
+struct AggregationName {
+  AggregationMethod method;
+  const char* key;
+  LocalizedText label;
+};
+const AggregationName kAggregations[] = {
+    {AggregationMethod::arithmetic, "arithmetic", {"rata-rata aritmetika berbobot", "weighted arithmetic mean"}},
+    {AggregationMethod::geometric, "geometric", {"rata-rata geometrik berbobot", "weighted geometric mean"}},
+    {AggregationMethod::harmonic, "harmonic", {"rata-rata harmonik berbobot", "weighted harmonic mean"}},
+    {AggregationMethod::power, "power", {"rata-rata pangkat (umum) berbobot", "weighted power (generalised) mean"}},
+};
+const AggregationName& aggregation_name(AggregationMethod method) {
+  for (const auto& a : kAggregations) {
+    if (a.method == method) return a;
+  }
+  return kAggregations[0];
+}
+}  // namespace
+
+const char* aggregation_key(AggregationMethod method) { return aggregation_name(method).key; }
+const LocalizedText& aggregation_label(AggregationMethod method) { return aggregation_name(method).label; }
+std::optional<AggregationMethod> aggregation_from_key(std::string_view key) {
+  for (const auto& a : kAggregations) {
+    if (key == a.key) return a.method;
+  }
+  return std::nullopt;
+}
+bool needs_positive_values(AggregationMethod method, const Decimal& power) {
+  return method == AggregationMethod::geometric || method == AggregationMethod::harmonic ||
+         (method == AggregationMethod::power && power <= Decimal::from_int(0));
+}
+
+bool Framework::has_treatments() const {
+  for (int leaf : leaves) {
+    if (nodes[std::size_t(leaf)].treatment) return true;
+  }
+  return false;
+}
 
 const char* input_kind_key(InputKind kind) {
   switch (kind) {

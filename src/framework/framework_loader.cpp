@@ -43,7 +43,7 @@ class Loader {
   void load(const YAML::Node& document, Framework& fw) {
     MapReader top(reader_, document, "",
                   {"schema", "id", "version", "title", "description", "status", "sources", "input", "respondents", "score", "aggregation", "scale",
-                   "scales", "bands", "facets", "profiles", "tree"});
+                   "scales", "bands", "facets", "profiles", "tree", "treatment"});
     if (!top.valid()) return;
     fw.where = {reader_.file(), 0, 0};
 
@@ -67,6 +67,12 @@ class Loader {
     read_input(top, fw);
     read_score(top, fw);
     if (top.has("aggregation")) default_aggregation_ = aggregation(top.get("aggregation"), "aggregation", fw, default_aggregation_);
+    if (top.has("treatment")) {
+      Treatment base;
+      base.range_low = fw.score.min;
+      base.range_high = fw.score.max;
+      default_treatment_ = treatment(top.get("treatment"), "treatment", base);
+    }
     read_scales(top, fw);
     int default_scale = kNoScale;
     if (top.has("scale")) default_scale = scale_ref(top.get("scale"), "scale", fw).value_or(kBrokenScale);
@@ -174,11 +180,25 @@ class Loader {
   }
 
   Aggregation aggregation(const YAML::Node& node, const std::string& path, const Framework&, Aggregation base) {
-    MapReader map(reader_, node, path, {"method", "min_coverage"});
+    MapReader map(reader_, node, path, {"method", "min_coverage", "power"});
     if (!map.valid()) return base;
     if (map.has("method")) {
-      auto method = reader_.choice(map.get("method"), map.path_of("method"), {"metode agregasi", "aggregation method"}, {"arithmetic", "geometric"});
-      if (method) base.method = *method == "geometric" ? AggregationMethod::geometric : AggregationMethod::arithmetic;
+      auto method = reader_.choice(map.get("method"), map.path_of("method"), {"metode agregasi", "aggregation method"},
+                                   {"arithmetic", "geometric", "harmonic", "power"});
+      if (method) base.method = *aggregation_from_key(*method);
+    }
+    if (base.method == AggregationMethod::power) {
+      if (auto p = reader_.decimal(map.required("power"), map.path_of("power"))) {
+        if (p->is_zero()) {
+          reader_.error(map.get("power"), map.path_of("power"),
+                        {"power: eksponen 0 adalah rata-rata geometrik; tulis method: geometric",
+                         "power: an exponent of 0 is the geometric mean; write method: geometric"});
+        } else {
+          base.power = *p;
+        }
+      }
+    } else if (map.has("power")) {
+      reader_.error(map.get("power"), map.path_of("power"), {"'power' hanya untuk method: power", "'power' applies only to method: power"});
     }
     if (map.has("min_coverage")) {
       if (auto c = reader_.decimal(map.get("min_coverage"), map.path_of("min_coverage"))) {
@@ -190,6 +210,103 @@ class Loader {
           base.min_coverage = *c;
         }
       }
+    }
+    return base;
+  }
+
+  // Two decimals [a, b] with a < b (a range, goalposts) or, for mean_sd, any.
+  std::optional<std::pair<Decimal, Decimal>> decimal_pair(const YAML::Node& node, const std::string& path, bool ordered) {
+    if (!reader_.expect_sequence(node, path)) return std::nullopt;
+    if (node.size() != 2) {
+      reader_.error(node, path, {"memerlukan tepat dua nilai: [a, b]", "needs exactly two values: [a, b]"});
+      return std::nullopt;
+    }
+    auto a = reader_.decimal(node[0], index_path(path, 0));
+    auto b = reader_.decimal(node[1], index_path(path, 1));
+    if (!a || !b) return std::nullopt;
+    if (ordered && !(*a < *b)) {
+      reader_.error(node, path,
+                    {fmt::format("nilai pertama ({}) harus lebih kecil dari nilai kedua ({})", a->to_string(), b->to_string()),
+                     fmt::format("the first value ({}) must be less than the second ({})", a->to_string(), b->to_string())});
+      return std::nullopt;
+    }
+    return std::pair{*a, *b};
+  }
+
+  // A treatment block: the keys given override `base` (what the node
+  // inherits), so a node can change only its normaliser.
+  Treatment treatment(const YAML::Node& node, const std::string& path, Treatment base) {
+    MapReader map(reader_, node, path,
+                  {"denominator", "per", "impute", "outliers", "winmax", "skew", "kurtosis", "normalise", "range", "goalposts", "target", "mean_sd"});
+    if (!map.valid()) return base;
+    if (map.has("denominator")) {
+      auto d = reader_.choice(map.get("denominator"), map.path_of("denominator"), {"penyebut", "denominator"}, {"none", "population", "area"});
+      if (d) base.denominator = *d == "population" ? Denominator::population : *d == "area" ? Denominator::area : Denominator::none;
+    }
+    if (map.has("per")) {
+      if (auto per = reader_.decimal(map.get("per"), map.path_of("per"))) {
+        if (*per <= Decimal::from_int(0)) {
+          reader_.error(map.get("per"), map.path_of("per"),
+                        {fmt::format("per harus lebih besar dari 0, ditemukan {}", per->to_string()),
+                         fmt::format("per must be greater than 0, found {}", per->to_string())});
+        } else {
+          base.per = *per;
+        }
+      }
+    }
+    if (map.has("impute")) {
+      auto m = reader_.choice(map.get("impute"), map.path_of("impute"), {"imputasi", "imputation"},
+                              {"none", "mean", "median", "province_mean", "province_median", "type_mean", "type_median"});
+      if (m) base.impute = *imputation_from_key(*m);
+    }
+    if (map.has("outliers")) {
+      auto o = reader_.choice(map.get("outliers"), map.path_of("outliers"), {"penanganan pencilan", "outlier treatment"}, {"none", "winsorise"});
+      if (o) base.outliers = *o == "winsorise" ? OutlierTreatment::winsorise : OutlierTreatment::none;
+    }
+    if (map.has("winmax")) {
+      auto w = reader_.decimal(map.get("winmax"), map.path_of("winmax"));
+      if (w && (!w->is_integer() || *w < Decimal::from_int(0) || *w > Decimal::from_int(1000))) {
+        reader_.error(map.get("winmax"), map.path_of("winmax"),
+                      {"winmax harus bilangan bulat 0 sampai 1000", "winmax must be a whole number from 0 to 1000"});
+      } else if (w) {
+        base.winmax = std::stoi(w->format(0));
+      }
+    }
+    for (auto [key, field] : {std::pair{"skew", &Treatment::skew_limit}, std::pair{"kurtosis", &Treatment::kurtosis_limit}}) {
+      if (!map.has(key)) continue;
+      if (auto v = reader_.decimal(map.get(key), map.path_of(key))) base.*field = *v;
+    }
+    if (map.has("normalise")) {
+      auto n = reader_.choice(map.get("normalise"), map.path_of("normalise"), {"normalisasi", "normalisation"},
+                              {"minmax", "zscore", "goalposts", "distance_to_target", "distance_to_best", "rank", "percentile_rank"});
+      if (n) base.normalise = *normaliser_from_key(*n);
+    }
+    if (map.has("range")) {
+      if (auto r = decimal_pair(map.get("range"), map.path_of("range"), true)) std::tie(base.range_low, base.range_high) = *r;
+    }
+    if (map.has("goalposts")) {
+      if (auto r = decimal_pair(map.get("goalposts"), map.path_of("goalposts"), true)) std::tie(base.goal_low, base.goal_high) = *r;
+    }
+    if (map.has("target")) {
+      if (auto t = reader_.decimal(map.get("target"), map.path_of("target"))) base.target = *t;
+    }
+    if (map.has("mean_sd")) {
+      if (auto r = decimal_pair(map.get("mean_sd"), map.path_of("mean_sd"), false)) {
+        if (r->second <= Decimal::from_int(0)) {
+          reader_.error(map.get("mean_sd"), map.path_of("mean_sd"),
+                        {"simpangan baku mean_sd harus > 0", "the standard deviation in mean_sd must be > 0"});
+        } else {
+          std::tie(base.z_mean, base.z_sd) = *r;
+        }
+      }
+    }
+    // What the chosen normaliser needs.
+    if (base.normalise == Normaliser::goalposts && !(base.goal_low < base.goal_high)) {
+      reader_.error(node, path,
+                    {"normalise: goalposts memerlukan 'goalposts: [bawah, atas]'", "normalise: goalposts needs 'goalposts: [low, high]'"});
+    }
+    if (base.normalise == Normaliser::distance_to_target && !map.has("target") && base.target.is_zero()) {
+      reader_.error(node, path, {"normalise: distance_to_target memerlukan 'target'", "normalise: distance_to_target needs 'target'"});
     }
     return base;
   }
@@ -373,10 +490,13 @@ class Loader {
       if (auto dir = reader_.choice(map.required("direction"), map.path_of("direction"), {"arah", "direction"}, {"higher", "lower"})) {
         scale.direction = *dir == "lower" ? Direction::lower_is_better : Direction::higher_is_better;
       }
-      if (map.has("goalposts") == map.has("target")) {
+      if (map.has("goalposts") && map.has("target")) {
         reader_.error(map.node(), map.path_of("goalposts"),
-                      {"skala numeric memerlukan tepat satu dari 'goalposts: [bawah, atas]' atau 'target'",
-                       "a numeric scale needs exactly one of 'goalposts: [low, high]' or 'target'"});
+                      {"skala numeric memerlukan paling banyak satu dari 'goalposts: [bawah, atas]' atau 'target'",
+                       "a numeric scale takes at most one of 'goalposts: [low, high]' or 'target'"});
+      } else if (!map.has("goalposts") && !map.has("target")) {
+        // An indicator: its leaves are normalised across units (treatment).
+        scale.has_goalposts = false;
       } else if (map.has("goalposts")) {
         YAML::Node posts = map.get("goalposts");
         std::string path = map.path_of("goalposts");
@@ -569,9 +689,9 @@ class Loader {
   }
 
   void read_node(const YAML::Node& yaml, const std::string& path, int parent, Framework& fw, int inherited_scale) {
-    MapReader map(
-        reader_, yaml, path,
-        {"id", "name", "description", "weight", "status", "sources", "aggregation", "column", "aliases", "scale", "reverse", "facets", "children"});
+    MapReader map(reader_, yaml, path,
+                  {"id", "name", "description", "weight", "status", "sources", "aggregation", "column", "aliases", "scale", "reverse", "facets",
+                   "children", "treatment"});
     if (!map.valid()) return;
     Node node;
     node.where = reader_.location(yaml);
@@ -596,7 +716,20 @@ class Loader {
     }
     if (map.has("reverse")) node.reverse = reader_.boolean(map.get("reverse"), map.path_of("reverse")).value_or(false);
 
+    // The treatment this node passes on: its parent's, changed by its own block.
+    std::optional<Treatment> treated = parent == 0 ? default_treatment_ : inherited_treatment_[std::size_t(parent)];
+    if (map.has("treatment")) {
+      Treatment base = treated.value_or(Treatment{});
+      if (!treated) {
+        base.range_low = fw.score.min;
+        base.range_high = fw.score.max;
+      }
+      treated = treatment(map.get("treatment"), map.path_of("treatment"), base);
+    }
+
     int index = int(fw.nodes.size());
+    inherited_treatment_.resize(std::size_t(index) + 1);
+    inherited_treatment_[std::size_t(index)] = treated;
     if (!node.id.empty()) register_id(node_ids_, node_lines_, node.id, index, map.get("id"), map.path_of("id"), {"simpul", "node"});
     fw.nodes.push_back(std::move(node));
     fw.nodes[std::size_t(parent)].children.push_back(index);
@@ -630,6 +763,25 @@ class Loader {
                      fmt::format("leaf '{}' has no scale; set 'scale' on it, on an ancestor, or at the top of the framework", leaf.id)});
     }
     if (map.has("facets")) read_leaf_facets(map.get("facets"), map.path_of("facets"), leaf);
+    // Only indicators (numeric scales) are treated; a block written on the
+    // leaf itself must apply to it.
+    const bool numeric = scale >= 0 && std::size_t(scale) < fw.scales.size() && fw.scales[std::size_t(scale)].kind == ScaleKind::numeric;
+    if (numeric) {
+      leaf.treatment = treated;
+      if (!treated && !fw.scales[std::size_t(scale)].has_goalposts) {
+        reader_.error(yaml, path,
+                      {fmt::format("daun '{}' memakai skala numerik tanpa goalposts atau target; tetapkan 'treatment' (normalisasi antar-unit) "
+                                   "padanya, pada induknya, atau di tingkat kerangka",
+                                   leaf.id),
+                       fmt::format("leaf '{}' uses a numeric scale without goalposts or target; give it a 'treatment' (normalisation across "
+                                   "units) on it, on an ancestor, or at the top of the framework",
+                                   leaf.id)});
+      }
+    } else if (map.has("treatment") && scale >= 0) {
+      reader_.error(
+          map.get("treatment"), map.path_of("treatment"),
+          {"'treatment' hanya untuk daun berskala numerik (indikator)", "'treatment' applies only to leaves of a numeric scale (indicators)"});
+    }
   }
 
   void read_leaf_facets(const YAML::Node& yaml, const std::string& path, Node& leaf) {
@@ -765,6 +917,8 @@ class Loader {
  public:
   YamlReader reader_;
   Aggregation default_aggregation_;
+  std::optional<Treatment> default_treatment_;
+  std::vector<std::optional<Treatment>> inherited_treatment_;  // per node index: what its children inherit
   std::unordered_map<std::string, int> source_ids_, scale_ids_, facet_ids_, node_ids_, node_lines_;
   std::vector<std::unordered_map<std::string, int>> facet_value_ids_;
   // Where things are, for the whole-framework checks in the validator.

@@ -221,13 +221,69 @@ class Validator {
     }
   }
 
+  // The lowest value a node can take, and the leaf that gives it: a
+  // treated leaf's output range starts at its range's low end, any other
+  // leaf at score.min; a mean is never below its lowest child.
+  std::pair<Decimal, int> lowest(int n) const {
+    const Node& node = fw_.nodes[std::size_t(n)];
+    if (node.children.empty()) return {node.treatment ? node.treatment->range_low : fw_.score.min, n};
+    std::pair<Decimal, int> low{fw_.score.max, -1};
+    for (int c : node.children) {
+      auto child = lowest(c);
+      if (low.second < 0 || child.first < low.first) low = child;
+    }
+    return low;
+  }
+
+  static std::string node_name(const Node& node) { return node.parent < 0 ? "index" : node.id; }
+
+  void check_treatment(const Node& leaf) {
+    const Treatment& t = *leaf.treatment;
+    const std::string path = leaf.path + ".treatment";
+    if (!normaliser_has_range(t.normalise)) {
+      reader_.error(leaf.where, path,
+                    {fmt::format("normalise: {} memberi nilai di luar rentang skor {} (tanpa batas); pakai minmax atau percentile_rank, atau "
+                                 "jadikan {} alternatif dalam analisis ketidakpastian (siap uncertainty)",
+                                 normaliser_key(t.normalise), range_text(), normaliser_key(t.normalise)),
+                     fmt::format("normalise: {} gives values outside the score range {} (it has none); use minmax or percentile_rank, or "
+                                 "make {} an alternative in an uncertainty analysis (siap uncertainty)",
+                                 normaliser_key(t.normalise), range_text(), normaliser_key(t.normalise))});
+    } else if (!in_score_range(t.range_low) || !in_score_range(t.range_high)) {
+      reader_.error(
+          leaf.where, path + ".range",
+          {fmt::format("range [{}, {}] harus berada di dalam rentang skor {}", t.range_low.to_string(), t.range_high.to_string(), range_text()),
+           fmt::format("range [{}, {}] must lie within the score range {}", t.range_low.to_string(), t.range_high.to_string(), range_text())});
+    }
+  }
+
   void check_nodes() {
-    bool positive_scores = fw_.score.min > Decimal::from_int(0);
     for (const auto& node : fw_.nodes) {
-      if (node.aggregation.method == AggregationMethod::geometric && !node.children.empty() && !positive_scores) {
-        reader_.error(node.where, node.parent < 0 ? "aggregation" : node.path + ".aggregation",
-                      {fmt::format("rata-rata geometrik memerlukan skor positif, tetapi score.min adalah {}", fw_.score.min.to_string()),
-                       fmt::format("a geometric mean needs positive scores, but score.min is {}", fw_.score.min.to_string())});
+      if (node.is_leaf() && node.treatment) check_treatment(node);
+    }
+    for (const auto& node : fw_.nodes) {
+      if (needs_positive_values(node.aggregation.method, node.aggregation.power) && !node.children.empty()) {
+        auto [low, leaf] = lowest(int(&node - fw_.nodes.data()));
+        if (low <= Decimal::from_int(0)) {
+          const Node& at = fw_.nodes[std::size_t(leaf)];
+          const std::string method = aggregation_key(node.aggregation.method);
+          const std::string path = node.parent < 0 ? "aggregation" : node.path + ".aggregation";
+          if (at.treatment) {
+            // Where the fix goes: the indicator's treatment.
+            reader_.error(at.where, at.path + ".treatment",
+                          {fmt::format("rata-rata {} pada '{}' memerlukan nilai positif, tetapi indikator '{}' dinormalisasi ke [{}, {}]; "
+                                       "tetapkan 'range' yang dimulai di atas 0 pada treatment-nya, misalnya range: [1, {}]",
+                                       method, node_name(node), at.id, at.treatment->range_low.to_string(), at.treatment->range_high.to_string(),
+                                       at.treatment->range_high.to_string()),
+                           fmt::format("the {} mean of '{}' needs positive values, but indicator '{}' is normalised onto [{}, {}]; "
+                                       "give its treatment a 'range' starting above 0, for example range: [1, {}]",
+                                       method, node_name(node), at.id, at.treatment->range_low.to_string(), at.treatment->range_high.to_string(),
+                                       at.treatment->range_high.to_string())});
+          } else {
+            reader_.error(node.where, path,
+                          {fmt::format("rata-rata {} memerlukan skor positif, tetapi score.min adalah {}", method, fw_.score.min.to_string()),
+                           fmt::format("a {} mean needs positive scores, but score.min is {}", method, fw_.score.min.to_string())});
+          }
+        }
       }
       if (node.is_leaf() && node.reverse && node.scale >= 0) {
         const Scale& scale = fw_.scales[std::size_t(node.scale)];

@@ -516,7 +516,8 @@ class ItemParser {
 inline Number leaf_score(const Framework& fw_, const Node& node, const Decimal& raw) {
   if (node.scale < 0) return Number::of(raw);
   const Scale& s = fw_.scales[std::size_t(node.scale)];
-  if (s.kind != ScaleKind::numeric) return Number::of(raw);
+  // A treated indicator is normalised across units later (treat_indicators).
+  if (s.kind != ScaleKind::numeric || node.treatment) return Number::of(raw);
   Number lo = Number::of(s.low_goalpost), hi = Number::of(s.high_goalpost), x = Number::of(raw);
   Number t = s.direction == Direction::higher_is_better ? (x - lo) / (hi - lo) : (hi - x) / (hi - lo);
   if (t < Number::of(0)) t = Number::of(0);

@@ -32,26 +32,58 @@ std::optional<double> parse_count(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// One numeric column of the bundled population-area.csv (code, name,
+// population_total, population_male, population_female, area_km2; checked
+// by its test), by its position.
+std::vector<std::pair<std::string, double>> builtin_column(std::size_t column) {
+  std::vector<std::pair<std::string, double>> out;
+  std::string_view text;
+  for (const auto& file : builtin_region_files()) {
+    if (file.name == "population-area.csv") text = file.text;
+  }
+  std::size_t at = text.find('\n');
+  while (at != std::string_view::npos && at + 1 < text.size()) {
+    const std::size_t end = text.find('\n', at + 1);
+    const std::string_view line = text.substr(at + 1, (end == std::string_view::npos ? text.size() : end) - at - 1);
+    at = end;
+    std::vector<std::string_view> fields;
+    for (std::size_t from = 0;;) {
+      const std::size_t comma = line.find(',', from);
+      fields.push_back(line.substr(from, comma == std::string_view::npos ? std::string_view::npos : comma - from));
+      if (comma == std::string_view::npos) break;
+      from = comma + 1;
+    }
+    if (fields.size() <= column) continue;
+    const std::string_view cell = trim(fields[column]);
+    double value = 0;
+    auto [end_of, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+    if (ec == std::errc() && end_of == cell.data() + cell.size() && value > 0) out.emplace_back(std::string(fields[0]), value);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
 const PopulationTable& PopulationTable::builtin() {
   static const PopulationTable table = [] {
     PopulationTable t;
     t.source_ = {"jumlah penduduk terdaftar Dukcapil (Kepmendagri 300.2.2-2138/2025), bukan proyeksi BPS",
                  "Dukcapil registered population (Kepmendagri 300.2.2-2138/2025), not BPS projections"};
-    std::string_view text;
-    for (const auto& file : builtin_region_files()) {
-      if (file.name == "population-area.csv") text = file.text;
-    }
-    // code,name,population_total,... (the bundled file, checked by its test).
-    std::size_t at = text.find('\n');
-    while (at != std::string_view::npos && at + 1 < text.size()) {
-      const std::size_t end = text.find('\n', at + 1);
-      const std::string_view line = text.substr(at + 1, (end == std::string_view::npos ? text.size() : end) - at - 1);
-      at = end;
-      const std::size_t c1 = line.find(','), c2 = line.find(',', c1 + 1), c3 = line.find(',', c2 + 1);
-      if (c3 == std::string_view::npos) continue;
-      if (auto n = parse_count(line.substr(c2 + 1, c3 - c2 - 1))) t.by_code_.emplace_back(std::string(line.substr(0, c1)), *n);
-    }
-    std::sort(t.by_code_.begin(), t.by_code_.end());
+    t.by_code_ = builtin_column(2);
+    return t;
+  }();
+  return table;
+}
+
+const PopulationTable& PopulationTable::builtin_area() {
+  static const PopulationTable table = [] {
+    PopulationTable t;
+    t.source_ = {"luas wilayah (km²), Badan Informasi Geospasial (surat B-16.10/DIGD-BIG/IGD.04.04/12/2024)",
+                 "area (km²), Badan Informasi Geospasial (letter B-16.10/DIGD-BIG/IGD.04.04/12/2024)"};
+    t.by_code_ = builtin_column(5);
     return t;
   }();
   return table;

@@ -27,6 +27,11 @@ std::string values_text(const Framework& fw, const Scale& scale, Lang lang) {
       break;
     case ScaleKind::numeric: {
       bool higher = scale.direction == Direction::higher_is_better;
+      if (!scale.has_goalposts) {
+        return fmt::format("{} ({})", tr("angka", "number"),
+                           higher ? tr("makin tinggi makin baik; dinormalisasi antar-unit", "higher is better; normalised across units")
+                                  : tr("makin rendah makin baik; dinormalisasi antar-unit", "lower is better; normalised across units"));
+      }
       return fmt::format("{}: {} → {}, {} → {}", tr("angka", "number"), scale.low_goalpost.to_string(),
                          (higher ? fw.score.min : fw.score.max).to_string(), scale.high_goalpost.to_string(),
                          (higher ? fw.score.max : fw.score.min).to_string());

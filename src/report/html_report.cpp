@@ -13,6 +13,7 @@
 #include "report/report_labels.hpp"
 #include "report/report_view.hpp"
 #include "report/rollup_tables.hpp"
+#include "report/treatment_tables.hpp"
 #include "siap/utf8.hpp"
 
 namespace siap {
@@ -57,6 +58,7 @@ class HtmlWriter {
     ranking();
     bars();
     map(report::kabupaten_kota_map(a_, lang_));
+    if (a_.treatment) out_ += report::treatment_html(report::treatment_tables(*a_.treatment, a_, lang_));
     if (o_.rollup) {
       out_ += report::rollup_html(report::rollup_tables(*o_.rollup, a_, lang_));
       map(report::province_map(*o_.rollup, lang_));

@@ -7,6 +7,7 @@
 #include "siap/bootstrap.hpp"
 #include "siap/report.hpp"
 #include "siap/regions.hpp"
+#include "siap/composite.hpp"
 #include "siap/rollup.hpp"
 
 namespace siap {
@@ -243,6 +244,52 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
       const Unit& lower = a.unit_of(a.results[pair.lower]);
       w.begin_object().field("upper", upper.code.empty() ? upper.name : upper.code).field("lower", lower.code.empty() ? lower.name : lower.code);
       interval(w, "difference", pair.difference);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+
+  if (a.treatment) {
+    // Per treated indicator what was applied, then every event by unit.
+    w.key("treatment").begin_object();
+    w.key("indicators").begin_array();
+    for (const TreatedIndicator& info : a.treatment->indicators) {
+      const Node& node = fw.nodes[std::size_t(info.leaf)];
+      const Treatment& t = *node.treatment;
+      w.begin_object();
+      w.field("id", node.id);
+      w.field("direction", fw.scales[std::size_t(node.scale)].direction == Direction::higher_is_better ? "higher" : "lower");
+      w.field("denominator", denominator_key(t.denominator));
+      if (t.denominator != Denominator::none) w.key("per").number(t.per.to_string());
+      w.field("impute", imputation_key(t.impute));
+      w.field("outliers", t.outliers == OutlierTreatment::winsorise ? "winsorise" : "none");
+      w.field("normalise", normaliser_key(t.normalise));
+      if (normaliser_has_range(t.normalise)) {
+        w.key("range").begin_array().number(t.range_low.to_string()).number(t.range_high.to_string()).end_array();
+      }
+      w.field("present", (long long)info.present);
+      w.field("imputed", (long long)info.imputed);
+      real(w, "skew_before", info.skew_before);
+      real(w, "kurtosis_before", info.kurtosis_before);
+      real(w, "skew_after", info.skew_after);
+      real(w, "kurtosis_after", info.kurtosis_after);
+      w.field("winsorised", (long long)info.winsorised);
+      w.field("log_transformed", info.log_transformed);
+      w.field("constant", info.constant);
+      w.end_object();
+    }
+    w.end_array();
+    w.key("events").begin_array();
+    static const char* const kinds[] = {"imputed", "not_imputed", "no_denominator", "winsorised", "not_positive"};
+    for (const TreatmentEvent& e : a.treatment->events) {
+      w.begin_object();
+      w.field("kind", kinds[int(e.kind)]);
+      w.field("indicator", fw.nodes[std::size_t(e.leaf)].id);
+      w.field("code", a.data->units[std::size_t(e.unit)].code);
+      w.field("unit", a.data->units[std::size_t(e.unit)].name);
+      if (e.kind == TreatmentEvent::Kind::winsorised || e.kind == TreatmentEvent::Kind::not_positive) real(w, "before", e.before);
+      if (e.kind == TreatmentEvent::Kind::winsorised || e.kind == TreatmentEvent::Kind::imputed) real(w, "after", e.after);
       w.end_object();
     }
     w.end_array();

@@ -11,6 +11,7 @@
 #include "report/report_labels.hpp"
 #include "report/report_view.hpp"
 #include "report/rollup_tables.hpp"
+#include "report/treatment_tables.hpp"
 #include "siap/report.hpp"
 
 namespace siap {
@@ -158,6 +159,7 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
       out += fmt::format("- {}: {}\n", markdown_escape(row.unit->name), markdown_escape(row.result->not_assessed_reason.in(lang)));
     }
   }
+  if (a.treatment) out += report::treatment_markdown(report::treatment_tables(*a.treatment, a, lang), 2);
   if (options.rollup) out += report::rollup_markdown(report::rollup_tables(*options.rollup, a, lang), 2);
   out += uncertainty(a, options);
   if (options.instrument) out += "\n" + report::reliability_markdown(report::reliability_tables(*options.instrument, fw, lang), 2);

@@ -143,8 +143,21 @@ MethodView method_view(const Assessment& a, Lang lang) {
     row.weight = weights.weight[n];
     row.share = weights.share[n];
     if (!row.leaf) {
-      row.aggregation = node.aggregation.method == AggregationMethod::arithmetic ? tr(lang, "rata-rata aritmetika", "arithmetic mean")
-                                                                                 : tr(lang, "rata-rata geometrik", "geometric mean");
+      switch (node.aggregation.method) {
+        case AggregationMethod::arithmetic:
+          row.aggregation = tr(lang, "rata-rata aritmetika", "arithmetic mean");
+          break;
+        case AggregationMethod::geometric:
+          row.aggregation = tr(lang, "rata-rata geometrik", "geometric mean");
+          break;
+        case AggregationMethod::harmonic:
+          row.aggregation = tr(lang, "rata-rata harmonik", "harmonic mean");
+          break;
+        case AggregationMethod::power:
+          row.aggregation = fmt::format("{} p = {}", tr(lang, "rata-rata pangkat", "power mean"),
+                                        node.aggregation.power.format(node.aggregation.power.scale(), lang == Lang::id ? ',' : '.'));
+          break;
+      }
     }
     row.status = status_label(node.provenance.status).in(lang);
     for (int src : node.provenance.sources) row.sources += (row.sources.empty() ? "" : ", ") + fw.sources[std::size_t(src)].id;

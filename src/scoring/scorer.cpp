@@ -11,6 +11,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "siap/composite.hpp"
 #include "siap/scoring_kernel.hpp"
 #include "util/huge_pages.hpp"
 #include "siap/regions.hpp"
@@ -27,8 +28,10 @@ class Scorer {
  public:
   // `given`: each unit's node values then facet values, computed elsewhere
   // (a roll-up of other units' scores); nullptr: the kernel on the rows.
-  Scorer(const Framework& fw, const Dataset& data, int profile, const std::vector<std::vector<NodeValue>>* given = nullptr)
-      : fw_(fw), data_(data), kernel_(fw, data, profile), given_(given) {
+  // `composite`: the given values are the units' own (a composite
+  // indicator's, treated across units), so the respondent minimum applies.
+  Scorer(const Framework& fw, const Dataset& data, int profile, const std::vector<std::vector<NodeValue>>* given = nullptr, bool composite = false)
+      : fw_(fw), data_(data), kernel_(fw, data, profile), given_(given), composite_(composite) {
     const bool respondents = data.kind == InputKind::respondents;
     min_respondents_ = respondents && fw.respondents ? std::size_t(fw.respondents->min_respondents) : 1;
     int max_depth = 0;
@@ -104,7 +107,7 @@ class Scorer {
   void score_unit(UnitResult& out, int unit, std::span<const std::uint32_t> rows, std::vector<NodeValue>& values) const {
     out.unit = unit;
     out.respondents = rows.size();
-    if (given_) {
+    if (given_ && !(composite_ && rows.size() < min_respondents_)) {
       std::copy((*given_)[std::size_t(unit)].begin(), (*given_)[std::size_t(unit)].end(), values.begin());
     } else if (rows.size() < min_respondents_) {
       out.not_assessed_code = "too_few_respondents";
@@ -151,6 +154,7 @@ class Scorer {
   const Dataset& data_;
   ScoringKernel kernel_;
   const std::vector<std::vector<NodeValue>>* given_ = nullptr;
+  bool composite_ = false;
   std::size_t min_respondents_ = 1;
   std::vector<std::vector<int>> band_sets_by_depth_;  // Framework::band_sets_at, per depth
 };
@@ -264,7 +268,15 @@ Assessment publish_and_rank(const Framework& fw, std::shared_ptr<const Dataset> 
   out.framework = &fw;
   out.profile = profile;
   out.data = std::move(data);
-  out.results = Scorer(fw, *out.data, profile, given).run(out.scores);
+  if (!given && fw.has_treatments()) {
+    // A composite indicator: leaves normalised across units first.
+    auto log = std::make_shared<TreatmentLog>();
+    const auto values = composite_values(fw, *out.data, profile, *log);
+    out.treatment = std::move(log);
+    out.results = Scorer(fw, *out.data, profile, &values, true).run(out.scores);
+  } else {
+    out.results = Scorer(fw, *out.data, profile, given).run(out.scores);
+  }
   const auto& units = out.data->units;
   // Provinces as small integers for grouping their kabupaten/kota; -1 for
   // the rest (a province's own government is not ranked among them).

@@ -48,6 +48,7 @@ struct Arithmetic {
   std::vector<T> children_weight;  // per node: its children's weights added
   std::vector<T> min_coverage;     // per node
   std::vector<T> share;            // per node: its effective share of the whole
+  std::vector<long double> power;  // per node: a power mean's exponent
 };
 
 struct DoubleSum {
@@ -137,7 +138,8 @@ struct ScoringKernel::Impl {
       for (const Number& x : v) out.push_back(double(x.value()));
       return out;
     };
-    fast_ = {1.0, to_double(exact_.weight), to_double(exact_.children_weight), to_double(exact_.min_coverage), to_double(exact_.share)};
+    for (const Node& node : fw.nodes) exact_.power.push_back(Number::of(node.aggregation.power).value());
+    fast_ = {1.0, to_double(exact_.weight), to_double(exact_.children_weight), to_double(exact_.min_coverage), to_double(exact_.share), exact_.power};
     for (const Facet& facet : fw.facets) {
       facet_offset_.push_back(facet_values_);
       facet_values_ += facet.values.size();
@@ -207,9 +209,12 @@ struct ScoringKernel::Impl {
       const Node& node = fw_.nodes[n];
       V& score = nodes[n];
       if (node.children.empty() || score.given) continue;
-      bool geometric = node.aggregation.method == AggregationMethod::geometric;
-      long double logs = 0;
+      const AggregationMethod method = node.aggregation.method;
+      // Geometric: weighted mean of logs; harmonic: of reciprocals; power:
+      // of x^p. Exact numbers stay exact for the arithmetic and harmonic means.
+      long double transformed = 0;
       typename SumOf<T>::type sum;
+      T reciprocals{};
       bool all_present = true;
       for (int c : node.children) {
         const V& child = nodes[std::size_t(c)];
@@ -218,17 +223,39 @@ struct ScoringKernel::Impl {
           continue;
         }
         const T& w = a.weight[std::size_t(c)];
-        if (geometric) {
-          logs += as_long_double(w) * std::log(as_long_double(child.exact));
-        } else {
-          sum.add(w, child.exact);
+        switch (method) {
+          case AggregationMethod::arithmetic:
+            sum.add(w, child.exact);
+            break;
+          case AggregationMethod::geometric:
+            transformed += as_long_double(w) * std::log(as_long_double(child.exact));
+            break;
+          case AggregationMethod::harmonic:
+            reciprocals = reciprocals + w / child.exact;
+            break;
+          case AggregationMethod::power:
+            transformed += as_long_double(w) * std::pow(as_long_double(child.exact), a.power[n]);
+            break;
         }
       }
       T present = all_present ? a.children_weight[n] : present_weight(a, node, nodes);
       score.coverage = all_present ? a.one : present / a.children_weight[n];
       if (is_zero(present) || below_minimum(score.coverage, a.min_coverage[n])) continue;
       score.assessed = true;
-      score.exact = geometric ? from_long_double<T>(std::exp(logs / as_long_double(present))) : sum.value() / present;
+      switch (method) {
+        case AggregationMethod::arithmetic:
+          score.exact = sum.value() / present;
+          break;
+        case AggregationMethod::geometric:
+          score.exact = from_long_double<T>(std::exp(transformed / as_long_double(present)));
+          break;
+        case AggregationMethod::harmonic:
+          score.exact = present / reciprocals;
+          break;
+        case AggregationMethod::power:
+          score.exact = from_long_double<T>(std::pow(transformed / as_long_double(present), 1.0L / a.power[n]));
+          break;
+      }
     }
     // Facets: effective-share-weighted means of the tagged leaves below each value.
     std::vector<T> sums, shares;
@@ -420,7 +447,8 @@ struct ScoringKernel::Impl {
     static constexpr std::int64_t kPow10[10] = {1, 10, 100, 1'000, 10'000, 100'000, 1'000'000, 10'000'000, 100'000'000, 1'000'000'000};
     auto scaled = [&](const Decimal& d) { return Number::int128(d.mantissa()) * kPow10[places - d.scale()]; };
     const Scale* scale = node.scale >= 0 ? &fw_.scales[std::size_t(node.scale)] : nullptr;
-    const bool numeric = scale != nullptr && scale->kind == ScaleKind::numeric;
+    // A treated indicator's raw value is its mean answer (normalised across units later).
+    const bool numeric = scale != nullptr && scale->kind == ScaleKind::numeric && !node.treatment;
     Number::int128 sum = 0, n = 0, in_range = 0, below = 0, above = 0;
     Number::int128 lo = 0, hi = 0;
     if (numeric) {
@@ -533,6 +561,14 @@ void ScoringKernel::evaluate_sums(std::span<const std::int64_t> sums, std::span<
     score.coverage = 1;
   }
   k.roll_up(nodes, facets);
+}
+
+void ScoringKernel::roll_up(std::span<NodeValue> nodes, std::span<NodeValue> facets) const {
+  for (std::size_t n = 0; n < nodes.size(); ++n) {
+    if (!impl_->fw_.nodes[n].children.empty() && !nodes[n].given) nodes[n] = NodeValue{};
+  }
+  std::fill(facets.begin(), facets.end(), NodeValue{});
+  impl_->roll_up(nodes, facets);
 }
 
 void ScoringKernel::evaluate(std::span<const std::uint32_t> rows, std::span<NodeValue> nodes, std::span<NodeValue> facets) const {

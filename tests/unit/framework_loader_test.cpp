@@ -34,7 +34,7 @@ TEST_CASE("unknown keys are errors with a did-you-mean suggestion", "[loader][er
   CHECK(errors(with_line(19, "    wieght: 2")) == Lines{"fw.yaml:19:5: unknown key 'wieght'; did you mean 'weight'? (at tree[0].wieght)"});
   CHECK(errors(with_line(19, "    colour: red")) ==
         Lines{"fw.yaml:19:5: unknown key 'colour'; expected one of: id, name, description, weight, status, sources, "
-              "aggregation, column, aliases, scale, reverse, facets, children (at tree[0].colour)"});
+              "aggregation, column, aliases, scale, reverse, facets, children, treatment (at tree[0].colour)"});
   // Without the top-level `scale`, each leaf then lacks one too.
   CHECK(errors(with_line(8, "scael: lima")) ==
         Lines{"fw.yaml:8:1: unknown key 'scael'; did you mean 'scale'? (at scael)",

@@ -57,8 +57,12 @@ TEST_CASE("scale definitions are checked against the score range", "[loader][err
         Lines{"fw.yaml:10:61: goalposts: low (10) must be less than high (2) (at scales[0].goalposts)"});
   CHECK(errors(with_line(10, "  - {id: lima, type: numeric, direction: lower, target: 3}")) ==
         Lines{"fw.yaml:10:57: 'target' needs direction: higher; for lower-is-better give goalposts (at scales[0].target)"});
-  CHECK(errors(with_line(10, "  - {id: lima, type: numeric, direction: higher}")) ==
-        Lines{"fw.yaml:10:5: a numeric scale needs exactly one of 'goalposts: [low, high]' or 'target' (at scales[0].goalposts)"});
+  CHECK(errors(with_line(10, "  - {id: lima, type: numeric, direction: higher, goalposts: [0, 5], target: 3}")) ==
+        Lines{"fw.yaml:10:5: a numeric scale takes at most one of 'goalposts: [low, high]' or 'target' (at scales[0].goalposts)"});
+  // Without either it is an indicator normalised across units: its leaves need a treatment.
+  CHECK(errors(with_line(10, "  - {id: lima, type: numeric, direction: higher}")).front() ==
+        "fw.yaml:21:9: leaf 'a1' uses a numeric scale without goalposts or target; give it a 'treatment' (normalisation across units) on it, "
+        "on an ancestor, or at the top of the framework (at tree[0].children[0])");
   CHECK(errors(with_line(10, "  - {id: lima, type: categorical, categories: [{answer: Ada, score: 5}, {answer: ' ada ', score: 9}]}")) ==
         Lines{"fw.yaml:10:73: score 9 for ' ada ' is outside the score range [1, 5] (at scales[0].categories[1])",
               "fw.yaml:10:73: answer ' ada ' is the same as 'Ada' (case and spacing are ignored) (at scales[0].categories[1])"});

@@ -1,0 +1,42 @@
+// A composite indicator's values: each unit's raw leaf values from the
+// scoring kernel (a treated leaf's value is its raw indicator), then the
+// treatments across units, then the tree's means again.
+#include <algorithm>
+
+#include "siap/composite.hpp"
+
+namespace siap {
+
+std::vector<std::vector<NodeValue>> composite_values(const Framework& fw, const Dataset& data, int profile, TreatmentLog& log) {
+  const ScoringKernel kernel(fw, data, profile);
+  const std::size_t units = data.units.size();
+  const std::size_t per_unit = fw.nodes.size() + kernel.facet_values();
+  // Rows by unit (counting sort).
+  std::vector<std::size_t> start(units + 1, 0);
+  for (std::size_t r = 0; r < data.rows; ++r) ++start[std::size_t(data.row_unit[r]) + 1];
+  for (std::size_t u = 0; u < units; ++u) start[u + 1] += start[u];
+  std::vector<std::uint32_t> rows(data.rows);
+  std::vector<std::size_t> fill(start.begin(), start.end() - 1);
+  for (std::size_t r = 0; r < data.rows; ++r) rows[fill[std::size_t(data.row_unit[r])]++] = std::uint32_t(r);
+
+  const bool respondents = data.kind == InputKind::respondents;
+  const std::size_t min_respondents = respondents && fw.respondents ? std::size_t(fw.respondents->min_respondents) : 1;
+  std::vector<std::vector<NodeValue>> values(units, std::vector<NodeValue>(per_unit));
+  std::vector<bool> in_study(units, false);
+  for (std::size_t u = 0; u < units; ++u) {
+    const std::span<const std::uint32_t> unit_rows(rows.data() + start[u], start[u + 1] - start[u]);
+    if (unit_rows.size() < min_respondents) continue;
+    in_study[u] = true;
+    std::span<NodeValue> all(values[u]);
+    kernel.evaluate_unit(int(u), unit_rows, all.first(fw.nodes.size()), all.subspan(fw.nodes.size()));
+  }
+  log = treat_indicators(fw, data, values, in_study);
+  for (std::size_t u = 0; u < units; ++u) {
+    if (!in_study[u]) continue;
+    std::span<NodeValue> all(values[u]);
+    kernel.roll_up(all.first(fw.nodes.size()), all.subspan(fw.nodes.size()));
+  }
+  return values;
+}
+
+}  // namespace siap
