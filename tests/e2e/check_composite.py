@@ -81,4 +81,17 @@ kab_days=[float(r['hari_izin']) for r in rows if r['wilayah'].startswith('Kabupa
 assert abs(pangandaran['after'] - sum(kab_days)/len(kab_days)) < 1e-9
 directions={i['id']: i['direction'] for i in d['treatment']['indicators']}
 assert directions['hari_izin'] == 'lower' and directions['ipm'] == 'higher'
+# COINr's own functions on the same data (tests/fixtures/composite/coinr_check.R,
+# COINr 1.1.14): every indicator after treatment, every dimension and the index.
+coinr = {r['code']: r for r in csv.DictReader(open(root / 'tests/fixtures/composite/coinr-sample.csv', encoding='utf-8'))}
+coinr_worst = 0
+for u in d['units']:
+    theirs = coinr[u['code']]
+    for node, value in theirs.items():
+        if node == 'code':
+            continue
+        ours = float(u['index']['exact']) if node == 'index' else float(u['nodes'][node]['exact'])
+        coinr_worst = max(coinr_worst, abs(ours - float(value)))
+        assert abs(ours - float(value)) < 1e-9, (u['name'], node, ours, value)
+print(f"composite sample: every indicator, dimension and index equals COINr's functions (max difference {coinr_worst:.1e})")
 print(f"composite sample: 27 units agree with the independent computation (max difference {worst:.1e}); 3 treatment events as expected")
