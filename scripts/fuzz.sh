@@ -6,7 +6,7 @@
 #   scripts/fuzz.sh assess 3600          # one harness for an hour
 #   scripts/fuzz.sh all 600              # every harness, 10 minutes each
 #
-# Harnesses: framework_loader, csv_reader, assess, reports, assessment_json, workbook, form_codebook, study_tables. Seeds are read
+# Harnesses: framework_loader, csv_reader, assess, reports, assessment_json, workbook, form_codebook, study_tables, uncertainty_spec. Seeds are read
 # from tests/fuzz/corpus/NAME; what the run adds goes to build-fuzz/corpus/NAME
 # (never into the repository), and a crash, leak or timeout leaves its input
 # in build-fuzz/findings/ and makes the script exit 1.
@@ -16,8 +16,8 @@ cd "$(dirname "$0")/.."
 which=${1:-all}
 seconds=${2:-60}
 case "$which" in
-    all|framework_loader|csv_reader|assess|reports|assessment_json|workbook|form_codebook|study_tables) ;;
-    *) echo "usage: scripts/fuzz.sh [all|framework_loader|csv_reader|assess|reports|assessment_json|workbook|form_codebook|study_tables] [seconds]" >&2; exit 2 ;;
+    all|framework_loader|csv_reader|assess|reports|assessment_json|workbook|form_codebook|study_tables|uncertainty_spec) ;;
+    *) echo "usage: scripts/fuzz.sh [all|framework_loader|csv_reader|assess|reports|assessment_json|workbook|form_codebook|study_tables|uncertainty_spec] [seconds]" >&2; exit 2 ;;
 esac
 
 # Exit 2 (not a failure of siap) when this machine cannot build a libFuzzer target.
@@ -37,11 +37,11 @@ fi
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DSIAP_FUZZ=ON -DSIAP_BUILD_TESTS=OFF >/dev/null
 cmake --build build-fuzz -j "$(nproc 2>/dev/null || echo 2)" \
-    --target fuzz_framework_loader fuzz_csv_reader fuzz_assess fuzz_reports fuzz_assessment_json fuzz_workbook fuzz_form_codebook fuzz_study_tables
+    --target fuzz_framework_loader fuzz_csv_reader fuzz_assess fuzz_reports fuzz_assessment_json fuzz_workbook fuzz_form_codebook fuzz_study_tables fuzz_uncertainty_spec
 
 dict_of() {
     case "$1" in
-        framework_loader) echo "-dict=tests/fuzz/yaml.dict" ;;
+        framework_loader|uncertainty_spec) echo "-dict=tests/fuzz/yaml.dict" ;;
         csv_reader|assess|study_tables) echo "-dict=tests/fuzz/csv.dict" ;;
         *) echo "" ;;
     esac
@@ -72,7 +72,7 @@ run() {
 
 status=0
 if [ "$which" = all ]; then
-    for name in framework_loader csv_reader assess reports assessment_json workbook form_codebook study_tables; do
+    for name in framework_loader csv_reader assess reports assessment_json workbook form_codebook study_tables uncertainty_spec; do
         run "$name" || status=1
     done
 else

@@ -71,4 +71,8 @@ namespace siap {
 // part and have no values. What was done goes to `log`.
 std::vector<std::vector<NodeValue>> composite_values(const Framework& fw, const Dataset& data, int profile, TreatmentLog& log);
 
+// The first step of it: each unit's values before any treatment (a treated
+// leaf holds its raw indicator), and which units take part.
+std::vector<std::vector<NodeValue>> raw_unit_values(const Framework& fw, const Dataset& data, int profile, std::vector<bool>& in_study);
+
 }  // namespace siap

@@ -17,6 +17,7 @@ namespace siap {
 struct BootstrapResult;
 struct Rollup;
 struct Comparison;
+struct UncertaintyResult;
 
 struct ReportOptions {
   Lang lang = Lang::id;
@@ -107,6 +108,16 @@ std::string render_comparison_csv(const Comparison& c, Lang lang, bool decimal_c
 std::string render_comparison_json(const Comparison& c);
 // The values as numbers with a dumbbell chart, and the regions in only some sides.
 Expected<std::string> render_comparison_xlsx(const Comparison& c, Lang lang, const std::string& tool_version);
+
+// An uncertainty or sensitivity analysis (siap uncertainty) of `nominal`:
+// the method, rank intervals per unit, sensitivity indices per choice; the
+// JSON (schema siap/uncertainty-result/v1) lists each replicate's choices
+// when `parameters`.
+std::string render_uncertainty_text(const UncertaintyResult& r, const Assessment& nominal, Lang lang);
+std::string render_uncertainty_markdown(const UncertaintyResult& r, const Assessment& nominal, Lang lang);
+std::string render_uncertainty_html(const UncertaintyResult& r, const Assessment& nominal, Lang lang);
+std::string render_uncertainty_csv(const UncertaintyResult& r, const Assessment& nominal, const ReportOptions& options);
+std::string render_uncertainty_json(const UncertaintyResult& r, const Assessment& nominal, bool parameters);
 
 // Published value as text: "3,41" (id) or "3.41" (en).
 std::string format_published(const Decimal& value, int decimals, Lang lang);

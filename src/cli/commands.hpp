@@ -14,6 +14,7 @@ void add_validate_command(CLI::App& app, CliContext& ctx, int& exit_code);
 void add_regions_command(CLI::App& app, CliContext& ctx, int& exit_code);
 void add_questionnaire_command(CLI::App& app, CliContext& ctx, int& exit_code);
 void add_reliability_command(CLI::App& app, CliContext& ctx, int& exit_code);
+void add_uncertainty_command(CLI::App& app, CliContext& ctx, int& exit_code);
 void add_compare_command(CLI::App& app, CliContext& ctx, int& exit_code);
 void add_study_command(CLI::App& app, CliContext& ctx, int& exit_code);
 

@@ -59,6 +59,7 @@ int run(int argc, char** argv) {
   add_validate_command(app, ctx, exit_code);
   add_questionnaire_command(app, ctx, exit_code);
   add_reliability_command(app, ctx, exit_code);
+  add_uncertainty_command(app, ctx, exit_code);
   add_compare_command(app, ctx, exit_code);
   add_study_command(app, ctx, exit_code);
   add_frameworks_command(app, ctx, exit_code);

@@ -7,7 +7,7 @@
 
 namespace siap {
 
-std::vector<std::vector<NodeValue>> composite_values(const Framework& fw, const Dataset& data, int profile, TreatmentLog& log) {
+std::vector<std::vector<NodeValue>> raw_unit_values(const Framework& fw, const Dataset& data, int profile, std::vector<bool>& in_study) {
   const ScoringKernel kernel(fw, data, profile);
   const std::size_t units = data.units.size();
   const std::size_t per_unit = fw.nodes.size() + kernel.facet_values();
@@ -22,7 +22,7 @@ std::vector<std::vector<NodeValue>> composite_values(const Framework& fw, const 
   const bool respondents = data.kind == InputKind::respondents;
   const std::size_t min_respondents = respondents && fw.respondents ? std::size_t(fw.respondents->min_respondents) : 1;
   std::vector<std::vector<NodeValue>> values(units, std::vector<NodeValue>(per_unit));
-  std::vector<bool> in_study(units, false);
+  in_study.assign(units, false);
   for (std::size_t u = 0; u < units; ++u) {
     const std::span<const std::uint32_t> unit_rows(rows.data() + start[u], start[u + 1] - start[u]);
     if (unit_rows.size() < min_respondents) continue;
@@ -30,8 +30,15 @@ std::vector<std::vector<NodeValue>> composite_values(const Framework& fw, const 
     std::span<NodeValue> all(values[u]);
     kernel.evaluate_unit(int(u), unit_rows, all.first(fw.nodes.size()), all.subspan(fw.nodes.size()));
   }
+  return values;
+}
+
+std::vector<std::vector<NodeValue>> composite_values(const Framework& fw, const Dataset& data, int profile, TreatmentLog& log) {
+  std::vector<bool> in_study;
+  auto values = raw_unit_values(fw, data, profile, in_study);
   log = treat_indicators(fw, data, values, in_study);
-  for (std::size_t u = 0; u < units; ++u) {
+  const ScoringKernel kernel(fw, data, profile);
+  for (std::size_t u = 0; u < data.units.size(); ++u) {
     if (!in_study[u]) continue;
     std::span<NodeValue> all(values[u]);
     kernel.roll_up(all.first(fw.nodes.size()), all.subspan(fw.nodes.size()));

@@ -22,13 +22,13 @@ TEST_CASE("an unknown command is named, with the commands there are and the clos
   CHECK(foo.exit_code == 2);
   CHECK(
       foo.err ==
-      "siap: galat: perintah tidak dikenal 'foo'; perintah siap: assess, validate, questionnaire, reliability, compare, study, frameworks, regions\n"
+      "siap: galat: perintah tidak dikenal 'foo'; perintah siap: assess, validate, questionnaire, reliability, uncertainty, compare, study, frameworks, regions\n"
       "Jalankan 'siap --help' untuk bantuan.\n");
   auto typo = run_siap({"--lang", "en", "asess", "x.csv"});
   CHECK(typo.exit_code == 2);
   CHECK(
       typo.err.find(
-          "unknown command 'asess'; the commands of siap: assess, validate, questionnaire, reliability, compare, study, frameworks, regions; did you "
+          "unknown command 'asess'; the commands of siap: assess, validate, questionnaire, reliability, uncertainty, compare, study, frameworks, regions; did you "
           "mean 'assess'?") != std::string::npos);
   // Below a command; a global option's value ("en") is not taken for a command.
   auto nested = run_siap({"--lang", "en", "frameworks", "lst"});
@@ -38,7 +38,7 @@ TEST_CASE("an unknown command is named, with the commands there are and the clos
         "Run 'siap frameworks --help' for help.\n");
   auto none = run_siap({});
   CHECK(none.exit_code == 2);
-  CHECK(none.err.find("siap memerlukan perintah: assess, validate, questionnaire, reliability, compare, study, frameworks, regions") !=
+  CHECK(none.err.find("siap memerlukan perintah: assess, validate, questionnaire, reliability, uncertainty, compare, study, frameworks, regions") !=
         std::string::npos);
   no_option_parser_english(none.err);
 }

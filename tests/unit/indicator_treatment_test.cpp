@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -86,11 +87,13 @@ std::string csv(const std::vector<std::string>& x) {
   return out;
 }
 
-// The exact value of node `id` for unit `name`, or NaN when not assessed.
+// The exact value of node `id` ("" for the index) for unit `name`, or NaN when not assessed.
 double value(const siap::Assessment& a, const char* name, const char* id = "x") {
   for (const auto& r : a.results) {
     if (a.unit_of(r).name != name) continue;
-    const auto& s = r.nodes[std::size_t(*a.framework->find_node(id))];
+    const auto node = *id == '\0' ? std::optional<int>(0) : a.framework->find_node(id);
+    REQUIRE(node);
+    const auto& s = r.nodes[std::size_t(*node)];
     return s.assessed ? double(s.exact.value()) : std::nan("");
   }
   FAIL("no unit " << name);

@@ -1,0 +1,87 @@
+// siap uncertainty end to end: the README's example on the bundled sample,
+// every format, the same output for the same seed, exit codes for a bad
+// spec (1, with file:line:col) and a missing --spec (2).
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "e2e/run_siap.hpp"
+
+using json = nlohmann::json;
+
+namespace {
+
+std::string source(const std::string& path) { return std::string(SIAP_SOURCE_DIR) + "/" + path; }
+
+std::vector<std::string> command(const std::string& spec, const std::vector<std::string>& more) {
+  std::vector<std::string> args{
+      "uncertainty", source("samples/indikator-digital-jabar.csv"), "-f", source("samples/frameworks/indikator-digital.yaml"), "--spec", spec};
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
+}
+
+}  // namespace
+
+TEST_CASE("uncertainty: the bundled sample's sensitivity analysis in JSON, repeatable for its seed", "[e2e][uncertainty]") {
+  const std::string spec = source("samples/ketidakpastian-indikator-digital.yaml");
+  auto r = run_siap(command(spec, {"--format", "json", "--parameters"}));
+  REQUIRE(r.exit_code == 0);
+  const auto j = json::parse(r.out);
+  CHECK(j["schema"] == "siap/uncertainty-result/v1");
+  CHECK(j["analysis"] == "sensitivity");
+  CHECK(j["replicates"] == 1000);
+  CHECK(j["runs"] == 1000 * (6 + 2));  // N (d + 2)
+  REQUIRE(j["units"].size() == 27);
+  std::set<int> nominal;
+  for (const auto& u : j["units"]) {
+    nominal.insert(u["nominal"].get<int>());
+    CHECK(u["ranked"] == 2000);  // the A and B runs; no unit is ever unassessed here
+    CHECK(u["p05"].get<double>() <= u["median"].get<double>());
+    CHECK(u["median"].get<double>() <= u["p95"].get<double>());
+  }
+  CHECK(nominal.size() == 27);  // ranks 1..27 as siap assess gives them
+  REQUIRE(j["sensitivity"].size() == 6);
+  for (const auto& s : j["sensitivity"]) {
+    CHECK(s["total"].get<double>() >= 0);
+    CHECK(s["total_p05"].get<double>() <= s["total_p95"].get<double>());
+  }
+  REQUIRE(j["parameters"].size() == 1000);
+  CHECK(j["parameters"][0].size() == 6);
+  // The same seed: byte for byte the same.
+  CHECK(run_siap(command(spec, {"--format", "json", "--parameters"})).out == r.out);
+}
+
+TEST_CASE("uncertainty: text, csv, markdown and html, the html with the rank-interval chart", "[e2e][uncertainty]") {
+  const std::string spec = source("samples/ketidakpastian-indikator-digital.yaml");
+  auto text = run_siap(command(spec, {}));
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.out.find("Analisis ketidakpastian dan sensitivitas") != std::string::npos);
+  CHECK(text.out.find("Kota Bandung") != std::string::npos);
+  auto csv = run_siap(command(spec, {"--format", "csv", "--lang", "en"}));
+  REQUIRE(csv.exit_code == 0);
+  CHECK(csv.out.rfind("code,region,nominal,median,mean,p05,p95,replicates_ranked\r\n", 0) == 0);
+  auto md = run_siap(command(spec, {"--format", "md"}));
+  CHECK(md.out.find("| Wilayah |") != std::string::npos);
+  ScratchDir dir;
+  auto html = run_siap(command(spec, {"--format", "html", "-o", dir.file("u.html")}));
+  REQUIRE(html.exit_code == 0);
+  const std::string page = read_file(dir.file("u.html"));
+  CHECK(page.find("<svg class=\"rank-intervals\"") != std::string::npos);
+  CHECK(page.find("<svg class=\"sensitivity\"") != std::string::npos);
+}
+
+TEST_CASE("uncertainty: a wrong spec is bad input naming its line, no --spec is a usage error", "[e2e][uncertainty]") {
+  ScratchDir dir;
+  write_file(dir.file("ua.yaml"),
+             "schema: siap/uncertainty/v1\nreplicates: 100\nseed: 1\nvary:\n  aggregation: [arithmetic, geometric]\n"
+             "  normalisation: [{normalise: minmax, range: [0, 100]}, as_declared]\n");
+  auto r = run_siap(command(dir.file("ua.yaml"), {"--lang", "en"}));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("ua.yaml:6:19: an aggregation that needs positive values (geometric/harmonic) cannot be combined with the minmax normalisation") !=
+        std::string::npos);
+  CHECK(r.err.find("(at vary.normalisation[0])") != std::string::npos);
+  std::vector<std::string> args{"uncertainty", source("samples/indikator-digital-jabar.csv"), "-f",
+                                source("samples/frameworks/indikator-digital.yaml")};
+  CHECK(run_siap(args).exit_code == 2);
+}
