@@ -118,6 +118,9 @@ std::string render_uncertainty_markdown(const UncertaintyResult& r, const Assess
 std::string render_uncertainty_html(const UncertaintyResult& r, const Assessment& nominal, Lang lang);
 std::string render_uncertainty_csv(const UncertaintyResult& r, const Assessment& nominal, const ReportOptions& options);
 std::string render_uncertainty_json(const UncertaintyResult& r, const Assessment& nominal, bool parameters);
+// The same as a workbook: the ranks with a rank-interval chart, and the
+// sensitivity indices with a bar chart.
+Expected<std::string> render_uncertainty_xlsx(const UncertaintyResult& r, const Assessment& nominal, Lang lang, const std::string& tool_version);
 
 // Published value as text: "3,41" (id) or "3.41" (en).
 std::string format_published(const Decimal& value, int decimals, Lang lang);

@@ -27,6 +27,10 @@ struct UncertaintyCliOptions {
 };
 
 int run_uncertainty(const UncertaintyCliOptions& o, const CliContext& ctx) {
+  if (o.format == "xlsx" && (o.output.empty() || o.output == "-")) {
+    ctx.error(fmt::format("--format xlsx {}", ctx.tr("memerlukan -o BERKAS", "needs -o FILE")));
+    return kUsage;
+  }
   std::ifstream in(o.spec, std::ios::binary);
   if (!in) {
     ctx.error(fmt::format("{}: {}", o.spec, ctx.tr("berkas tidak dapat dibaca", "cannot be read")));
@@ -67,7 +71,14 @@ int run_uncertainty(const UncertaintyCliOptions& o, const CliContext& ctx) {
   report.csv_bom = o.csv_bom;
   report.csv_decimal_comma = o.csv_decimal_comma;
   std::string out;
-  if (o.format == "json") {
+  if (o.format == "xlsx") {
+    auto bytes = render_uncertainty_xlsx(result, nominal, ctx.lang, SIAP_VERSION);
+    if (!bytes) {
+      for (const auto& e : bytes.errors()) ctx.error(e.message.in(ctx.lang));
+      return kInternal;
+    }
+    out = std::move(*bytes);
+  } else if (o.format == "json") {
     out = render_uncertainty_json(result, nominal, o.parameters);
   } else if (o.format == "csv") {
     out = render_uncertainty_csv(result, nominal, report);
@@ -93,7 +104,8 @@ void add_uncertainty_command(CLI::App& app, CliContext& ctx, int& exit_code) {
   cmd->add_option("--spec", o->spec,
                   ctx.tr("Berkas YAML pilihan yang divariasikan (docs/uncertainty.md)", "YAML file of the choices varied (docs/uncertainty.md)"))
       ->required();
-  cmd->add_option("--format", o->format, ctx.tr("Format keluaran", "Output format"))->transform(one_of(ctx, {"text", "json", "csv", "md", "html"}));
+  cmd->add_option("--format", o->format, ctx.tr("Format keluaran", "Output format"))
+      ->transform(one_of(ctx, {"text", "json", "csv", "md", "html", "xlsx"}));
   cmd->add_flag("--parameters", o->parameters, ctx.tr("JSON: juga pilihan setiap replikasi", "JSON: also every replicate's choices"));
   add_csv_flags(*cmd, &o->csv_bom, o->csv_decimal_comma, ctx);
   cmd->add_option("-o,--output", o->output,

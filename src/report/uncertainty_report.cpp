@@ -10,6 +10,8 @@
 #include "report/json_writer.hpp"
 #include "report/report_view.hpp"
 #include "report/table.hpp"
+#include "report/xlsx_file.hpp"
+#include "report/xlsx_sheet.hpp"
 #include "siap/report.hpp"
 #include "siap/uncertainty.hpp"
 
@@ -288,6 +290,107 @@ std::string render_uncertainty_json(const UncertaintyResult& r, const Assessment
   }
   w.end_object();
   return w.take() + "\n";
+}
+
+Expected<std::string> render_uncertainty_xlsx(const UncertaintyResult& r, const Assessment& nominal, Lang lang, const std::string& tool_version) {
+  const UncertaintyTables t = tables(r, nominal, lang);
+  auto tr = [lang](std::string_view id, std::string_view en) { return std::string(lang == Lang::en ? en : id); };
+  XlsxProperties properties;
+  properties.title = t.title;
+  properties.comments = "siap " + tool_version;
+  return build_xlsx(properties, [&](lxw_workbook* wb) {
+    const XlsxBaseFormats base = add_base_formats(wb);
+    lxw_format* one = workbook_add_format(wb);
+    format_set_num_format(one, "0.0");
+    lxw_format* three = workbook_add_format(wb);
+    format_set_num_format(three, "0.000");
+
+    // Ranks: every unit as numbers, the method under the title, and a chart
+    // of each unit's 5th-95th percentile rank (high-low lines) and median.
+    XlsxSheet s(workbook_add_worksheet(wb, tr("Peringkat", "Ranks").c_str()));
+    const std::string sheet = s.name();
+    s.text(0, 0, t.title, base.title, false);
+    lxw_row_t row = 1;
+    for (const std::string& line : t.method) s.text(row++, 0, line, base.muted, false);
+    ++row;
+    const lxw_row_t header_row = row;
+    const std::vector<std::string> header{
+        tr("Kode", "Code"),     tr("Wilayah", "Region"), tr("Nominal", "Nominal"), tr("P5", "P5"),
+        tr("Median", "Median"), tr("P95", "P95"),        tr("Rata-rata", "Mean"),  tr("Replikasi berperingkat", "Replicates ranked")};
+    for (std::size_t c = 0; c < header.size(); ++c) s.text(row, lxw_col_t(c), header[c], base.header);
+    for (const UnitRanks& u : r.units) {
+      ++row;
+      const Unit& unit = nominal.data->units[std::size_t(u.unit)];
+      s.text(row, 0, unit.code);
+      s.text(row, 1, unit.name);
+      if (u.nominal > 0) s.number(row, 2, u.nominal);
+      if (u.ranked > 0) {
+        s.number(row, 3, u.q05, one);
+        s.number(row, 4, u.median, one);
+        s.number(row, 5, u.q95, one);
+        s.number(row, 6, u.mean, one);
+      }
+      s.number(row, 7, double(u.ranked));
+    }
+    s.freeze(header_row + 1, 2);
+    s.fit_columns(40);
+    if (!r.units.empty()) {
+      lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_LINE);
+      lxw_chart_line hidden{};
+      hidden.none = LXW_TRUE;
+      for (lxw_col_t col : {lxw_col_t(3), lxw_col_t(4), lxw_col_t(5)}) {
+        lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+        chart_series_set_categories(series, sheet.c_str(), header_row + 1, 1, row, 1);
+        chart_series_set_values(series, sheet.c_str(), header_row + 1, col, row, col);
+        chart_series_set_name_range(series, sheet.c_str(), header_row, col);
+        chart_series_set_line(series, &hidden);
+        chart_series_set_marker_type(series, col == 4 ? LXW_CHART_MARKER_CIRCLE : LXW_CHART_MARKER_NONE);
+        if (col == 4) {
+          lxw_chart_fill fill{};
+          fill.color = 0x1F3B73;
+          chart_series_set_marker_fill(series, &fill);
+        }
+      }
+      lxw_chart_line between{};
+      between.color = 0x6A8FC7;
+      between.width = 2.25;
+      chart_set_high_low_lines(chart, &between);
+      chart_title_set_name(chart, tr("Peringkat: median dan persentil ke-5 sampai ke-95", "Rank: median and 5th to 95th percentile").c_str());
+      chart_axis_set_reverse(chart->y_axis);
+      chart_axis_set_min(chart->y_axis, 1);
+      chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+      lxw_chart_options placement{};
+      placement.x_scale = 2.4;
+      placement.y_scale = 1.8;
+      worksheet_insert_chart_opt(s.raw(), header_row, lxw_col_t(header.size() + 1), chart, &placement);
+    }
+
+    if (t.sensitivity.rows.empty()) return;
+    XlsxSheet v(workbook_add_worksheet(wb, tr("Sensitivitas", "Sensitivity").c_str()));
+    const std::string vname = v.name();
+    const std::vector<std::string> head{tr("Pilihan", "Choice"), "Si", "Si P5", "Si P95", "STi", "STi P5", "STi P95"};
+    for (std::size_t c = 0; c < head.size(); ++c) v.text(0, lxw_col_t(c), head[c], base.header);
+    lxw_row_t at = 0;
+    for (const SensitivityIndex& x : r.indices) {
+      ++at;
+      v.text(at, 0, uncertain_input_label(x.input).in(lang));
+      const double values[] = {x.first, x.first_q05, x.first_q95, x.total, x.total_q05, x.total_q95};
+      for (std::size_t c = 0; c < 6; ++c) v.number(at, lxw_col_t(c + 1), values[c], three);
+    }
+    v.text(at + 2, 0, t.method.back(), base.muted, false);
+    v.fit_columns(30);
+    lxw_chart* bars = workbook_add_chart(wb, LXW_CHART_BAR);
+    for (lxw_col_t col : {lxw_col_t(1), lxw_col_t(4)}) {
+      lxw_chart_series* series = chart_add_series(bars, nullptr, nullptr);
+      chart_series_set_categories(series, vname.c_str(), 1, 0, at, 0);
+      chart_series_set_values(series, vname.c_str(), 1, col, at, col);
+      chart_series_set_name_range(series, vname.c_str(), 0, col);
+    }
+    chart_title_set_name(bars, tr("Indeks sensitivitas", "Sensitivity indices").c_str());
+    chart_axis_set_min(bars->x_axis, 0);
+    chart_legend_set_position(bars, LXW_CHART_LEGEND_BOTTOM);
+    worksheet_insert_chart(v.raw(), at + 4, 0, bars);
+  });
 }
 
 }  // namespace siap

@@ -93,5 +93,30 @@ for u in d['units']:
         ours = float(u['index']['exact']) if node == 'index' else float(u['nodes'][node]['exact'])
         coinr_worst = max(coinr_worst, abs(ours - float(value)))
         assert abs(ours - float(value)) < 1e-9, (u['name'], node, ours, value)
+# The uncertainty analysis of the sample: its workbook, read with openpyxl,
+# holds the JSON's numbers (rounded to one decimal as shown) and two charts.
+import openpyxl
+spec = root / 'samples/ketidakpastian-indikator-digital.yaml'
+base = [siap, 'uncertainty', str(root / 'samples/indikator-digital-jabar.csv'), '-f', str(root / 'samples/frameworks/indikator-digital.yaml'),
+        '--spec', str(spec), '--lang', 'en']
+ua = json.loads(subprocess.run(base + ['--format', 'json'], check=True, capture_output=True, text=True).stdout)
+subprocess.run(base + ['--format', 'xlsx', '-o', str(out / 'u.xlsx')], check=True, capture_output=True)
+book = openpyxl.load_workbook(out / 'u.xlsx')
+assert book.sheetnames == ['Ranks', 'Sensitivity'], book.sheetnames
+rows = list(book['Ranks'].iter_rows(values_only=True))
+start = next(i for i, r in enumerate(rows) if r[0] == 'Code') + 1
+by_code = {r[0]: r for r in rows[start:] if r[0]}
+assert len(by_code) == 27
+for u in ua['units']:
+    r = by_code[u['code']]
+    assert (r[2], r[3], r[4], r[5], r[7]) == (u['nominal'], u['p05'], u['median'], u['p95'], u['ranked']), (r, u)
+    assert abs(r[6] - u['mean']) < 1e-9
+sens = list(book['Sensitivity'].iter_rows(values_only=True))
+assert [r[0] for r in sens[1:7]] == ['weights', 'aggregation method', 'normalisation', 'imputation of missing data', 'outlier treatment',
+                                     'indicator left out'], sens
+for r, s in zip(sens[1:7], ua['sensitivity']):
+    assert abs(r[1] - s['first_order']) < 1e-9 and abs(r[4] - s['total']) < 1e-9
+assert len(book['Ranks']._charts) == 1 and len(book['Sensitivity']._charts) == 1
+print("uncertainty workbook: 27 units and 6 indices equal the JSON, two charts")
 print(f"composite sample: every indicator, dimension and index equals COINr's functions (max difference {coinr_worst:.1e})")
 print(f"composite sample: 27 units agree with the independent computation (max difference {worst:.1e}); 3 treatment events as expected")

@@ -20,16 +20,15 @@ void no_option_parser_english(const std::string& err) {
 TEST_CASE("an unknown command is named, with the commands there are and the closest one", "[e2e][messages]") {
   auto foo = run_siap({"foo"});
   CHECK(foo.exit_code == 2);
-  CHECK(
-      foo.err ==
-      "siap: galat: perintah tidak dikenal 'foo'; perintah siap: assess, validate, questionnaire, reliability, uncertainty, compare, study, frameworks, regions\n"
-      "Jalankan 'siap --help' untuk bantuan.\n");
+  CHECK(foo.err ==
+        "siap: galat: perintah tidak dikenal 'foo'; perintah siap: assess, validate, questionnaire, reliability, uncertainty, compare, study, "
+        "frameworks, regions\n"
+        "Jalankan 'siap --help' untuk bantuan.\n");
   auto typo = run_siap({"--lang", "en", "asess", "x.csv"});
   CHECK(typo.exit_code == 2);
-  CHECK(
-      typo.err.find(
-          "unknown command 'asess'; the commands of siap: assess, validate, questionnaire, reliability, uncertainty, compare, study, frameworks, regions; did you "
-          "mean 'assess'?") != std::string::npos);
+  CHECK(typo.err.find("unknown command 'asess'; the commands of siap: assess, validate, questionnaire, reliability, uncertainty, compare, study, "
+                      "frameworks, regions; did you "
+                      "mean 'assess'?") != std::string::npos);
   // Below a command; a global option's value ("en") is not taken for a command.
   auto nested = run_siap({"--lang", "en", "frameworks", "lst"});
   CHECK(nested.exit_code == 2);

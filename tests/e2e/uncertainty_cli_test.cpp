@@ -69,6 +69,16 @@ TEST_CASE("uncertainty: text, csv, markdown and html, the html with the rank-int
   const std::string page = read_file(dir.file("u.html"));
   CHECK(page.find("<svg class=\"rank-intervals\"") != std::string::npos);
   CHECK(page.find("<svg class=\"sensitivity\"") != std::string::npos);
+  // The workbook: a ranks sheet and a sensitivity sheet, each with its chart
+  // (the ZIP's local headers name the parts); it needs -o.
+  auto xlsx = run_siap(command(spec, {"--format", "xlsx", "-o", dir.file("u.xlsx")}));
+  REQUIRE(xlsx.exit_code == 0);
+  const std::string book = read_file(dir.file("u.xlsx"));
+  CHECK(book.rfind("PK", 0) == 0);
+  CHECK(book.find("xl/charts/chart1.xml") != std::string::npos);
+  CHECK(book.find("xl/charts/chart2.xml") != std::string::npos);
+  CHECK(book.find("xl/worksheets/sheet2.xml") != std::string::npos);
+  CHECK(run_siap(command(spec, {"--format", "xlsx"})).exit_code == 2);
 }
 
 TEST_CASE("uncertainty: a wrong spec is bad input naming its line, no --spec is a usage error", "[e2e][uncertainty]") {
