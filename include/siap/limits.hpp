@@ -37,6 +37,13 @@ inline constexpr std::size_t kMaxCachedUnitTexts = 65'536;
 inline constexpr std::size_t kMaxBootstrapValues = 50'000'000;
 inline constexpr std::size_t kMaxBootstrapResamples = 100'000;
 
+// An uncertainty analysis keeps, per core, a histogram of every unit's rank
+// (units x units counts: 16 MB at this many units), and its spec asks for
+// at most this many replicates (each run's output is kept for the
+// sensitivity indices: 8 bytes x N (d + 2)).
+inline constexpr std::size_t kMaxUncertaintyUnits = 2'000;
+inline constexpr std::size_t kMaxUncertaintyReplicates = 1'000'000;
+
 // Frameworks: band sets that apply at one depth of the tree, and bands in
 // one set (a node score keeps its band in each set inline, as a byte).
 inline constexpr std::size_t kMaxBandSetsPerDepth = 4;

@@ -52,6 +52,7 @@ struct UncertaintySpec {
   bool sensitivity = false;            // also Si and STi (N (d + 2) rebuilds)
   std::size_t bootstrap = 100;         // resamples for the sensitivity indices' intervals
   int target = 0;                      // node whose ranks are studied (0: the index)
+  bool keep_parameters = false;        // keep each replicate's choices (UncertaintyResult::parameters)
   std::vector<UncertainInput> inputs;  // in declaration order: the d inputs
 
   // weights: each node's weight times U(1 - noise, 1 + noise) in each of
@@ -92,9 +93,10 @@ struct UncertaintyResult {
   std::vector<UnitRanks> units;           // in nominal rank order, then the rest
   std::vector<SensitivityIndex> indices;  // sensitivity only, per input
   double output_variance = 0;             // of the mean absolute rank change (sensitivity)
-  // Per run (first N of the uncertainty design): each input's choice index
-  // (weights: the set or profile; leave_out: 0 = none, k = the k-th treated leaf).
-  std::vector<std::vector<int>> parameters;
+  // Per replicate (the first N runs), when spec.keep_parameters: each
+  // input's choice index (weights: the set or profile; leave_out: 0 = none,
+  // k = the k-th treated leaf), replicate-major: parameters[r * d + j].
+  std::vector<int> parameters;
 };
 
 // The fast engine: the treated indicators under every combination of the

@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/input_options.hpp"
 #include "cli/output.hpp"
+#include "siap/limits.hpp"
 #include "siap/report.hpp"
 #include "siap/uncertainty.hpp"
 
@@ -58,6 +59,12 @@ int run_uncertainty(const UncertaintyCliOptions& o, const CliContext& ctx) {
       return kBadInput;
     }
   }
+  if (loaded->data.units.size() > limits::kMaxUncertaintyUnits) {
+    ctx.error(fmt::format("{} {} {}; {} {}", ctx.tr("analisis ketidakpastian memerlukan paling banyak", "an uncertainty analysis takes at most"),
+                          limits::kMaxUncertaintyUnits, ctx.tr("unit", "units"), ctx.tr("masukan memiliki", "the input has"), loaded->data.units.size()));
+    return kBadInput;
+  }
+  spec->keep_parameters = o.parameters;
   ctx.info(counts_line(loaded->data, ctx));
   if (std::string why = nothing_usable(loaded->data, ctx); !why.empty()) {
     ctx.error(why);

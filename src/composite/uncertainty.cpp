@@ -543,7 +543,12 @@ UncertaintyResult analyse_uncertainty(const Framework& fw, const Dataset& data, 
     result.indices = sensitivity_indices(y, spec.replicates, spec.inputs.size(), spec.bootstrap, spec.seed, &result.output_variance);
     for (std::size_t j = 0; j < spec.inputs.size(); ++j) result.indices[j].input = spec.inputs[j];
   }
-  for (std::size_t r = 0; r < spec.replicates; ++r) result.parameters.push_back(engine.design().choices(r));
+  if (spec.keep_parameters) {
+    for (std::size_t r = 0; r < spec.replicates; ++r) {
+      const std::vector<int> choices = engine.design().choices(r);
+      result.parameters.insert(result.parameters.end(), choices.begin(), choices.end());
+    }
+  }
   return result;
 }
 

@@ -279,11 +279,12 @@ std::string render_uncertainty_json(const UncertaintyResult& r, const Assessment
     }
     w.end_array();
   }
-  if (parameters) {
+  if (parameters && !spec.inputs.empty()) {
+    const std::size_t d = spec.inputs.size();
     w.key("parameters").begin_array();
-    for (const auto& p : r.parameters) {
+    for (std::size_t at = 0; at + d <= r.parameters.size(); at += d) {
       w.begin_array();
-      for (int c : p) w.number((long long)c);
+      for (std::size_t j = 0; j < d; ++j) w.number((long long)r.parameters[at + j]);
       w.end_array();
     }
     w.end_array();

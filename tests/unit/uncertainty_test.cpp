@@ -168,6 +168,7 @@ TEST_CASE("rank statistics equal those computed here from the engine's runs, on 
   auto s = spec(kEveryChoice);
   s.sensitivity = false;
   s.replicates = 101;
+  s.keep_parameters = true;
   const siap::Assessment nominal = siap::assess(sample().fw, sample().data);
   const auto result = siap::analyse_uncertainty(sample().fw, *sample().data, nominal, s);
   const auto runs = siap::engine_runs(sample().fw, *sample().data, s, s.replicates);
@@ -201,6 +202,7 @@ TEST_CASE("rank statistics equal those computed here from the engine's runs, on 
   const auto again = siap::analyse_uncertainty(sample().fw, *sample().data, nominal, s);
   for (std::size_t i = 0; i < result.units.size(); ++i) CHECK(again.units[i].q95 == result.units[i].q95);
   CHECK(again.parameters == result.parameters);
+  CHECK(result.parameters.size() == 101 * s.inputs.size());
 }
 
 TEST_CASE("an uncertainty spec is checked against the framework, every error with its line", "[uncertainty]") {
