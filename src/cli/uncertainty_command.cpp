@@ -61,7 +61,8 @@ int run_uncertainty(const UncertaintyCliOptions& o, const CliContext& ctx) {
   }
   if (loaded->data.units.size() > limits::kMaxUncertaintyUnits) {
     ctx.error(fmt::format("{} {} {}; {} {}", ctx.tr("analisis ketidakpastian memerlukan paling banyak", "an uncertainty analysis takes at most"),
-                          limits::kMaxUncertaintyUnits, ctx.tr("unit", "units"), ctx.tr("masukan memiliki", "the input has"), loaded->data.units.size()));
+                          limits::kMaxUncertaintyUnits, ctx.tr("unit", "units"), ctx.tr("masukan memiliki", "the input has"),
+                          loaded->data.units.size()));
     return kBadInput;
   }
   spec->keep_parameters = o.parameters;

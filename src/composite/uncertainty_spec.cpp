@@ -44,7 +44,8 @@ class SpecLoader {
     if (auto schema = reader_.string(top.required("schema"), "schema"); schema && *schema != "siap/uncertainty/v1") {
       reader_.error(top.get("schema"), "schema", {"harus 'siap/uncertainty/v1'", "must be 'siap/uncertainty/v1'"});
     }
-    if (auto n = reader_.integer(top.required("replicates"), "replicates", 2, (long long)limits::kMaxUncertaintyReplicates)) spec.replicates = std::size_t(*n);
+    if (auto n = reader_.integer(top.required("replicates"), "replicates", 2, (long long)limits::kMaxUncertaintyReplicates))
+      spec.replicates = std::size_t(*n);
     if (auto s = reader_.integer(top.required("seed"), "seed", 0, (1LL << 53))) spec.seed = std::uint64_t(*s);
     if (top.has("analysis")) {
       auto a = reader_.choice(top.get("analysis"), "analysis", {"analisis", "analysis"}, {"uncertainty", "sensitivity"});

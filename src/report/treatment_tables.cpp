@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "report/report_view.hpp"
@@ -36,9 +37,18 @@ std::string normaliser_text(const Treatment& t, Lang lang) {
   return out;
 }
 
+// At least three significant digits: 0.0214, not 0.02.
+std::string value_text(double v, double magnitude, Lang lang) {
+  const int decimals = magnitude > 0 ? std::clamp(2 - int(std::floor(std::log10(magnitude))), 2, 8) : 2;
+  return estimate_text(v, decimals, lang);
+}
+
 std::string denominator_text(const Treatment& t, Lang lang) {
   const bool id = lang == Lang::id;
-  std::string per = t.per == Decimal::from_int(1) ? "" : decimal_text(t.per, lang) + " ";
+  std::string per = t.per == Decimal::from_int(1) ? ""
+                    : t.per.is_integer() && t.per < Decimal::from_int(1'000'000'000'000LL)
+                        ? count_text(std::size_t(std::stoll(t.per.format(0))), lang) + " "
+                        : decimal_text(t.per, lang) + " ";
   switch (t.denominator) {
     case Denominator::population:
       return id ? fmt::format("per {}penduduk", per) : fmt::format("per {}inhabitants", per);
@@ -66,7 +76,7 @@ TreatmentTables treatment_tables(const TreatmentLog& log, const Assessment& a, L
     const Treatment& t = *node.treatment;
     const bool higher = fw.scales[std::size_t(node.scale)].direction == Direction::higher_is_better;
     std::string missing = imputation_label(t.impute).in(lang);
-    if (t.impute != Imputation::none) missing += fmt::format(" ({} {})", info.imputed, tr("sel", "cells"));
+    if (t.impute != Imputation::none) missing += fmt::format(" ({} {})", info.imputed, tr("sel", info.imputed == 1 ? "cell" : "cells"));
     std::string outliers = "–";
     if (t.outliers == OutlierTreatment::winsorise) {
       if (info.passed_before) {
@@ -77,8 +87,9 @@ TreatmentTables treatment_tables(const TreatmentLog& log, const Assessment& a, L
         outliers = fmt::format("{} {}", tr("winsorisasi", "winsorised"), info.winsorised);
       }
     }
+    const double magnitude = std::max(std::fabs(info.min), std::fabs(info.max));
     std::string range = info.constant ? tr("konstan: tidak dipakai", "constant: not used")
-                                      : fmt::format("{}–{}", estimate_text(info.min, 2, lang), estimate_text(info.max, 2, lang));
+                                      : fmt::format("{}–{}", value_text(info.min, magnitude, lang), value_text(info.max, magnitude, lang));
     out.indicators.rows.push_back(
         {{node.id + " " + node.name.in(lang)},
          {higher ? tr("makin tinggi makin baik", "higher is better") : tr("makin rendah makin baik (dibalik)", "lower is better (reversed)")},

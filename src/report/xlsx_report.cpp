@@ -14,6 +14,7 @@
 #include "report/map_svg.hpp"
 #include "report/report_view.hpp"
 #include "report/rollup_tables.hpp"
+#include "report/treatment_tables.hpp"
 #include "report/xlsx_file.hpp"
 #include "xlsx_sheet.hpp"
 
@@ -89,6 +90,7 @@ class WorkbookWriter {
     map();
     rollup();
     uncertainty();
+    treatment();
     dimensions();
     indicators_wide();
     indicators_long();
@@ -174,6 +176,28 @@ class WorkbookWriter {
     options.y_scale = 0.5;
     // libxlsxwriter copies the bytes (to its temporary file) before returning.
     worksheet_insert_image_buffer_opt(s.raw(), row, col, reinterpret_cast<const unsigned char*>(png->data()), png->size(), &options);
+  }
+
+  // A composite indicator's treatments: per indicator its direction,
+  // denominator, missing data, outliers and normaliser, then what was done
+  // to which region (text cells: never a formula).
+  void treatment() {
+    if (!a_.treatment) return;
+    const report::TreatmentTables tables = report::treatment_tables(*a_.treatment, a_, lang_);
+    XlsxSheet s = add_sheet("Perlakuan", "Treatment");
+    lxw_row_t row = 0;
+    s.text(row++, 0, tables.title, f_.title, false);
+    ++row;
+    for (std::size_t c = 0; c < tables.indicators.header.size(); ++c) s.text(row, lxw_col_t(c), tables.indicators.header[c], f_.header);
+    for (const auto& cells : tables.indicators.rows) {
+      ++row;
+      for (std::size_t c = 0; c < cells.size(); ++c) s.text(row, lxw_col_t(c), cells[c].text);
+    }
+    row += 2;
+    for (const std::string& note : tables.indicators.notes) s.text(row++, 0, note, f_.muted, false);
+    for (const std::string& line : tables.events) s.text(row++, 0, line, nullptr, false);
+    if (!tables.more.empty()) s.text(row++, 0, tables.more, f_.muted, false);
+    s.fit_columns(45);
   }
 
   // With --rollup: one row per province (and Indonesia) as numbers, the

@@ -93,6 +93,17 @@ for u in d['units']:
         ours = float(u['index']['exact']) if node == 'index' else float(u['nodes'][node]['exact'])
         coinr_worst = max(coinr_worst, abs(ours - float(value)))
         assert abs(ours - float(value)) < 1e-9, (u['name'], node, ours, value)
+# The assessment workbook has the treatment sheet, with each indicator's direction.
+subprocess.run([siap, "assess", "-f", str(root / "samples/frameworks/indikator-digital.yaml"), str(root / "samples/indikator-digital-jabar.csv"),
+                "--format", "xlsx", "--lang", "en", "-o", str(out / "a")], check=True, capture_output=True)
+import openpyxl
+report = openpyxl.load_workbook(out / "a" / "assessment.xlsx")
+assert "Treatment" in report.sheetnames, report.sheetnames
+cells = [r for r in report["Treatment"].iter_rows(values_only=True)]
+directions = {str(r[0]).split(" ")[0]: r[1] for r in cells if r[0] and r[1]}
+assert directions["hari_izin"] == "lower is better (reversed)" and directions["ipm"] == "higher is better", directions
+assert any(r[0] and "Kota Bandung, layanan_digital: winsorised 240.0000 → 63.0000" in str(r[0]) for r in cells), cells
+
 # The uncertainty analysis of the sample: its workbook, read with openpyxl,
 # holds the JSON's numbers (rounded to one decimal as shown) and two charts.
 import openpyxl
