@@ -46,6 +46,10 @@ struct ReportOptions {
   // The province roll-up (--rollup) of the assessment's kabupaten/kota: a
   // section of every report, and the rollup CSV; nullptr: none.
   const Rollup* rollup = nullptr;
+  // An uncertainty analysis of the assessment (--uncertainty SPEC): a
+  // section of the text, Markdown, HTML and JSON reports and two sheets of
+  // the workbook; nullptr: none.
+  const UncertaintyResult* uncertainty_analysis = nullptr;
 };
 
 std::string render_text(const Assessment& a, const ReportOptions& options);

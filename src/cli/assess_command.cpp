@@ -1,6 +1,9 @@
 // siap assess INPUT... -f FRAMEWORK [--format F[,F...]] [-o DIR] [--strict]
 #include <fmt/format.h>
 
+#include <fstream>
+#include <sstream>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -22,6 +25,7 @@
 #include "siap/report.hpp"
 #include "siap/report_formats.hpp"
 #include "siap/rollup.hpp"
+#include "siap/uncertainty.hpp"
 #include "siap/utf8.hpp"
 
 namespace siap::cli {
@@ -44,8 +48,9 @@ struct AssessOptions {
   std::string rollup;        // "", "province" or "national"
   std::string rollup_method = "mean";
   double min_coverage = 0.5;
-  std::string population;  // a study's own population table
-  std::string name;        // the reports' file name (--name); "" for penilaian/assessment
+  std::string population;   // a study's own population table
+  std::string name;         // the reports' file name (--name); "" for penilaian/assessment
+  std::string uncertainty;  // an uncertainty spec (siap/uncertainty/v1); "": none
 };
 
 // The file a format is written to: the report's name and the format's
@@ -230,6 +235,29 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
     rollup = roll_up_as_asked(o, assessment, population, ctx, exit_code);
     if (!rollup) return exit_code;
   }
+  // An uncertainty analysis of this assessment (--uncertainty SPEC).
+  std::optional<UncertaintySpec> uncertainty_spec;
+  std::optional<UncertaintyResult> uncertainty;
+  if (!o.uncertainty.empty()) {
+    std::ifstream in(o.uncertainty, std::ios::binary);
+    if (!in) {
+      ctx.error(fmt::format("--uncertainty {}: {}", o.uncertainty, ctx.tr("berkas tidak dapat dibaca", "cannot be read")));
+      return kBadInput;
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    auto spec = load_uncertainty_spec(text.str(), o.uncertainty, *assessment.framework);
+    if (!spec) {
+      for (const auto& e : spec.errors()) ctx.error(e.render(ctx.lang));
+      return kBadInput;
+    }
+    if (assessment.data->units.size() > limits::kMaxUncertaintyUnits) {
+      ctx.error(fmt::format("--uncertainty: {} {} {}", ctx.tr("paling banyak", "at most"), limits::kMaxUncertaintyUnits, ctx.tr("unit", "units")));
+      return kBadInput;
+    }
+    uncertainty_spec = std::move(*spec);
+    uncertainty = analyse_uncertainty(*assessment.framework, *assessment.data, assessment, *uncertainty_spec);
+  }
   std::optional<BootstrapResult> boot;
   if (o.bootstrap > 0 && assessment.results.size() * o.bootstrap > limits::kMaxBootstrapValues) {
     ctx.error(fmt::format("--bootstrap {}: {} unit × {} {} {} (docs/limits.md)", o.bootstrap, assessment.results.size(), o.bootstrap,
@@ -268,6 +296,7 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   if (boot) report.bootstrap = &*boot;
   if (instrument) report.instrument = &*instrument;
   if (rollup) report.rollup = &*rollup;
+  if (uncertainty) report.uncertainty_analysis = &*uncertainty;
   if (!o.profiles_for.empty()) {
     auto units = find_units(assessment, o.profiles_for);
     if (!units) {
@@ -298,6 +327,7 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
     report.settings.push_back(fmt::format("top={}", o.top));
   }
   if (instrument) report.settings.push_back("reliability");
+  if (uncertainty) report.settings.push_back("uncertainty=" + o.uncertainty);
   if (rollup) {
     report.settings.push_back("rollup=" + o.rollup);
     report.settings.push_back("rollup_method=" + o.rollup_method);
@@ -364,6 +394,9 @@ void add_assess_command(CLI::App& app, CliContext& ctx, int& exit_code) {
       ->check(CLI::Range(0.5, 0.999));
   cmd->add_option("--top", o->top, ctx.tr("Peluang masuk k besar: P(peringkat ≤ k) (bawaan 10)", "Chance of the top k: P(rank ≤ k) (default 10)"))
       ->check(CLI::Range(1, 100'000));
+  cmd->add_option("--uncertainty", o->uncertainty,
+                  ctx.tr("Analisis ketidakpastian dan sensitivitas (berkas YAML, docs/uncertainty.md) sebagai bagian laporan",
+                         "An uncertainty and sensitivity analysis (YAML spec, docs/uncertainty.md) as a section of the reports"));
   cmd->add_option("--rollup", o->rollup,
                   ctx.tr("Rekap per provinsi dari kabupaten/kota (national: juga Indonesia)",
                          "Roll kabupaten/kota up per province (national: also Indonesia)"))

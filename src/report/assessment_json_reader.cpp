@@ -2,11 +2,14 @@
 // json_report.cpp, field for field, so that writing what was read gives the
 // same bytes (tests/unit/assessment_json_reader_test.cpp).
 #include "siap/assessment_json.hpp"
+#include "siap/composite.hpp"
 
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <stdexcept>
@@ -112,6 +115,7 @@ class Reader {
     data_->rows = count(counts, "rows_accepted", "counts");
     data_->rows_rejected = count(counts, "rows_rejected", "counts");
     read_units(array(root, "units", ""), a);
+    if (root.is_object() && root.contains("treatment")) read_treatment(at(root, "treatment", ""), a);
     read_quality(root, data_->quality);
     if (data_->quality.size() != count(counts, "issues", "counts")) {
       throw Malformed("counts.issues", {"tidak sama dengan jumlah quality_groups", "does not equal the sum of quality_groups"});
@@ -204,7 +208,84 @@ class Reader {
     throw Malformed(path, {fmt::format("'{}' bukan nilai yang ditulis siap", t), fmt::format("'{}' is not a value siap writes", t)});
   }
 
+  // A double as the writer's real() prints it, or NaN for null.
+  static double real(const json& object, std::string_view key, const std::string& path) {
+    const json& v = at(object, key, path);
+    if (v.is_null()) return std::nan("");
+    if (v.is_number_integer()) return double(v.get<long long>());
+    // Fractions arrive as their text, marked (see Parser above).
+    if (v.is_string() && v.get_ref<const std::string&>().size() > 1 && v.get_ref<const std::string&>()[0] == kNumberMark) {
+      const std::string t = v.get_ref<const std::string&>().substr(1);
+      char* end = nullptr;
+      const double d = std::strtod(t.c_str(), &end);
+      if (end == t.c_str() + t.size()) return d;
+    }
+    throw Malformed(join(path, key), {"harus bilangan atau null", "must be a number or null"});
+  }
+
   // --- sections ---
+  // A composite indicator's treatments: each indicator by its id (a treated
+  // leaf of this framework), each event by indicator and unit code.
+  void read_treatment(const json& t, Assessment& a) {
+    auto log = std::make_shared<TreatmentLog>();
+    const json& indicators = array(t, "indicators", "treatment");
+    for (std::size_t i = 0; i < indicators.size(); ++i) {
+      const std::string path = fmt::format("treatment.indicators[{}]", i);
+      const json& x = indicators[i];
+      const std::string id = text(at(x, "id", path), join(path, "id"));
+      auto leaf = fw_.find_node(id);
+      if (!leaf || !fw_.nodes[std::size_t(*leaf)].treatment) {
+        throw Malformed(join(path, "id"), {fmt::format("'{}' bukan indikator dengan treatment di kerangka", id),
+                                           fmt::format("'{}' is not a treated indicator of the framework", id)});
+      }
+      expect_text(x, "normalise", path, normaliser_key(fw_.nodes[std::size_t(*leaf)].treatment->normalise));
+      TreatedIndicator info;
+      info.leaf = *leaf;
+      info.present = count(x, "present", path);
+      info.imputed = count(x, "imputed", path);
+      info.passed_before = flag(at(x, "passed_before", path), join(path, "passed_before"));
+      info.skew_before = real(x, "skew_before", path);
+      info.kurtosis_before = real(x, "kurtosis_before", path);
+      info.skew_after = real(x, "skew_after", path);
+      info.kurtosis_after = real(x, "kurtosis_after", path);
+      info.winsorised = int(count(x, "winsorised", path));
+      info.log_transformed = flag(at(x, "log_transformed", path), join(path, "log_transformed"));
+      info.constant = flag(at(x, "constant", path), join(path, "constant"));
+      info.min = real(x, "min", path);
+      info.max = real(x, "max", path);
+      log->indicators.push_back(info);
+    }
+    const json& events = array(t, "events", "treatment");
+    static const std::pair<const char*, TreatmentEvent::Kind> kinds[] = {{"imputed", TreatmentEvent::Kind::imputed},
+                                                                         {"not_imputed", TreatmentEvent::Kind::not_imputed},
+                                                                         {"no_denominator", TreatmentEvent::Kind::no_denominator},
+                                                                         {"winsorised", TreatmentEvent::Kind::winsorised},
+                                                                         {"not_positive", TreatmentEvent::Kind::not_positive}};
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      const std::string path = fmt::format("treatment.events[{}]", i);
+      const json& e = events[i];
+      TreatmentEvent event;
+      const std::string kind = text(at(e, "kind", path), join(path, "kind"));
+      auto k = std::find_if(std::begin(kinds), std::end(kinds), [&](const auto& p) { return kind == p.first; });
+      if (k == std::end(kinds))
+        throw Malformed(join(path, "kind"), {fmt::format("jenis '{}' tidak dikenal", kind), fmt::format("unknown kind '{}'", kind)});
+      event.kind = k->second;
+      auto leaf = fw_.find_node(text(at(e, "indicator", path), join(path, "indicator")));
+      if (!leaf) throw Malformed(join(path, "indicator"), {"bukan simpul kerangka", "not a node of the framework"});
+      event.leaf = *leaf;
+      const std::string code = text(at(e, "code", path), join(path, "code"));
+      const std::string name = text(at(e, "unit", path), join(path, "unit"));
+      const auto& units = data_->units;
+      auto u = std::find_if(units.begin(), units.end(), [&](const Unit& x) { return x.code == code && x.name == name; });
+      if (u == units.end()) throw Malformed(join(path, "code"), {"bukan unit penilaian ini", "not a unit of this assessment"});
+      event.unit = int(u - units.begin());
+      if (e.contains("before")) event.before = real(e, "before", path);
+      if (e.contains("after")) event.after = real(e, "after", path);
+      log->events.push_back(event);
+    }
+    a.treatment = std::move(log);
+  }
+
   void read_framework(const json& f, Assessment& a) {
     expect_text(f, "id", "framework", fw_.id);
     expect_text(f, "version", "framework", fw_.version);

@@ -14,6 +14,7 @@
 #include "report/report_view.hpp"
 #include "report/rollup_tables.hpp"
 #include "report/treatment_tables.hpp"
+#include "report/uncertainty_sections.hpp"
 #include "siap/utf8.hpp"
 
 namespace siap {
@@ -64,6 +65,7 @@ class HtmlWriter {
       map(report::province_map(*o_.rollup, lang_));
     }
     uncertainty();
+    if (o_.uncertainty_analysis) out_ += report::uncertainty_section_html(*o_.uncertainty_analysis, a_, lang_, true);
     if (o_.instrument) out_ += report::reliability_html(report::reliability_tables(*o_.instrument, fw_, lang_));
     profiles();
     not_assessed();

@@ -7,6 +7,7 @@
 #include "siap/bootstrap.hpp"
 #include "siap/report.hpp"
 #include "siap/regions.hpp"
+#include "report/uncertainty_sections.hpp"
 #include "siap/composite.hpp"
 #include "siap/rollup.hpp"
 
@@ -250,6 +251,10 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
     w.end_object();
   }
 
+  if (options.uncertainty_analysis) {
+    w.key("uncertainty_analysis");
+    report::write_uncertainty_json(w, *options.uncertainty_analysis, a, false);
+  }
   if (a.treatment) {
     // Per treated indicator what was applied, then every event by unit.
     w.key("treatment").begin_object();
@@ -270,6 +275,7 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
       }
       w.field("present", (long long)info.present);
       w.field("imputed", (long long)info.imputed);
+      w.field("passed_before", info.passed_before);
       real(w, "skew_before", info.skew_before);
       real(w, "kurtosis_before", info.kurtosis_before);
       real(w, "skew_after", info.skew_after);
@@ -277,6 +283,8 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
       w.field("winsorised", (long long)info.winsorised);
       w.field("log_transformed", info.log_transformed);
       w.field("constant", info.constant);
+      real(w, "min", info.min);
+      real(w, "max", info.max);
       w.end_object();
     }
     w.end_array();

@@ -12,6 +12,7 @@
 #include "report/report_view.hpp"
 #include "report/rollup_tables.hpp"
 #include "report/treatment_tables.hpp"
+#include "report/uncertainty_sections.hpp"
 #include "siap/report.hpp"
 
 namespace siap {
@@ -162,6 +163,7 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
   if (a.treatment) out += report::treatment_markdown(report::treatment_tables(*a.treatment, a, lang), 2);
   if (options.rollup) out += report::rollup_markdown(report::rollup_tables(*options.rollup, a, lang), 2);
   out += uncertainty(a, options);
+  if (options.uncertainty_analysis) out += "\n" + report::uncertainty_section_markdown(*options.uncertainty_analysis, a, lang, 2);
   if (options.instrument) out += "\n" + report::reliability_markdown(report::reliability_tables(*options.instrument, fw, lang), 2);
   out += profiles(a, options);
   const report::SummaryView summary = report::summary_view(a);

@@ -8,6 +8,7 @@
 #include "report/report_view.hpp"
 #include "report/rollup_tables.hpp"
 #include "report/treatment_tables.hpp"
+#include "report/uncertainty_sections.hpp"
 #include "siap/report.hpp"
 #include "siap/utf8.hpp"
 
@@ -127,6 +128,7 @@ std::string render_text(const Assessment& a, const ReportOptions& options) {
     }
   }
   out += uncertainty_section(a, options);
+  if (options.uncertainty_analysis) out += "\n" + report::uncertainty_section_text(*options.uncertainty_analysis, a, lang);
   if (a.treatment) out += report::treatment_text(report::treatment_tables(*a.treatment, a, lang));
   if (options.rollup) out += report::rollup_text(report::rollup_tables(*options.rollup, a, lang));
   if (options.instrument) out += "\n" + render_reliability_text(*options.instrument, fw, lang);

@@ -10,6 +10,7 @@
 #include "report/json_writer.hpp"
 #include "report/report_view.hpp"
 #include "report/table.hpp"
+#include "report/uncertainty_sections.hpp"
 #include "report/xlsx_file.hpp"
 #include "report/xlsx_sheet.hpp"
 #include "siap/report.hpp"
@@ -168,7 +169,9 @@ std::string sensitivity_chart(const UncertaintyResult& r, Lang lang) {
 
 }  // namespace
 
-std::string render_uncertainty_text(const UncertaintyResult& r, const Assessment& nominal, Lang lang) {
+namespace report {
+
+std::string uncertainty_section_text(const UncertaintyResult& r, const Assessment& nominal, Lang lang) {
   const UncertaintyTables t = tables(r, nominal, lang);
   std::string out = t.title + "\n";
   for (const std::string& s : t.method) out += terminal_safe(s) + "\n";
@@ -177,21 +180,19 @@ std::string render_uncertainty_text(const UncertaintyResult& r, const Assessment
   return out;
 }
 
-std::string render_uncertainty_markdown(const UncertaintyResult& r, const Assessment& nominal, Lang lang) {
+std::string uncertainty_section_markdown(const UncertaintyResult& r, const Assessment& nominal, Lang lang, int level) {
   const UncertaintyTables t = tables(r, nominal, lang);
-  std::string out = "# " + markdown_escape(t.title) + "\n\n";
+  std::string out = std::string(std::size_t(level), '#') + " " + markdown_escape(t.title) + "\n\n";
   for (const std::string& s : t.method) out += "- " + markdown_escape(s) + "\n";
   out += "\n" + report::markdown_table(t.ranks);
   if (!t.sensitivity.rows.empty()) out += "\n" + report::markdown_table(t.sensitivity);
   return out;
 }
 
-std::string render_uncertainty_html(const UncertaintyResult& r, const Assessment& nominal, Lang lang) {
+std::string uncertainty_section_html(const UncertaintyResult& r, const Assessment& nominal, Lang lang, bool heading) {
   const UncertaintyTables t = tables(r, nominal, lang);
-  std::string out = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}svg{{max-width:100%;height:auto}}"
-      ".legend{{color:var(--muted);font-size:12.5px}}</style>\n</head>\n<body>\n<h1>{}</h1>\n<ul>\n",
-      lang == Lang::id ? "id" : "en", html_escape(t.title), report::kHtmlStyle, html_escape(t.title));
+  std::string out = heading ? fmt::format("<section class=\"uncertainty-analysis\">\n<h2>{}</h2>\n", html_escape(t.title)) : "";
+  out += "<ul class=\"method\">\n";
   for (const std::string& s : t.method) out += "<li>" + html_escape(s) + "</li>\n";
   out += "</ul>\n" + rank_chart(r, nominal, lang);
   out +=
@@ -200,7 +201,26 @@ std::string render_uncertainty_html(const UncertaintyResult& r, const Assessment
                                                : "Blue line: 5th to 95th percentile rank; dot: median; red bar: nominal rank."));
   out += report::html_table(t.ranks);
   if (!t.sensitivity.rows.empty()) out += sensitivity_chart(r, lang) + report::html_table(t.sensitivity);
-  return out + "</body>\n</html>\n";
+  return heading ? out + "</section>\n" : out;
+}
+
+}  // namespace report
+
+std::string render_uncertainty_text(const UncertaintyResult& r, const Assessment& nominal, Lang lang) {
+  return report::uncertainty_section_text(r, nominal, lang);
+}
+
+std::string render_uncertainty_markdown(const UncertaintyResult& r, const Assessment& nominal, Lang lang) {
+  return report::uncertainty_section_markdown(r, nominal, lang, 1);
+}
+
+std::string render_uncertainty_html(const UncertaintyResult& r, const Assessment& nominal, Lang lang) {
+  const UncertaintyTables t = tables(r, nominal, lang);
+  std::string out = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}svg{{max-width:100%;height:auto}}"
+      ".legend{{color:var(--muted);font-size:12.5px}}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+      lang == Lang::id ? "id" : "en", html_escape(t.title), report::kHtmlStyle, html_escape(t.title));
+  return out + report::uncertainty_section_html(r, nominal, lang, false) + "</body>\n</html>\n";
 }
 
 std::string render_uncertainty_csv(const UncertaintyResult& r, const Assessment& nominal, const ReportOptions& options) {
@@ -229,9 +249,8 @@ std::string render_uncertainty_csv(const UncertaintyResult& r, const Assessment&
   return out;
 }
 
-std::string render_uncertainty_json(const UncertaintyResult& r, const Assessment& nominal, bool parameters) {
+void report::write_uncertainty_json(JsonWriter& w, const UncertaintyResult& r, const Assessment& nominal, bool parameters) {
   const UncertaintySpec& spec = *r.spec;
-  JsonWriter w;
   auto real = [&](std::string_view k, double v) {
     w.key(k);
     std::isnan(v) ? w.null() : w.number(fmt::format("{:.10g}", v));
@@ -239,6 +258,7 @@ std::string render_uncertainty_json(const UncertaintyResult& r, const Assessment
   w.begin_object();
   w.field("schema", "siap/uncertainty-result/v1");
   w.field("framework", nominal.framework->id);
+  w.field("spec", spec.file);
   w.field("analysis", spec.sensitivity ? "sensitivity" : "uncertainty");
   w.field("replicates", (long long)spec.replicates);
   w.field("runs", (long long)r.runs);
@@ -290,16 +310,18 @@ std::string render_uncertainty_json(const UncertaintyResult& r, const Assessment
     w.end_array();
   }
   w.end_object();
+}
+
+std::string render_uncertainty_json(const UncertaintyResult& r, const Assessment& nominal, bool parameters) {
+  JsonWriter w;
+  report::write_uncertainty_json(w, r, nominal, parameters);
   return w.take() + "\n";
 }
 
-Expected<std::string> render_uncertainty_xlsx(const UncertaintyResult& r, const Assessment& nominal, Lang lang, const std::string& tool_version) {
+void report::write_uncertainty_sheets(lxw_workbook* wb, const UncertaintyResult& r, const Assessment& nominal, Lang lang) {
   const UncertaintyTables t = tables(r, nominal, lang);
   auto tr = [lang](std::string_view id, std::string_view en) { return std::string(lang == Lang::en ? en : id); };
-  XlsxProperties properties;
-  properties.title = t.title;
-  properties.comments = "siap " + tool_version;
-  return build_xlsx(properties, [&](lxw_workbook* wb) {
+  {
     const XlsxBaseFormats base = add_base_formats(wb);
     lxw_format* one = workbook_add_format(wb);
     format_set_num_format(one, "0.0");
@@ -391,7 +413,14 @@ Expected<std::string> render_uncertainty_xlsx(const UncertaintyResult& r, const 
     chart_axis_set_min(bars->x_axis, 0);
     chart_legend_set_position(bars, LXW_CHART_LEGEND_BOTTOM);
     worksheet_insert_chart(v.raw(), at + 4, 0, bars);
-  });
+  }
+}
+
+Expected<std::string> render_uncertainty_xlsx(const UncertaintyResult& r, const Assessment& nominal, Lang lang, const std::string& tool_version) {
+  XlsxProperties properties;
+  properties.title = lang == Lang::en ? "Uncertainty analysis" : "Analisis ketidakpastian";
+  properties.comments = "siap " + tool_version;
+  return build_xlsx(properties, [&](lxw_workbook* wb) { report::write_uncertainty_sheets(wb, r, nominal, lang); });
 }
 
 }  // namespace siap

@@ -15,6 +15,7 @@
 #include "report/report_view.hpp"
 #include "report/rollup_tables.hpp"
 #include "report/treatment_tables.hpp"
+#include "report/uncertainty_sections.hpp"
 #include "report/xlsx_file.hpp"
 #include "xlsx_sheet.hpp"
 
@@ -96,6 +97,7 @@ class WorkbookWriter {
     indicators_long();
     profiles();
     if (o_.instrument) report::write_reliability_sheets(wb_, *o_.instrument, fw_, lang_);
+    if (o_.uncertainty_analysis) report::write_uncertainty_sheets(wb_, *o_.uncertainty_analysis, a_, lang_);
     quality();
     method();
   }

@@ -95,3 +95,30 @@ TEST_CASE("uncertainty: a wrong spec is bad input naming its line, no --spec is 
                                 source("samples/frameworks/indikator-digital.yaml")};
   CHECK(run_siap(args).exit_code == 2);
 }
+
+TEST_CASE("assess --uncertainty: the analysis as a section of every report and two sheets of the workbook", "[e2e][uncertainty]") {
+  ScratchDir dir;
+  auto r =
+      run_siap({"assess", source("samples/indikator-digital-jabar.csv"), "-f", source("samples/frameworks/indikator-digital.yaml"), "--uncertainty",
+                source("samples/ketidakpastian-indikator-digital.yaml"), "--format", "html,json,md,text,xlsx", "--lang", "en", "-o", dir.path, "-q"});
+  REQUIRE(r.exit_code == 0);
+  const auto j = json::parse(read_file(dir.file("assessment.json")));
+  REQUIRE(j.contains("uncertainty_analysis"));
+  CHECK(j["uncertainty_analysis"]["units"].size() == 27);
+  CHECK_FALSE(j["uncertainty_analysis"].contains("parameters"));
+  // The same numbers as siap uncertainty on its own.
+  auto alone = run_siap(command(source("samples/ketidakpastian-indikator-digital.yaml"), {"--format", "json"}));
+  REQUIRE(alone.exit_code == 0);
+  CHECK(json::parse(alone.out)["units"] == j["uncertainty_analysis"]["units"]);
+  CHECK(read_file(dir.file("assessment.html")).find("<section class=\"uncertainty-analysis\">") != std::string::npos);
+  CHECK(read_file(dir.file("assessment.md")).find("## Uncertainty and sensitivity analysis") != std::string::npos);
+  CHECK(read_file(dir.file("assessment.txt")).find("Uncertainty and sensitivity analysis") != std::string::npos);
+  const std::string book = read_file(dir.file("assessment.xlsx"));
+  CHECK(book.find("xl/charts/") != std::string::npos);
+  // A spec that does not fit the framework stops before any report is written.
+  write_file(dir.file("bad.yaml"), "schema: siap/uncertainty/v1\nreplicates: 10\nseed: 1\nvary:\n  weights: {profiles: [default, nope]}\n");
+  auto bad = run_siap({"assess", source("samples/indikator-digital-jabar.csv"), "-f", source("samples/frameworks/indikator-digital.yaml"),
+                       "--uncertainty", dir.file("bad.yaml"), "--lang", "en"});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("bad.yaml:5:33: the framework has no weight profile 'nope'") != std::string::npos);
+}

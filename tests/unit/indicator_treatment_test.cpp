@@ -310,3 +310,36 @@ TEST_CASE("the geometric-mean trap: min-max onto a range starting at 0 is refuse
   CHECK(errors(framework_text("{normalise: minmax, range: [0, 200]}")).front().find("range [0, 200] must lie within the score range [0, 100]") !=
         std::string::npos);
 }
+
+TEST_CASE("imputation within the province or the type of region", "[composite]") {
+  // Two Jawa Barat units (a kabupaten with 10, a kota missing) and two Jawa
+  // Tengah ones (a kabupaten 100, a kota 200).
+  const std::string rows = "wilayah,x\nKabupaten Bogor,10\nKota Bandung,\nKabupaten Cilacap,100\nKota Semarang,200\n";
+  auto imputed = [&](const char* method) {
+    const auto fw = framework(framework_text(std::string("{impute: ") + method + ", normalise: goalposts, goalposts: [0, 1000], range: [0, 100]}"));
+    return value(siap::assess(fw, load(fw, rows)), "Kota Bandung");
+  };
+  // Goalposts [0, 1000] onto [0, 100]: the score is a tenth of the value.
+  CHECK(imputed("province_mean") == 1);  // 10: the only other Jawa Barat unit
+  CHECK(imputed("province_median") == 1);
+  CHECK(imputed("type_mean") == 20);  // 200: the only other kota
+  CHECK(imputed("mean") == Approx(31.0 / 3).epsilon(1e-15));
+  CHECK(imputed("median") == 10);
+}
+
+TEST_CASE("outliers skewed to the left are winsorised at the minimum", "[composite]") {
+  // (-1000, 1, ..., 10): skewness < -2, so the minimum is set to the next value, 1.
+  const char* names[] = {"Kabupaten Bogor",   "Kabupaten Sukabumi",    "Kabupaten Cianjur", "Kabupaten Bandung",
+                         "Kabupaten Garut",   "Kabupaten Tasikmalaya", "Kabupaten Ciamis",  "Kabupaten Kuningan",
+                         "Kabupaten Cirebon", "Kabupaten Majalengka",  "Kabupaten Sumedang"};
+  std::string rows = "wilayah,x\n";
+  for (int i = 0; i < 11; ++i) rows += std::string(names[i]) + "," + (i == 0 ? std::string("-1000") : std::to_string(i)) + "\n";
+  const auto fw = framework(framework_text("{outliers: winsorise, normalise: goalposts, goalposts: [-2000, 100], range: [0, 100]}"));
+  const auto a = siap::assess(fw, load(fw, rows));
+  CHECK(value(a, "Kabupaten Bogor") == Approx((1.0 + 2000) / 2100 * 100).epsilon(1e-15));
+  REQUIRE(a.treatment->events.size() == 1);
+  CHECK(a.treatment->events[0].kind == siap::TreatmentEvent::Kind::winsorised);
+  CHECK(a.treatment->events[0].before == -1000);
+  CHECK(a.treatment->events[0].after == 1);
+  CHECK(a.treatment->indicators[0].skew_before < -2);
+}
