@@ -93,6 +93,14 @@ struct Dataset {
   };
   std::vector<Column<DecimalAnswer>> decimals;
 
+  // Denominator columns of a composite indicator (treatment `denominator:
+  // {column: ...}`): per column, each unit's value (> 0), or nothing.
+  struct DenominatorValues {
+    std::string column;
+    std::vector<std::optional<Decimal>> by_unit;
+  };
+  std::vector<DenominatorValues> denominators;
+
   std::size_t rows_read = 0;
   std::size_t rows_rejected = 0;
   QualityLog quality;  // every rejected row and ignored cell: counted, examples kept, the rest streamed

@@ -8,14 +8,16 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "siap/decimal.hpp"
 #include "siap/text.hpp"
 
 namespace siap {
 
-// What the raw value is divided by (then multiplied by `per`).
-enum class Denominator { none, population, area };
+// What the raw value is divided by (then multiplied by `per`): the bundled
+// registered population or area, or a column of the input (households).
+enum class Denominator { none, population, area, column };
 
 // A missing value: left missing (the node's coverage rule decides), or
 // filled with the mean or median of the units that have it: all of them,
@@ -50,7 +52,9 @@ bool normaliser_has_range(Normaliser method);
 
 struct Treatment {
   Denominator denominator = Denominator::none;
-  Decimal per = Decimal::from_int(1);  // "per 1,000 inhabitants": 1000
+  Decimal per = Decimal::from_int(1);            // "per 1,000 inhabitants": 1000
+  std::string denominator_column;                // Denominator::column: its header
+  std::vector<std::string> denominator_aliases;  // other headers accepted for it
   Imputation impute = Imputation::none;
   OutlierTreatment outliers = OutlierTreatment::none;
   int winmax = 5;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -86,20 +87,32 @@ struct Column {
 
 void denominate(const Treatment& t, const Dataset& data, int leaf, Column& col, std::vector<TreatmentEvent>& events) {
   if (t.denominator == Denominator::none) return;
-  const PopulationTable& table = t.denominator == Denominator::population ? PopulationTable::builtin() : PopulationTable::builtin_area();
+  const Dataset::DenominatorValues* column = nullptr;
+  if (t.denominator == Denominator::column) {
+    for (const auto& c : data.denominators) {
+      if (c.column == t.denominator_column) column = &c;
+    }
+  }
+  const PopulationTable& table = t.denominator == Denominator::area ? PopulationTable::builtin_area() : PopulationTable::builtin();
   for (std::size_t i = 0; i < col.units.size(); ++i) {
     if (!col.present[i]) continue;
     const Unit& unit = data.units[std::size_t(col.units[i])];
-    auto d = unit.code.empty() ? std::nullopt : table.find(unit.code);
-    if (!d) {
+    std::optional<Number> divisor;
+    if (t.denominator == Denominator::column) {
+      if (column && std::size_t(col.units[i]) < column->by_unit.size() && column->by_unit[std::size_t(col.units[i])]) {
+        divisor = Number::of(*column->by_unit[std::size_t(col.units[i])]);
+      }
+    } else if (auto d = unit.code.empty() ? std::nullopt : table.find(unit.code)) {
+      // The table's counts are whole numbers and its areas have three
+      // decimals: as exact rationals the quotient stays exact.
+      divisor = Number::ratio(Number::int128(std::llround(*d * 1000)), 1000);
+    }
+    if (!divisor) {
       events.push_back({TreatmentEvent::Kind::no_denominator, leaf, col.units[i], double(col.value[i].value()), 0});
       col.present[i] = false;
       continue;
     }
-    // The table's counts are whole numbers and its areas have three decimals:
-    // as exact rationals the quotient stays exact.
-    const Number divisor = Number::ratio(Number::int128(std::llround(*d * 1000)), 1000);
-    col.value[i] = col.value[i] / divisor * Number::of(t.per);
+    col.value[i] = col.value[i] / *divisor * Number::of(t.per);
   }
 }
 

@@ -62,6 +62,8 @@ const char* denominator_key(Denominator d) {
       return "population";
     case Denominator::area:
       return "area";
+    case Denominator::column:
+      return "column";
     case Denominator::none:
       break;
   }

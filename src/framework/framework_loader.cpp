@@ -239,7 +239,18 @@ class Loader {
     MapReader map(reader_, node, path,
                   {"denominator", "per", "impute", "outliers", "winmax", "skew", "kurtosis", "normalise", "range", "goalposts", "target", "mean_sd"});
     if (!map.valid()) return base;
-    if (map.has("denominator")) {
+    if (map.has("denominator") && map.get("denominator").IsMap()) {
+      // A column of the input: {column: rumah_tangga, aliases: [...]}.
+      MapReader column(reader_, map.get("denominator"), map.path_of("denominator"), {"column", "aliases"});
+      if (column.valid()) {
+        if (auto name = reader_.string(column.required("column"), column.path_of("column"))) {
+          base.denominator = Denominator::column;
+          base.denominator_column = *name;
+          base.denominator_aliases =
+              column.has("aliases") ? reader_.string_list(column.get("aliases"), column.path_of("aliases")) : std::vector<std::string>{};
+        }
+      }
+    } else if (map.has("denominator")) {
       auto d = reader_.choice(map.get("denominator"), map.path_of("denominator"), {"penyebut", "denominator"}, {"none", "population", "area"});
       if (d) base.denominator = *d == "population" ? Denominator::population : *d == "area" ? Denominator::area : Denominator::none;
     }

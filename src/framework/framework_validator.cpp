@@ -240,6 +240,11 @@ class Validator {
   void check_treatment(const Node& leaf) {
     const Treatment& t = *leaf.treatment;
     const std::string path = leaf.path + ".treatment";
+    if (t.denominator == Denominator::column && fw_.input.kind != InputKind::units) {
+      reader_.error(leaf.where, path + ".denominator",
+                    {"penyebut dari kolom memerlukan input.kind: units (satu baris per unit)",
+                     "a denominator column needs input.kind: units (one row per unit)"});
+    }
     if (!normaliser_has_range(t.normalise)) {
       reader_.error(leaf.where, path,
                     {fmt::format("normalise: {} memberi nilai di luar rentang skor {} (tanpa batas); pakai minmax atau percentile_rank, atau "

@@ -27,6 +27,7 @@
 #include "siap/number.hpp"
 #include "siap/utf8.hpp"
 #include "util/huge_pages.hpp"
+#include "input/denominator_columns.hpp"
 #include "util/parallel.hpp"
 
 namespace siap {
@@ -1030,7 +1031,12 @@ class Loader {
 
 Expected<Dataset> load_dataset(const Framework& fw, const std::vector<std::string>& paths, const LoadOptions& options) {
   Loader loader(fw, options);
-  return loader.run(paths);
+  auto data = loader.run(paths);
+  if (!data) return data;
+  Diagnostics errors;
+  read_denominator_columns(fw, paths, options, *data, errors);
+  if (!errors.empty()) return errors;
+  return data;
 }
 
 Expected<Dataset> load_sources(const Framework& fw, std::vector<NamedSource> sources, const LoadOptions& options) {

@@ -266,6 +266,7 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
       w.field("id", node.id);
       w.field("direction", fw.scales[std::size_t(node.scale)].direction == Direction::higher_is_better ? "higher" : "lower");
       w.field("denominator", denominator_key(t.denominator));
+      if (t.denominator == Denominator::column) w.field("denominator_column", t.denominator_column);
       if (t.denominator != Denominator::none) w.key("per").number(t.per.to_string());
       w.field("impute", imputation_key(t.impute));
       w.field("outliers", t.outliers == OutlierTreatment::winsorise ? "winsorise" : "none");

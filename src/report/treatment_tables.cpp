@@ -54,6 +54,8 @@ std::string denominator_text(const Treatment& t, Lang lang) {
       return id ? fmt::format("per {}penduduk", per) : fmt::format("per {}inhabitants", per);
     case Denominator::area:
       return id ? fmt::format("per {}km²", per) : fmt::format("per {}km²", per);
+    case Denominator::column:
+      return fmt::format("per {}{}", per, t.denominator_column);
     case Denominator::none:
       break;
   }
@@ -118,9 +120,11 @@ TreatmentTables treatment_tables(const TreatmentLog& log, const Assessment& a, L
                                          tr("kosong; tidak ada unit sekelompok untuk imputasi", "missing; no unit of its group to impute from")));
         break;
       case TreatmentEvent::Kind::no_denominator:
-        out.events.push_back(
-            fmt::format("{}, {}: {}", unit, leaf,
-                        tr("tidak ada penyebut (bukan wilayah dalam tabel): tidak dipakai", "no denominator (not a region in the table): not used")));
+        out.events.push_back(fmt::format(
+            "{}, {}: {}", unit, leaf,
+            t.denominator == Denominator::column
+                ? tr("tidak ada penyebut (kolomnya kosong): tidak dipakai", "no denominator (its column is empty): not used")
+                : tr("tidak ada penyebut (bukan wilayah dalam tabel): tidak dipakai", "no denominator (not a region in the table): not used")));
         break;
       case TreatmentEvent::Kind::winsorised:
         out.events.push_back(fmt::format("{}, {}: {} {} → {}", unit, leaf, tr("winsorisasi", "winsorised"), estimate_text(e.before, 4, lang),

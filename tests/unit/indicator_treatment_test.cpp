@@ -343,3 +343,51 @@ TEST_CASE("outliers skewed to the left are winsorised at the minimum", "[composi
   CHECK(a.treatment->events[0].after == 1);
   CHECK(a.treatment->indicators[0].skew_before < -2);
 }
+
+TEST_CASE("a denominator from a column of the input: per 1,000 households", "[composite]") {
+  const auto fw =
+      framework(framework_text("{denominator: {column: rumah_tangga, aliases: [jumlah RT]}, per: 1000, normalise: goalposts, "
+                               "goalposts: [0, 100], range: [0, 100]}"));
+  // 30 / 1,500 * 1,000 = 20; 18 / 900 * 1,000 = 20; 90 / 1,200 * 1,000 = 75; Kota Bogor has no household count.
+  const auto a = siap::assess(fw, load(fw,
+                                       "wilayah,x,Jumlah RT\nKabupaten Bogor,30,1500\nKabupaten Bandung,18,900\nKota Bandung,90,1200\n"
+                                       "Kota Bogor,10,\n"));
+  CHECK(value(a, "Kabupaten Bogor") == 20);
+  CHECK(value(a, "Kabupaten Bandung") == 20);
+  CHECK(value(a, "Kota Bandung") == 75);
+  CHECK(std::isnan(value(a, "Kota Bogor")));
+  REQUIRE(a.treatment->events.size() == 1);
+  CHECK(a.treatment->events[0].kind == siap::TreatmentEvent::Kind::no_denominator);
+  // The column is read, so it is not listed as ignored.
+  CHECK(a.data->files[0].ignored_columns.empty());
+}
+
+TEST_CASE("a denominator column that is missing, not a number, zero, or twice for a unit is an error naming the cell", "[composite]") {
+  const auto fw = framework(framework_text("{denominator: {column: rumah_tangga}, normalise: minmax}"));
+  auto errors_of = [&](const std::string& csv) {
+    static int counter = 0;
+    const std::string path =
+        (std::filesystem::temp_directory_path() / ("siap-denominator-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + ".csv"))
+            .string();
+    {
+      std::ofstream out(path, std::ios::binary);
+      out << csv;
+    }
+    auto data = siap::load_dataset(fw, {path}, {});
+    std::remove(path.c_str());
+    std::vector<std::string> out;
+    if (!data) {
+      for (const auto& e : data.errors()) out.push_back(e.render(Lang::en).substr(e.render(Lang::en).find(".csv:") + 4));
+    }
+    return out;
+  };
+  CHECK(errors_of("wilayah,x\nKota Bandung,1\n") == std::vector<std::string>{":1:1: the denominator column 'rumah_tangga' is not in this file"});
+  CHECK(errors_of("wilayah,x,rumah_tangga\nKota Bandung,1,banyak\n") ==
+        std::vector<std::string>{":2:3: the denominator 'rumah_tangga' must be a number greater than 0, found 'banyak'"});
+  CHECK(errors_of("wilayah,x,rumah_tangga\nKota Bandung,1,0\n") ==
+        std::vector<std::string>{":2:3: the denominator 'rumah_tangga' must be a number greater than 0, found '0'"});
+  // A framework of respondents cannot have one.
+  std::string respondents = framework_text("{denominator: {column: rumah_tangga}}");
+  respondents.replace(respondents.find("kind: units"), 11, "kind: respondents");
+  CHECK(errors(respondents).front().find("a denominator column needs input.kind: units (one row per unit)") != std::string::npos);
+}
