@@ -22,3 +22,5 @@ cat out/kominfo-readiness-jabar/penilaian.txt
 ./build/siap assess samples/contoh-kesiapan-survei.csv -f samples/frameworks/contoh-kesiapan.yaml \
     --format text,json,csv,md -o out/contoh-kesiapan
 cat out/contoh-kesiapan/quality.csv
+./build/siap assess samples/indikator-digital-jabar.csv -f samples/frameworks/indikator-digital.yaml \
+    --uncertainty samples/ketidakpastian-indikator-digital.yaml --format text,json,md,html,xlsx -o out/indikator-digital-jabar
