@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <vector>
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -11,139 +10,180 @@
 namespace siap::resampling {
 namespace {
 
-// 16 answers as bytes, 16 running sums as 16-bit lanes and as 32-bit sums
-// (GCC's portable vector types: SSE2 on x86-64, NEON on ARM).
-typedef std::uint8_t Bytes16 __attribute__((vector_size(16)));
+// 16 entries as 16-bit lanes and as 32-bit sums (GCC's portable vector
+// types: SSE2 on x86-64, NEON on ARM).
 typedef std::uint16_t Lanes16 __attribute__((vector_size(32)));
 typedef std::uint32_t Sums16 __attribute__((vector_size(64)));
 
-void flush_lanes(const Lanes16* lanes, std::size_t chunks, std::uint32_t* sums) {
-  for (std::size_t c = 0; c < chunks; ++c) {
-    Sums16 s;
-    std::memcpy(&s, sums + c * 16, sizeof s);
-    s += __builtin_convertvector(lanes[c], Sums16);
-    std::memcpy(sums + c * 16, &s, sizeof s);
+void flush_portable(Lanes16* lanes, std::size_t vectors, Packing packing, std::uint32_t* sums, std::uint32_t* counts) {
+  const Lanes16 mask = Lanes16{} + std::uint16_t((1u << packing.shift) - 1);
+  for (std::size_t v = 0; v < vectors; ++v) {
+    Sums16 s, c;
+    std::memcpy(&s, sums + v * 16, sizeof s);
+    std::memcpy(&c, counts + v * 16, sizeof c);
+    s += __builtin_convertvector(lanes[v] & mask, Sums16);
+    c += __builtin_convertvector(lanes[v] >> packing.shift, Sums16);
+    std::memcpy(sums + v * 16, &s, sizeof s);
+    std::memcpy(counts + v * 16, &c, sizeof c);
+    lanes[v] = Lanes16{};
   }
 }
 
 // Portable, with the lanes in a local array the compiler can keep in
-// registers when Chunks is small.
-template <std::size_t Chunks>
-void draw_sums_portable(Stream& stream, std::uint32_t from, std::uint32_t n, const std::uint8_t* matrix, std::size_t /*chunks*/,
-                        std::uint32_t flush_every, std::uint32_t* sums) {
+// registers when Blocks is small.
+template <std::size_t Blocks>
+void draw_sums_portable(Stream& stream, std::uint32_t from, std::uint32_t n, const std::uint16_t* matrix, std::size_t /*blocks*/, Packing packing,
+                        std::uint32_t* sums, std::uint32_t* counts) {
+  constexpr std::size_t kVectors = Blocks * 2;
   Stream local = stream;
-  Lanes16 lanes[Chunks] = {};
-  std::uint32_t pending = 0;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    const std::uint8_t* row = matrix + std::size_t(from + local.below(n)) * Chunks * 16;
-    for (std::size_t c = 0; c < Chunks; ++c) {
-      Bytes16 b;
-      std::memcpy(&b, row + c * 16, sizeof b);
-      lanes[c] += __builtin_convertvector(b, Lanes16);
+  Lanes16 lanes[kVectors] = {};
+  // In runs of flush_every draws, so that the loop keeps one counter.
+  for (std::uint32_t start = 0; start < n; start += packing.flush_every) {
+    const std::uint32_t end = n - start > packing.flush_every ? start + packing.flush_every : n;
+    for (std::uint32_t i = start; i < end; ++i) {
+      const std::uint16_t* row = matrix + std::size_t(from + local.below(n)) * kVectors * 16;
+      for (std::size_t v = 0; v < kVectors; ++v) {
+        Lanes16 entries;
+        std::memcpy(&entries, row + v * 16, sizeof entries);
+        lanes[v] += entries;
+      }
     }
-    if (++pending == flush_every) {
-      flush_lanes(lanes, Chunks, sums);
-      for (auto& l : lanes) l = Lanes16{};
-      pending = 0;
-    }
+    flush_portable(lanes, kVectors, packing, sums, counts);
   }
-  flush_lanes(lanes, Chunks, sums);
   stream = local;
 }
 
 // Any width: the lanes in memory.
-void draw_sums_wide(Stream& stream, std::uint32_t from, std::uint32_t n, const std::uint8_t* matrix, std::size_t chunks, std::uint32_t flush_every,
-                    std::uint32_t* sums) {
+void draw_sums_wide(Stream& stream, std::uint32_t from, std::uint32_t n, const std::uint16_t* matrix, std::size_t blocks, Packing packing,
+                    std::uint32_t* sums, std::uint32_t* counts) {
+  const std::size_t vectors = blocks * 2;
   Stream local = stream;
-  std::vector<Lanes16> lanes(chunks, Lanes16{});
-  std::uint32_t pending = 0;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    const std::uint8_t* row = matrix + std::size_t(from + local.below(n)) * chunks * 16;
-    for (std::size_t c = 0; c < chunks; ++c) {
-      Bytes16 b;
-      std::memcpy(&b, row + c * 16, sizeof b);
-      Lanes16 l;
-      std::memcpy(&l, &lanes[c], sizeof l);
-      l += __builtin_convertvector(b, Lanes16);
-      std::memcpy(&lanes[c], &l, sizeof l);
-    }
-    if (++pending == flush_every) {
-      flush_lanes(lanes.data(), chunks, sums);
-      std::fill(lanes.begin(), lanes.end(), Lanes16{});
-      pending = 0;
-    }
-  }
-  flush_lanes(lanes.data(), chunks, sums);
-  stream = local;
-}
-
-#if defined(__x86_64__)
-template <std::size_t Chunks>
-__attribute__((target("avx2"))) void flush_avx2(__m256i* lanes, std::uint32_t* sums) {
-  for (std::size_t c = 0; c < Chunks; ++c) {
-    __m256i* out = reinterpret_cast<__m256i*>(sums + c * 16);
-    const __m256i low = _mm256_cvtepu16_epi32(_mm256_castsi256_si128(lanes[c]));
-    const __m256i high = _mm256_cvtepu16_epi32(_mm256_extracti128_si256(lanes[c], 1));
-    _mm256_storeu_si256(out, _mm256_add_epi32(_mm256_loadu_si256(out), low));
-    _mm256_storeu_si256(out + 1, _mm256_add_epi32(_mm256_loadu_si256(out + 1), high));
-    lanes[c] = _mm256_setzero_si256();
-  }
-}
-
-// AVX2: a chunk of 16 bytes widens to 16 lanes in one instruction.
-template <std::size_t Chunks>
-__attribute__((target("avx2"))) void draw_sums_avx2(Stream& stream, std::uint32_t from, std::uint32_t n, const std::uint8_t* matrix,
-                                                    std::size_t /*chunks*/, std::uint32_t flush_every, std::uint32_t* sums) {
-  Stream local = stream;
-  __m256i lanes[Chunks];
-  for (auto& l : lanes) l = _mm256_setzero_si256();
-  // In blocks of flush_every draws, so that the loop keeps one counter.
-  for (std::uint32_t start = 0; start < n; start += flush_every) {
-    const std::uint32_t end = n - start > flush_every ? start + flush_every : n;
+  std::vector<Lanes16> lanes(vectors, Lanes16{});
+  for (std::uint32_t start = 0; start < n; start += packing.flush_every) {
+    const std::uint32_t end = n - start > packing.flush_every ? start + packing.flush_every : n;
     for (std::uint32_t i = start; i < end; ++i) {
-      const std::uint8_t* row = matrix + std::size_t(from + local.below(n)) * Chunks * 16;
-      for (std::size_t c = 0; c < Chunks; ++c) {
-        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + c * 16));
-        lanes[c] = _mm256_add_epi16(lanes[c], _mm256_cvtepu8_epi16(b));
+      const std::uint16_t* row = matrix + std::size_t(from + local.below(n)) * vectors * 16;
+      for (std::size_t v = 0; v < vectors; ++v) {
+        Lanes16 entries;
+        std::memcpy(&entries, row + v * 16, sizeof entries);
+        lanes[v] += entries;
       }
     }
-    flush_avx2<Chunks>(lanes, sums);
+    flush_portable(lanes.data(), vectors, packing, sums, counts);
+  }
+  stream = local;
+}
+
+#if defined(__x86_64__)
+__attribute__((target("avx2"))) void add_widened_avx2(std::uint32_t* out, __m256i lanes16) {
+  __m256i* at = reinterpret_cast<__m256i*>(out);
+  const __m256i low = _mm256_cvtepu16_epi32(_mm256_castsi256_si128(lanes16));
+  const __m256i high = _mm256_cvtepu16_epi32(_mm256_extracti128_si256(lanes16, 1));
+  _mm256_storeu_si256(at, _mm256_add_epi32(_mm256_loadu_si256(at), low));
+  _mm256_storeu_si256(at + 1, _mm256_add_epi32(_mm256_loadu_si256(at + 1), high));
+}
+
+// AVX2: 16 entries per register, added without widening.
+template <std::size_t Blocks>
+__attribute__((target("avx2"))) void draw_sums_avx2(Stream& stream, std::uint32_t from, std::uint32_t n, const std::uint16_t* matrix,
+                                                    std::size_t /*blocks*/, Packing packing, std::uint32_t* sums, std::uint32_t* counts) {
+  constexpr std::size_t kVectors = Blocks * 2;
+  Stream local = stream;
+  __m256i lanes[kVectors];
+  for (auto& l : lanes) l = _mm256_setzero_si256();
+  const __m256i mask = _mm256_set1_epi16(std::int16_t((1u << packing.shift) - 1));
+  const __m128i shift = _mm_cvtsi32_si128(int(packing.shift));
+  for (std::uint32_t start = 0; start < n; start += packing.flush_every) {
+    const std::uint32_t end = n - start > packing.flush_every ? start + packing.flush_every : n;
+    for (std::uint32_t i = start; i < end; ++i) {
+      const __m256i* row = reinterpret_cast<const __m256i*>(matrix + std::size_t(from + local.below(n)) * kVectors * 16);
+      for (std::size_t v = 0; v < kVectors; ++v) lanes[v] = _mm256_add_epi16(lanes[v], _mm256_loadu_si256(row + v));
+    }
+    for (std::size_t v = 0; v < kVectors; ++v) {
+      add_widened_avx2(sums + v * 16, _mm256_and_si256(lanes[v], mask));
+      add_widened_avx2(counts + v * 16, _mm256_srl_epi16(lanes[v], shift));
+      lanes[v] = _mm256_setzero_si256();
+    }
+  }
+  stream = local;
+}
+
+__attribute__((target("avx512f,avx512bw"))) void add_widened_avx512(std::uint32_t* out, __m512i lanes16) {
+  // The zero-masking forms: GCC 12's plain ones read an undefined register
+  // and warn (-Wmaybe-uninitialized).
+  const __m512i low = _mm512_maskz_cvtepu16_epi32(0xFFFF, _mm512_maskz_extracti64x4_epi64(0xFF, lanes16, 0));
+  const __m512i high = _mm512_maskz_cvtepu16_epi32(0xFFFF, _mm512_maskz_extracti64x4_epi64(0xFF, lanes16, 1));
+  _mm512_storeu_si512(out, _mm512_add_epi32(_mm512_loadu_si512(out), low));
+  _mm512_storeu_si512(out + 16, _mm512_add_epi32(_mm512_loadu_si512(out + 16), high));
+}
+
+// AVX-512: a block of 32 entries per register.
+template <std::size_t Blocks>
+__attribute__((target("avx512f,avx512bw"))) void draw_sums_avx512(Stream& stream, std::uint32_t from, std::uint32_t n, const std::uint16_t* matrix,
+                                                                  std::size_t /*blocks*/, Packing packing, std::uint32_t* sums,
+                                                                  std::uint32_t* counts) {
+  Stream local = stream;
+  __m512i lanes[Blocks];
+  for (auto& l : lanes) l = _mm512_setzero_si512();
+  const __m512i mask = _mm512_set1_epi16(std::int16_t((1u << packing.shift) - 1));
+  const __m128i shift = _mm_cvtsi32_si128(int(packing.shift));
+  for (std::uint32_t start = 0; start < n; start += packing.flush_every) {
+    const std::uint32_t end = n - start > packing.flush_every ? start + packing.flush_every : n;
+    for (std::uint32_t i = start; i < end; ++i) {
+      const std::uint16_t* row = matrix + std::size_t(from + local.below(n)) * Blocks * kBlockColumns;
+      for (std::size_t v = 0; v < Blocks; ++v) lanes[v] = _mm512_add_epi16(lanes[v], _mm512_loadu_si512(row + v * kBlockColumns));
+    }
+    for (std::size_t v = 0; v < Blocks; ++v) {
+      add_widened_avx512(sums + v * kBlockColumns, _mm512_and_si512(lanes[v], mask));
+      add_widened_avx512(counts + v * kBlockColumns, _mm512_srl_epi16(lanes[v], shift));
+      lanes[v] = _mm512_setzero_si512();
+    }
   }
   stream = local;
 }
 #endif
 
-template <std::size_t Chunks>
-DrawSums pick() {
+template <std::size_t Blocks>
+std::vector<NamedDrawSums> variants() {
+  std::vector<NamedDrawSums> out{{"portable", &draw_sums_portable<Blocks>}};
 #if defined(__x86_64__)
-  if (__builtin_cpu_supports("avx2")) return &draw_sums_avx2<Chunks>;
+  if (__builtin_cpu_supports("avx2")) out.push_back({"avx2", &draw_sums_avx2<Blocks>});
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")) out.push_back({"avx512", &draw_sums_avx512<Blocks>});
 #endif
-  return &draw_sums_portable<Chunks>;
+  return out;
 }
 
 }  // namespace
 
-DrawSums draw_sums_for(std::size_t chunks) {
-  switch (chunks) {
+Packing packing_for(unsigned span) {
+  span = std::max(span, 1u);
+  Packing best{1, 0};
+  for (unsigned shift = 1; shift < 16; ++shift) {
+    // After F draws: value sums <= span F < 2^shift, and the whole lane
+    // (F << shift) + 2^shift - 1 <= 65535.
+    const std::uint32_t by_value = ((1u << shift) - 1) / span;
+    const std::uint32_t by_count = (65536u >> shift) - 1;
+    const std::uint32_t f = std::min(by_value, by_count);
+    if (f > best.flush_every) best = {shift, f};
+  }
+  return best;
+}
+
+std::vector<NamedDrawSums> draw_sums_variants(std::size_t blocks) {
+  switch (blocks) {
     case 1:
-      return pick<1>();
+      return variants<1>();
     case 2:
-      return pick<2>();
+      return variants<2>();
     case 3:
-      return pick<3>();
+      return variants<3>();
     case 4:
-      return pick<4>();
-    case 5:
-      return pick<5>();
-    case 6:
-      return pick<6>();
-    case 7:
-      return pick<7>();
-    case 8:
-      return pick<8>();
+      return variants<4>();
     default:
-      return &draw_sums_wide;
+      return {{"wide", &draw_sums_wide}};
   }
 }
+
+DrawSums draw_sums_for(std::size_t blocks) { return draw_sums_variants(blocks).back().function; }
 
 }  // namespace siap::resampling

@@ -1,22 +1,49 @@
-// The bootstrap's hot loop: draw n rows of a unit's answer matrix (one byte
-// per answer, 16-byte chunks per row) and add them up per column. Chosen
-// once per matrix width and machine: for up to 8 chunks (128 items) the
-// running sums stay in registers, with AVX2 where the processor has it.
+// The bootstrap's hot loop: draw n rows of a unit's answer matrix and add
+// them up per column, answers and answers given together. Each entry is 16
+// bits, `present << shift | value` (0 when unanswered), so one addition per
+// entry counts both: the running 16-bit sum of a column is `count << shift
+// | value sum` until `flush_every` draws, when it is split into 32-bit sums.
+// Chosen once per matrix width and machine: for up to 4 blocks of 32
+// columns the running sums stay in registers, with AVX2 or AVX-512 where
+// the processor has them.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "stats/resampler.hpp"
 
 namespace siap::resampling {
 
-// Adds rows[from + stream.below(n)] for n draws into sums (chunks x 16 32-bit
-// columns). `flush_every`: draws after which 16-bit running sums could
-// overflow (65535 / the largest byte).
-using DrawSums = void (*)(Stream& stream, std::uint32_t from, std::uint32_t n, const std::uint8_t* matrix, std::size_t chunks,
-                          std::uint32_t flush_every, std::uint32_t* sums);
+// Columns per block: a row is `blocks` x 32 entries (64 bytes, one AVX-512
+// register), padded with zeros.
+inline constexpr std::size_t kBlockColumns = 32;
 
-DrawSums draw_sums_for(std::size_t chunks);
+// How values and presence share an entry: `shift` bits of value sum below
+// the count, and the draws after which they could overflow either.
+struct Packing {
+  unsigned shift = 8;
+  std::uint32_t flush_every = 1;
+};
+// The packing for values 0..span (span <= 255).
+Packing packing_for(unsigned span);
+
+// Adds rows[from + stream.below(n)] for n draws into sums and counts
+// (blocks x 32 columns each).
+using DrawSums = void (*)(Stream& stream, std::uint32_t from, std::uint32_t n, const std::uint16_t* matrix, std::size_t blocks, Packing packing,
+                          std::uint32_t* sums, std::uint32_t* counts);
+
+// The fastest this machine has.
+DrawSums draw_sums_for(std::size_t blocks);
+
+// Every variant this machine can run, by name, for tests that hold them
+// to one another.
+struct NamedDrawSums {
+  std::string name;
+  DrawSums function;
+};
+std::vector<NamedDrawSums> draw_sums_variants(std::size_t blocks);
 
 }  // namespace siap::resampling

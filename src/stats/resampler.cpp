@@ -81,31 +81,31 @@ class SumsEngine final : public Engine {
  public:
   SumsEngine(const Dataset& data, const ScoringKernel& kernel, const UnitRows& rows) : kernel_(kernel), rows_(rows), groups_(kernel.groups()) {
     // A column per coded item (a given node's column has no answers here:
-    // sums_suffice), its answers as bytes: integer score less the lowest.
+    // sums_suffice), its answers as integer score less the lowest, each
+    // code's value looked up once.
     std::int64_t span = 1;
-    std::size_t coded = 0;
+    std::vector<std::vector<std::uint16_t>> value_of_code;
     for (std::size_t i = 0; i < data.items.size(); ++i) {
       if (!data.items[i].coded) continue;
       const auto [lo, hi] = score_range(data, kernel, i);
-      columns_.push_back({i, coded++, lo});
+      columns_.push_back({i, columns_.size(), lo});
       span = std::max(span, hi - lo);
+      std::vector<std::uint16_t>& values = value_of_code.emplace_back(data.items[i].scores.size() + 1, 0);
+      for (std::size_t code = 1; code < values.size(); ++code) values[code] = std::uint16_t(kernel.integer_score(i, int(code)) - lo);
     }
-    flush_every_ = std::uint32_t(std::numeric_limits<std::uint16_t>::max() / span);
-    chunks_ = std::max<std::size_t>((columns_.size() + 15) / 16, 1);
-    draw_sums_ = draw_sums_for(chunks_);
-    const std::size_t width = chunks_ * 16;
-    values_.assign(rows.size() * width, 0);
-    present_.assign(rows.size() * width, 0);
+    packing_ = packing_for(unsigned(span));
+    const std::uint16_t present = std::uint16_t(1u << packing_.shift);
+    blocks_ = std::max<std::size_t>((columns_.size() + kBlockColumns - 1) / kBlockColumns, 1);
+    draw_sums_ = draw_sums_for(blocks_);
+    const std::size_t width = blocks_ * kBlockColumns;
+    // Rows start on a cache line: a row is whole 64-byte lines.
+    storage_.assign(rows.size() * width + kBlockColumns, 0);
+    const std::size_t misalignment = (reinterpret_cast<std::uintptr_t>(storage_.data()) % 64) / sizeof(std::uint16_t);
+    matrix_ = storage_.data() + (misalignment ? kBlockColumns - misalignment : 0);
     for (std::size_t p = 0; p < rows.size(); ++p) {
       for (std::size_t j = 0; j < columns_.size(); ++j) {
-        const Column& c = columns_[j];
-        const std::uint8_t code = data.code(rows.rows[p], c.coded_index);
-        if (code == 0) {
-          missing_ = true;
-          continue;
-        }
-        values_[p * width + j] = std::uint8_t(kernel.integer_score(c.item, code) - c.lowest);
-        present_[p * width + j] = 1;
+        const std::uint8_t code = data.code(rows.rows[p], columns_[j].coded_index);
+        if (code != 0) matrix_[p * width + j] = std::uint16_t(present | value_of_code[j][code]);
       }
     }
     // The whole unit's sums, per group, for estimate() and leave_out().
@@ -114,8 +114,8 @@ class SumsEngine final : public Engine {
     for (std::size_t g = 0; g < groups_; ++g) {
       for (std::size_t p = rows.first[g]; p < rows.first[g + 1]; ++p) {
         for (std::size_t j = 0; j < width; ++j) {
-          full_sums_[g * width + j] += values_[p * width + j];
-          full_counts_[g * width + j] += present_[p * width + j];
+          full_sums_[g * width + j] += value(p, j);
+          full_counts_[g * width + j] += answered(p, j);
         }
       }
     }
@@ -136,17 +136,8 @@ class SumsEngine final : public Engine {
       const std::uint32_t from = std::uint32_t(rows_.first[g]);
       const std::uint32_t n = std::uint32_t(rows_.first[g + 1] - rows_.first[g]);
       std::fill(sums_.begin(), sums_.end(), 0);
-      if (!missing_) {
-        draw_sums_(stream, from, n, values_.data(), chunks_, flush_every_, sums_.data());
-        for (std::size_t j = 0; j < columns_.size(); ++j) set(j, g, sums_[j], n);
-        continue;
-      }
-      // With unanswered items the answers counted differ per item: the
-      // same draws again over the presence bytes.
       std::fill(counts_.begin(), counts_.end(), 0);
-      Stream again = stream;
-      draw_sums_(stream, from, n, values_.data(), chunks_, flush_every_, sums_.data());
-      draw_sums_(again, from, n, present_.data(), chunks_, std::numeric_limits<std::uint16_t>::max(), counts_.data());
+      draw_sums_(stream, from, n, matrix_, blocks_, packing_, sums_.data(), counts_.data());
       for (std::size_t j = 0; j < columns_.size(); ++j) set(j, g, sums_[j], counts_[j]);
     }
     evaluate(out);
@@ -155,10 +146,10 @@ class SumsEngine final : public Engine {
   // Only the left-out respondent's group changes; it is restored after.
   void leave_out(std::size_t position, std::span<double> out) override {
     if (!at_full_) set_full();
-    const std::size_t width = chunks_ * 16;
+    const std::size_t width = blocks_ * kBlockColumns;
     const std::size_t g = std::size_t(std::upper_bound(rows_.first.begin(), rows_.first.end(), position) - rows_.first.begin()) - 1;
     for (std::size_t j = 0; j < columns_.size(); ++j) {
-      set(j, g, full_sums_[g * width + j] - values_[position * width + j], full_counts_[g * width + j] - present_[position * width + j]);
+      set(j, g, full_sums_[g * width + j] - value(position, j), full_counts_[g * width + j] - answered(position, j));
     }
     evaluate(out);
     for (std::size_t j = 0; j < columns_.size(); ++j) set(j, g, full_sums_[g * width + j], full_counts_[g * width + j]);
@@ -171,17 +162,21 @@ class SumsEngine final : public Engine {
     std::int64_t lowest;      // its lowest integer score
   };
 
+  std::uint16_t entry(std::size_t position, std::size_t column) const { return matrix_[position * blocks_ * kBlockColumns + column]; }
+  std::uint32_t value(std::size_t position, std::size_t column) const { return entry(position, column) & ((1u << packing_.shift) - 1); }
+  std::uint32_t answered(std::size_t position, std::size_t column) const { return entry(position, column) >> packing_.shift; }
+
   void set_full() {
-    const std::size_t width = chunks_ * 16;
+    const std::size_t width = blocks_ * kBlockColumns;
     for (std::size_t g = 0; g < groups_; ++g) {
       for (std::size_t j = 0; j < columns_.size(); ++j) set(j, g, full_sums_[g * width + j], full_counts_[g * width + j]);
     }
     at_full_ = true;
   }
 
-  void set(std::size_t column, std::size_t group, std::uint64_t byte_sum, std::uint64_t count) {
+  void set(std::size_t column, std::size_t group, std::uint64_t value_sum, std::uint64_t count) {
     const Column& c = columns_[column];
-    item_sums_[c.item * groups_ + group] = std::int64_t(byte_sum) + std::int64_t(count) * c.lowest;
+    item_sums_[c.item * groups_ + group] = std::int64_t(value_sum) + std::int64_t(count) * c.lowest;
     item_counts_[c.item * groups_ + group] = std::uint32_t(count);
   }
 
@@ -198,13 +193,13 @@ class SumsEngine final : public Engine {
   const UnitRows& rows_;
   std::size_t groups_;
   std::vector<Column> columns_;
-  std::size_t chunks_ = 1;
+  std::size_t blocks_ = 1;
   DrawSums draw_sums_ = nullptr;
-  std::uint32_t flush_every_ = 1;
-  bool missing_ = false;                                // some respondent left an item unanswered
+  Packing packing_;
   bool at_full_ = false;                                // item_sums_ hold the whole unit's sums
-  std::vector<std::uint8_t> values_, present_;          // rows x chunks * 16
-  std::vector<std::uint64_t> full_sums_, full_counts_;  // groups x chunks * 16
+  std::vector<std::uint16_t> storage_;                  // the matrix and room to align it
+  std::uint16_t* matrix_ = nullptr;                     // rows x blocks * 32 entries (draw_sums.hpp)
+  std::vector<std::uint64_t> full_sums_, full_counts_;  // groups x blocks * 32
   std::vector<std::uint32_t> sums_, counts_;
   std::vector<std::int64_t> item_sums_;  // items x groups
   std::vector<std::uint32_t> item_counts_;

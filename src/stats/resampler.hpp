@@ -2,8 +2,8 @@
 // so that the engines agree draw for draw) and two engines that turn a set
 // of rows into node values. The plain engine re-scores the rows through
 // ScoringKernel::evaluate; the sums engine adds each drawn respondent's
-// integer scores (a row of bytes) and hands the sums to
-// ScoringKernel::evaluate_sums, which applies the same roll-up.
+// integer scores (a row of 16-bit entries, stats/draw_sums.hpp) and hands
+// the sums to ScoringKernel::evaluate_sums, which applies the same roll-up.
 #pragma once
 
 #include <cstddef>

@@ -1,0 +1,65 @@
+// The bootstrap's draw loops (every variant this machine runs) against a
+// plain loop over the same draws that adds values and counts separately.
+#include "stats/draw_sums.hpp"
+
+#include <catch2/catch.hpp>
+#include <random>
+#include <vector>
+
+using siap::resampling::kBlockColumns;
+
+TEST_CASE("a packing never overflows and flushes as late as it can", "[stats][bootstrap]") {
+  for (unsigned span = 0; span <= 255; ++span) {
+    const auto p = siap::resampling::packing_for(span);
+    INFO("span " << span);
+    REQUIRE(p.flush_every >= 1);
+    CHECK(std::uint64_t(std::max(span, 1u)) * p.flush_every < (1u << p.shift));  // value sums stay below the count
+    CHECK((std::uint64_t(p.flush_every) + 1) << p.shift <= 65536u);               // and the lane holds both
+  }
+  CHECK(siap::resampling::packing_for(4).flush_every == 127);  // Likert 1-5: 2^9 - 1 = 511 >= 4 x 127
+  CHECK(siap::resampling::packing_for(255).flush_every == 15);
+}
+
+TEST_CASE("every draw loop equals adding the drawn rows one by one", "[stats][bootstrap]") {
+  std::mt19937_64 random(42);
+  for (std::size_t blocks = 1; blocks <= 5; ++blocks) {
+    for (unsigned span : {1u, 4u, 255u}) {
+      const std::size_t width = blocks * kBlockColumns, columns = width - 3, rows = 700;
+      const auto packing = siap::resampling::packing_for(span);
+      std::vector<unsigned> value(rows * width, 0), answered(rows * width, 0);
+      std::vector<std::uint16_t> matrix(rows * width, 0);
+      std::uniform_int_distribution<unsigned> pick(0, span);
+      for (std::size_t r = 0; r < rows; ++r) {
+        for (std::size_t c = 0; c < columns; ++c) {
+          if (random() % 10 == 0) continue;  // unanswered
+          value[r * width + c] = pick(random);
+          answered[r * width + c] = 1;
+          matrix[r * width + c] = std::uint16_t(1u << packing.shift | value[r * width + c]);
+        }
+      }
+      // A group of 600 rows from row 50: several flushes and a partial run.
+      const std::uint32_t from = 50, n = 600;
+      std::vector<std::uint64_t> sums(width, 0), counts(width, 0);
+      siap::resampling::Stream reference(9, blocks, span);
+      for (std::uint32_t i = 0; i < n; ++i) {
+        const std::size_t r = from + reference.below(n);
+        for (std::size_t c = 0; c < width; ++c) {
+          sums[c] += value[r * width + c];
+          counts[c] += answered[r * width + c];
+        }
+      }
+      const auto variants = siap::resampling::draw_sums_variants(blocks);
+      REQUIRE_FALSE(variants.empty());
+      for (const auto& variant : variants) {
+        INFO(variant.name << ", " << blocks << " blocks, span " << span);
+        siap::resampling::Stream stream(9, blocks, span);
+        std::vector<std::uint32_t> got_sums(width, 0), got_counts(width, 0);
+        variant.function(stream, from, n, matrix.data(), blocks, packing, got_sums.data(), got_counts.data());
+        CHECK(std::vector<std::uint64_t>(got_sums.begin(), got_sums.end()) == sums);
+        CHECK(std::vector<std::uint64_t>(got_counts.begin(), got_counts.end()) == counts);
+        siap::resampling::Stream after = reference;
+        CHECK(stream.next() == after.next());  // the stream moved past the same draws
+      }
+    }
+  }
+}
