@@ -73,14 +73,30 @@ ReliabilityResult analyse_reliability(const ItemMatrix& matrix, const Reliabilit
 // one pass instead of one per scale: which answers are missing, and when
 // none is (then listwise and pairwise agree, and every scale uses every
 // respondent) every column's mean and every pair's covariance.
+// One scale's listwise moments: over the respondents who answered all of
+// its columns, their number, each column's mean and each pair's centred
+// cross-product (k x k, upper triangle).
+struct ScaleMoments {
+  std::vector<std::size_t> columns;
+  std::size_t used = 0;
+  std::vector<double> mean;
+  std::vector<double> cross;
+};
 struct ItemMoments {
   std::size_t respondents = 0;
   std::vector<std::uint64_t> missing;  // per row, bit c: column c unanswered; empty beyond 64 columns
   bool complete = false;               // no answer missing; mean and covariance are set
   std::vector<double> mean;            // per column
   std::vector<double> covariance;      // columns x columns
+  std::vector<ScaleMoments> scales;    // when answers are missing: the listwise moments of the scales asked for
 };
-ItemMoments item_moments(const ItemMatrix& matrix);
+// With `listwise_scales` (column lists), when some answers are missing, the
+// listwise moments of every such scale in the same single pass over the
+// matrix: a national survey's matrix is half a gigabyte, and reading it
+// once per scale and twice (means, then cross-products) was the analysis'
+// cost. Sums are of each answer less a fixed shift per column (its first
+// answer), so one pass suffices: exact for answers that are integers.
+ItemMoments item_moments(const ItemMatrix& matrix, std::span<const std::vector<std::size_t>> listwise_scales = {});
 
 // The same for some of the matrix's columns (a scale of a larger
 // instrument), read in place; from `moments` when given and complete.

@@ -60,13 +60,14 @@ class ScoringKernel {
   // mean), a set of rows enters the node values only through, per item and
   // respondent group, the sum of its answers' integer scores and their
   // number; evaluate_sums() takes those (index item * groups() + group)
-  // and gives what evaluate() gives, in double.
+  // and gives what evaluate() gives, in double. `reciprocal[n]` must be
+  // 1.0 / n for every count n that occurs.
   bool sums_suffice() const;
   std::size_t groups() const;                                    // respondent groups, at least 1
   std::int64_t integer_score(std::size_t item, int code) const;  // code >= 1; the score times score_denominator(item)
   std::int64_t score_denominator(std::size_t item) const;
-  void evaluate_sums(std::span<const std::int64_t> sums, std::span<const std::uint32_t> counts, std::span<ResampleValue> nodes,
-                     std::span<ResampleValue> facets) const;
+  void evaluate_sums(std::span<const std::int64_t> sums, std::span<const std::uint32_t> counts, std::span<const double> reciprocal,
+                     std::span<ResampleValue> nodes, std::span<ResampleValue> facets) const;
 
  private:
   struct Impl;

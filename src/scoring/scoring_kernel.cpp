@@ -120,9 +120,12 @@ struct ScoringKernel::Impl {
       for (int e = 0; e < scale; ++e) denominator *= 10;
       int_scores_.push_back(std::move(ints));
       score_denominator_.push_back(denominator);
+      score_reciprocal_.push_back(1.0 / double(denominator));
     }
     if (groups_ > 0) {
       for (const auto& group : fw.respondents->groups) group_weight_.push_back(double(Number::of(group.weight).value()));
+      for (double w : group_weight_) total_group_weight_ += w;  // added in the order evaluate_sums adds them
+      total_group_reciprocal_ = 1.0 / total_group_weight_;
     }
     exact_.one = Number::of(1);
     exact_shares();
@@ -216,26 +219,38 @@ struct ScoringKernel::Impl {
       typename SumOf<T>::type sum;
       T reciprocals{};
       bool all_present = true;
-      for (int c : node.children) {
-        const V& child = nodes[std::size_t(c)];
-        if (!child.assessed) {
-          all_present = false;
-          continue;
+      if (method == AggregationMethod::arithmetic) {
+        // A loop of its own, without the other means' calls, so that a
+        // double sum stays in a register.
+        for (int c : node.children) {
+          const V& child = nodes[std::size_t(c)];
+          if (child.assessed) {
+            sum.add(a.weight[std::size_t(c)], child.exact);
+          } else {
+            all_present = false;
+          }
         }
-        const T& w = a.weight[std::size_t(c)];
-        switch (method) {
-          case AggregationMethod::arithmetic:
-            sum.add(w, child.exact);
-            break;
-          case AggregationMethod::geometric:
-            transformed += as_long_double(w) * std::log(as_long_double(child.exact));
-            break;
-          case AggregationMethod::harmonic:
-            reciprocals = reciprocals + w / child.exact;
-            break;
-          case AggregationMethod::power:
-            transformed += as_long_double(w) * std::pow(as_long_double(child.exact), a.power[n]);
-            break;
+      } else {
+        for (int c : node.children) {
+          const V& child = nodes[std::size_t(c)];
+          if (!child.assessed) {
+            all_present = false;
+            continue;
+          }
+          const T& w = a.weight[std::size_t(c)];
+          switch (method) {
+            case AggregationMethod::arithmetic:
+              break;  // above
+            case AggregationMethod::geometric:
+              transformed += as_long_double(w) * std::log(as_long_double(child.exact));
+              break;
+            case AggregationMethod::harmonic:
+              reciprocals = reciprocals + w / child.exact;
+              break;
+            case AggregationMethod::power:
+              transformed += as_long_double(w) * std::pow(as_long_double(child.exact), a.power[n]);
+              break;
+          }
         }
       }
       T present = all_present ? a.children_weight[n] : present_weight(a, node, nodes);
@@ -503,6 +518,8 @@ struct ScoringKernel::Impl {
   std::vector<std::int64_t> score_denominator_;
   Arithmetic<Number> exact_;
   std::vector<double> group_weight_;  // per respondent group
+  double total_group_weight_ = 0, total_group_reciprocal_ = 0;
+  std::vector<double> score_reciprocal_;  // per item: 1 / score_denominator_
   Arithmetic<double> fast_;
   std::vector<std::size_t> facet_offset_;  // per facet: where its values start in the facets span
   std::size_t facet_values_ = 0;
@@ -536,20 +553,21 @@ std::int64_t ScoringKernel::integer_score(std::size_t item, int code) const { re
 
 std::int64_t ScoringKernel::score_denominator(std::size_t item) const { return impl_->score_denominator_[item]; }
 
-void ScoringKernel::evaluate_sums(std::span<const std::int64_t> sums, std::span<const std::uint32_t> counts, std::span<ResampleValue> nodes,
-                                  std::span<ResampleValue> facets) const {
+void ScoringKernel::evaluate_sums(std::span<const std::int64_t> sums, std::span<const std::uint32_t> counts, std::span<const double> reciprocal,
+                                  std::span<ResampleValue> nodes, std::span<ResampleValue> facets) const {
   const Impl& k = *impl_;
   const std::size_t group_count = groups();
   for (std::size_t i = 0; i < k.data_.items.size(); ++i) {
     if (!k.data_.items[i].coded) continue;  // no answers (sums_suffice)
     // As item_value(): each group's mean, then the groups' weighted mean
-    // over the groups that answered.
-    const double denominator = double(k.score_denominator_[i]);
+    // over the groups that answered. Multiplications by reciprocals: this
+    // runs for every resample and every jackknife row.
+    const double per_score = k.score_reciprocal_[i];
     double sum = 0, weight = 0;
     for (std::size_t g = 0; g < group_count; ++g) {
       const std::uint32_t n = counts[i * group_count + g];
       if (n == 0) continue;
-      const double mean = double(sums[i * group_count + g]) / (double(n) * denominator);
+      const double mean = double(sums[i * group_count + g]) * per_score * reciprocal[n];
       const double w = k.groups_ == 0 ? 1.0 : k.group_weight_[g];
       sum += w * mean;
       weight += w;
@@ -557,7 +575,7 @@ void ScoringKernel::evaluate_sums(std::span<const std::int64_t> sums, std::span<
     if (weight == 0) continue;
     ResampleValue& score = nodes[std::size_t(k.data_.items[i].node)];
     score.assessed = true;
-    score.exact = k.groups_ == 0 ? sum : sum / weight;
+    score.exact = k.groups_ == 0 ? sum : weight == k.total_group_weight_ ? sum * k.total_group_reciprocal_ : sum / weight;
     score.coverage = 1;
   }
   k.roll_up(nodes, facets);

@@ -9,6 +9,7 @@
 #include <numeric>
 
 #include "siap/scoring_kernel.hpp"
+#include "stats/order_statistics.hpp"
 #include "stats/resampler.hpp"
 #include "util/parallel.hpp"
 
@@ -56,12 +57,12 @@ double norm_inter(std::size_t count, double alpha, Order&& order) {
   return tk + (z - zk) / (zk1 - zk) * (tk1 - tk);
 }
 
-// The order statistics norm_inter needs for some alphas, found by
-// successive selection instead of a full sort (a national bootstrap
-// summarises 34,000 columns of 1,000 values).
+// The order statistics norm_inter needs for some alphas, selected
+// (stats/order_statistics) instead of sorting every column: a national
+// bootstrap summarises 34,000 columns of 1,000 values.
 class OrderStatistics {
  public:
-  OrderStatistics(std::vector<double>& values, const std::vector<double>& alphas) {
+  OrderStatistics(const std::vector<double>& values, const std::vector<double>& alphas) {
     const std::size_t n = values.size();
     for (double alpha : alphas) {
       norm_inter(n, alpha, [&](std::size_t k) {
@@ -71,13 +72,7 @@ class OrderStatistics {
     }
     std::sort(wanted_.begin(), wanted_.end());
     wanted_.erase(std::unique(wanted_.begin(), wanted_.end()), wanted_.end());
-    auto from = values.begin();
-    for (std::size_t k : wanted_) {
-      auto nth = values.begin() + std::ptrdiff_t(k - 1);
-      std::nth_element(from, nth, values.end());
-      found_.push_back(*nth);
-      from = nth + 1;
-    }
+    found_ = order_statistics(values, wanted_);
   }
   double operator()(std::size_t k) const { return found_[std::size_t(std::lower_bound(wanted_.begin(), wanted_.end(), k) - wanted_.begin())]; }
 

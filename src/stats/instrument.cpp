@@ -113,7 +113,7 @@ InstrumentAnalysis analyse_instrument(const Framework& fw, const Dataset& data, 
   }
   // The missing answers (and, when none is, the moments) once for all
   // scales; each scale's passes run on two cores (analyse_reliability).
-  const ItemMoments moments = item_moments(all);
+  const ItemMoments moments = item_moments(all, options.missing == MissingAnswers::listwise ? columns : std::vector<std::vector<std::size_t>>{});
   for (std::size_t s = 0; s < out.scales.size(); ++s) out.scales[s].result = analyse_reliability(all, columns[s], options, &moments);
   if (!by_unit) return out;
   // Per unit: its respondents' rows of the same matrix.

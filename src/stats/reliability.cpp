@@ -9,6 +9,7 @@
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -132,7 +133,85 @@ ReliabilityResult analyse_reliability(const ItemMatrix& m, const ReliabilityOpti
   return analyse_reliability(m, all, options);
 }
 
-ItemMoments item_moments(const ItemMatrix& matrix) {
+namespace {
+
+// Every scale's listwise sums in one pass over the rows (the masks say which
+// scales a row belongs to); in two halves on two cores past 65,536 rows,
+// always split at the same row.
+std::vector<ScaleMoments> listwise_scale_moments(const ItemMatrix& matrix, const std::vector<std::uint64_t>& missing,
+                                                 std::span<const std::vector<std::size_t>> scales) {
+  const std::size_t rows = matrix.respondents(), items = matrix.items;
+  std::vector<double> shift(items, 0.0);  // per column: its first answer
+  for (std::size_t c = 0; c < items; ++c) {
+    for (std::size_t r = 0; r < rows; ++r) {
+      if (!((missing[r] >> c) & 1)) {
+        shift[c] = matrix.values[r * items + c];
+        break;
+      }
+    }
+  }
+  std::vector<std::uint64_t> needs(scales.size(), 0);
+  for (std::size_t s = 0; s < scales.size(); ++s) {
+    for (std::size_t c : scales[s]) needs[s] |= std::uint64_t(1) << c;
+  }
+  struct Sums {
+    std::vector<std::size_t> used;
+    std::vector<std::vector<double>> sum, cross;  // per scale
+  };
+  auto pass = [&](std::size_t from, std::size_t to, Sums& out) {
+    out.used.assign(scales.size(), 0);
+    out.sum.resize(scales.size());
+    out.cross.resize(scales.size());
+    for (std::size_t s = 0; s < scales.size(); ++s) {
+      out.sum[s].assign(scales[s].size(), 0.0);
+      out.cross[s].assign(scales[s].size() * scales[s].size(), 0.0);
+    }
+    std::vector<double> d(items);
+    for (std::size_t r = from; r < to; ++r) {
+      const double* row = matrix.values.data() + r * items;
+      for (std::size_t s = 0; s < scales.size(); ++s) {
+        if (missing[r] & needs[s]) continue;
+        const std::size_t k = scales[s].size();
+        for (std::size_t i = 0; i < k; ++i) d[i] = row[scales[s][i]] - shift[scales[s][i]];
+        for (std::size_t i = 0; i < k; ++i) out.sum[s][i] += d[i];
+        add_cross_products(d.data(), k, out.cross[s].data());
+        ++out.used[s];
+      }
+    }
+  };
+  Sums first, second;
+  if (rows < 65536) {
+    pass(0, rows, first);
+    pass(rows, rows, second);
+  } else {
+    run_in_parallel({[&] { pass(0, rows / 2, first); }, [&] { pass(rows / 2, rows, second); }});
+  }
+  std::vector<ScaleMoments> out(scales.size());
+  for (std::size_t s = 0; s < scales.size(); ++s) {
+    const std::size_t k = scales[s].size();
+    ScaleMoments& m = out[s];
+    m.columns = scales[s];
+    m.used = first.used[s] + second.used[s];
+    const double n = double(m.used);
+    std::vector<double> sum(k);
+    for (std::size_t i = 0; i < k; ++i) sum[i] = first.sum[s][i] + second.sum[s][i];
+    m.mean.resize(k);
+    for (std::size_t i = 0; i < k; ++i) m.mean[i] = m.used > 0 ? shift[scales[s][i]] + sum[i] / n : kNaN;
+    // Σ(x - x̄)(y - ȳ) = Σ dx dy - Σdx Σdy / n for d = x - shift.
+    m.cross.assign(k * k, 0.0);
+    for (std::size_t i = 0; i < k; ++i) {
+      for (std::size_t j = i; j < k; ++j) {
+        const double raw = first.cross[s][i * k + j] + second.cross[s][i * k + j];
+        m.cross[i * k + j] = m.used > 0 ? raw - sum[i] * sum[j] / n : kNaN;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+ItemMoments item_moments(const ItemMatrix& matrix, std::span<const std::vector<std::size_t>> listwise_scales) {
   ItemMoments out;
   const std::size_t k = matrix.items, rows = matrix.respondents();
   out.respondents = rows;
@@ -148,6 +227,7 @@ ItemMoments item_moments(const ItemMatrix& matrix) {
   } else {
     for (double v : matrix.values) any_missing = any_missing || std::isnan(v);
   }
+  if (any_missing && !out.missing.empty() && !listwise_scales.empty()) out.scales = listwise_scale_moments(matrix, out.missing, listwise_scales);
   if (any_missing || rows < 2) return out;
   out.complete = true;
   std::vector<std::size_t> all(k);
@@ -221,7 +301,13 @@ ReliabilityResult analyse_reliability(const ItemMatrix& matrix, std::span<const 
   } else if (listwise) {
     // Every pair has the same rows.
     const double n = double(rel.used);
-    const ListwiseMoments moments = listwise_moments(matrix, columns, n, [&](std::size_t r) { return bool(complete[r]); });
+    // From item_moments' single pass when it has this scale.
+    const ScaleMoments* found = nullptr;
+    for (std::size_t s = 0; moments != nullptr && moments->respondents == rows && s < moments->scales.size(); ++s) {
+      if (std::equal(columns.begin(), columns.end(), moments->scales[s].columns.begin(), moments->scales[s].columns.end())) found = &moments->scales[s];
+    }
+    const ListwiseMoments moments = found != nullptr ? ListwiseMoments{found->mean, found->cross}
+                                                     : listwise_moments(matrix, columns, n, [&](std::size_t r) { return bool(complete[r]); });
     for (std::size_t i = 0; i < k; ++i) {
       for (std::size_t j = 0; j < k; ++j) c[i][j] = rel.used >= 2 ? moments.cross[std::min(i, j) * k + std::max(i, j)] / (n - 1) : kNaN;
       rel.item[i].n = rel.used;

@@ -121,6 +121,10 @@ class SumsEngine final : public Engine {
     }
     sums_.resize(width);
     counts_.resize(width);
+    std::size_t largest_group = 0;
+    for (std::size_t g = 0; g < groups_; ++g) largest_group = std::max(largest_group, rows.first[g + 1] - rows.first[g]);
+    reciprocal_.assign(largest_group + 1, 0.0);
+    for (std::size_t n = 1; n <= largest_group; ++n) reciprocal_[n] = 1.0 / double(n);
     item_sums_.assign(data.items.size() * groups_, 0);
     item_counts_.assign(data.items.size() * groups_, 0);
   }
@@ -185,7 +189,7 @@ class SumsEngine final : public Engine {
     values_out_.assign(out.size(), ResampleValue{});
     std::span<ResampleValue> nodes(values_out_.data(), node_count);
     std::span<ResampleValue> facets(values_out_.data() + node_count, kernel_.facet_values());
-    kernel_.evaluate_sums(item_sums_, item_counts_, nodes, facets);
+    kernel_.evaluate_sums(item_sums_, item_counts_, reciprocal_, nodes, facets);
     for (std::size_t k = 0; k < out.size(); ++k) out[k] = values_out_[k].assessed ? values_out_[k].exact : std::numeric_limits<double>::quiet_NaN();
   }
 
@@ -203,6 +207,7 @@ class SumsEngine final : public Engine {
   std::vector<std::uint32_t> sums_, counts_;
   std::vector<std::int64_t> item_sums_;  // items x groups
   std::vector<std::uint32_t> item_counts_;
+  std::vector<double> reciprocal_;  // 1 / n up to the largest group
   std::vector<ResampleValue> values_out_;
 };
 

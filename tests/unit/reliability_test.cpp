@@ -187,3 +187,42 @@ TEST_CASE("psych's own numbers (committed by make_psych_golden.R): complete, and
   }
   CHECK(checked == 73);
 }
+
+TEST_CASE("every scale's listwise moments in one pass: psych's numbers, the per-scale pass's, and a shift changes nothing",
+          "[stats][reliability]") {
+  siap::ItemMatrix missing{5, {}};
+  for (const auto& row : read_csv("synthetic_missing.csv")) missing.values.insert(missing.values.end(), row.begin() + 1, row.end());
+  const std::vector<std::vector<std::size_t>> scales{{0, 1, 2, 3, 4}, {0, 2, 4}, {1, 3}};
+  const siap::ItemMoments moments = siap::item_moments(missing, scales);
+  REQUIRE(moments.scales.size() == 3);
+  CHECK(moments.scales[0].used == 15);
+  // psych::alpha on the respondents with every answer (make_psych_golden.R).
+  const siap::Reliability whole = *siap::analyse_reliability(missing, scales[0], {}, &moments).value;
+  CHECK_THAT(whole.alpha, WithinAbs(0.940882597835, 1e-9));
+  CHECK_THAT(whole.standardized_alpha, WithinAbs(0.942513238886, 1e-9));
+  CHECK_THAT(whole.item[0].alpha_if_deleted, WithinAbs(0.904138449962, 1e-9));
+  CHECK_THAT(whole.item[4].alpha_if_deleted, WithinAbs(0.901629072682, 1e-9));
+  // Each scale as the two-pass per-scale loop computes it, with and without
+  // the shared pass; and the same answers moved by 1000.37 (not integers:
+  // the shift no longer cancels exactly) give the same covariances.
+  siap::ItemMatrix moved = missing;
+  for (double& v : moved.values) v += 1000.37;
+  const siap::ItemMoments moved_moments = siap::item_moments(moved, scales);
+  for (std::size_t s = 0; s < scales.size(); ++s) {
+    CAPTURE(s);
+    const siap::Reliability one_pass = *siap::analyse_reliability(missing, scales[s], {}, &moments).value;
+    const siap::Reliability per_scale = *siap::analyse_reliability(missing, scales[s]).value;
+    const siap::Reliability shifted = *siap::analyse_reliability(moved, scales[s], {}, &moved_moments).value;
+    CHECK(one_pass.used == per_scale.used);
+    CHECK_THAT(one_pass.alpha, WithinAbs(per_scale.alpha, 1e-12));
+    CHECK_THAT(one_pass.scale_variance, WithinAbs(per_scale.scale_variance, 1e-12));
+    CHECK_THAT(shifted.alpha, WithinAbs(per_scale.alpha, 1e-9));
+    for (std::size_t i = 0; i < scales[s].size(); ++i) {
+      CHECK_THAT(one_pass.item[i].mean, WithinAbs(per_scale.item[i].mean, 1e-12));
+      CHECK_THAT(one_pass.item[i].sd, WithinAbs(per_scale.item[i].sd, 1e-12));
+      CHECK_THAT(one_pass.item[i].r_corrected, WithinAbs(per_scale.item[i].r_corrected, 1e-12));
+      CHECK_THAT(shifted.item[i].mean, WithinAbs(per_scale.item[i].mean + 1000.37, 1e-9));
+      CHECK_THAT(shifted.item[i].sd, WithinAbs(per_scale.item[i].sd, 1e-9));
+    }
+  }
+}
