@@ -12,8 +12,24 @@ namespace {
 
 // 16 entries as 16-bit lanes and as 32-bit sums (GCC's portable vector
 // types: SSE2 on x86-64, NEON on ARM).
+typedef std::uint8_t Bytes16 __attribute__((vector_size(16)));
 typedef std::uint16_t Lanes16 __attribute__((vector_size(32)));
 typedef std::uint32_t Sums16 __attribute__((vector_size(64)));
+
+// Adds 16 entries of a row to 16-bit lanes (by reference: a 32-byte vector
+// returned by value would change the ABI without AVX).
+template <typename Entry>
+void add_lanes(Lanes16& lanes, const Entry* at) {
+  if constexpr (sizeof(Entry) == 1) {
+    Bytes16 b;
+    std::memcpy(&b, at, sizeof b);
+    lanes += __builtin_convertvector(b, Lanes16);
+  } else {
+    Lanes16 l;
+    std::memcpy(&l, at, sizeof l);
+    lanes += l;
+  }
+}
 
 void flush_portable(Lanes16* lanes, std::size_t vectors, Packing packing, std::uint32_t* sums, std::uint32_t* counts) {
   const Lanes16 mask = Lanes16{} + std::uint16_t((1u << packing.shift) - 1);
@@ -31,22 +47,19 @@ void flush_portable(Lanes16* lanes, std::size_t vectors, Packing packing, std::u
 
 // Portable, with the lanes in a local array the compiler can keep in
 // registers when Blocks is small.
-template <std::size_t Blocks>
-void draw_sums_portable(Stream& stream, std::uint32_t from, std::uint32_t n, const std::uint16_t* matrix, std::size_t /*blocks*/, Packing packing,
+template <typename Entry, std::size_t Blocks>
+void draw_sums_portable(Stream& stream, std::uint32_t from, std::uint32_t n, const void* matrix, std::size_t /*blocks*/, Packing packing,
                         std::uint32_t* sums, std::uint32_t* counts) {
   constexpr std::size_t kVectors = Blocks * 2;
+  const Entry* entries = static_cast<const Entry*>(matrix);
   Stream local = stream;
   Lanes16 lanes[kVectors] = {};
   // In runs of flush_every draws, so that the loop keeps one counter.
   for (std::uint32_t start = 0; start < n; start += packing.flush_every) {
     const std::uint32_t end = n - start > packing.flush_every ? start + packing.flush_every : n;
     for (std::uint32_t i = start; i < end; ++i) {
-      const std::uint16_t* row = matrix + std::size_t(from + local.below(n)) * kVectors * 16;
-      for (std::size_t v = 0; v < kVectors; ++v) {
-        Lanes16 entries;
-        std::memcpy(&entries, row + v * 16, sizeof entries);
-        lanes[v] += entries;
-      }
+      const Entry* row = entries + std::size_t(from + local.below(n)) * kVectors * 16;
+      for (std::size_t v = 0; v < kVectors; ++v) add_lanes(lanes[v], row + v * 16);
     }
     flush_portable(lanes, kVectors, packing, sums, counts);
   }
@@ -54,20 +67,18 @@ void draw_sums_portable(Stream& stream, std::uint32_t from, std::uint32_t n, con
 }
 
 // Any width: the lanes in memory.
-void draw_sums_wide(Stream& stream, std::uint32_t from, std::uint32_t n, const std::uint16_t* matrix, std::size_t blocks, Packing packing,
-                    std::uint32_t* sums, std::uint32_t* counts) {
+template <typename Entry>
+void draw_sums_wide(Stream& stream, std::uint32_t from, std::uint32_t n, const void* matrix, std::size_t blocks, Packing packing, std::uint32_t* sums,
+                    std::uint32_t* counts) {
   const std::size_t vectors = blocks * 2;
+  const Entry* entries = static_cast<const Entry*>(matrix);
   Stream local = stream;
   std::vector<Lanes16> lanes(vectors, Lanes16{});
   for (std::uint32_t start = 0; start < n; start += packing.flush_every) {
     const std::uint32_t end = n - start > packing.flush_every ? start + packing.flush_every : n;
     for (std::uint32_t i = start; i < end; ++i) {
-      const std::uint16_t* row = matrix + std::size_t(from + local.below(n)) * vectors * 16;
-      for (std::size_t v = 0; v < vectors; ++v) {
-        Lanes16 entries;
-        std::memcpy(&entries, row + v * 16, sizeof entries);
-        lanes[v] += entries;
-      }
+      const Entry* row = entries + std::size_t(from + local.below(n)) * vectors * 16;
+      for (std::size_t v = 0; v < vectors; ++v) add_lanes(lanes[v], row + v * 16);
     }
     flush_portable(lanes.data(), vectors, packing, sums, counts);
   }
@@ -83,11 +94,12 @@ __attribute__((target("avx2"))) void add_widened_avx2(std::uint32_t* out, __m256
   _mm256_storeu_si256(at + 1, _mm256_add_epi32(_mm256_loadu_si256(at + 1), high));
 }
 
-// AVX2: 16 entries per register, added without widening.
-template <std::size_t Blocks>
-__attribute__((target("avx2"))) void draw_sums_avx2(Stream& stream, std::uint32_t from, std::uint32_t n, const std::uint16_t* matrix,
-                                                    std::size_t /*blocks*/, Packing packing, std::uint32_t* sums, std::uint32_t* counts) {
+// AVX2: 16 entries per register (bytes widened as they are loaded).
+template <typename Entry, std::size_t Blocks>
+__attribute__((target("avx2"))) void draw_sums_avx2(Stream& stream, std::uint32_t from, std::uint32_t n, const void* matrix, std::size_t /*blocks*/,
+                                                    Packing packing, std::uint32_t* sums, std::uint32_t* counts) {
   constexpr std::size_t kVectors = Blocks * 2;
+  const Entry* entries = static_cast<const Entry*>(matrix);
   Stream local = stream;
   __m256i lanes[kVectors];
   for (auto& l : lanes) l = _mm256_setzero_si256();
@@ -96,8 +108,14 @@ __attribute__((target("avx2"))) void draw_sums_avx2(Stream& stream, std::uint32_
   for (std::uint32_t start = 0; start < n; start += packing.flush_every) {
     const std::uint32_t end = n - start > packing.flush_every ? start + packing.flush_every : n;
     for (std::uint32_t i = start; i < end; ++i) {
-      const __m256i* row = reinterpret_cast<const __m256i*>(matrix + std::size_t(from + local.below(n)) * kVectors * 16);
-      for (std::size_t v = 0; v < kVectors; ++v) lanes[v] = _mm256_add_epi16(lanes[v], _mm256_loadu_si256(row + v));
+      const Entry* row = entries + std::size_t(from + local.below(n)) * kVectors * 16;
+      for (std::size_t v = 0; v < kVectors; ++v) {
+        if constexpr (sizeof(Entry) == 1) {
+          lanes[v] = _mm256_add_epi16(lanes[v], _mm256_cvtepu8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + v * 16))));
+        } else {
+          lanes[v] = _mm256_add_epi16(lanes[v], _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row + v * 16)));
+        }
+      }
     }
     for (std::size_t v = 0; v < kVectors; ++v) {
       add_widened_avx2(sums + v * 16, _mm256_and_si256(lanes[v], mask));
@@ -118,10 +136,11 @@ __attribute__((target("avx512f,avx512bw"))) void add_widened_avx512(std::uint32_
 }
 
 // AVX-512: a block of 32 entries per register.
-template <std::size_t Blocks>
-__attribute__((target("avx512f,avx512bw"))) void draw_sums_avx512(Stream& stream, std::uint32_t from, std::uint32_t n, const std::uint16_t* matrix,
+template <typename Entry, std::size_t Blocks>
+__attribute__((target("avx512f,avx512bw"))) void draw_sums_avx512(Stream& stream, std::uint32_t from, std::uint32_t n, const void* matrix,
                                                                   std::size_t /*blocks*/, Packing packing, std::uint32_t* sums,
                                                                   std::uint32_t* counts) {
+  const Entry* entries = static_cast<const Entry*>(matrix);
   Stream local = stream;
   __m512i lanes[Blocks];
   for (auto& l : lanes) l = _mm512_setzero_si512();
@@ -130,8 +149,15 @@ __attribute__((target("avx512f,avx512bw"))) void draw_sums_avx512(Stream& stream
   for (std::uint32_t start = 0; start < n; start += packing.flush_every) {
     const std::uint32_t end = n - start > packing.flush_every ? start + packing.flush_every : n;
     for (std::uint32_t i = start; i < end; ++i) {
-      const std::uint16_t* row = matrix + std::size_t(from + local.below(n)) * Blocks * kBlockColumns;
-      for (std::size_t v = 0; v < Blocks; ++v) lanes[v] = _mm512_add_epi16(lanes[v], _mm512_loadu_si512(row + v * kBlockColumns));
+      const Entry* row = entries + std::size_t(from + local.below(n)) * Blocks * kBlockColumns;
+      for (std::size_t v = 0; v < Blocks; ++v) {
+        if constexpr (sizeof(Entry) == 1) {
+          const __m256i bytes = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row + v * kBlockColumns));
+          lanes[v] = _mm512_add_epi16(lanes[v], _mm512_maskz_cvtepu8_epi16(0xFFFFFFFF, bytes));
+        } else {
+          lanes[v] = _mm512_add_epi16(lanes[v], _mm512_loadu_si512(row + v * kBlockColumns));
+        }
+      }
     }
     for (std::size_t v = 0; v < Blocks; ++v) {
       add_widened_avx512(sums + v * kBlockColumns, _mm512_and_si512(lanes[v], mask));
@@ -143,47 +169,54 @@ __attribute__((target("avx512f,avx512bw"))) void draw_sums_avx512(Stream& stream
 }
 #endif
 
-template <std::size_t Blocks>
+template <typename Entry, std::size_t Blocks>
 std::vector<NamedDrawSums> variants() {
-  std::vector<NamedDrawSums> out{{"portable", &draw_sums_portable<Blocks>}};
+  std::vector<NamedDrawSums> out{{"portable", &draw_sums_portable<Entry, Blocks>}};
 #if defined(__x86_64__)
-  if (__builtin_cpu_supports("avx2")) out.push_back({"avx2", &draw_sums_avx2<Blocks>});
-  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")) out.push_back({"avx512", &draw_sums_avx512<Blocks>});
+  if (__builtin_cpu_supports("avx2")) out.push_back({"avx2", &draw_sums_avx2<Entry, Blocks>});
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")) out.push_back({"avx512", &draw_sums_avx512<Entry, Blocks>});
 #endif
   return out;
+}
+
+template <typename Entry>
+std::vector<NamedDrawSums> variants_of(std::size_t blocks) {
+  switch (blocks) {
+    case 1:
+      return variants<Entry, 1>();
+    case 2:
+      return variants<Entry, 2>();
+    case 3:
+      return variants<Entry, 3>();
+    case 4:
+      return variants<Entry, 4>();
+    default:
+      return {{"wide", &draw_sums_wide<Entry>}};
+  }
 }
 
 }  // namespace
 
 Packing packing_for(unsigned span) {
   span = std::max(span, 1u);
-  Packing best{1, 0};
+  // One byte: the count's bit above 7 bits of value.
+  if (span <= 7) return {7, 127 / span, 1};
+  Packing best{1, 0, 2};
   for (unsigned shift = 1; shift < 16; ++shift) {
     // After F draws: value sums <= span F < 2^shift, and the whole lane
     // (F << shift) + 2^shift - 1 <= 65535.
     const std::uint32_t by_value = ((1u << shift) - 1) / span;
     const std::uint32_t by_count = (65536u >> shift) - 1;
     const std::uint32_t f = std::min(by_value, by_count);
-    if (f > best.flush_every) best = {shift, f};
+    if (f > best.flush_every) best = {shift, f, 2};
   }
   return best;
 }
 
-std::vector<NamedDrawSums> draw_sums_variants(std::size_t blocks) {
-  switch (blocks) {
-    case 1:
-      return variants<1>();
-    case 2:
-      return variants<2>();
-    case 3:
-      return variants<3>();
-    case 4:
-      return variants<4>();
-    default:
-      return {{"wide", &draw_sums_wide}};
-  }
+std::vector<NamedDrawSums> draw_sums_variants(std::size_t blocks, std::size_t entry_bytes) {
+  return entry_bytes == 1 ? variants_of<std::uint8_t>(blocks) : variants_of<std::uint16_t>(blocks);
 }
 
-DrawSums draw_sums_for(std::size_t blocks) { return draw_sums_variants(blocks).back().function; }
+DrawSums draw_sums_for(std::size_t blocks, std::size_t entry_bytes) { return draw_sums_variants(blocks, entry_bytes).back().function; }
 
 }  // namespace siap::resampling

@@ -96,16 +96,26 @@ class SumsEngine final : public Engine {
     packing_ = packing_for(unsigned(span));
     const std::uint16_t present = std::uint16_t(1u << packing_.shift);
     blocks_ = std::max<std::size_t>((columns_.size() + kBlockColumns - 1) / kBlockColumns, 1);
-    draw_sums_ = draw_sums_for(blocks_);
+    draw_sums_ = draw_sums_for(blocks_, packing_.entry_bytes);
     const std::size_t width = blocks_ * kBlockColumns;
-    // Rows start on a cache line: a row is whole 64-byte lines.
-    storage_.assign(rows.size() * width + kBlockColumns, 0);
-    const std::size_t misalignment = (reinterpret_cast<std::uintptr_t>(storage_.data()) % 64) / sizeof(std::uint16_t);
-    matrix_ = storage_.data() + (misalignment ? kBlockColumns - misalignment : 0);
+    // Each column's entry by code, in one table.
+    std::vector<std::uint16_t> entry_of(columns_.size() * 256, 0);
+    for (std::size_t j = 0; j < columns_.size(); ++j) {
+      for (std::size_t code = 1; code < value_of_code[j].size(); ++code) entry_of[j * 256 + code] = std::uint16_t(present | value_of_code[j][code]);
+    }
+    // Rows start on a cache line: a row is whole 32- or 64-byte blocks.
+    storage_.assign(rows.size() * width * packing_.entry_bytes + 64, 0);
+    const std::size_t misalignment = reinterpret_cast<std::uintptr_t>(storage_.data()) % 64;
+    matrix_ = storage_.data() + (misalignment ? 64 - misalignment : 0);
     for (std::size_t p = 0; p < rows.size(); ++p) {
+      const std::uint8_t* codes = data.codes.data() + std::size_t(rows.rows[p]) * data.coded_items;
       for (std::size_t j = 0; j < columns_.size(); ++j) {
-        const std::uint8_t code = data.code(rows.rows[p], columns_[j].coded_index);
-        if (code != 0) matrix_[p * width + j] = std::uint16_t(present | value_of_code[j][code]);
+        const std::uint16_t e = entry_of[j * 256 + codes[columns_[j].coded_index]];
+        if (packing_.entry_bytes == 1) {
+          matrix_[p * width + j] = std::uint8_t(e);
+        } else {
+          std::memcpy(matrix_ + (p * width + j) * 2, &e, 2);
+        }
       }
     }
     // The whole unit's sums, per group, for estimate() and leave_out().
@@ -166,7 +176,13 @@ class SumsEngine final : public Engine {
     std::int64_t lowest;      // its lowest integer score
   };
 
-  std::uint16_t entry(std::size_t position, std::size_t column) const { return matrix_[position * blocks_ * kBlockColumns + column]; }
+  std::uint16_t entry(std::size_t position, std::size_t column) const {
+    const std::size_t at = position * blocks_ * kBlockColumns + column;
+    if (packing_.entry_bytes == 1) return matrix_[at];
+    std::uint16_t e;
+    std::memcpy(&e, matrix_ + at * 2, 2);
+    return e;
+  }
   std::uint32_t value(std::size_t position, std::size_t column) const { return entry(position, column) & ((1u << packing_.shift) - 1); }
   std::uint32_t answered(std::size_t position, std::size_t column) const { return entry(position, column) >> packing_.shift; }
 
@@ -201,8 +217,8 @@ class SumsEngine final : public Engine {
   DrawSums draw_sums_ = nullptr;
   Packing packing_;
   bool at_full_ = false;                                // item_sums_ hold the whole unit's sums
-  std::vector<std::uint16_t> storage_;                  // the matrix and room to align it
-  std::uint16_t* matrix_ = nullptr;                     // rows x blocks * 32 entries (draw_sums.hpp)
+  std::vector<std::uint8_t> storage_;                   // the matrix and room to align it
+  std::uint8_t* matrix_ = nullptr;                      // rows x blocks * 32 entries of packing_.entry_bytes (draw_sums.hpp)
   std::vector<std::uint64_t> full_sums_, full_counts_;  // groups x blocks * 32
   std::vector<std::uint32_t> sums_, counts_;
   std::vector<std::int64_t> item_sums_;  // items x groups

@@ -16,18 +16,25 @@ TEST_CASE("a packing never overflows and flushes as late as it can", "[stats][bo
     CHECK(std::uint64_t(std::max(span, 1u)) * p.flush_every < (1u << p.shift));  // value sums stay below the count
     CHECK((std::uint64_t(p.flush_every) + 1) << p.shift <= 65536u);               // and the lane holds both
   }
-  CHECK(siap::resampling::packing_for(4).flush_every == 127);  // Likert 1-5: 2^9 - 1 = 511 >= 4 x 127
+  for (unsigned span = 0; span <= 7; ++span) {
+    const auto p = siap::resampling::packing_for(span);
+    CHECK(p.entry_bytes == 1);
+    CHECK((1u << p.shift | std::max(span, 1u)) <= 255u);  // an entry fits a byte
+  }
+  CHECK(siap::resampling::packing_for(4).flush_every == 31);  // Likert 1-5: 4 x 31 = 124 < 2^7
+  CHECK(siap::resampling::packing_for(8).entry_bytes == 2);
+  CHECK(siap::resampling::packing_for(8).flush_every == 63);  // 2^9 - 1 = 511 >= 8 x 63, (63 + 1) << 9 <= 65536
   CHECK(siap::resampling::packing_for(255).flush_every == 15);
 }
 
 TEST_CASE("every draw loop equals adding the drawn rows one by one", "[stats][bootstrap]") {
   std::mt19937_64 random(42);
   for (std::size_t blocks = 1; blocks <= 5; ++blocks) {
-    for (unsigned span : {1u, 4u, 255u}) {
+    for (unsigned span : {1u, 4u, 7u, 8u, 255u}) {
       const std::size_t width = blocks * kBlockColumns, columns = width - 3, rows = 700;
       const auto packing = siap::resampling::packing_for(span);
       std::vector<unsigned> value(rows * width, 0), answered(rows * width, 0);
-      std::vector<std::uint16_t> matrix(rows * width, 0);
+      std::vector<std::uint16_t> matrix(rows * width, 0);  // as 16-bit entries; bytes below when the packing says so
       std::uniform_int_distribution<unsigned> pick(0, span);
       for (std::size_t r = 0; r < rows; ++r) {
         for (std::size_t c = 0; c < columns; ++c) {
@@ -48,13 +55,18 @@ TEST_CASE("every draw loop equals adding the drawn rows one by one", "[stats][bo
           counts[c] += answered[r * width + c];
         }
       }
-      const auto variants = siap::resampling::draw_sums_variants(blocks);
+      std::vector<std::uint8_t> bytes(matrix.begin(), matrix.end());
+      const void* entries = packing.entry_bytes == 1 ? static_cast<const void*>(bytes.data()) : static_cast<const void*>(matrix.data());
+      if (packing.entry_bytes == 1) {
+        for (std::uint16_t e : matrix) REQUIRE(e <= 255);
+      }
+      const auto variants = siap::resampling::draw_sums_variants(blocks, packing.entry_bytes);
       REQUIRE_FALSE(variants.empty());
       for (const auto& variant : variants) {
-        INFO(variant.name << ", " << blocks << " blocks, span " << span);
+        INFO(variant.name << ", " << blocks << " blocks, span " << span << ", " << packing.entry_bytes << "-byte entries");
         siap::resampling::Stream stream(9, blocks, span);
         std::vector<std::uint32_t> got_sums(width, 0), got_counts(width, 0);
-        variant.function(stream, from, n, matrix.data(), blocks, packing, got_sums.data(), got_counts.data());
+        variant.function(stream, from, n, entries, blocks, packing, got_sums.data(), got_counts.data());
         CHECK(std::vector<std::uint64_t>(got_sums.begin(), got_sums.end()) == sums);
         CHECK(std::vector<std::uint64_t>(got_counts.begin(), got_counts.end()) == counts);
         siap::resampling::Stream after = reference;
