@@ -304,7 +304,8 @@ ReliabilityResult analyse_reliability(const ItemMatrix& matrix, std::span<const 
     // From item_moments' single pass when it has this scale.
     const ScaleMoments* found = nullptr;
     for (std::size_t s = 0; moments != nullptr && moments->respondents == rows && s < moments->scales.size(); ++s) {
-      if (std::equal(columns.begin(), columns.end(), moments->scales[s].columns.begin(), moments->scales[s].columns.end())) found = &moments->scales[s];
+      if (std::equal(columns.begin(), columns.end(), moments->scales[s].columns.begin(), moments->scales[s].columns.end()))
+        found = &moments->scales[s];
     }
     const ListwiseMoments moments = found != nullptr ? ListwiseMoments{found->mean, found->cross}
                                                      : listwise_moments(matrix, columns, n, [&](std::size_t r) { return bool(complete[r]); });

@@ -14,7 +14,7 @@ TEST_CASE("a packing never overflows and flushes as late as it can", "[stats][bo
     INFO("span " << span);
     REQUIRE(p.flush_every >= 1);
     CHECK(std::uint64_t(std::max(span, 1u)) * p.flush_every < (1u << p.shift));  // value sums stay below the count
-    CHECK((std::uint64_t(p.flush_every) + 1) << p.shift <= 65536u);               // and the lane holds both
+    CHECK((std::uint64_t(p.flush_every) + 1) << p.shift <= 65536u);              // and the lane holds both
   }
   for (unsigned span = 0; span <= 7; ++span) {
     const auto p = siap::resampling::packing_for(span);

@@ -38,8 +38,8 @@ TEST_CASE("order statistics equal those of a full sort", "[stats][order-statisti
     for (int kind = 0; kind < 4; ++kind) {
       std::vector<double> values(n);
       for (std::size_t i = 0; i < n; ++i) values[i] = kind == 1 ? double(few(random)) : normal(random);  // kind 1: heavy ties
-      if (kind == 2) std::sort(values.begin(), values.end());                                              // ascending
-      if (kind == 3) std::sort(values.rbegin(), values.rend());                                            // descending
+      if (kind == 2) std::sort(values.begin(), values.end());                                            // ascending
+      if (kind == 3) std::sort(values.rbegin(), values.rend());                                          // descending
       const auto ks = tails(n);
       INFO("n = " << n << ", kind " << kind);
       CHECK(siap::order_statistics(values, ks) == sorted_truth(values, ks));

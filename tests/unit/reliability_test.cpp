@@ -188,8 +188,7 @@ TEST_CASE("psych's own numbers (committed by make_psych_golden.R): complete, and
   CHECK(checked == 73);
 }
 
-TEST_CASE("every scale's listwise moments in one pass: psych's numbers, the per-scale pass's, and a shift changes nothing",
-          "[stats][reliability]") {
+TEST_CASE("every scale's listwise moments in one pass: psych's numbers, the per-scale pass's, and a shift changes nothing", "[stats][reliability]") {
   siap::ItemMatrix missing{5, {}};
   for (const auto& row : read_csv("synthetic_missing.csv")) missing.values.insert(missing.values.end(), row.begin() + 1, row.end());
   const std::vector<std::vector<std::size_t>> scales{{0, 1, 2, 3, 4}, {0, 2, 4}, {1, 3}};
