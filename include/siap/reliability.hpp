@@ -14,12 +14,21 @@
 
 namespace siap {
 
-// Respondents × items, row-major, already reverse-keyed; NaN is a missing answer.
+// Respondents × items, row-major, already reverse-keyed; NaN is a missing
+// answer. Either the values themselves, or (a survey whose every item is
+// coded) one byte per answer and each item's value per code: a national
+// survey's 60 million answers are then 60 MB instead of 480 MB of doubles.
 struct ItemMatrix {
+  static constexpr std::size_t kCodes = 256;
   std::size_t items = 0;
   std::vector<double> values;
-  std::size_t respondents() const { return items == 0 ? 0 : values.size() / items; }
-  double at(std::size_t respondent, std::size_t item) const { return values[respondent * items + item]; }
+  std::vector<std::uint8_t> codes = {};  // when not empty, instead of values
+  std::vector<double> code_values = {};  // items x kCodes: item i's value for code c at i * kCodes + c (NaN: no answer)
+  std::size_t respondents() const { return items == 0 ? 0 : (codes.empty() ? values.size() : codes.size()) / items; }
+  double at(std::size_t respondent, std::size_t item) const {
+    const std::size_t cell = respondent * items + item;
+    return codes.empty() ? values[cell] : code_values[item * kCodes + codes[cell]];
+  }
 };
 
 // SPSS deletes a respondent with any missing answer (listwise); psych::alpha

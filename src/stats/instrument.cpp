@@ -22,40 +22,43 @@ void for_each_respondent(const Framework& fw, const Dataset& data, int profile,
 ItemMatrix respondent_scores(const Framework& fw, const Dataset& data, int profile) {
   ItemMatrix m;
   m.items = fw.leaves.size();
-  m.values.assign(data.rows * m.items, std::numeric_limits<double>::quiet_NaN());
   const ScoringKernel kernel(fw, data, profile);
   if (kernel.sums_suffice()) {
     // Coded answers only: one respondent's leaf value is its answer's
     // score, as the kernel computes it (the integer score over the item's
     // denominator, divided in long double), looked up per code instead of
-    // rolling the whole tree up once per respondent.
+    // rolling the whole tree up once per respondent; the matrix keeps the
+    // codes and the values per code.
     std::vector<std::size_t> column_of(fw.nodes.size(), std::size_t(-1));
     for (std::size_t i = 0; i < fw.leaves.size(); ++i) column_of[std::size_t(fw.leaves[i])] = i;
-    struct Lookup {
-      std::size_t code_column, column;
-      std::vector<double> score;  // by code; NaN for 0 (no answer)
-    };
-    std::vector<Lookup> lookups;
+    std::vector<std::size_t> code_column(m.items, std::size_t(-1));  // per matrix column: its column in data.codes
+    m.code_values.assign(m.items * ItemMatrix::kCodes, std::numeric_limits<double>::quiet_NaN());
     std::size_t coded = 0;
     for (std::size_t item = 0; item < data.items.size(); ++item) {
       const ItemColumn& column = data.items[item];
       if (!column.coded) continue;
-      const std::size_t code_column = coded++;
-      if (column_of[std::size_t(column.node)] == std::size_t(-1)) continue;
-      Lookup lookup{code_column, column_of[std::size_t(column.node)], std::vector<double>(column.scores.size() + 1, std::nan(""))};
-      for (std::size_t code = 1; code <= column.scores.size(); ++code) {
-        lookup.score[code] =
+      const std::size_t code_index = coded++;
+      const std::size_t at = column_of[std::size_t(column.node)];
+      if (at == std::size_t(-1)) continue;
+      code_column[at] = code_index;
+      for (std::size_t code = 1; code <= column.scores.size() && code < ItemMatrix::kCodes; ++code) {
+        m.code_values[at * ItemMatrix::kCodes + code] =
             double(static_cast<long double>(kernel.integer_score(item, int(code))) / static_cast<long double>(kernel.score_denominator(item)));
       }
-      lookups.push_back(std::move(lookup));
     }
-    // Row by row: the matrix is row-major.
+    // Row by row: the matrix is row-major. A leaf without a column (no
+    // answers in the input) keeps code 0, no answer.
+    m.codes.assign(data.rows * m.items, 0);
     for (std::size_t r = 0; r < data.rows; ++r) {
-      double* out = m.values.data() + r * m.items;
-      for (const Lookup& l : lookups) out[l.column] = l.score[data.code(r, l.code_column)];
+      std::uint8_t* out = m.codes.data() + r * m.items;
+      const std::uint8_t* in = data.codes.data() + r * data.coded_items;
+      for (std::size_t i = 0; i < m.items; ++i) {
+        if (code_column[i] != std::size_t(-1)) out[i] = in[code_column[i]];
+      }
     }
     return m;
   }
+  m.values.assign(data.rows * m.items, std::numeric_limits<double>::quiet_NaN());
   for_each_respondent(fw, data, profile, [&](std::size_t r, std::span<const NodeValue> nodes) {
     for (std::size_t i = 0; i < m.items; ++i) {
       const NodeValue& v = nodes[std::size_t(fw.leaves[i])];
@@ -122,9 +125,17 @@ InstrumentAnalysis analyse_instrument(const Framework& fw, const Dataset& data, 
   for (std::size_t u = 0; u < data.units.size(); ++u) {
     ItemMatrix m;
     m.items = all.items;
-    m.values.reserve(rows_of[u].size() * all.items);
-    for (std::uint32_t r : rows_of[u])
-      m.values.insert(m.values.end(), all.values.begin() + std::ptrdiff_t(r * all.items), all.values.begin() + std::ptrdiff_t((r + 1) * all.items));
+    m.code_values = all.code_values;
+    auto copy_rows = [&](const auto& from, auto& to) {
+      to.reserve(rows_of[u].size() * all.items);
+      for (std::uint32_t r : rows_of[u])
+        to.insert(to.end(), from.begin() + std::ptrdiff_t(r * all.items), from.begin() + std::ptrdiff_t((r + 1) * all.items));
+    };
+    if (all.codes.empty()) {
+      copy_rows(all.values, m.values);
+    } else {
+      copy_rows(all.codes, m.codes);
+    }
     const ItemMoments unit_moments = item_moments(m);
     UnitInstrument unit{data.units[u].code, data.units[u].name, rows_of[u].size(), {}};
     for (std::size_t s = 0; s < out.scales.size(); ++s) {

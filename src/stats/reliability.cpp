@@ -20,9 +20,9 @@ namespace {
 
 // acc[i][j] += d[i] d[j] for j >= i: the centred cross-products' upper
 // triangle, a national survey's hot loop (k²/2 per respondent). Compiled
-// for AVX2 and for the baseline, chosen when the program loads; no FMA, so
-// that both give the same sums.
-__attribute__((target_clones("avx2", "default"))) void add_cross_products(const double* d, std::size_t k, double* acc) {
+// for AVX-512, AVX2 and the baseline, chosen when the program loads; no FMA
+// (ISO C++ mode does not contract), so that all give the same sums.
+__attribute__((target_clones("avx512f", "avx2", "default"))) void add_cross_products(const double* d, std::size_t k, double* acc) {
   for (std::size_t i = 0; i < k; ++i) {
     const double di = d[i];
     double* row = acc + i * k;
@@ -41,7 +41,7 @@ struct ListwiseMoments {
 template <typename Use>
 ListwiseMoments listwise_moments(const ItemMatrix& matrix, std::span<const std::size_t> columns, double n, Use&& use) {
   const std::size_t k = columns.size(), rows = matrix.respondents();
-  auto at = [&](std::size_t r, std::size_t i) { return matrix.values[r * matrix.items + columns[i]]; };
+  auto at = [&](std::size_t r, std::size_t i) { return matrix.at(r, columns[i]); };
   auto halves = [&](std::size_t size, auto&& pass) {
     std::vector<double> first(size, 0.0), second(size, 0.0);
     if (rows < 65536) {
@@ -145,7 +145,7 @@ std::vector<ScaleMoments> listwise_scale_moments(const ItemMatrix& matrix, const
   for (std::size_t c = 0; c < items; ++c) {
     for (std::size_t r = 0; r < rows; ++r) {
       if (!((missing[r] >> c) & 1)) {
-        shift[c] = matrix.values[r * items + c];
+        shift[c] = matrix.at(r, c);
         break;
       }
     }
@@ -168,11 +168,10 @@ std::vector<ScaleMoments> listwise_scale_moments(const ItemMatrix& matrix, const
     }
     std::vector<double> d(items);
     for (std::size_t r = from; r < to; ++r) {
-      const double* row = matrix.values.data() + r * items;
       for (std::size_t s = 0; s < scales.size(); ++s) {
         if (missing[r] & needs[s]) continue;
         const std::size_t k = scales[s].size();
-        for (std::size_t i = 0; i < k; ++i) d[i] = row[scales[s][i]] - shift[scales[s][i]];
+        for (std::size_t i = 0; i < k; ++i) d[i] = matrix.at(r, scales[s][i]) - shift[scales[s][i]];
         for (std::size_t i = 0; i < k; ++i) out.sum[s][i] += d[i];
         add_cross_products(d.data(), k, out.cross[s].data());
         ++out.used[s];
@@ -218,14 +217,23 @@ ItemMoments item_moments(const ItemMatrix& matrix, std::span<const std::vector<s
   bool any_missing = false;
   if (k <= 64) {
     out.missing.assign(rows, 0);
-    for (std::size_t r = 0; r < rows; ++r) {
-      std::uint64_t mask = 0;
-      for (std::size_t i = 0; i < k; ++i) mask |= std::uint64_t(std::isnan(matrix.values[r * k + i])) << i;
-      out.missing[r] = mask;
-      any_missing = any_missing || mask != 0;
+    auto masks = [&](std::size_t from, std::size_t to) {
+      for (std::size_t r = from; r < to; ++r) {
+        std::uint64_t mask = 0;
+        for (std::size_t i = 0; i < k; ++i) mask |= std::uint64_t(std::isnan(matrix.at(r, i))) << i;
+        out.missing[r] = mask;
+      }
+    };
+    if (rows < 65536) {
+      masks(0, rows);
+    } else {
+      run_in_parallel({[&] { masks(0, rows / 2); }, [&] { masks(rows / 2, rows); }});
     }
+    for (std::size_t r = 0; r < rows && !any_missing; ++r) any_missing = out.missing[r] != 0;
   } else {
-    for (double v : matrix.values) any_missing = any_missing || std::isnan(v);
+    for (std::size_t r = 0; r < rows && !any_missing; ++r) {
+      for (std::size_t i = 0; i < k; ++i) any_missing = any_missing || std::isnan(matrix.at(r, i));
+    }
   }
   if (any_missing && !out.missing.empty() && !listwise_scales.empty()) out.scales = listwise_scale_moments(matrix, out.missing, listwise_scales);
   if (any_missing || rows < 2) return out;
@@ -249,7 +257,7 @@ ReliabilityResult analyse_reliability(const ItemMatrix& matrix, std::span<const 
   struct View {
     const ItemMatrix& matrix;
     std::span<const std::size_t> columns;
-    double at(std::size_t r, std::size_t i) const { return matrix.values[r * matrix.items + columns[i]]; }
+    double at(std::size_t r, std::size_t i) const { return matrix.at(r, columns[i]); }
   } m{matrix, columns};
   if (k < 2) {
     out.why_not_id = "perlu sedikitnya dua butir";
