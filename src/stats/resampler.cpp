@@ -107,25 +107,34 @@ class SumsEngine final : public Engine {
     storage_.assign(rows.size() * width * packing_.entry_bytes + 64, 0);
     const std::size_t misalignment = reinterpret_cast<std::uintptr_t>(storage_.data()) % 64;
     matrix_ = storage_.data() + (misalignment ? 64 - misalignment : 0);
-    for (std::size_t p = 0; p < rows.size(); ++p) {
-      const std::uint8_t* codes = data.codes.data() + std::size_t(rows.rows[p]) * data.coded_items;
-      for (std::size_t j = 0; j < columns_.size(); ++j) {
-        const std::uint16_t e = entry_of[j * 256 + codes[columns_[j].coded_index]];
-        if (packing_.entry_bytes == 1) {
-          matrix_[p * width + j] = std::uint8_t(e);
-        } else {
-          std::memcpy(matrix_ + (p * width + j) * 2, &e, 2);
-        }
-      }
-    }
-    // The whole unit's sums, per group, for estimate() and leave_out().
+    // The rows group by group, each group's sums (for estimate() and
+    // leave_out()) added as its entries are written. Locals throughout: the
+    // byte stores could alias any member, which the compiler would reload.
     full_sums_.assign(groups_ * width, 0);
     full_counts_.assign(groups_ * width, 0);
+    const std::uint16_t value_mask = std::uint16_t(present - 1);
+    const unsigned shift = packing_.shift;
+    const bool bytes = packing_.entry_bytes == 1;
+    const std::size_t column_count = columns_.size(), coded_items = data.coded_items;
+    std::vector<std::size_t> code_column(column_count);
+    for (std::size_t j = 0; j < column_count; ++j) code_column[j] = columns_[j].coded_index;
+    const std::uint8_t* all_codes = data.codes.data();
+    std::uint8_t* matrix = matrix_;
     for (std::size_t g = 0; g < groups_; ++g) {
+      std::uint64_t* group_sums = full_sums_.data() + g * width;
+      std::uint64_t* group_counts = full_counts_.data() + g * width;
       for (std::size_t p = rows.first[g]; p < rows.first[g + 1]; ++p) {
-        for (std::size_t j = 0; j < width; ++j) {
-          full_sums_[g * width + j] += value(p, j);
-          full_counts_[g * width + j] += answered(p, j);
+        const std::uint8_t* codes = all_codes + std::size_t(rows.rows[p]) * coded_items;
+        std::uint8_t* row = matrix + p * width * (bytes ? 1 : 2);
+        for (std::size_t j = 0; j < column_count; ++j) {
+          const std::uint16_t e = entry_of[j * 256 + codes[code_column[j]]];
+          group_sums[j] += e & value_mask;
+          group_counts[j] += e >> shift;
+          if (bytes) {
+            row[j] = std::uint8_t(e);
+          } else {
+            std::memcpy(row + j * 2, &e, 2);
+          }
         }
       }
     }
@@ -157,16 +166,27 @@ class SumsEngine final : public Engine {
     evaluate(out);
   }
 
-  // Only the left-out respondent's group changes; it is restored after.
+  // Only the left-out respondent's answers change their items' sums in its
+  // group; they are restored after.
   void leave_out(std::size_t position, std::span<double> out) override {
     if (!at_full_) set_full();
-    const std::size_t width = blocks_ * kBlockColumns;
     const std::size_t g = std::size_t(std::upper_bound(rows_.first.begin(), rows_.first.end(), position) - rows_.first.begin()) - 1;
+    const std::uint32_t value_mask = (1u << packing_.shift) - 1;
     for (std::size_t j = 0; j < columns_.size(); ++j) {
-      set(j, g, full_sums_[g * width + j] - value(position, j), full_counts_[g * width + j] - answered(position, j));
+      const std::uint16_t e = entry(position, j);
+      if (e == 0) continue;
+      const std::size_t at = columns_[j].item * groups_ + g;
+      item_sums_[at] -= std::int64_t(e & value_mask) + columns_[j].lowest;
+      item_counts_[at] -= 1;
     }
     evaluate(out);
-    for (std::size_t j = 0; j < columns_.size(); ++j) set(j, g, full_sums_[g * width + j], full_counts_[g * width + j]);
+    for (std::size_t j = 0; j < columns_.size(); ++j) {
+      const std::uint16_t e = entry(position, j);
+      if (e == 0) continue;
+      const std::size_t at = columns_[j].item * groups_ + g;
+      item_sums_[at] += std::int64_t(e & value_mask) + columns_[j].lowest;
+      item_counts_[at] += 1;
+    }
   }
 
  private:
@@ -183,8 +203,6 @@ class SumsEngine final : public Engine {
     std::memcpy(&e, matrix_ + at * 2, 2);
     return e;
   }
-  std::uint32_t value(std::size_t position, std::size_t column) const { return entry(position, column) & ((1u << packing_.shift) - 1); }
-  std::uint32_t answered(std::size_t position, std::size_t column) const { return entry(position, column) >> packing_.shift; }
 
   void set_full() {
     const std::size_t width = blocks_ * kBlockColumns;
