@@ -135,7 +135,57 @@ __attribute__((target("avx512f,avx512bw"))) void add_widened_avx512(std::uint32_
   _mm512_storeu_si512(out + 16, _mm512_add_epi32(_mm512_loadu_si512(out + 16), high));
 }
 
-// AVX-512: a block of 32 entries per register.
+template <std::size_t Blocks>
+__attribute__((target("avx512f,avx512bw"))) void flush_avx512(__m512i* lanes, __m512i mask, __m128i shift, std::uint32_t* sums,
+                                                              std::uint32_t* counts) {
+  for (std::size_t v = 0; v < Blocks; ++v) {
+    add_widened_avx512(sums + v * kBlockColumns, _mm512_and_si512(lanes[v], mask));
+    add_widened_avx512(counts + v * kBlockColumns, _mm512_srl_epi16(lanes[v], shift));
+    lanes[v] = _mm512_setzero_si512();
+  }
+}
+
+// count draws below(n) into out, exactly as count calls of stream.below(n)
+// would give them, 16 at a time: the 8 random numbers' states are the
+// stream's plus 1..8 increments, their 64x64->128-bit products built from
+// 32-bit pieces, each number's halves two draws by Lemire's multiply. A
+// step where a draw might be rejected (a low half below n: about 16 n /
+// 2^32 of steps) stops the vector loop, and the scalar calls do the rest.
+// (The zero-masking forms throughout: see add_widened_avx512.)
+__attribute__((target("avx512f,avx512bw"))) void fill_indices_avx512(Stream& stream, std::uint32_t n, std::uint32_t count, std::uint32_t* out) {
+  std::uint32_t i = 0;
+  if (count > 0 && stream.spare_ready()) out[i++] = stream.below(n);
+  constexpr std::uint64_t k = Stream::kIncrement;
+  const __m512i offsets = _mm512_set_epi64(8 * k, 7 * k, 6 * k, 5 * k, 4 * k, 3 * k, 2 * k, k);
+  const __m512i mix = _mm512_set1_epi64(std::int64_t(Stream::kMix));
+  const __m512i below = _mm512_set1_epi64(n);
+  const __m512i low32 = _mm512_set1_epi64(0xffffffffLL);
+  const __m512i high32 = _mm512_set1_epi64(std::int64_t(0xffffffff00000000ULL));
+  while (count - i >= 16 && !stream.spare_ready()) {
+    const __m512i a = _mm512_add_epi64(_mm512_set1_epi64(std::int64_t(stream.raw_state())), offsets);
+    const __m512i b = _mm512_xor_si512(a, mix);
+    const __m512i a_high = _mm512_maskz_srli_epi64(0xFF, a, 32), b_high = _mm512_maskz_srli_epi64(0xFF, b, 32);
+    const __m512i p0 = _mm512_maskz_mul_epu32(0xFF, a, b), p1 = _mm512_maskz_mul_epu32(0xFF, a, b_high);
+    const __m512i p2 = _mm512_maskz_mul_epu32(0xFF, a_high, b), p3 = _mm512_maskz_mul_epu32(0xFF, a_high, b_high);
+    const __m512i middle =
+        _mm512_add_epi64(_mm512_add_epi64(_mm512_maskz_srli_epi64(0xFF, p0, 32), _mm512_and_si512(p1, low32)), _mm512_and_si512(p2, low32));
+    const __m512i high = _mm512_add_epi64(_mm512_add_epi64(p3, _mm512_maskz_srli_epi64(0xFF, p1, 32)),
+                                          _mm512_add_epi64(_mm512_maskz_srli_epi64(0xFF, p2, 32), _mm512_maskz_srli_epi64(0xFF, middle, 32)));
+    const __m512i low = _mm512_or_si512(_mm512_maskz_slli_epi64(0xFF, middle, 32), _mm512_and_si512(p0, low32));
+    const __m512i x = _mm512_xor_si512(high, low);
+    const __m512i first = _mm512_maskz_mul_epu32(0xFF, x, below);
+    const __m512i second = _mm512_maskz_mul_epu32(0xFF, _mm512_maskz_srli_epi64(0xFF, x, 32), below);
+    if (_mm512_cmplt_epu64_mask(_mm512_and_si512(first, low32), below) | _mm512_cmplt_epu64_mask(_mm512_and_si512(second, low32), below)) break;
+    // Each lane's first draw in its low 32 bits, its second in the high.
+    _mm512_storeu_si512(out + i, _mm512_or_si512(_mm512_maskz_srli_epi64(0xFF, first, 32), _mm512_and_si512(second, high32)));
+    stream.skip(8);
+    i += 16;
+  }
+  for (; i < count; ++i) out[i] = stream.below(n);
+}
+
+// AVX-512: a block of 32 entries per register; the draws' indices made 16
+// at a time first (fill_indices_avx512), then their rows added.
 template <typename Entry, std::size_t Blocks>
 __attribute__((target("avx512f,avx512bw"))) void draw_sums_avx512(Stream& stream, std::uint32_t from, std::uint32_t n, const void* matrix,
                                                                   std::size_t /*blocks*/, Packing packing, std::uint32_t* sums,
@@ -146,25 +196,34 @@ __attribute__((target("avx512f,avx512bw"))) void draw_sums_avx512(Stream& stream
   for (auto& l : lanes) l = _mm512_setzero_si512();
   const __m512i mask = _mm512_set1_epi16(std::int16_t((1u << packing.shift) - 1));
   const __m128i shift = _mm_cvtsi32_si128(int(packing.shift));
-  for (std::uint32_t start = 0; start < n; start += packing.flush_every) {
-    const std::uint32_t end = n - start > packing.flush_every ? start + packing.flush_every : n;
-    for (std::uint32_t i = start; i < end; ++i) {
-      const Entry* row = entries + std::size_t(from + local.below(n)) * Blocks * kBlockColumns;
-      for (std::size_t v = 0; v < Blocks; ++v) {
-        if constexpr (sizeof(Entry) == 1) {
-          const __m256i bytes = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row + v * kBlockColumns));
-          lanes[v] = _mm512_add_epi16(lanes[v], _mm512_maskz_cvtepu8_epi16(0xFFFFFFFF, bytes));
-        } else {
-          lanes[v] = _mm512_add_epi16(lanes[v], _mm512_loadu_si512(row + v * kBlockColumns));
+  constexpr std::uint32_t kChunk = 1024;
+  std::uint32_t drawn[kChunk];
+  std::uint32_t pending = 0;  // draws in the lanes since the last flush
+  for (std::uint32_t start = 0; start < n; start += kChunk) {
+    const std::uint32_t count = std::min(kChunk, n - start);
+    fill_indices_avx512(local, n, count, drawn);
+    for (std::uint32_t k = 0; k < count;) {
+      const std::uint32_t run = std::min(packing.flush_every - pending, count - k);
+      for (std::uint32_t i = k; i < k + run; ++i) {
+        const Entry* row = entries + std::size_t(from + drawn[i]) * Blocks * kBlockColumns;
+        for (std::size_t v = 0; v < Blocks; ++v) {
+          if constexpr (sizeof(Entry) == 1) {
+            const __m256i bytes = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row + v * kBlockColumns));
+            lanes[v] = _mm512_add_epi16(lanes[v], _mm512_maskz_cvtepu8_epi16(0xFFFFFFFF, bytes));
+          } else {
+            lanes[v] = _mm512_add_epi16(lanes[v], _mm512_loadu_si512(row + v * kBlockColumns));
+          }
         }
       }
-    }
-    for (std::size_t v = 0; v < Blocks; ++v) {
-      add_widened_avx512(sums + v * kBlockColumns, _mm512_and_si512(lanes[v], mask));
-      add_widened_avx512(counts + v * kBlockColumns, _mm512_srl_epi16(lanes[v], shift));
-      lanes[v] = _mm512_setzero_si512();
+      k += run;
+      pending += run;
+      if (pending == packing.flush_every) {
+        flush_avx512<Blocks>(lanes, mask, shift, sums, counts);
+        pending = 0;
+      }
     }
   }
+  flush_avx512<Blocks>(lanes, mask, shift, sums, counts);
   stream = local;
 }
 #endif
@@ -215,6 +274,16 @@ Packing packing_for(unsigned span) {
 
 std::vector<NamedDrawSums> draw_sums_variants(std::size_t blocks, std::size_t entry_bytes) {
   return entry_bytes == 1 ? variants_of<std::uint8_t>(blocks) : variants_of<std::uint16_t>(blocks);
+}
+
+void draw_indices(Stream& stream, std::uint32_t n, std::uint32_t count, std::uint32_t* out) {
+#if defined(__x86_64__)
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")) {
+    fill_indices_avx512(stream, n, count, out);
+    return;
+  }
+#endif
+  for (std::uint32_t i = 0; i < count; ++i) out[i] = stream.below(n);
 }
 
 DrawSums draw_sums_for(std::size_t blocks, std::size_t entry_bytes) { return draw_sums_variants(blocks, entry_bytes).back().function; }

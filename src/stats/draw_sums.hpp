@@ -42,6 +42,10 @@ using DrawSums = void (*)(Stream& stream, std::uint32_t from, std::uint32_t n, c
 // The fastest this machine has for the width and entry size.
 DrawSums draw_sums_for(std::size_t blocks, std::size_t entry_bytes);
 
+// count draws of stream.below(n) into out, exactly as count calls would
+// give them (16 at a time where the processor has AVX-512).
+void draw_indices(Stream& stream, std::uint32_t n, std::uint32_t count, std::uint32_t* out);
+
 // Every variant this machine can run, by name, for tests that hold them
 // to one another.
 struct NamedDrawSums {

@@ -26,8 +26,8 @@ class Stream {
  public:
   Stream(std::uint64_t seed, std::uint64_t unit, std::uint64_t resample);
   std::uint64_t next() {
-    state_ += 0xa0761d6478bd642fULL;
-    const uint128 t = uint128(state_) * (state_ ^ 0xe7037ed1a0b428dbULL);
+    state_ += kIncrement;
+    const uint128 t = uint128(state_) * (state_ ^ kMix);
     return std::uint64_t(t >> 64) ^ std::uint64_t(t);
   }
   // 32 random bits: each 64-bit number gives two.
@@ -55,6 +55,15 @@ class Stream {
     }
     return std::uint32_t(m >> 32);
   }
+
+  // For generators of many numbers at once (draw_sums' AVX-512 loop): the
+  // i-th next() from here is mixed from raw_state() + i * kIncrement,
+  // i = 1, 2, ...; skip(k) moves past k of them. Only without a spare.
+  static constexpr std::uint64_t kIncrement = 0xa0761d6478bd642fULL;
+  static constexpr std::uint64_t kMix = 0xe7037ed1a0b428dbULL;
+  bool spare_ready() const { return spare_ready_; }
+  std::uint64_t raw_state() const { return state_; }
+  void skip(std::uint64_t numbers) { state_ += numbers * kIncrement; }
 
  private:
   std::uint64_t state_;

@@ -75,3 +75,26 @@ TEST_CASE("every draw loop equals adding the drawn rows one by one", "[stats][bo
     }
   }
 }
+
+TEST_CASE("indices drawn many at a time equal the stream's draws one by one, rejections and spares included", "[stats][bootstrap]") {
+  // n near 2^31 rejects about half of the 32-bit numbers: the vector loop
+  // stops and the one-by-one draws, with their spare halves, take over.
+  for (std::uint32_t n : {1u, 2u, 7u, 600u, 65537u, 0x80000001u, 0xfffffffeu}) {
+    for (std::uint32_t count : {0u, 1u, 15u, 16u, 17u, 33u, 1000u}) {
+      for (bool spare_first : {false, true}) {
+        INFO("n " << n << ", count " << count << (spare_first ? ", a spare half waiting" : ""));
+        siap::resampling::Stream one_by_one(3, n, count), many(3, n, count);
+        if (spare_first) {
+          one_by_one.bits32();
+          many.bits32();
+        }
+        std::vector<std::uint32_t> expected(count), got(count);
+        for (auto& x : expected) x = one_by_one.below(n);
+        siap::resampling::draw_indices(many, n, count, got.data());
+        CHECK(got == expected);
+        CHECK(many.spare_ready() == one_by_one.spare_ready());
+        CHECK(many.bits32() == one_by_one.bits32());  // left at the same place
+      }
+    }
+  }
+}
