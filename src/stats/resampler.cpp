@@ -93,6 +93,10 @@ class SumsEngine final : public Engine {
       std::vector<std::uint16_t>& values = value_of_code.emplace_back(data.items[i].scores.size() + 1, 0);
       for (std::size_t code = 1; code < values.size(); ++code) values[code] = std::uint16_t(kernel.integer_score(i, int(code)) - lo);
     }
+    for (const Column& c : columns_) {
+      column_base_.push_back(c.item * groups_);
+      column_lowest_.push_back(c.lowest);
+    }
     packing_ = packing_for(unsigned(span));
     const std::uint16_t present = std::uint16_t(1u << packing_.shift);
     blocks_ = std::max<std::size_t>((columns_.size() + kBlockColumns - 1) / kBlockColumns, 1);
@@ -171,25 +175,40 @@ class SumsEngine final : public Engine {
   void leave_out(std::size_t position, std::span<double> out) override {
     if (!at_full_) set_full();
     const std::size_t g = std::size_t(std::upper_bound(rows_.first.begin(), rows_.first.end(), position) - rows_.first.begin()) - 1;
-    const std::uint32_t value_mask = (1u << packing_.shift) - 1;
-    for (std::size_t j = 0; j < columns_.size(); ++j) {
-      const std::uint16_t e = entry(position, j);
-      if (e == 0) continue;
-      const std::size_t at = columns_[j].item * groups_ + g;
-      item_sums_[at] -= std::int64_t(e & value_mask) + columns_[j].lowest;
-      item_counts_[at] -= 1;
-    }
-    evaluate(out);
-    for (std::size_t j = 0; j < columns_.size(); ++j) {
-      const std::uint16_t e = entry(position, j);
-      if (e == 0) continue;
-      const std::size_t at = columns_[j].item * groups_ + g;
-      item_sums_[at] += std::int64_t(e & value_mask) + columns_[j].lowest;
-      item_counts_[at] += 1;
+    if (packing_.entry_bytes == 1) {
+      adjust<std::uint8_t, -1>(position, g);
+      evaluate(out);
+      adjust<std::uint8_t, 1>(position, g);
+    } else {
+      adjust<std::uint16_t, -1>(position, g);
+      evaluate(out);
+      adjust<std::uint16_t, 1>(position, g);
     }
   }
 
  private:
+  // Adds (Sign 1) or takes away (-1) the respondent at `position`'s
+  // answers in group g's item sums; from locals, which the stores cannot
+  // be taken to alias.
+  template <typename Entry, int Sign>
+  void adjust(std::size_t position, std::size_t g) {
+    const std::size_t width = blocks_ * kBlockColumns;
+    const std::uint8_t* bytes = matrix_ + position * width * sizeof(Entry);
+    std::int64_t* sums = item_sums_.data();
+    std::uint32_t* counts = item_counts_.data();
+    const std::size_t* base = column_base_.data();
+    const std::int64_t* lowest = column_lowest_.data();
+    const std::uint32_t value_mask = (1u << packing_.shift) - 1;
+    for (std::size_t j = 0, n = columns_.size(); j < n; ++j) {
+      Entry e;
+      std::memcpy(&e, bytes + j * sizeof(Entry), sizeof(Entry));
+      if (e == 0) continue;
+      const std::size_t at = base[j] + g;
+      sums[at] += Sign * (std::int64_t(e & value_mask) + lowest[j]);
+      counts[at] += std::uint32_t(Sign);
+    }
+  }
+
   struct Column {
     std::size_t item;         // index into Dataset::items
     std::size_t coded_index;  // its column in Dataset::codes
@@ -241,7 +260,9 @@ class SumsEngine final : public Engine {
   std::vector<std::uint32_t> sums_, counts_;
   std::vector<std::int64_t> item_sums_;  // items x groups
   std::vector<std::uint32_t> item_counts_;
-  std::vector<double> reciprocal_;  // 1 / n up to the largest group
+  std::vector<double> reciprocal_;        // 1 / n up to the largest group
+  std::vector<std::size_t> column_base_;  // per column: its item's first index in item_sums_ (item * groups)
+  std::vector<std::int64_t> column_lowest_;
   std::vector<ResampleValue> values_out_;
 };
 
