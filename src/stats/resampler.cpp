@@ -215,14 +215,6 @@ class SumsEngine final : public Engine {
     std::int64_t lowest;      // its lowest integer score
   };
 
-  std::uint16_t entry(std::size_t position, std::size_t column) const {
-    const std::size_t at = position * blocks_ * kBlockColumns + column;
-    if (packing_.entry_bytes == 1) return matrix_[at];
-    std::uint16_t e;
-    std::memcpy(&e, matrix_ + at * 2, 2);
-    return e;
-  }
-
   void set_full() {
     const std::size_t width = blocks_ * kBlockColumns;
     for (std::size_t g = 0; g < groups_; ++g) {
