@@ -32,7 +32,10 @@ void add_lanes(Lanes16& lanes, const Entry* at) {
 }
 
 void flush_portable(Lanes16* lanes, std::size_t vectors, Packing packing, std::uint32_t* sums, std::uint32_t* counts) {
-  const Lanes16 mask = Lanes16{} + std::uint16_t((1u << packing.shift) - 1);
+  // Lane by lane: a scalar added to a vector would be an int first, which
+  // GCC refuses to truncate at -O0.
+  Lanes16 mask;
+  for (int lane = 0; lane < 16; ++lane) mask[lane] = std::uint16_t((1u << packing.shift) - 1);
   for (std::size_t v = 0; v < vectors; ++v) {
     Sums16 s, c;
     std::memcpy(&s, sums + v * 16, sizeof s);
