@@ -39,6 +39,8 @@ class Decimal {
   // Text with exactly `decimals` fraction digits, rounded half up (away from
   // zero on an exact tie), with '.' or ',' as the decimal separator.
   std::string format(int decimals, char decimal_separator = '.') const;
+  // format(), appended to `out` (reports write millions of values).
+  void append_format(std::string& out, int decimals, char decimal_separator = '.') const;
 
   // Rounded half up (away from zero on an exact tie) to `decimals` places.
   Decimal round_half_up(int decimals) const;

@@ -133,6 +133,8 @@ std::string format_published(const Decimal& value, int decimals, Lang lang);
 std::string spreadsheet_safe(std::string_view text);
 // CSV field quoting (RFC 4180) when needed.
 std::string csv_field(std::string_view text, char delimiter);
+// csv_field() appended to `out`; `formula_safe`: spreadsheet_safe() first.
+void append_csv_field(std::string& out, std::string_view text, char delimiter, bool formula_safe = false);
 // Text that cannot move a terminal's cursor: control characters become spaces.
 std::string terminal_safe(std::string_view s);
 // Text that stays text in HTML: & < > " ' escaped, control characters

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "report/report_view.hpp"
@@ -18,7 +19,6 @@ std::string render_csv(const Assessment& a, const ReportOptions& options) {
   const char point = options.csv_decimal_comma ? ',' : '.';
   const int decimals = fw.score.decimals;
   auto tr = [lang](std::string_view id, std::string_view en) { return std::string(lang == Lang::en ? en : id); };
-  auto num = [&](const NodeScore& s) { return s.assessed ? s.published.format(decimals, point) : std::string(); };
 
   std::string out = options.csv_bom ? "\xEF\xBB\xBF" : "";
   auto row = [&](const std::vector<std::string>& fields) {
@@ -58,33 +58,81 @@ std::string render_csv(const Assessment& a, const ReportOptions& options) {
   header.push_back(tr("status", "status"));
   row(header);
 
+  // Rows are appended field by field: a national unit sheet has hundreds of
+  // thousands, and a vector of strings per row cost more than the scoring.
+  out.reserve(out.size() + a.results.size() * (header.size() * 6 + 40));
+  std::array<std::string, 4> type_labels;  // per UnitLevel
+  for (int level = 0; level < 4; ++level) {
+    Unit of_level;
+    of_level.level = UnitLevel(level);
+    type_labels[std::size_t(level)] = unit_type_label(of_level).in(lang);
+  }
+  const std::string assessed_text = tr("dinilai", "assessed");
+  const std::string not_assessed_text = tr("Tidak Dapat Dinilai: ", "Not assessable: ");
+  bool first = true;
+  auto next = [&] {
+    if (!first) out += d;
+    first = false;
+  };
+  auto text = [&](std::string_view value, bool formula_safe = false) {
+    next();
+    append_csv_field(out, value, d, formula_safe);
+  };
+  auto integer = [&](std::size_t v) {  // digits need no quoting
+    next();
+    char digits[24];
+    const auto end_of = fmt::format_to(digits, "{}", v);
+    out.append(digits, end_of);
+  };
+  auto rank = [&](int v) {
+    if (v > 0) {
+      integer(std::size_t(v));
+    } else {
+      next();
+    }
+  };
+  auto num = [&](const NodeScore& s) {
+    next();
+    // A published value is digits, a sign and the separator, which is never the delimiter.
+    if (s.assessed) s.published.append_format(out, decimals, point);
+  };
   for (const auto& r : a.results) {
     const Unit& unit = a.unit_of(r);
-    auto rank = [](int v) { return v > 0 ? std::to_string(v) : std::string(); };
-    std::vector<std::string> fields{
-        unit.code,    spreadsheet_safe(unit.name), unit_type_label(unit).in(lang), unit.province_name, std::to_string(r.respondents),
-        rank(r.rank), rank(r.rank_in_type),        rank(r.rank_in_province),       num(r.nodes[0])};
+    first = true;
+    text(unit.code);
+    text(unit.name, true);
+    text(type_labels[std::size_t(unit.level)]);
+    text(unit.province_name);
+    integer(r.respondents);
+    rank(r.rank);
+    rank(r.rank_in_type);
+    rank(r.rank_in_province);
+    num(r.nodes[0]);
     if (!overall.empty()) {
       int band = r.assessed && !r.nodes[0].bands.empty() ? r.nodes[0].bands[0] : -1;
-      fields.push_back(band >= 0 ? fw.band_sets[std::size_t(overall[0])].bands[std::size_t(band)].label.in(lang) : "");
+      text(band >= 0 ? std::string_view(fw.band_sets[std::size_t(overall[0])].bands[std::size_t(band)].label.in(lang)) : std::string_view());
     }
     if (boot) {
       const UnitBootstrap& b = boot->units[std::size_t(&r - a.results.data())];
       auto value = [&](double v, int places) { return std::isnan(v) ? std::string() : round_estimate(v, places).format(places, point); };
       const bool ranked = r.assessed && b.ranked > 0;
-      fields.push_back(r.assessed && !b.nodes.empty() ? value(b.nodes[0].percentile.low, decimals) : "");
-      fields.push_back(r.assessed && !b.nodes.empty() ? value(b.nodes[0].percentile.high, decimals) : "");
-      fields.push_back(ranked ? value(b.median_rank, 1) : "");
-      fields.push_back(ranked ? std::to_string(b.rank_low) : "");
-      fields.push_back(ranked ? std::to_string(b.rank_high) : "");
-      fields.push_back(ranked ? value(b.p_top, 3) : "");
+      text(r.assessed && !b.nodes.empty() ? value(b.nodes[0].percentile.low, decimals) : "");
+      text(r.assessed && !b.nodes.empty() ? value(b.nodes[0].percentile.high, decimals) : "");
+      text(ranked ? value(b.median_rank, 1) : "");
+      text(ranked ? std::to_string(b.rank_low) : "");
+      text(ranked ? std::to_string(b.rank_high) : "");
+      text(ranked ? value(b.p_top, 3) : "");
     }
-    for (int t : fw.root().children) fields.push_back(num(r.nodes[std::size_t(t)]));
+    for (int t : fw.root().children) num(r.nodes[std::size_t(t)]);
     for (std::size_t f = 0; f < fw.facets.size(); ++f) {
-      for (std::size_t v = 0; v < fw.facets[f].values.size(); ++v) fields.push_back(num(r.facets[f][v]));
+      for (std::size_t v = 0; v < fw.facets[f].values.size(); ++v) num(r.facets[f][v]);
     }
-    fields.push_back(r.assessed ? tr("dinilai", "assessed") : tr("Tidak Dapat Dinilai: ", "Not assessable: ") + r.not_assessed_reason.in(lang));
-    row(fields);
+    if (r.assessed) {
+      text(assessed_text);
+    } else {
+      text(not_assessed_text + r.not_assessed_reason.in(lang));
+    }
+    out += "\r\n";
   }
   return out;
 }

@@ -8,22 +8,37 @@ namespace siap {
 
 std::string format_published(const Decimal& value, int decimals, Lang lang) { return value.format(decimals, lang == Lang::en ? '.' : ','); }
 
-std::string spreadsheet_safe(std::string_view text) {
-  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' || text[0] == '\r')) {
-    return "'" + std::string(text);
-  }
-  return std::string(text);
+namespace {
+
+bool starts_like_formula(std::string_view text) {
+  return !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' || text[0] == '\r');
 }
 
+}  // namespace
+
+std::string spreadsheet_safe(std::string_view text) { return starts_like_formula(text) ? "'" + std::string(text) : std::string(text); }
+
 std::string csv_field(std::string_view text, char delimiter) {
-  bool quote = text.find_first_of(std::string{delimiter, '"', '\n', '\r'}) != std::string_view::npos;
-  if (!quote) return std::string(text);
-  std::string out = "\"";
+  std::string out;
+  append_csv_field(out, text, delimiter);
+  return out;
+}
+
+void append_csv_field(std::string& out, std::string_view text, char delimiter, bool formula_safe) {
+  const bool apostrophe = formula_safe && starts_like_formula(text);
+  const char special[] = {delimiter, '"', '\n', '\r'};
+  const bool quote = text.find_first_of(std::string_view(special, 4)) != std::string_view::npos;
+  if (quote) out += '"';
+  if (apostrophe) out += '\'';
+  if (!quote) {
+    out += text;
+    return;
+  }
   for (char c : text) {
     if (c == '"') out += '"';
     out += c;
   }
-  return out + "\"";
+  out += '"';
 }
 
 std::string html_escape(std::string_view s) {

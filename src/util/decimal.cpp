@@ -104,15 +104,39 @@ Decimal Decimal::round_half_up(int decimals) const {
 }
 
 std::string Decimal::format(int decimals, char decimal_separator) const {
-  Decimal r = round_half_up(decimals);
-  int128 magnitude = r.mantissa_ < 0 ? -int128(r.mantissa_) : int128(r.mantissa_);
-  magnitude *= pow10(decimals - r.scale_);
-  std::string digits = digits_of(magnitude);
-  if (decimals > 0) {
-    if (int(digits.size()) <= decimals) digits.insert(0, std::size_t(decimals - int(digits.size()) + 1), '0');
-    digits.insert(digits.size() - std::size_t(decimals), 1, decimal_separator);
+  std::string out;
+  append_format(out, decimals, decimal_separator);
+  return out;
+}
+
+void Decimal::append_format(std::string& out, int decimals, char decimal_separator) const {
+  const Decimal r = round_half_up(decimals);
+  // Digits from the last; below 10^36, so at most 37 with the leading zeros
+  // a fraction needs ("0.05"). 64-bit division when the value fits: the
+  // 128-bit one is a library call, and reports format millions of values.
+  char digits[40];
+  int n = 0;
+  const int128 magnitude = (r.mantissa_ < 0 ? -int128(r.mantissa_) : int128(r.mantissa_)) * pow10(decimals - r.scale_);
+  if (magnitude <= int128(UINT64_MAX)) {
+    std::uint64_t v = std::uint64_t(magnitude);
+    do {
+      digits[n++] = char('0' + v % 10);
+      v /= 10;
+    } while (v > 0);
+  } else {
+    int128 v = magnitude;
+    do {
+      digits[n++] = char('0' + int(v % 10));
+      v /= 10;
+    } while (v > 0);
   }
-  return r.mantissa_ < 0 ? "-" + digits : digits;
+  while (n <= decimals) digits[n++] = '0';  // one integer digit at least
+  if (r.mantissa_ < 0) out += '-';
+  for (int i = n - 1; i >= decimals; --i) out += digits[i];
+  if (decimals > 0) {
+    out += decimal_separator;
+    for (int i = decimals - 1; i >= 0; --i) out += digits[i];
+  }
 }
 
 std::optional<Decimal> checked_add(Decimal a, Decimal b) {

@@ -58,6 +58,25 @@ TEST_CASE("Decimal rounds half up on the exact value", "[decimal][rounding]") {
   CHECK(d("1.3").round_half_up(4) == d("1.3"));
 }
 
+TEST_CASE("Decimal appends its text after what is there, at any width", "[decimal]") {
+  std::string out = "x=";
+  d("3.405").append_format(out, 2, ',');
+  CHECK(out == "x=3,41");
+  out.clear();
+  d("0").append_format(out, 0);
+  CHECK(out == "0");
+  // The widest value: 18 digits moved 18 places up (10^36 > 2^64, the 128-bit path).
+  out.clear();
+  d("999999999999999999").append_format(out, 18);
+  CHECK(out == "999999999999999999.000000000000000000");
+  out.clear();
+  d("-0.000000000000000001").append_format(out, 18);
+  CHECK(out == "-0.000000000000000001");
+  // Either side of 2^64 = 18446744073709551616 once scaled by 10^9.
+  CHECK(d("18446744073").format(9) == "18446744073.000000000");
+  CHECK(d("18446744074").format(9) == "18446744074.000000000");
+}
+
 TEST_CASE("Decimal sums exactly and detects overflow", "[decimal]") {
   // 13 + 25 + 16.5 + 45.5 = 100: the SPBE 2020 domain weights.
   Decimal total = Decimal::from_int(0);

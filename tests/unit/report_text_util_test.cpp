@@ -27,3 +27,24 @@ TEST_CASE("CSV fields quoted only when they must be (RFC 4180)", "[report][text-
   CHECK(siap::csv_field("say \"hi\"", ',') == "\"say \"\"hi\"\"\"");
   CHECK(siap::csv_field("two\nlines", ';') == "\"two\nlines\"");
 }
+
+TEST_CASE("CSV fields appended in place, made inert for spreadsheets on request", "[report][text-util]") {
+  // The same as csv_field(spreadsheet_safe(text)), written out by hand.
+  std::string out = "a;";
+  siap::append_csv_field(out, "=1;\"x\"", ';', true);
+  CHECK(out == "a;\"'=1;\"\"x\"\"\"");
+  out.clear();
+  siap::append_csv_field(out, "=1", ';', true);
+  CHECK(out == "'=1");
+  out.clear();
+  siap::append_csv_field(out, "=1", ';');
+  CHECK(out == "=1");
+  out.clear();
+  siap::append_csv_field(out, "", ',', true);
+  CHECK(out.empty());
+  for (const char* text : {"Kota Bandung", "-5", "+62, 812", "say \"hi\"", "@x\ny"}) {
+    std::string appended;
+    siap::append_csv_field(appended, text, ',', true);
+    CHECK(appended == siap::csv_field(siap::spreadsheet_safe(text), ','));
+  }
+}
