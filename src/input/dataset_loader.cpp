@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -29,6 +30,7 @@
 #include "util/huge_pages.hpp"
 #include "input/denominator_columns.hpp"
 #include "util/parallel.hpp"
+#include "util/string_index.hpp"
 
 namespace siap {
 namespace {
@@ -289,8 +291,7 @@ class Loader {
   }
 
   const UnitLookup& lookup_unit(std::string_view raw) {
-    auto cached = unit_cache_.find(raw);
-    if (cached != unit_cache_.end()) return cached->second;
+    if (const int* cached = unit_cache_.find(raw)) return outcome(*cached);
     UnitLookup out;
     // With --allow-non-regions an unknown name is a unit of its own: no suggestions are made.
     RegionMatch m;
@@ -345,13 +346,9 @@ class Loader {
         break;
       case RegionMatch::Kind::unknown:
         if (options_.allow_non_regions) {
-          std::string key = fold_header(raw);
-          auto it = custom_units_.find(key);
-          if (it == custom_units_.end()) {
-            it = custom_units_.emplace(key, int(data_.units.size())).first;
-            data_.units.push_back({-1, "", std::string(trim(raw)), UnitLevel::other, "", ""});
-          }
-          out.unit = it->second;
+          const auto [unit, added] = custom_units_.try_emplace(fold_header(raw), int(data_.units.size()));
+          if (added) data_.units.push_back({-1, "", std::string(trim(raw)), UnitLevel::other, "", ""});
+          out.unit = unit;
           break;
         }
         // Suggestions from the study's provinces first.
@@ -369,7 +366,22 @@ class Loader {
       uncached_unit_ = std::move(out);
       return uncached_unit_;
     }
-    return unit_cache_.emplace(std::string(raw), std::move(out)).first->second;
+    // A unit found plainly is remembered as its index alone; the rest
+    // (rejections, mapped names) as an index into unit_outcomes_.
+    int code = out.unit;
+    if (out.unit < 0 || out.mapped) {
+      code = -1 - int(unit_outcomes_.size());
+      unit_outcomes_.push_back(std::move(out));
+    }
+    unit_cache_.try_emplace(raw, code);
+    return outcome(code);
+  }
+
+  // A unit_cache_ value as the lookup it stands for.
+  const UnitLookup& outcome(int code) {
+    if (code < 0) return unit_outcomes_[std::size_t(-1 - code)];
+    plain_unit_.unit = code;
+    return plain_unit_;
   }
 
   bool in_scope(int region) const {
@@ -585,9 +597,9 @@ class Loader {
         }
         index = known;
       } else {
-        auto [it, inserted] = custom_units_.emplace(fold_header(u.name), int(data_.units.size()));
-        if (inserted) data_.units.push_back(u);
-        index = it->second;
+        const auto [unit, added] = custom_units_.try_emplace(fold_header(u.name), int(data_.units.size()));
+        if (added) data_.units.push_back(u);
+        index = unit;
       }
       unit_map.push_back(index);
     }
@@ -1011,10 +1023,13 @@ class Loader {
   std::vector<ItemParser> parsers_;
   std::vector<int> coded_index_;
   std::vector<int> unit_of_region_;
-  std::unordered_map<std::string, int> custom_units_;
-  UnitLookup pilot_;  // the pilot sample's unit (LoadOptions::pilot_unit), made at its first row
-  std::unordered_map<std::string, UnitLookup, StringHash, std::equal_to<>> unit_cache_;
-  UnitLookup uncached_unit_;  // the last lookup, once the cache is full
+  StringIndex custom_units_;  // folded name -> unit, for units that are not regions
+  UnitLookup pilot_;          // the pilot sample's unit (LoadOptions::pilot_unit), made at its first row
+  // Unit texts as written -> outcome (see lookup_unit), up to limits::kMaxCachedUnitTexts.
+  StringIndex unit_cache_;
+  std::deque<UnitLookup> unit_outcomes_;  // stable: a row keeps a pointer to its unit's
+  UnitLookup plain_unit_;                 // the last plain unit found (outcome())
+  UnitLookup uncached_unit_;              // the last lookup, once the cache is full
   std::unordered_map<std::string, int, StringHash, std::equal_to<>> group_cache_;
   std::unordered_map<int, std::pair<std::size_t, int>> unit_rows_;
   struct IdRef {

@@ -1,0 +1,47 @@
+#include "util/string_index.hpp"
+
+#include <catch2/catch.hpp>
+#include <random>
+#include <string>
+#include <unordered_map>
+
+using siap::StringIndex;
+
+TEST_CASE("StringIndex finds what was stored and only that", "[string-index]") {
+  StringIndex index;
+  CHECK(index.find("a") == nullptr);
+  CHECK(index.empty());
+  CHECK(index.try_emplace("", 7) == std::pair{7, true});  // the empty text is a key like any other
+  CHECK(index.try_emplace("Kota Bandung", 1) == std::pair{1, true});
+  CHECK(index.try_emplace("Kota Bandung", 2) == std::pair{1, false});  // the first value stays
+  REQUIRE(index.find("Kota Bandung") != nullptr);
+  CHECK(*index.find("Kota Bandung") == 1);
+  CHECK(*index.find("") == 7);
+  CHECK(index.find("Kota Bandun") == nullptr);
+  CHECK(index.find("Kota Bandung ") == nullptr);
+  CHECK(index.find(std::string_view("Kota\0Bandung", 12)) == nullptr);
+  CHECK(index.size() == 2);
+}
+
+TEST_CASE("StringIndex agrees with std::unordered_map through many growths", "[string-index]") {
+  // Keys that share prefixes, differ in length by one, and repeat; checked
+  // against the standard map after every insertion batch.
+  std::mt19937_64 random(20261202);
+  StringIndex index;
+  std::unordered_map<std::string, int> truth;
+  for (int i = 0; i < 200'000; ++i) {
+    std::string key = "Instansi " + std::to_string(random() % 150'000);
+    if (i % 7 == 0) key.pop_back();
+    const auto [value, added] = index.try_emplace(key, i);
+    const auto [it, truth_added] = truth.emplace(key, i);
+    REQUIRE(added == truth_added);
+    REQUIRE(value == it->second);
+  }
+  CHECK(index.size() == truth.size());
+  for (const auto& [key, value] : truth) {
+    const int* found = index.find(key);
+    REQUIRE(found != nullptr);
+    CHECK(*found == value);
+  }
+  for (int i = 0; i < 1000; ++i) CHECK(index.find("absent " + std::to_string(i)) == nullptr);
+}
