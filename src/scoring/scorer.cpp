@@ -190,6 +190,25 @@ void rank(std::vector<UnitResult>& results, const std::vector<int>& group_of, in
   }
 }
 
+// results[i] = old results[source[i]] for every i, by following each cycle
+// of the permutation once; `source` is consumed.
+void apply_permutation(std::vector<UnitResult>& results, std::vector<std::uint32_t>& source) {
+  constexpr std::uint32_t kDone = UINT32_MAX;
+  for (std::size_t start = 0; start < source.size(); ++start) {
+    if (source[start] == kDone || source[start] == start) continue;
+    UnitResult held = std::move(results[start]);
+    std::size_t at = start;
+    while (source[at] != start) {
+      const std::size_t from = source[at];
+      results[at] = std::move(results[from]);
+      source[at] = kDone;
+      at = from;
+    }
+    results[at] = std::move(held);
+    source[at] = kDone;
+  }
+}
+
 // Report order: assessed units by tier and rank, then the rest; ties by
 // name, then by input order. Sorted as small keys and applied as one permutation, for
 // the reason given at rank().
@@ -214,10 +233,11 @@ void order_for_reports(std::vector<UnitResult>& results, const std::vector<Unit>
     if (int c = a.name->compare(*b.name); c != 0) return c < 0;
     return a.index < b.index;
   });
-  std::vector<UnitResult> ordered;
-  ordered.reserve(results.size());
-  for (const Key& k : keys) ordered.push_back(std::move(results[k.index]));
-  results = std::move(ordered);
+  // Applied in place, cycle by cycle: a copy of the results would be as
+  // large again (208 bytes a unit), all of it fresh memory.
+  std::vector<std::uint32_t> source(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) source[i] = keys[i].index;
+  apply_permutation(results, source);
 }
 
 }  // namespace
@@ -294,7 +314,20 @@ Assessment publish_and_rank(const Framework& fw, std::shared_ptr<const Dataset> 
     province_of_result[i] = province_of[u];
   }
   rank(out.results, tier_of, &UnitResult::rank);
-  rank(out.results, type_of, &UnitResult::rank_in_type);
+  // Where each tier holds one type only (a sheet of OPD, or of kota only),
+  // the ranks within types are the ranks: no second sort.
+  std::vector<int> type_in_tier(4, -1);
+  bool one_type_per_tier = true;
+  for (std::size_t i = 0; i < out.results.size() && one_type_per_tier; ++i) {
+    int& seen = type_in_tier[std::size_t(tier_of[i])];
+    if (seen < 0) seen = type_of[i];
+    one_type_per_tier = seen == type_of[i];
+  }
+  if (one_type_per_tier) {
+    for (UnitResult& r : out.results) r.rank_in_type = r.rank;
+  } else {
+    rank(out.results, type_of, &UnitResult::rank_in_type);
+  }
   rank(out.results, province_of_result, &UnitResult::rank_in_province);
   order_for_reports(out.results, units);
   return out;
