@@ -51,13 +51,49 @@ struct NodeScore {
   std::optional<Decimal> percent() const { return has_percent ? std::optional<Decimal>(percent_value) : std::nullopt; }
 };
 
+// Which node scores an assessment keeps for each unit. Scoring computes
+// every node either way; a report that reads only the index, its top-level
+// nodes and the facets (the CSV) lets a national unit sheet keep a twelfth
+// of the scores (SPBE 2020: 5 nodes of 60, 50 MB instead of 605 MB for
+// 90,000 instansi).
+enum class NodeScope {
+  all,  // every node of the framework
+  top,  // the root and its children
+};
+
+// A unit's node scores, indexed like Framework::nodes. Under NodeScope::top
+// asking for a node that was not kept is an internal error
+// (std::logic_error), never another node's score.
+class NodeScores {
+ public:
+  NodeScores() = default;
+  NodeScores(std::span<NodeScore> every_node) : scores_(every_node.data()) {}  // NOLINT: a full span is every node
+  // `slot_of[n]`: where node n is in `kept`, or -1.
+  NodeScores(NodeScore* kept, const std::int32_t* slot_of) : scores_(kept), slot_of_(slot_of) {}
+
+  NodeScore& operator[](std::size_t node) const {
+    if (slot_of_ == nullptr) return scores_[node];
+    const std::int32_t slot = slot_of_[node];
+    if (slot < 0) not_kept(node);
+    return scores_[slot];
+  }
+  bool keeps(std::size_t node) const { return slot_of_ == nullptr || slot_of_[node] >= 0; }
+  bool empty() const { return scores_ == nullptr; }
+  const NodeScore* data() const { return scores_; }  // the first kept score
+
+ private:
+  [[noreturn]] static void not_kept(std::size_t node);
+  NodeScore* scores_ = nullptr;
+  const std::int32_t* slot_of_ = nullptr;  // nullptr: every node, in framework order
+};
+
 struct UnitResult {
   int unit = -1;                  // index into Dataset::units
   std::size_t respondents = 0;    // accepted rows of this unit
   bool assessed = false;          // the overall index could be computed
   std::string not_assessed_code;  // "too_few_respondents", "insufficient_coverage"
   LocalizedText not_assessed_reason;
-  std::span<NodeScore> nodes;                // parallel to Framework::nodes, in Assessment::scores
+  NodeScores nodes;                          // indexed like Framework::nodes (Assessment::scope), in Assessment::scores
   std::vector<std::span<NodeScore>> facets;  // per facet, per facet value, in Assessment::scores
   int rank = 0;                              // competition ranking on the published index within the unit's RankTier; 0 = not ranked
   int rank_in_type = 0;                      // among units of the same type (Provinsi / Kabupaten / Kota / other)
@@ -104,6 +140,10 @@ struct Assessment {
   // assessment read back from JSON has no answers (no rows behind `rows`).
   std::shared_ptr<const Dataset> data;
   ScoreBlock scores;  // what UnitResult::nodes and ::facets point into
+  NodeScope scope = NodeScope::all;
+  // Under NodeScope::top, per framework node its place among a unit's kept
+  // scores or -1 (what UnitResult::nodes reads through); empty under all.
+  std::vector<std::int32_t> node_slots;
   // A composite indicator's treatments across units (imputed, winsorised,
   // log-transformed), or nullptr when no leaf is treated.
   std::shared_ptr<const TreatmentLog> treatment;
@@ -115,10 +155,10 @@ struct Assessment {
 };
 
 // Every unit's values (ScoringKernel), published and ranked. `data` is
-// shared with the result.
-Assessment assess(const Framework& fw, std::shared_ptr<const Dataset> data, int profile = -1);
-inline Assessment assess(const Framework& fw, Dataset data, int profile = -1) {
-  return assess(fw, std::make_shared<const Dataset>(std::move(data)), profile);
+// shared with the result; `scope` says which node scores it keeps.
+Assessment assess(const Framework& fw, std::shared_ptr<const Dataset> data, int profile = -1, NodeScope scope = NodeScope::all);
+inline Assessment assess(const Framework& fw, Dataset data, int profile = -1, NodeScope scope = NodeScope::all) {
+  return assess(fw, std::make_shared<const Dataset>(std::move(data)), profile, scope);
 }
 
 // The same from node values computed elsewhere (a roll-up of other units'

@@ -25,6 +25,10 @@ struct ReportFormat {
   bool needs_bootstrap = false;   // made of the respondent bootstrap (--bootstrap)
   bool shows_instrument = false;  // has a section for the instrument analysis (--reliability)
   bool needs_rollup = false;      // made of the province roll-up (--rollup)
+  // The node scores it reads: NodeScope::top when only the index, its
+  // top-level nodes and the facets, so that an assessment written only in
+  // such formats keeps no more (include/siap/assessment.hpp).
+  NodeScope reads = NodeScope::all;
 };
 
 // In the order --help lists them.

@@ -226,7 +226,12 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
                                                                "this framework reads one row per unit; there are no respondents to pool")));
     return kUsage;
   }
-  Assessment assessment = assess(loaded->framework, std::move(loaded->data), loaded->profile);
+  // Only the scores something reads are kept: every node unless each
+  // format asks for the top level only and no analysis reads the rest.
+  const bool analyses = o.reliability || !o.rollup.empty() || !o.uncertainty.empty() || o.bootstrap > 0 || !o.profiles_for.empty();
+  const bool top_only = std::all_of(formats.begin(), formats.end(), [](const ReportFormat* f) { return f->reads == NodeScope::top; });
+  const NodeScope scope = top_only && !analyses ? NodeScope::top : NodeScope::all;
+  Assessment assessment = assess(loaded->framework, std::move(loaded->data), loaded->profile, scope);
   std::optional<InstrumentAnalysis> instrument;
   if (o.reliability) instrument = analyse_instrument(*assessment.framework, *assessment.data, ReliabilityOptions{});
   std::optional<PopulationTable> population;

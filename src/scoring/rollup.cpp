@@ -24,9 +24,9 @@ std::size_t facet_value_count(const Framework& fw) {
 }
 
 // Every node value then every facet value of a result, as NodeScores.
-std::vector<const NodeScore*> scores_of(const UnitResult& r) {
+std::vector<const NodeScore*> scores_of(const Framework& fw, const UnitResult& r) {
   std::vector<const NodeScore*> out;
-  for (const NodeScore& s : r.nodes) out.push_back(&s);
+  for (std::size_t n = 0; n < fw.nodes.size(); ++n) out.push_back(&r.nodes[n]);
   for (const auto& facet : r.facets) {
     for (const NodeScore& s : facet) out.push_back(&s);
   }
@@ -41,7 +41,7 @@ std::vector<NodeValue> weighted_mean(const Assessment& a, const std::vector<int>
   Number all;
   for (const Number& w : weights) all = all + w;
   std::vector<std::vector<const NodeScore*>> scores;
-  for (int m : members) scores.push_back(scores_of(a.results[std::size_t(m)]));
+  for (int m : members) scores.push_back(scores_of(*a.framework, a.results[std::size_t(m)]));
   for (std::size_t k = 0; k < per_unit; ++k) {
     Number sum, present;
     std::uint32_t answers = 0;
@@ -61,9 +61,9 @@ std::vector<NodeValue> weighted_mean(const Assessment& a, const std::vector<int>
   return out;
 }
 
-std::vector<NodeValue> values_of(const UnitResult& r) {
+std::vector<NodeValue> values_of(const Framework& fw, const UnitResult& r) {
   std::vector<NodeValue> out;
-  for (const NodeScore* s : scores_of(r)) out.push_back(NodeValue{s->assessed, s->given, s->answers, s->exact, s->coverage});
+  for (const NodeScore* s : scores_of(fw, r)) out.push_back(NodeValue{s->assessed, s->given, s->answers, s->exact, s->coverage});
   return out;
 }
 
@@ -109,7 +109,7 @@ std::shared_ptr<Dataset> pooled_dataset(const Dataset& data, const std::vector<i
 std::vector<std::vector<NodeValue>> pooled_values(const Assessment& pooled, std::size_t units, std::size_t per_unit) {
   std::vector<std::vector<NodeValue>> out(units, std::vector<NodeValue>(per_unit));
   for (const UnitResult& r : pooled.results) {
-    if (r.assessed) out[std::size_t(r.unit)] = values_of(r);
+    if (r.assessed) out[std::size_t(r.unit)] = values_of(*pooled.framework, r);
   }
   return out;
 }

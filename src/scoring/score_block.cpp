@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <memory>
 #include <new>
+#include <stdexcept>
+#include <string>
 #include <type_traits>
 
 #include "siap/assessment.hpp"
@@ -36,6 +38,10 @@ void detail::ScoreBlockRelease::operator()(NodeScore* p) const {
   } else {
     std::free(p);
   }
+}
+
+void NodeScores::not_kept(std::size_t node) {
+  throw std::logic_error("node " + std::to_string(node) + " read from an assessment that did not keep it (NodeScope::top)");
 }
 
 std::span<NodeScore> ScoreBlock::slice(std::size_t from, std::size_t n) {

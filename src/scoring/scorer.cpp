@@ -30,8 +30,13 @@ class Scorer {
   // (a roll-up of other units' scores); nullptr: the kernel on the rows.
   // `composite`: the given values are the units' own (a composite
   // indicator's, treated across units), so the respondent minimum applies.
-  Scorer(const Framework& fw, const Dataset& data, int profile, const std::vector<std::vector<NodeValue>>* given = nullptr, bool composite = false)
-      : fw_(fw), data_(data), kernel_(fw, data, profile), given_(given), composite_(composite) {
+  // `slots`: Assessment::node_slots (empty: every node kept).
+  Scorer(const Framework& fw, const Dataset& data, int profile, const std::vector<std::int32_t>& slots,
+         const std::vector<std::vector<NodeValue>>* given = nullptr, bool composite = false)
+      : fw_(fw), data_(data), kernel_(fw, data, profile), slots_(slots), given_(given), composite_(composite) {
+    for (std::size_t n = 0; n < fw.nodes.size(); ++n) {
+      if (slots.empty() || slots[n] >= 0) kept_.push_back(n);
+    }
     const bool respondents = data.kind == InputKind::respondents;
     min_respondents_ = respondents && fw.respondents ? std::size_t(fw.respondents->min_respondents) : 1;
     int max_depth = 0;
@@ -52,16 +57,16 @@ class Scorer {
 
     // Units are independent: score them on two cores. Each unit constructs
     // its own slice of the block, so the two threads first-touch their halves.
-    const std::size_t per_unit = fw_.nodes.size() + kernel_.facet_values();
+    const std::size_t per_unit = kept_.size() + kernel_.facet_values();
     block = ScoreBlock(units * per_unit);
     std::vector<UnitResult> results(units);
     auto score_range = [&](std::size_t from, std::size_t to) {
-      std::vector<NodeValue> values(per_unit);
+      std::vector<NodeValue> values(fw_.nodes.size() + kernel_.facet_values());
       for (std::size_t u = from; u < to; ++u) {
         UnitResult& out = results[u];
         std::span<NodeScore> scores = block.slice(u * per_unit, per_unit);
-        out.nodes = scores.first(fw_.nodes.size());
-        std::size_t at = fw_.nodes.size();
+        out.nodes = slots_.empty() ? NodeScores(scores) : NodeScores(scores.data(), slots_.data());
+        std::size_t at = kept_.size();
         for (const Facet& facet : fw_.facets) {
           out.facets.push_back(scores.subspan(at, facet.values.size()));
           at += facet.values.size();
@@ -118,9 +123,10 @@ class Scorer {
     std::span<NodeValue> nodes(values.data(), fw_.nodes.size());
     std::span<NodeValue> facets(values.data() + fw_.nodes.size(), kernel_.facet_values());
     if (!given_) kernel_.evaluate_unit(unit, rows, nodes, facets);
-    for (std::size_t n = 0; n < fw_.nodes.size(); ++n) {
-      copy_value(nodes[n], out.nodes[n]);
-      if (out.nodes[n].assessed) publish(out.nodes[n], fw_.nodes[n].depth);
+    for (std::size_t n : kept_) {
+      NodeScore& score = out.nodes[n];
+      copy_value(nodes[n], score);
+      if (score.assessed) publish(score, fw_.nodes[n].depth);
     }
     std::size_t at = 0;
     for (std::size_t f = 0; f < fw_.facets.size(); ++f) {
@@ -153,6 +159,8 @@ class Scorer {
   const Framework& fw_;
   const Dataset& data_;
   ScoringKernel kernel_;
+  const std::vector<std::int32_t>& slots_;
+  std::vector<std::size_t> kept_;  // the nodes whose scores are kept, in framework order
   const std::vector<std::vector<NodeValue>>* given_ = nullptr;
   bool composite_ = false;
   std::size_t min_respondents_ = 1;
@@ -283,19 +291,29 @@ LocalizedText rank_tier_label(RankTier tier) {
 
 namespace {
 
-Assessment publish_and_rank(const Framework& fw, std::shared_ptr<const Dataset> data, int profile, const std::vector<std::vector<NodeValue>>* given) {
+Assessment publish_and_rank(const Framework& fw, std::shared_ptr<const Dataset> data, int profile, const std::vector<std::vector<NodeValue>>* given,
+                            NodeScope scope) {
   Assessment out;
   out.framework = &fw;
   out.profile = profile;
   out.data = std::move(data);
+  out.scope = scope;
+  if (scope == NodeScope::top) {
+    out.node_slots.assign(fw.nodes.size(), -1);
+    out.node_slots[0] = 0;
+    std::int32_t slot = 1;
+    for (std::size_t n = 1; n < fw.nodes.size(); ++n) {  // pre-order: kept in framework order
+      if (fw.nodes[n].parent == 0) out.node_slots[n] = slot++;
+    }
+  }
   if (!given && fw.has_treatments()) {
     // A composite indicator: leaves normalised across units first.
     auto log = std::make_shared<TreatmentLog>();
     const auto values = composite_values(fw, *out.data, profile, *log);
     out.treatment = std::move(log);
-    out.results = Scorer(fw, *out.data, profile, &values, true).run(out.scores);
+    out.results = Scorer(fw, *out.data, profile, out.node_slots, &values, true).run(out.scores);
   } else {
-    out.results = Scorer(fw, *out.data, profile, given).run(out.scores);
+    out.results = Scorer(fw, *out.data, profile, out.node_slots, given).run(out.scores);
   }
   const auto& units = out.data->units;
   // Provinces as small integers for grouping their kabupaten/kota; -1 for
@@ -335,12 +353,12 @@ Assessment publish_and_rank(const Framework& fw, std::shared_ptr<const Dataset> 
 
 }  // namespace
 
-Assessment assess(const Framework& fw, std::shared_ptr<const Dataset> data, int profile) {
-  return publish_and_rank(fw, std::move(data), profile, nullptr);
+Assessment assess(const Framework& fw, std::shared_ptr<const Dataset> data, int profile, NodeScope scope) {
+  return publish_and_rank(fw, std::move(data), profile, nullptr, scope);
 }
 
 Assessment assess_values(const Framework& fw, std::shared_ptr<const Dataset> data, const std::vector<std::vector<NodeValue>>& values, int profile) {
-  return publish_and_rank(fw, std::move(data), profile, &values);
+  return publish_and_rank(fw, std::move(data), profile, &values, NodeScope::all);
 }
 
 }  // namespace siap

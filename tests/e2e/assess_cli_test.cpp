@@ -377,3 +377,19 @@ TEST_CASE("--name names every file of a run, so that two runs share a folder", "
   CHECK(stdout_only.exit_code == 2);
   CHECK(stdout_only.err.find("--name memerlukan -o DIR") != std::string::npos);
 }
+
+TEST_CASE("a CSV-only run keeps the top-level scores only and writes the same CSV as a run that keeps every node", "[e2e][assess][scope]") {
+  // --format csv alone assesses with NodeScope::top; with json beside it every node is kept.
+  const std::vector<std::vector<std::string>> runs = {{kSpbe, "spbe-2020"}, {kSurvey, kContoh}};
+  for (const auto& run : runs) {
+    INFO(run[0]);
+    ScratchDir dir;
+    auto top = run_siap({"assess", run[0], "-f", run[1], "--format", "csv", "-o", dir.file("top")});
+    auto all = run_siap({"assess", run[0], "-f", run[1], "--format", "csv,json", "-o", dir.file("all")});
+    REQUIRE(top.exit_code == 0);
+    REQUIRE(all.exit_code == 0);
+    const std::string csv = read_file(dir.file("top/penilaian.csv"));
+    CHECK(std::count(csv.begin(), csv.end(), '\n') > 5);  // a header and the units
+    CHECK(csv == read_file(dir.file("all/penilaian.csv")));
+  }
+}

@@ -4,8 +4,9 @@
 // characters, the next 47 bytes of the line give SPBE levels, so reporters see
 // hostile names (markup, formula prefixes, control characters, very long
 // text) on real scores, and every fourth input also in the instrument
-// analysis's tables. Output must be valid UTF-8 and the HTML must carry no
-// markup from the input.
+// analysis's tables. Output must be valid UTF-8, the HTML must carry no
+// markup from the input, and a format that reads only the top-level scores
+// must render the same from an assessment that kept only those.
 #include <algorithm>
 #include <cctype>
 #include <cstddef>
@@ -20,6 +21,7 @@
 #include "siap/instrument.hpp"
 #include "siap/rollup.hpp"
 #include "siap/report.hpp"
+#include "siap/report_formats.hpp"
 
 namespace {
 
@@ -133,6 +135,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     siap::fuzz::check_text(siap::render_quality_csv(*a.data, report));
     auto xlsx = siap::render_xlsx(a, report);
     if (!xlsx || xlsx->size() < 4 || xlsx->compare(0, 2, "PK") != 0) std::abort();
+  }
+  // A format that reads only the top level (as `siap assess` decides from
+  // the format table) renders the same from an assessment that kept only it.
+  siap::Assessment top = siap::assess(spbe, a.data, -1, siap::NodeScope::top);
+  siap::ReportOptions plain;
+  plain.date = "2026-12-01";
+  plain.tool_version = "fuzz";
+  for (const siap::ReportFormat& f : siap::report_formats()) {
+    if (f.reads != siap::NodeScope::top) continue;
+    auto full = f.render(a, plain), kept = f.render(top, plain);
+    if (!full || !kept || *full != *kept) std::abort();
   }
   return 0;
 }

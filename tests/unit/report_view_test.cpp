@@ -65,7 +65,7 @@ TEST_CASE("strongest and weakest elements by exact score, never the same element
   auto fw = framework();
   siap::UnitResult r;
   std::vector<siap::NodeScore> scores(fw.nodes.size());
-  r.nodes = scores;
+  r.nodes = std::span<siap::NodeScore>(scores);
   r.nodes[std::size_t(*fw.find_node("a1"))] = scored("3.1");
   r.nodes[std::size_t(*fw.find_node("a2"))] = scored("4.5");
   r.nodes[std::size_t(*fw.find_node("b1"))] = scored("2.0");

@@ -507,3 +507,37 @@ TEST_CASE("Kominfo evaluation: the weighted mean under both published weightings
   CHECK(published(siap::assess(*fw, load(*fw, csv)), "32.73", "") == "3.35");
   CHECK(published(siap::assess(*fw, load(*fw, csv), *fw->find_profile("sleman")), "32.73", "") == "3.55");
 }
+
+TEST_CASE("NodeScope::top keeps the index, its children and the facets, with the values of a full assessment", "[assess][scope]") {
+  auto fw = framework("mean");
+  auto all = siap::assess(fw, load(fw, kRows));
+  auto top = siap::assess(fw, load(fw, kRows), -1, siap::NodeScope::top);
+  // Nodes in pre-order: t, a, q1, q2, b, q3, and two facet values. Three units.
+  CHECK(all.scores.size() == 3 * (6 + 2));
+  CHECK(top.scores.size() == 3 * (3 + 2));
+  REQUIRE(top.results.size() == all.results.size());
+  const std::size_t a = std::size_t(*fw.find_node("a")), b = std::size_t(*fw.find_node("b")), q1 = std::size_t(*fw.find_node("q1"));
+  for (std::size_t i = 0; i < all.results.size(); ++i) {
+    const siap::UnitResult& full = all.results[i];
+    const siap::UnitResult& kept = top.results[i];
+    CHECK(kept.unit == full.unit);
+    CHECK(kept.rank == full.rank);
+    CHECK(kept.assessed == full.assessed);
+    for (std::size_t n : {std::size_t(0), a, b}) {
+      CHECK(kept.nodes.keeps(n));
+      CHECK(kept.nodes[n].assessed == full.nodes[n].assessed);
+      CHECK(kept.nodes[n].published == full.nodes[n].published);
+      CHECK(kept.nodes[n].exact == full.nodes[n].exact);
+      CHECK(kept.nodes[n].coverage == full.nodes[n].coverage);
+      CHECK(kept.nodes[n].percent() == full.nodes[n].percent());
+      CHECK(kept.nodes[n].bands.size() == full.nodes[n].bands.size());
+    }
+    CHECK(kept.facets[0][0].published == full.facets[0][0].published);
+    CHECK(kept.facets[0][1].exact == full.facets[0][1].exact);
+    // A node that was not kept is an error, never another node's score.
+    CHECK_FALSE(kept.nodes.keeps(q1));
+    CHECK_THROWS_AS(kept.nodes[q1], std::logic_error);
+  }
+  // By hand (as above): Kota Bandung's facet x is 3.34.
+  CHECK(unit(top, "32.73").facets[0][0].published.to_string() == "3.34");
+}
