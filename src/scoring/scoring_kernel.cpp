@@ -176,7 +176,9 @@ struct ScoringKernel::Impl {
     const std::size_t group_count = std::max<std::size_t>(groups_, 1);
     const std::size_t stride = max_codes_ + 1;
     const std::size_t width = data_.coded_items;
-    std::vector<std::uint32_t> histogram(width * group_count * stride, 0);
+    // Scratch of this thread, reused: a unit sheet evaluates one unit per row.
+    thread_local std::vector<std::uint32_t> histogram;
+    histogram.assign(width * group_count * stride, 0);
     for (std::uint32_t r : rows) {
       const std::uint8_t* codes = data_.codes.data() + std::size_t(r) * width;
       std::size_t g = groups_ > 0 ? std::size_t(data_.row_group[r]) : 0;
@@ -346,50 +348,29 @@ struct ScoringKernel::Impl {
     if (column.coded && !off_grid) {
       const std::size_t stride = max_codes_ + 1;
       const std::uint32_t* counts = histogram.data() + std::size_t(coded_index_[item]) * group_count * stride;
-      const auto& ints = int_scores_[item];
-      const std::int64_t denominator = score_denominator_[item];
-      std::vector<std::optional<Number>> group_values(group_count);
-      for (std::size_t g = 0; g < group_count; ++g) {
-        const std::uint32_t* c = counts + g * stride;
-        std::int64_t n = 0, sum = 0;
-        for (std::size_t code = 0; code < ints.size(); ++code) {
-          n += c[code + 1];
-          sum += std::int64_t(c[code + 1]) * ints[code];
-        }
-        if (n == 0) continue;
-        answers += std::size_t(n);
-        if (combine_ == CombineMethod::mean) {
-          group_values[g] = Number::ratio(sum, Number::int128(n) * denominator);
-          continue;
-        }
-        // Median: walk the codes in score order to the middle answer(s).
-        auto nth = [&](std::int64_t k) {
-          for (int code : code_order_[item]) {
-            std::int64_t here = c[std::size_t(code) + 1];
-            if (k < here) return ints[std::size_t(code)];
-            k -= here;
-          }
-          return ints[std::size_t(code_order_[item].back())];
-        };
-        group_values[g] = n % 2 == 1 ? Number::ratio(nth(n / 2), denominator)
-                                     : Number::ratio(Number::int128(nth(n / 2 - 1)) + nth(n / 2), Number::int128(2) * denominator);
-      }
-      if (answers == 0) return std::nullopt;
-      if (groups_ == 0) return group_values[0];
+      // Without respondent groups the one group's value is the item's:
+      // no list of group values (this runs for every item of every unit).
+      if (groups_ == 0) return coded_group_value(item, counts, answers);
       Number sum, weight;
       for (std::size_t g = 0; g < groups_; ++g) {
-        if (!group_values[g]) continue;
+        auto value = coded_group_value(item, counts + g * stride, answers);
+        if (!value) continue;
         Number w = Number::of(fw_.respondents->groups[g].weight);
-        sum = sum + w * *group_values[g];
+        sum = sum + w * *value;
         weight = weight + w;
       }
+      if (answers == 0) return std::nullopt;
       return sum / weight;
     }
     // Exact decimals (numeric answers, given values, off-grid answers of a
     // fractional scale), with the coded answers of a fractional column.
     const auto& slot = data_.decimals[std::size_t(column.decimal_slot)];
     const Node& node = fw_.nodes[std::size_t(column.node)];
-    std::vector<std::vector<RawAnswer>> raw(group_count);
+    // Scratch of this thread, reused: a unit sheet of decimals comes here
+    // for every item of every unit.
+    thread_local std::vector<std::vector<RawAnswer>> raw;
+    if (raw.size() < group_count) raw.resize(group_count);
+    for (std::size_t g = 0; g < group_count; ++g) raw[g].clear();
     if (column.coded) {
       const std::size_t stride = max_codes_ + 1;
       const std::uint32_t* counts = histogram.data() + std::size_t(coded_index_[item]) * group_count * stride;
@@ -418,6 +399,33 @@ struct ScoringKernel::Impl {
       weight = weight + w;
     }
     return sum / weight;
+  }
+
+  // One group's mean or median score of a coded item, from its counts per
+  // code (`c[code + 1]`); nothing when nobody in it answered. Adds the
+  // group's answers to `answers`.
+  std::optional<Number> coded_group_value(std::size_t item, const std::uint32_t* c, std::size_t& answers) const {
+    const auto& ints = int_scores_[item];
+    const std::int64_t denominator = score_denominator_[item];
+    std::int64_t n = 0, sum = 0;
+    for (std::size_t code = 0; code < ints.size(); ++code) {
+      n += c[code + 1];
+      sum += std::int64_t(c[code + 1]) * ints[code];
+    }
+    if (n == 0) return std::nullopt;
+    answers += std::size_t(n);
+    if (combine_ == CombineMethod::mean) return Number::ratio(sum, Number::int128(n) * denominator);
+    // Median: walk the codes in score order to the middle answer(s).
+    auto nth = [&](std::int64_t k) {
+      for (int code : code_order_[item]) {
+        std::int64_t here = c[std::size_t(code) + 1];
+        if (k < here) return ints[std::size_t(code)];
+        k -= here;
+      }
+      return ints[std::size_t(code_order_[item].back())];
+    };
+    return n % 2 == 1 ? Number::ratio(nth(n / 2), denominator)
+                      : Number::ratio(Number::int128(nth(n / 2 - 1)) + nth(n / 2), Number::int128(2) * denominator);
   }
 
   // An answer as read (before a numeric scale's goalposts), and how many gave it.
