@@ -135,6 +135,8 @@ std::string spreadsheet_safe(std::string_view text);
 std::string csv_field(std::string_view text, char delimiter);
 // csv_field() appended to `out`; `formula_safe`: spreadsheet_safe() first.
 void append_csv_field(std::string& out, std::string_view text, char delimiter, bool formula_safe = false);
+// One record: the fields quoted as needed, separated by `delimiter`, ended by CRLF.
+void append_csv_row(std::string& out, const std::vector<std::string>& fields, char delimiter);
 // Text that cannot move a terminal's cursor: control characters become spaces.
 std::string terminal_safe(std::string_view s);
 // Text that stays text in HTML: & < > " ' escaped, control characters

@@ -227,10 +227,7 @@ std::string render_comparison_csv(const Comparison& c, Lang lang, bool decimal_c
   const char point = decimal_comma ? ',' : '.';
   auto value = [&](const ComparedValue& v) { return v.assessed ? v.published.format(c.decimals, point) : std::string(); };
   std::string out;
-  auto row = [&](const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? std::string(1, sep) : "") + csv_field(fields[i], sep);
-    out += "\r\n";
-  };
+  auto row = [&](const std::vector<std::string>& fields) { append_csv_row(out, fields, sep); };
   std::vector<std::string> header{tr(lang, "kode", "code"), tr(lang, "wilayah", "region"), tr(lang, "provinsi", "province")};
   for (const ComparedSide& s : c.sides) {
     for (const std::string& id : c.node_ids) header.push_back(s.label + "_" + (id == "index" ? tr(lang, "indeks", "index") : id));

@@ -21,13 +21,7 @@ std::string render_csv(const Assessment& a, const ReportOptions& options) {
   auto tr = [lang](std::string_view id, std::string_view en) { return std::string(lang == Lang::en ? en : id); };
 
   std::string out = options.csv_bom ? "\xEF\xBB\xBF" : "";
-  auto row = [&](const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (i > 0) out += d;
-      out += csv_field(fields[i], d);
-    }
-    out += "\r\n";
-  };
+  auto row = [&](const std::vector<std::string>& fields) { append_csv_row(out, fields, d); };
   auto overall = fw.band_sets_at(0);
   std::vector<std::string> header{tr("kode", "code"),
                                   tr("wilayah", "region"),

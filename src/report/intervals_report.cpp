@@ -24,10 +24,7 @@ std::string render_intervals_csv(const Assessment& a, const ReportOptions& optio
     return text;
   };
   std::string out = options.csv_bom ? "\xEF\xBB\xBF" : "";
-  auto row = [&](const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? std::string(1, d) : "") + csv_field(fields[i], d);
-    out += "\r\n";
-  };
+  auto row = [&](const std::vector<std::string>& fields) { append_csv_row(out, fields, d); };
   row({tr("kode", "code"), tr("wilayah", "region"), tr("simpul", "node"), tr("nama", "name"), tr("estimasi", "estimate"),
        tr("galat_baku", "standard_error"), tr("persentil_bawah", "percentile_low"), tr("persentil_atas", "percentile_high"),
        tr("bca_bawah", "bca_low"), tr("bca_atas", "bca_high"), tr("sampel_ulang_dinilai", "resamples_assessed")});

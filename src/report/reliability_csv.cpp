@@ -23,13 +23,7 @@ std::string render_reliability_csv(const InstrumentAnalysis& a, const Framework&
   };
   auto yes_no = [&](bool v) { return v ? tr("ya", "yes") : tr("tidak", "no"); };
   std::string out = options.csv_bom ? "\xEF\xBB\xBF" : "";
-  auto row = [&](const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (i > 0) out += d;
-      out += csv_field(fields[i], d);
-    }
-    out += "\r\n";
-  };
+  auto row = [&](const std::vector<std::string>& fields) { append_csv_row(out, fields, d); };
   row({tr("cakupan", "scope"),
        tr("kode", "code"),
        tr("unit", "unit"),

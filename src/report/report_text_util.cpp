@@ -41,6 +41,14 @@ void append_csv_field(std::string& out, std::string_view text, char delimiter, b
   out += '"';
 }
 
+void append_csv_row(std::string& out, const std::vector<std::string>& fields, char delimiter) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += delimiter;
+    append_csv_field(out, fields[i], delimiter);
+  }
+  out += "\r\n";
+}
+
 std::string html_escape(std::string_view s) {
   std::string out;
   out.reserve(s.size());

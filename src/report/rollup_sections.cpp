@@ -57,10 +57,7 @@ std::string render_rollup_csv(const Assessment& a, const ReportOptions& options)
     return s;
   };
   std::string out = options.csv_bom ? "\xEF\xBB\xBF" : "";
-  auto row = [&](const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? std::string(1, d) : "") + csv_field(fields[i], d);
-    out += "\r\n";
-  };
+  auto row = [&](const std::vector<std::string>& fields) { append_csv_row(out, fields, d); };
   std::vector<std::string> header{tr("kode", "code"),
                                   tr("provinsi", "province"),
                                   tr("peringkat", "rank"),

@@ -234,10 +234,7 @@ std::string render_uncertainty_csv(const UncertaintyResult& r, const Assessment&
     return text;
   };
   std::string out = options.csv_bom ? "\xEF\xBB\xBF" : "";
-  auto row = [&](const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? std::string(1, d) : "") + csv_field(fields[i], d);
-    out += "\r\n";
-  };
+  auto row = [&](const std::vector<std::string>& fields) { append_csv_row(out, fields, d); };
   const bool en = options.lang == Lang::en;
   row({en ? "code" : "kode", en ? "region" : "wilayah", "nominal", "median", en ? "mean" : "rata_rata", "p05", "p95",
        en ? "replicates_ranked" : "replikasi_berperingkat"});

@@ -48,3 +48,12 @@ TEST_CASE("CSV fields appended in place, made inert for spreadsheets on request"
     CHECK(appended == siap::csv_field(siap::spreadsheet_safe(text), ','));
   }
 }
+
+TEST_CASE("a CSV record: fields quoted as needed, the delimiter between, CRLF at the end (RFC 4180)", "[report][text-util]") {
+  std::string out = "x";
+  siap::append_csv_row(out, {"a", "b;c", "", "say \"hi\""}, ';');
+  CHECK(out == "xa;\"b;c\";;\"say \"\"hi\"\"\"\r\n");
+  out.clear();
+  siap::append_csv_row(out, {}, ',');
+  CHECK(out == "\r\n");
+}
