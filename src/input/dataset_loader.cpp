@@ -617,14 +617,20 @@ class Loader {
     }
     data_.quality.absorb(std::move(other.data_.quality), line_offset);
     if (auto it = other.id_header_.find(file); it != other.id_header_.end()) id_header_[file] = it->second;
+    add_counts(d, file);
+  }
+
+  // Another loader's counts of `file` (which it read alone) added to ours.
+  void add_counts(const Dataset& d, std::size_t file) {
     data_.rows_read += d.rows_read;
     InputFileInfo& info = data_.files[file];
-    info.rows_read += d.files[file].rows_read;
-    info.rows_accepted += d.files[file].rows_accepted;
-    info.rows_rejected += d.files[file].rows_rejected;
-    info.cells_no_answer += d.files[file].cells_no_answer;
-    if (info.other_form_version.empty()) info.other_form_version = d.files[file].other_form_version;
-    info.rows_other_form_version += d.files[file].rows_other_form_version;
+    const InputFileInfo& read = d.files[file];
+    info.rows_read += read.rows_read;
+    info.rows_accepted += read.rows_accepted;
+    info.rows_rejected += read.rows_rejected;
+    info.cells_no_answer += read.cells_no_answer;
+    if (info.other_form_version.empty()) info.other_form_version = read.other_form_version;
+    info.rows_other_form_version += read.rows_other_form_version;
   }
 
   // Takes over another loader's rows wholesale (we have none yet).
@@ -638,14 +644,7 @@ class Loader {
     id_chars_ = std::move(other.id_chars_);
     data_.quality.absorb(std::move(d.quality), 0);
     if (auto it = other.id_header_.find(file); it != other.id_header_.end()) id_header_[file] = it->second;
-    data_.rows_read += d.rows_read;
-    InputFileInfo& info = data_.files[file];
-    info.rows_read += d.files[file].rows_read;
-    info.rows_accepted += d.files[file].rows_accepted;
-    info.rows_rejected += d.files[file].rows_rejected;
-    info.cells_no_answer += d.files[file].cells_no_answer;
-    if (info.other_form_version.empty()) info.other_form_version = d.files[file].other_form_version;
-    info.rows_other_form_version += d.files[file].rows_other_form_version;
+    add_counts(d, file);
   }
 
   void read_rows(RowSource& csv, std::size_t file, const FileLayout& file_layout) {
