@@ -41,5 +41,7 @@ struct Study {
 
 // Paths in the manifest are relative to its folder (`base`).
 Expected<Study> load_study(std::string_view text, const std::string& file, const std::string& base);
+// The same from a file, read no further than the YAML size limit.
+Expected<Study> load_study_file(const std::string& path, const std::string& base);
 
 }  // namespace siap

@@ -70,6 +70,8 @@ struct UncertaintySpec {
 // Reads a spec for `fw` (which it names nodes and profiles of): every error
 // at once, with file:line:col.
 Expected<UncertaintySpec> load_uncertainty_spec(std::string_view text, const std::string& file, const Framework& fw);
+// The same from a file, read no further than the YAML size limit.
+Expected<UncertaintySpec> load_uncertainty_spec_file(const std::string& path, const Framework& fw);
 
 struct UnitRanks {
   int unit = -1;      // index into Dataset::units

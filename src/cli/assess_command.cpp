@@ -1,9 +1,6 @@
 // siap assess INPUT... -f FRAMEWORK [--format F[,F...]] [-o DIR] [--strict]
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -244,14 +241,7 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   std::optional<UncertaintySpec> uncertainty_spec;
   std::optional<UncertaintyResult> uncertainty;
   if (!o.uncertainty.empty()) {
-    std::ifstream in(o.uncertainty, std::ios::binary);
-    if (!in) {
-      ctx.error(fmt::format("--uncertainty {}: {}", o.uncertainty, ctx.tr("berkas tidak dapat dibaca", "cannot be read")));
-      return kBadInput;
-    }
-    std::stringstream text;
-    text << in.rdbuf();
-    auto spec = load_uncertainty_spec(text.str(), o.uncertainty, *assessment.framework);
+    auto spec = load_uncertainty_spec_file(o.uncertainty, *assessment.framework);
     if (!spec) {
       for (const auto& e : spec.errors()) ctx.error(e.render(ctx.lang));
       return kBadInput;

@@ -191,7 +191,7 @@ int run_study(const StudyOptions& o, const CliContext& ctx) {
     return kBadInput;
   }
   const std::string base = fs::absolute(o.manifest).parent_path().string();
-  auto study = load_study(read_text(o.manifest), o.manifest, base);
+  auto study = load_study_file(o.manifest, base);
   if (!study) {
     for (const auto& e : study.errors()) ctx.error(e);
     return kBadInput;

@@ -3,9 +3,6 @@
 //   rank depends on the declared methodological choices.
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "cli/choice.hpp"
 #include "cli/commands.hpp"
 #include "cli/input_options.hpp"
@@ -32,17 +29,10 @@ int run_uncertainty(const UncertaintyCliOptions& o, const CliContext& ctx) {
     ctx.error(fmt::format("--format xlsx {}", ctx.tr("memerlukan -o BERKAS", "needs -o FILE")));
     return kUsage;
   }
-  std::ifstream in(o.spec, std::ios::binary);
-  if (!in) {
-    ctx.error(fmt::format("{}: {}", o.spec, ctx.tr("berkas tidak dapat dibaca", "cannot be read")));
-    return kBadInput;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
   int exit_code = kSuccess;
   auto loaded = load_input(o.input, ctx, exit_code, false);
   if (!loaded) return exit_code;
-  auto spec = load_uncertainty_spec(text.str(), o.spec, loaded->framework);
+  auto spec = load_uncertainty_spec_file(o.spec, loaded->framework);
   if (!spec) {
     for (const auto& e : spec.errors()) ctx.error(e.render(ctx.lang));
     return kBadInput;

@@ -342,4 +342,10 @@ Expected<UncertaintySpec> load_uncertainty_spec(std::string_view text, const std
   return spec;
 }
 
+Expected<UncertaintySpec> load_uncertainty_spec_file(const std::string& path, const Framework& fw) {
+  auto text = read_yaml_file(path);
+  if (!text) return text.errors();
+  return load_uncertainty_spec(*text, path, fw);
+}
+
 }  // namespace siap

@@ -1,16 +1,11 @@
 // Reads a framework document into a Framework, resolving every reference by
 // id as it goes (sources, scales, facets first; then the tree; then profiles,
 // which name tree nodes). Whole-framework rules live in framework_validator.
-#include "siap/os_error.hpp"
 #include "siap/framework_loader.hpp"
 
 #include <fmt/format.h>
 
-#include <cerrno>
-
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <unordered_map>
 
 #include "framework/framework_validator.hpp"
@@ -987,29 +982,9 @@ Expected<Framework> load_framework(std::string_view text, const std::string& fil
 }
 
 Expected<Framework> load_framework_file(const std::filesystem::path& path) {
-  auto opened = open_for_reading(path.string());
-  if (!opened) return opened.errors();
-  // Read at most one byte past the guard's limit: a huge file is refused
-  // without being loaded into memory.
-  YamlLimits limits;
-  std::string text(limits.max_bytes + 1, '\0');
-  const std::size_t got = std::fread(text.data(), 1, text.size(), *opened);
-  const bool failed = std::ferror(*opened);
-  const int err = errno;
-  std::fclose(*opened);
-  if (failed) {
-    const LocalizedText why = os_error_text(err);
-    return Diagnostics{Diagnostic{
-        {path.string(), 0, 0}, "", {fmt::format("berkas tidak dapat dibaca: {}", why.id), fmt::format("cannot read the file: {}", why.en)}}};
-  }
-  text.resize(got);
-  if (text.size() > limits.max_bytes) {
-    return Diagnostics{Diagnostic{{path.string(), 0, 0},
-                                  "",
-                                  {fmt::format("berkas lebih besar dari batas {} bita", limits.max_bytes),
-                                   fmt::format("file is larger than the limit of {} bytes", limits.max_bytes)}}};
-  }
-  return load_framework(text, path.string());
+  auto text = read_yaml_file(path.string());
+  if (!text) return text.errors();
+  return load_framework(*text, path.string());
 }
 
 }  // namespace siap

@@ -196,4 +196,10 @@ Expected<Study> load_study(std::string_view text, const std::string& file, const
   return study;
 }
 
+Expected<Study> load_study_file(const std::string& path, const std::string& base) {
+  auto text = read_yaml_file(path);
+  if (!text) return text.errors();
+  return load_study(*text, path, base);
+}
+
 }  // namespace siap

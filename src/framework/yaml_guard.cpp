@@ -6,8 +6,12 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <cerrno>
+#include <cstdio>
 #include <sstream>
 #include <string>
+
+#include "siap/os_error.hpp"
 
 namespace siap {
 namespace {
@@ -70,6 +74,29 @@ SourceLocation at(std::string_view file, const YAML::Mark& mark) {
 }
 
 }  // namespace
+
+Expected<std::string> read_yaml_file(const std::string& path, const YamlLimits& limits) {
+  auto opened = open_for_reading(path);
+  if (!opened) return opened.errors();
+  std::string text(limits.max_bytes + 1, '\0');
+  const std::size_t got = std::fread(text.data(), 1, text.size(), *opened);  // to the end, an error, or the limit
+  const bool failed = std::ferror(*opened);
+  const int err = errno;
+  std::fclose(*opened);
+  if (failed) {
+    const LocalizedText why = os_error_text(err);
+    return Diagnostics{
+        Diagnostic{{path, 0, 0}, "", {fmt::format("berkas tidak dapat dibaca: {}", why.id), fmt::format("cannot read the file: {}", why.en)}}};
+  }
+  if (got > limits.max_bytes) {
+    return Diagnostics{Diagnostic{{path, 0, 0},
+                                  "",
+                                  {fmt::format("berkas lebih besar dari batas {} bita", limits.max_bytes),
+                                   fmt::format("file is larger than the limit of {} bytes", limits.max_bytes)}}};
+  }
+  text.resize(got);
+  return text;
+}
 
 std::optional<Diagnostic> check_yaml_safety(std::string_view text, std::string_view file, const YamlLimits& limits) {
   if (text.size() > limits.max_bytes) {

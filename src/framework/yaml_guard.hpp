@@ -7,6 +7,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "siap/diagnostic.hpp"
@@ -19,6 +20,12 @@ struct YamlLimits {
   int max_depth = 64;
   std::size_t max_nodes = 200'000;
 };
+
+// The text of a YAML file (a framework, a study manifest, an uncertainty
+// spec), read to at most one byte past `limits.max_bytes`: a file too large,
+// or a device that never ends (/dev/zero), is refused without being held
+// in memory. Errors name the file.
+Expected<std::string> read_yaml_file(const std::string& path, const YamlLimits& limits = {});
 
 // Empty optional when the text is safe to load; otherwise the reason.
 std::optional<Diagnostic> check_yaml_safety(std::string_view text, std::string_view file, const YamlLimits& limits = {});

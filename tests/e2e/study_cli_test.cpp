@@ -88,6 +88,14 @@ TEST_CASE("study: a failing run leaves no folder, stops the rest unless --keep-g
   }
 }
 
+TEST_CASE("study: a manifest larger than the YAML limit is refused before it is read whole", "[e2e][study][hostile]") {
+  ScratchDir dir;
+  write_file(dir.file("besar.yaml"), "schema: siap/study/v1\n# " + std::string(5u << 20, 'x') + "\n");
+  auto r = run_siap({"--lang", "en", "study", dir.file("besar.yaml")});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("besar.yaml: file is larger than the limit of 4194304 bytes") != std::string::npos);
+}
+
 TEST_CASE("study: a manifest is checked as strictly as a framework, every error with its line and column", "[e2e][study]") {
   ScratchDir dir;
   write_file(dir.file("salah.yaml"),

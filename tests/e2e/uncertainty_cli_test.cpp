@@ -96,6 +96,24 @@ TEST_CASE("uncertainty: a wrong spec is bad input naming its line, no --spec is 
   CHECK(run_siap(args).exit_code == 2);
 }
 
+TEST_CASE("a spec that never ends or exceeds the YAML limit is refused, not read into memory", "[e2e][uncertainty][hostile]") {
+  // /dev/zero once took gigabytes in seconds and never stopped.
+  auto endless = run_siap(command("/dev/zero", {"--lang", "en"}));
+  CHECK(endless.exit_code == 1);
+  CHECK(endless.err.find("/dev/zero: file is larger than the limit of 4194304 bytes") != std::string::npos);
+  ScratchDir dir;
+  write_file(dir.file("besar.yaml"), "schema: siap/uncertainty/v1\n# " + std::string(5u << 20, 'x') + "\n");
+  std::vector<std::string> assess{"assess",
+                                  source("samples/indikator-digital-jabar.csv"),
+                                  "-f",
+                                  source("samples/frameworks/indikator-digital.yaml"),
+                                  "--uncertainty",
+                                  dir.file("besar.yaml")};
+  auto large = run_siap(assess);
+  CHECK(large.exit_code == 1);
+  CHECK(large.err.find("besar.yaml: berkas lebih besar dari batas 4194304 bita") != std::string::npos);
+}
+
 TEST_CASE("assess --uncertainty: the analysis as a section of every report and two sheets of the workbook", "[e2e][uncertainty]") {
   ScratchDir dir;
   auto r =
