@@ -76,8 +76,10 @@ class Scorer {
       }
     };
     std::size_t middle = units / 2;
-    // Worth a thread: many answers to count, or many units to roll up.
-    if (data_.rows * std::max<std::size_t>(data_.coded_items, 1) + units * per_unit * 16 < 4'000'000) {
+    // Worth a thread: many answers to count, or many units to roll up
+    // (every node is computed, whichever are kept).
+    const std::size_t computed = fw_.nodes.size() + kernel_.facet_values();
+    if (data_.rows * std::max<std::size_t>(data_.coded_items, 1) + units * computed * 16 < 4'000'000) {
       score_range(0, units);
     } else {
       run_in_parallel({[&] { score_range(0, middle); }, [&] { score_range(middle, units); }});
