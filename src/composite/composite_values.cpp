@@ -3,6 +3,7 @@
 // treatments across units, then the tree's means again.
 #include <algorithm>
 
+#include "scoring/rows_by_unit.hpp"
 #include "siap/composite.hpp"
 
 namespace siap {
@@ -11,20 +12,14 @@ std::vector<std::vector<NodeValue>> raw_unit_values(const Framework& fw, const D
   const ScoringKernel kernel(fw, data, profile);
   const std::size_t units = data.units.size();
   const std::size_t per_unit = fw.nodes.size() + kernel.facet_values();
-  // Rows by unit (counting sort).
-  std::vector<std::size_t> start(units + 1, 0);
-  for (std::size_t r = 0; r < data.rows; ++r) ++start[std::size_t(data.row_unit[r]) + 1];
-  for (std::size_t u = 0; u < units; ++u) start[u + 1] += start[u];
-  std::vector<std::uint32_t> rows(data.rows);
-  std::vector<std::size_t> fill(start.begin(), start.end() - 1);
-  for (std::size_t r = 0; r < data.rows; ++r) rows[fill[std::size_t(data.row_unit[r])]++] = std::uint32_t(r);
+  const RowsByUnit rows(data);
 
   const bool respondents = data.kind == InputKind::respondents;
   const std::size_t min_respondents = respondents && fw.respondents ? std::size_t(fw.respondents->min_respondents) : 1;
   std::vector<std::vector<NodeValue>> values(units, std::vector<NodeValue>(per_unit));
   in_study.assign(units, false);
   for (std::size_t u = 0; u < units; ++u) {
-    const std::span<const std::uint32_t> unit_rows(rows.data() + start[u], start[u + 1] - start[u]);
+    const std::span<const std::uint32_t> unit_rows = rows.of(u);
     if (unit_rows.size() < min_respondents) continue;
     in_study[u] = true;
     std::span<NodeValue> all(values[u]);

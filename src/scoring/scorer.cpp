@@ -13,7 +13,7 @@
 
 #include "siap/composite.hpp"
 #include "siap/scoring_kernel.hpp"
-#include "util/huge_pages.hpp"
+#include "scoring/rows_by_unit.hpp"
 #include "siap/regions.hpp"
 #include "util/parallel.hpp"
 
@@ -46,14 +46,8 @@ class Scorer {
 
   // Every unit's result, in unit order; their scores live in `block`.
   std::vector<UnitResult> run(ScoreBlock& block) {
-    // Rows grouped by unit (counting sort).
-    std::size_t units = data_.units.size();
-    std::vector<std::size_t> start(units + 1, 0);
-    for (std::size_t r = 0; r < data_.rows; ++r) ++start[std::size_t(data_.row_unit[r]) + 1];
-    for (std::size_t u = 0; u < units; ++u) start[u + 1] += start[u];
-    std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> rows(data_.rows);
-    std::vector<std::size_t> fill(start.begin(), start.end() - 1);
-    for (std::size_t r = 0; r < data_.rows; ++r) rows[fill[std::size_t(data_.row_unit[r])]++] = std::uint32_t(r);
+    const std::size_t units = data_.units.size();
+    const RowsByUnit rows(data_);
 
     // Units are independent: score them on two cores. Each unit constructs
     // its own slice of the block, so the two threads first-touch their halves.
@@ -72,7 +66,7 @@ class Scorer {
           at += facet.values.size();
         }
         std::fill(values.begin(), values.end(), NodeValue{});
-        score_unit(out, int(u), std::span<const std::uint32_t>(rows.data() + start[u], start[u + 1] - start[u]), values);
+        score_unit(out, int(u), rows.of(u), values);
       }
     };
     std::size_t middle = units / 2;

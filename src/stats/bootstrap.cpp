@@ -8,6 +8,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "scoring/rows_by_unit.hpp"
 #include "siap/scoring_kernel.hpp"
 #include "stats/order_statistics.hpp"
 #include "stats/resampler.hpp"
@@ -136,15 +137,7 @@ BootstrapResult bootstrap(const Assessment& assessment, const BootstrapOptions& 
   out.units.resize(results);
   if (options.keep_replicates) out.replicates.resize(results);
 
-  // Each unit's rows (counting sort by unit).
-  std::vector<std::size_t> start(data.units.size() + 1, 0);
-  for (std::size_t r = 0; r < data.rows; ++r) ++start[std::size_t(data.row_unit[r]) + 1];
-  for (std::size_t u = 0; u < data.units.size(); ++u) start[u + 1] += start[u];
-  std::vector<std::uint32_t> rows(data.rows);
-  {
-    std::vector<std::size_t> fill(start.begin(), start.end() - 1);
-    for (std::size_t r = 0; r < data.rows; ++r) rows[fill[std::size_t(data.row_unit[r])]++] = std::uint32_t(r);
-  }
+  const RowsByUnit rows(data);
 
   // Overall index per result and resample, for ranks and bands.
   std::vector<double> root(results * b_count, std::numeric_limits<double>::quiet_NaN());
@@ -155,7 +148,7 @@ BootstrapResult bootstrap(const Assessment& assessment, const BootstrapOptions& 
     unit.unit = result.unit;
     if (result.not_assessed_code == "too_few_respondents" || result.respondents == 0) return;
     const std::size_t u = std::size_t(result.unit);
-    const auto unit_rows = resampling::unit_rows(data, kernel, std::span<const std::uint32_t>(rows.data() + start[u], start[u + 1] - start[u]));
+    const auto unit_rows = resampling::unit_rows(data, kernel, rows.of(u));
     auto engine = out.plain ? resampling::plain_engine(fw, kernel, unit_rows) : resampling::sums_engine(data, kernel, unit_rows);
     std::vector<double> estimate(values);
     engine->estimate(estimate);
