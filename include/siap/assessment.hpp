@@ -67,7 +67,8 @@ enum class NodeScope {
 class NodeScores {
  public:
   NodeScores() = default;
-  NodeScores(std::span<NodeScore> every_node) : scores_(every_node.data()) {}  // NOLINT: a full span is every node
+  // Implicit: a span of every node's score, in framework order, is such a view.
+  NodeScores(std::span<NodeScore> every_node) : scores_(every_node.data()) {}
   // `slot_of[n]`: where node n is in `kept`, or -1.
   NodeScores(NodeScore* kept, const std::int32_t* slot_of) : scores_(kept), slot_of_(slot_of) {}
 
