@@ -94,7 +94,7 @@ struct UnitResult {
   bool assessed = false;          // the overall index could be computed
   std::string not_assessed_code;  // "too_few_respondents", "insufficient_coverage"
   LocalizedText not_assessed_reason;
-  NodeScores nodes;                          // indexed like Framework::nodes (Assessment::scope), in Assessment::scores
+  NodeScores nodes;                          // indexed like Framework::nodes (Assessment::node_slots), in Assessment::scores
   std::vector<std::span<NodeScore>> facets;  // per facet, per facet value, in Assessment::scores
   int rank = 0;                              // competition ranking on the published index within the unit's RankTier; 0 = not ranked
   int rank_in_type = 0;                      // among units of the same type (Provinsi / Kabupaten / Kota / other)
@@ -141,9 +141,9 @@ struct Assessment {
   // assessment read back from JSON has no answers (no rows behind `rows`).
   std::shared_ptr<const Dataset> data;
   ScoreBlock scores;  // what UnitResult::nodes and ::facets point into
-  NodeScope scope = NodeScope::all;
   // Under NodeScope::top, per framework node its place among a unit's kept
-  // scores or -1 (what UnitResult::nodes reads through); empty under all.
+  // scores or -1 (what UnitResult::nodes reads through); empty when every
+  // node is kept (NodeScope::all).
   std::vector<std::int32_t> node_slots;
   // A composite indicator's treatments across units (imputed, winsorised,
   // log-transformed), or nullptr when no leaf is treated.

@@ -293,7 +293,6 @@ Assessment publish_and_rank(const Framework& fw, std::shared_ptr<const Dataset> 
   out.framework = &fw;
   out.profile = profile;
   out.data = std::move(data);
-  out.scope = scope;
   if (scope == NodeScope::top) {
     out.node_slots.assign(fw.nodes.size(), -1);
     out.node_slots[0] = 0;
