@@ -463,6 +463,33 @@ TEST_CASE("a province's own government and other units are ranked apart from the
   CHECK(a.results.back().rank == 1);
 }
 
+TEST_CASE("units tied on rank are listed by name byte by byte, however long the names and wherever they differ", "[assess][ranks]") {
+  auto fw = siap::load_builtin_framework("spbe-2020");
+  REQUIRE(fw.has_value());
+  siap::LoadOptions options;
+  options.allow_non_regions = true;
+  // All tied at 3.00. The names share their first 16 bytes or differ only
+  // after them, one is a prefix of another, and one starts with a byte above
+  // ASCII (UTF-8 sorts after every ASCII letter).
+  auto a = siap::assess(*fw, load(*fw,
+                                  "instansi,D1,D2,D3,D4\n"
+                                  "\xC3\x89lan,3,3,3,3\n"
+                                  "Dinas Komunikasi dan Informatika Kota,3,3,3,3\n"
+                                  "Dinas,3,3,3,3\n"
+                                  "Dinas Komunikasi dan Informatika,3,3,3,3\n"
+                                  "Dinas Komunikasi Dan Statistik,3,3,3,3\n"
+                                  "Badan,3,3,3,3\n"
+                                  "Dinas Komunikasi dan Informatik,3,3,3,3\n",
+                                  options));
+  std::vector<std::string> order;
+  for (const auto& r : a.results) {
+    CHECK(r.rank == 1);
+    order.push_back(a.unit_of(r).name);
+  }
+  CHECK(order == std::vector<std::string>{"Badan", "Dinas", "Dinas Komunikasi Dan Statistik", "Dinas Komunikasi dan Informatik",
+                                          "Dinas Komunikasi dan Informatika", "Dinas Komunikasi dan Informatika Kota", "\xC3\x89lan"});
+}
+
 TEST_CASE("non-region units need the explicit flag", "[assess]") {
   auto fw = siap::load_builtin_framework("spbe-2020");
   REQUIRE(fw.has_value());
