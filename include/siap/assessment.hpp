@@ -35,20 +35,28 @@ class BandIndices {
   std::uint8_t size_ = 0;
 };
 
-// 112 bytes: a national unit sheet keeps tens of millions of these.
+// 64 bytes: a national unit sheet keeps millions of these, every one of
+// them freshly touched memory (docs/performance.md).
 struct NodeScore {
   Number exact;               // meaningful when assessed
-  Number coverage;            // share of the children's weight present (leaves: 1)
   Decimal published;          // exact rounded half up to score.decimals
-  Decimal percent_value;      // see percent()
   std::uint32_t answers = 0;  // leaves: respondents who answered
   bool assessed = false;      // false: "Tidak Dapat Dinilai"
   bool given = false;         // taken from an input column, not computed
-  bool has_percent = false;
   BandIndices bands;
 
-  // Published on 0-100, when score.percent.
-  std::optional<Decimal> percent() const { return has_percent ? std::optional<Decimal>(percent_value) : std::nullopt; }
+  // The share of the children's weight present (leaves: 1), to 4 decimals
+  // rounded half up: what reports show and the JSON keeps. Whether a node is
+  // assessable was decided on the exact share before it was stored.
+  Decimal coverage() const { return Decimal::from_scaled(coverage_e4_, 4); }
+  bool full_coverage() const { return coverage_e4_ == 10'000; }
+  void set_coverage(const Number& share);  // 0 <= share <= 1, else std::logic_error
+  // On 0-100 when score.percent: where the published value lies in the
+  // score range, to score.decimals (derived, so not stored).
+  std::optional<Decimal> percent(const ScoreSpec& score) const;
+
+ private:
+  std::uint32_t coverage_e4_ = 0;  // ten-thousandths
 };
 
 // Which node scores an assessment keeps for each unit. Scoring computes

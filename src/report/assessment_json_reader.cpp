@@ -344,14 +344,14 @@ class Reader {
 
   void read_score(const json& s, int depth, NodeScore& out, const std::string& path) const {
     out.assessed = flag(at(s, "assessed", path), path + ".assessed");
-    out.coverage = Number::of(decimal(at(s, "coverage", path), path + ".coverage"));
+    const Decimal coverage = decimal(at(s, "coverage", path), path + ".coverage");
+    if (coverage.is_negative() || coverage > Decimal::from_int(1)) {
+      throw Malformed(path + ".coverage", {"cakupan harus antara 0 dan 1", "coverage must be between 0 and 1"});
+    }
+    out.set_coverage(Number::of(coverage));
     if (!out.assessed) return;
     out.exact = exact(at(s, "exact", path), flag(at(s, "exact_is_exact", path), path + ".exact_is_exact"), path + ".exact");
     out.published = decimal(at(s, "published", path), path + ".published");
-    if (const json* percent = find(s, "percent")) {
-      out.percent_value = decimal(*percent, path + ".percent");
-      out.has_percent = true;
-    }
     if (const json* given = find(s, "given")) out.given = flag(*given, path + ".given");
     if (const json* bands = find(s, "bands")) {
       const auto& sets = fw_.band_sets_at(depth);
@@ -434,7 +434,7 @@ class Reader {
             NodeScore& score = r.facets[f][v];
             if (const json* assessed = find(s, "assessed"); assessed != nullptr && !flag(*assessed, value_path + ".assessed")) continue;
             score.assessed = true;
-            score.coverage = Number::of(1);
+            score.set_coverage(Number::of(1));
             // Written without its exactness: a plain decimal is read as exact.
             const json& text_value = at(s, "exact", value_path);
             score.exact = Decimal::parse(text(text_value, value_path + ".exact")) ? exact(text_value, true, value_path + ".exact")

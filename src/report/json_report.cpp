@@ -24,14 +24,14 @@ void number(JsonWriter& w, std::string_view k, const Decimal& d) { w.key(k).numb
 void score(JsonWriter& w, const Framework& fw, const NodeScore& s, int depth) {
   w.begin_object().field("assessed", s.assessed);
   if (!s.assessed) {
-    number(w, "coverage", s.coverage.round_half_up(4));
+    number(w, "coverage", s.coverage());
     w.end_object();
     return;
   }
   w.field("exact", s.exact.to_string()).field("exact_is_exact", s.exact.is_exact());
   number(w, "published", s.published);
-  if (auto percent = s.percent()) number(w, "percent", *percent);
-  number(w, "coverage", s.coverage.round_half_up(4));
+  if (auto percent = s.percent(fw.score)) number(w, "percent", *percent);
+  number(w, "coverage", s.coverage());
   if (s.given) w.field("given", true);
   auto sets = fw.band_sets_at(depth);
   if (!s.bands.empty()) {

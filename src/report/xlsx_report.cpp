@@ -557,7 +557,6 @@ class WorkbookWriter {
     for (std::size_t n = 0; n < fw_.nodes.size(); ++n) paths.push_back(n == 0 ? t("Indeks", "Index") : report::node_path(fw_, int(n), lang_));
     lxw_row_t row = 1;
     bool truncated = false;
-    const Number full = Number::of(1);
     for (const auto& r : a_.results) {
       const Unit& unit = a_.unit_of(r);
       for (std::size_t n = 0; n < fw_.nodes.size(); ++n) {
@@ -574,7 +573,7 @@ class WorkbookWriter {
           s.number(row, 4, double(score.exact.value()), f_.exact);
           s.number(row, 5, score.published.to_double(), f_.score);
           band_cell(s, row, 6, int(n), score);
-          if (!fw_.nodes[n].is_leaf() && score.coverage < full) s.number(row, 7, double(score.coverage.value()), f_.share);
+          if (!fw_.nodes[n].is_leaf() && !score.full_coverage()) s.number(row, 7, score.coverage().to_double(), f_.share);
         } else {
           s.text(row, 6, t(report::label::kNotAssessable), f_.muted);
         }

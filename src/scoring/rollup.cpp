@@ -63,7 +63,7 @@ std::vector<NodeValue> weighted_mean(const Assessment& a, const std::vector<int>
 
 std::vector<NodeValue> values_of(const Framework& fw, const UnitResult& r) {
   std::vector<NodeValue> out;
-  for (const NodeScore* s : scores_of(fw, r)) out.push_back(NodeValue{s->assessed, s->given, s->answers, s->exact, s->coverage});
+  for (const NodeScore* s : scores_of(fw, r)) out.push_back(NodeValue{s->assessed, s->given, s->answers, s->exact, Number::of(s->coverage())});
   return out;
 }
 

@@ -87,17 +87,11 @@ class Scorer {
     score.given = value.given;
     score.answers = value.answers;
     score.exact = value.exact;
-    score.coverage = value.coverage;
+    score.set_coverage(value.coverage);
   }
 
   void publish(NodeScore& score, int depth) const {
     score.published = score.exact.round_half_up(fw_.score.decimals);
-    if (fw_.score.percent) {
-      Number pct =
-          (Number::of(score.published) - Number::of(fw_.score.min)) * Number::of(100) / (Number::of(fw_.score.max) - Number::of(fw_.score.min));
-      score.percent_value = pct.round_half_up(fw_.score.decimals);
-      score.has_percent = true;
-    }
     for (int set : band_sets_by_depth_[std::size_t(depth)]) {
       auto band = fw_.band_sets[std::size_t(set)].band_of(score.published);
       score.bands.push_back(band ? *band : -1);
@@ -135,7 +129,7 @@ class Scorer {
     out.assessed = root.assessed;
     if (!out.assessed) {
       out.not_assessed_code = "insufficient_coverage";
-      Decimal have = (root.coverage * Number::of(100)).round_half_up(1);
+      Decimal have = (nodes[0].coverage * Number::of(100)).round_half_up(1);  // the exact share, not the stored one
       Decimal need = (Number::of(fw_.root().aggregation.min_coverage) * Number::of(100)).round_half_up(1);
       out.not_assessed_reason = {fmt::format("cakupan data {}% di bawah batas minimum {}%", have.format(1, ','), need.format(1, ',')),
                                  fmt::format("data coverage {}% is below the minimum {}%", have.format(1, '.'), need.format(1, '.'))};

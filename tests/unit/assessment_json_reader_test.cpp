@@ -87,6 +87,14 @@ TEST_CASE("a JSON that is not siap's assessment for this framework is an error n
         "e.json: not a siap/assessment/v1 assessment: must be a decimal number (at units[0].index.published)");
   CHECK(render(siap::read_assessment_json(std::string(100, '[') + std::string(100, ']'), "d.json", *spbe)) ==
         "d.json: JSON nested more than 64 levels");
+  // A coverage is a share of weight: outside [0, 1] it is not siap's.
+  for (const char* share : {"1.0001", "-0.5", "70000"}) {
+    std::string wide = written;
+    const std::size_t at = wide.find("\"coverage\": ") + 12;
+    wide.replace(at, wide.find_first_of(",\n}", at) - at, share);
+    CHECK(render(siap::read_assessment_json(wide, "f.json", *spbe)) ==
+          "f.json: not a siap/assessment/v1 assessment: coverage must be between 0 and 1 (at units[0].index.coverage)");
+  }
 }
 
 TEST_CASE("results are found by region code, in a fresh assessment and in one read back", "[json][roundtrip]") {

@@ -154,7 +154,7 @@ TEST_CASE("percent, bands on published values, and the gap to the next band", "[
   auto a = siap::assess(fw, load(fw, kRows));
   const auto& r = unit(a, "32.73");
   // (3.38 - 1) / 4 x 100 = 59.5
-  CHECK(r.nodes[0].percent()->to_string() == "59.50");
+  CHECK(r.nodes[0].percent(a.framework->score)->to_string() == "59.50");
   CHECK((r.nodes[0].bands.size() == 1 && r.nodes[0].bands[0] == 1));  // tinggi
   CHECK_FALSE(r.gap_to_next_band.has_value());                        // already in the top band
   // Kab. Bogor: q1 4, q2 reversed 3 -> a = 3.5; q3 2.5 -> index (3.5 + 7.5) / 4 = 2.75 -> rendah, 0.25 below tinggi.
@@ -555,8 +555,8 @@ TEST_CASE("NodeScope::top keeps the index, its children and the facets, with the
       CHECK(kept.nodes[n].assessed == full.nodes[n].assessed);
       CHECK(kept.nodes[n].published == full.nodes[n].published);
       CHECK(kept.nodes[n].exact == full.nodes[n].exact);
-      CHECK(kept.nodes[n].coverage == full.nodes[n].coverage);
-      CHECK(kept.nodes[n].percent() == full.nodes[n].percent());
+      CHECK(kept.nodes[n].coverage() == full.nodes[n].coverage());
+      CHECK(kept.nodes[n].percent(fw.score) == full.nodes[n].percent(fw.score));
       CHECK(kept.nodes[n].bands.size() == full.nodes[n].bands.size());
     }
     CHECK(kept.facets[0][0].published == full.facets[0][0].published);
