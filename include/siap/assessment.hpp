@@ -96,12 +96,19 @@ class NodeScores {
   const std::int32_t* slot_of_ = nullptr;  // nullptr: every node, in framework order
 };
 
+struct NotAssessed {
+  std::string code;  // "too_few_respondents", "insufficient_coverage", "too_few_kabupaten_kota"
+  LocalizedText reason;
+};
+
 struct UnitResult {
-  int unit = -1;                  // index into Dataset::units
-  std::size_t respondents = 0;    // accepted rows of this unit
-  bool assessed = false;          // the overall index could be computed
-  std::string not_assessed_code;  // "too_few_respondents", "insufficient_coverage"
-  LocalizedText not_assessed_reason;
+  int unit = -1;                // index into Dataset::units
+  std::size_t respondents = 0;  // accepted rows of this unit
+  bool assessed = false;        // the overall index could be computed
+  // Why the unit is not assessed; null when it is. Out of line: most units
+  // of a national sheet are assessed, and the three strings were 96 of the
+  // 208 bytes every unit paid.
+  std::shared_ptr<const NotAssessed> why_not;
   NodeScores nodes;                          // indexed like Framework::nodes (Assessment::node_slots), in Assessment::scores
   std::vector<std::span<NodeScore>> facets;  // per facet, per facet value, in Assessment::scores
   int rank = 0;                              // competition ranking on the published index within the unit's RankTier; 0 = not ranked
@@ -109,6 +116,16 @@ struct UnitResult {
   int rank_in_province = 0;                  // among the kabupaten/kota of the same province; 0 for the rest
   std::optional<Decimal> gap_to_next_band;   // to the next band of the first overall band set
   std::optional<int> next_band;
+
+  // why_not's code and reason, empty for an assessed unit.
+  const std::string& not_assessed_code() const {
+    static const std::string none;
+    return why_not ? why_not->code : none;
+  }
+  const LocalizedText& not_assessed_reason() const {
+    static const LocalizedText none;
+    return why_not ? why_not->reason : none;
+  }
 };
 
 // Every unit's node and facet scores in one block, so that scoring a

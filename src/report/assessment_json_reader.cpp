@@ -408,8 +408,9 @@ class Reader {
         }
       } else {
         const json& why = at(u, "not_assessed", path);
-        r.not_assessed_code = text(at(why, "code", path + ".not_assessed"), path + ".not_assessed.code");
-        r.not_assessed_reason = localized(at(why, "reason", path + ".not_assessed"), path + ".not_assessed.reason");
+        r.why_not =
+            std::make_shared<const NotAssessed>(NotAssessed{text(at(why, "code", path + ".not_assessed"), path + ".not_assessed.code"),
+                                                            localized(at(why, "reason", path + ".not_assessed"), path + ".not_assessed.reason")});
       }
       const json& nodes = at(u, "nodes", path);
       for (std::size_t n = 1; n < fw_.nodes.size(); ++n) {

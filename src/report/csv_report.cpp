@@ -134,7 +134,7 @@ std::string render_csv(const Assessment& a, const ReportOptions& options) {
     if (r.assessed) {
       text(assessed_text);
     } else {
-      text(not_assessed_text + r.not_assessed_reason.in(lang));
+      text(not_assessed_text + r.not_assessed_reason().in(lang));
     }
     out += "\r\n";
   }

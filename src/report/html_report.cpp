@@ -364,7 +364,7 @@ class HtmlWriter {
     if (ranking_.not_assessed.empty()) return;
     out_ += fmt::format("<section>\n<h2>{}</h2>\n<ul>\n", t(report::label::kNotAssessable));
     for (const report::RankingRow& row : ranking_.not_assessed) {
-      out_ += fmt::format("<li>{}: {}</li>\n", html_escape(row.unit->name), html_escape(row.result->not_assessed_reason.in(lang_)));
+      out_ += fmt::format("<li>{}: {}</li>\n", html_escape(row.unit->name), html_escape(row.result->not_assessed_reason().in(lang_)));
     }
     out_ += "</ul>\n</section>\n";
   }

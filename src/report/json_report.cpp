@@ -190,8 +190,8 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
         w.end_object();
       }
     } else {
-      w.key("not_assessed").begin_object().field("code", r.not_assessed_code);
-      text(w, "reason", r.not_assessed_reason);
+      w.key("not_assessed").begin_object().field("code", r.not_assessed_code());
+      text(w, "reason", r.not_assessed_reason());
       w.end_object();
     }
     w.key("nodes").begin_object();
@@ -322,8 +322,8 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
       if (r.assessed) {
         w.field("rank", r.rank);
       } else {
-        w.field("not_assessed_code", r.not_assessed_code);
-        text(w, "not_assessed_reason", r.not_assessed_reason);
+        w.field("not_assessed_code", r.not_assessed_code());
+        text(w, "not_assessed_reason", r.not_assessed_reason());
       }
       if (r.gap_to_next_band) number(w, "gap_to_next_band", *r.gap_to_next_band);
       w.key("nodes").begin_object();

@@ -157,7 +157,7 @@ std::string render_markdown(const Assessment& a, const ReportOptions& options) {
   if (!ranking.not_assessed.empty()) {
     out += fmt::format("\n## {}\n\n", report::label::kNotAssessable.in(lang));
     for (const report::RankingRow& row : ranking.not_assessed) {
-      out += fmt::format("- {}: {}\n", markdown_escape(row.unit->name), markdown_escape(row.result->not_assessed_reason.in(lang)));
+      out += fmt::format("- {}: {}\n", markdown_escape(row.unit->name), markdown_escape(row.result->not_assessed_reason().in(lang)));
     }
   }
   if (a.treatment) out += report::treatment_markdown(report::treatment_tables(*a.treatment, a, lang), 2);

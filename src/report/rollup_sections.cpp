@@ -92,7 +92,7 @@ std::string render_rollup_csv(const Assessment& a, const ReportOptions& options)
                                     c.weakest >= 0 ? fw.nodes[std::size_t(c.weakest)].id : "",
                                     fmt::format("{}", fmt::join(lagging, " "))};
     for (int t : fw.root().children) fields.push_back(num(r.nodes[std::size_t(t)]));
-    fields.push_back(r.assessed ? tr("dinilai", "assessed") : tr("Tidak Dapat Dinilai: ", "Not assessable: ") + r.not_assessed_reason.in(lang));
+    fields.push_back(r.assessed ? tr("dinilai", "assessed") : tr("Tidak Dapat Dinilai: ", "Not assessable: ") + r.not_assessed_reason().in(lang));
     row(fields);
   };
   for (const UnitResult& r : rollup->provinces.results) line(rollup->provinces, r, rollup->coverage[std::size_t(r.unit)]);

@@ -114,7 +114,7 @@ class Builder {
 
   std::string details(const Unit& unit, const UnitResult& result, const RollupCoverage& c) const {
     std::vector<std::string> parts;
-    if (!result.assessed) parts.push_back(result.not_assessed_reason.in(lang_));
+    if (!result.assessed) parts.push_back(result.not_assessed_reason().in(lang_));
     if (!c.missing.empty()) {
       std::vector<std::string> names;
       for (int region : c.missing) names.push_back(RegionTable::builtin().at(region).name);
@@ -124,7 +124,7 @@ class Builder {
     if (!c.not_assessable.empty()) {
       std::vector<std::string> names;
       for (int i : c.not_assessable) {
-        names.push_back(fmt::format("{} ({})", name_of_result(i), source_.results[std::size_t(i)].not_assessed_reason.in(lang_)));
+        names.push_back(fmt::format("{} ({})", name_of_result(i), source_.results[std::size_t(i)].not_assessed_reason().in(lang_)));
       }
       parts.push_back(fmt::format("{}: {}", t("tidak dapat dinilai", "not assessable"), list(names)));
     }
@@ -136,7 +136,7 @@ class Builder {
     const UnitResult& n = r_.national->results[0];
     const RollupCoverage& c = r_.national_coverage;
     std::string value =
-        n.assessed ? published_text(fw_, n.nodes[0], lang_) : label::kNotAssessable.in(lang_) + " (" + n.not_assessed_reason.in(lang_) + ")";
+        n.assessed ? published_text(fw_, n.nodes[0], lang_) : label::kNotAssessable.in(lang_) + " (" + n.not_assessed_reason().in(lang_) + ")";
     if (n.assessed && banded_) {
       if (const Band* band = band_of(fw_, 0, n.nodes[0])) value += " · " + band->label.in(lang_);
     }

@@ -124,7 +124,7 @@ std::string render_text(const Assessment& a, const ReportOptions& options) {
   if (!ranking.not_assessed.empty()) {
     out += "\n" + tr("Tidak Dapat Dinilai:", "Not assessable:") + "\n";
     for (const report::RankingRow& row : ranking.not_assessed) {
-      out += fmt::format("  {} — {}\n", terminal_safe(row.unit->name), row.result->not_assessed_reason.in(lang));
+      out += fmt::format("  {} — {}\n", terminal_safe(row.unit->name), row.result->not_assessed_reason().in(lang));
     }
   }
   out += uncertainty_section(a, options);

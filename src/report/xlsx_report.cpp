@@ -132,7 +132,7 @@ class WorkbookWriter {
       band_cell(s, row, 6, 0, r.nodes[0]);
     } else {
       s.text(row, 6, t(report::label::kNotAssessable), f_.muted);
-      s.text(row, 10, r.not_assessed_reason.in(lang_), f_.muted);
+      s.text(row, 10, r.not_assessed_reason().in(lang_), f_.muted);
     }
     s.number(row, 7, double(r.respondents), f_.rank);
     if (r.rank_in_type > 0) s.number(row, 8, r.rank_in_type, f_.rank);
@@ -243,7 +243,7 @@ class WorkbookWriter {
       if (c.weakest >= 0) s.text(row, 10, t(fw_.nodes[std::size_t(c.weakest)].name));
       lxw_col_t col = 11;
       for (int node : fw_.root().children) score_cell(s, row, col++, u.nodes[std::size_t(node)]);
-      if (!u.assessed) s.text(row, col, t(u.not_assessed_reason), nullptr, false);
+      if (!u.assessed) s.text(row, col, t(u.not_assessed_reason()), nullptr, false);
       ++row;
     };
     for (const UnitResult& u : r.provinces.results) line(r.provinces, u, r.coverage[std::size_t(u.unit)]);

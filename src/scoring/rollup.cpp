@@ -124,11 +124,12 @@ std::string percent(double share, char point) {
 // A roll-up below the minimum coverage says so, in place of the scorer's reason.
 void mark_too_few(UnitResult& r, const RollupCoverage& c, double min_coverage) {
   const double share = c.total ? double(c.assessed.size()) / double(c.total) : 0;
-  r.not_assessed_code = "too_few_kabupaten_kota";
-  r.not_assessed_reason = {fmt::format("hanya {} dari {} kabupaten/kota dinilai ({}); minimal {}", c.assessed.size(), c.total, percent(share, ','),
-                                       percent(min_coverage, ',')),
-                           fmt::format("only {} of {} regencies and cities assessed ({}); at least {} needed", c.assessed.size(), c.total,
-                                       percent(share, '.'), percent(min_coverage, '.'))};
+  r.why_not =
+      std::make_shared<const NotAssessed>(NotAssessed{"too_few_kabupaten_kota",
+                                                      {fmt::format("hanya {} dari {} kabupaten/kota dinilai ({}); minimal {}", c.assessed.size(),
+                                                                   c.total, percent(share, ','), percent(min_coverage, ',')),
+                                                       fmt::format("only {} of {} regencies and cities assessed ({}); at least {} needed",
+                                                                   c.assessed.size(), c.total, percent(share, '.'), percent(min_coverage, '.'))}});
 }
 
 }  // namespace

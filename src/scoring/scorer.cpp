@@ -105,9 +105,10 @@ class Scorer {
     if (given_ && !(composite_ && rows.size() < min_respondents_)) {
       std::copy((*given_)[std::size_t(unit)].begin(), (*given_)[std::size_t(unit)].end(), values.begin());
     } else if (rows.size() < min_respondents_) {
-      out.not_assessed_code = "too_few_respondents";
-      out.not_assessed_reason = {fmt::format("hanya {} responden; minimal {}", rows.size(), min_respondents_),
-                                 fmt::format("only {} respondents; at least {} needed", rows.size(), min_respondents_)};
+      out.why_not =
+          std::make_shared<const NotAssessed>(NotAssessed{"too_few_respondents",
+                                                          {fmt::format("hanya {} responden; minimal {}", rows.size(), min_respondents_),
+                                                           fmt::format("only {} respondents; at least {} needed", rows.size(), min_respondents_)}});
       return;
     }
     std::span<NodeValue> nodes(values.data(), fw_.nodes.size());
@@ -128,11 +129,12 @@ class Scorer {
     const NodeScore& root = out.nodes[0];
     out.assessed = root.assessed;
     if (!out.assessed) {
-      out.not_assessed_code = "insufficient_coverage";
       Decimal have = (nodes[0].coverage * Number::of(100)).round_half_up(1);  // the exact share, not the stored one
       Decimal need = (Number::of(fw_.root().aggregation.min_coverage) * Number::of(100)).round_half_up(1);
-      out.not_assessed_reason = {fmt::format("cakupan data {}% di bawah batas minimum {}%", have.format(1, ','), need.format(1, ',')),
-                                 fmt::format("data coverage {}% is below the minimum {}%", have.format(1, '.'), need.format(1, '.'))};
+      out.why_not = std::make_shared<const NotAssessed>(
+          NotAssessed{"insufficient_coverage",
+                      {fmt::format("cakupan data {}% di bawah batas minimum {}%", have.format(1, ','), need.format(1, ',')),
+                       fmt::format("data coverage {}% is below the minimum {}%", have.format(1, '.'), need.format(1, '.'))}});
       return;
     }
     const auto& overall = band_sets_by_depth_[0];
@@ -255,7 +257,7 @@ void order_for_reports(std::vector<UnitResult>& results, const std::vector<Unit>
     return a.index < b.index;
   });
   // Applied in place, cycle by cycle: a copy of the results would be as
-  // large again (208 bytes a unit), all of it fresh memory.
+  // large again (128 bytes a unit), all of it fresh memory.
   std::vector<std::uint32_t> source(keys.size());
   for (std::size_t i = 0; i < keys.size(); ++i) source[i] = keys[i].index;
   apply_permutation(results, source);

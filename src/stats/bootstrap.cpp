@@ -146,7 +146,7 @@ BootstrapResult bootstrap(const Assessment& assessment, const BootstrapOptions& 
     const UnitResult& result = assessment.results[i];
     UnitBootstrap& unit = out.units[i];
     unit.unit = result.unit;
-    if (result.not_assessed_code == "too_few_respondents" || result.respondents == 0) return;
+    if (result.not_assessed_code() == "too_few_respondents" || result.respondents == 0) return;
     const std::size_t u = std::size_t(result.unit);
     const auto unit_rows = resampling::unit_rows(data, kernel, rows.of(u));
     auto engine = out.plain ? resampling::plain_engine(fw, kernel, unit_rows) : resampling::sums_engine(data, kernel, unit_rows);

@@ -135,8 +135,8 @@ TEST_CASE("too few respondents: Tidak Dapat Dinilai, never ranked as 0", "[asses
   const auto& kota_bogor = unit(a, "32.71");
   CHECK_FALSE(kota_bogor.assessed);
   CHECK(kota_bogor.rank == 0);
-  CHECK(kota_bogor.not_assessed_code == "too_few_respondents");
-  CHECK(kota_bogor.not_assessed_reason.en == "only 1 respondents; at least 2 needed");
+  CHECK(kota_bogor.not_assessed_code() == "too_few_respondents");
+  CHECK(kota_bogor.not_assessed_reason().en == "only 1 respondents; at least 2 needed");
   CHECK(a.results.back().unit == kota_bogor.unit);  // listed after the ranked units
 }
 
@@ -172,8 +172,8 @@ TEST_CASE("coverage: missing children renormalise, below the threshold the node 
   // Kota Bandung: a = q1 alone (coverage 1/2 >= 0.5) = 3; b missing; index coverage 1/4 < 0.5.
   CHECK(published(a, "32.73", "a") == "3.00");
   CHECK(published(a, "32.73", "") == "TDD");
-  CHECK(unit(a, "32.73").not_assessed_code == "insufficient_coverage");
-  CHECK(unit(a, "32.73").not_assessed_reason.id == "cakupan data 25,0% di bawah batas minimum 50,0%");
+  CHECK(unit(a, "32.73").not_assessed_code() == "insufficient_coverage");
+  CHECK(unit(a, "32.73").not_assessed_reason().id == "cakupan data 25,0% di bawah batas minimum 50,0%");
   // Kab. Bogor: a missing entirely; b = 4.5 carries 3/4 of the weight: index = 4.5.
   CHECK(published(a, "32.01", "") == "4.50");
 }
