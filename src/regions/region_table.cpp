@@ -82,23 +82,40 @@ const LocalizedText& region_type_label(RegionType type) {
 }
 
 RegionTable::NameKey RegionTable::normalize_name(std::string_view text) {
-  // Words, lowercased, punctuation as spaces.
-  std::vector<std::string> words;
-  std::string word;
+  // Words, lowercased, punctuation as spaces, joined; only the first two
+  // words' ends are kept (a type prefix and "Administrasi"). One string, not
+  // a string per word: every distinct unit name of a sheet comes here.
+  std::string joined;
+  joined.reserve(text.size());
+  std::size_t words = 0;
+  std::size_t end_of[2] = {0, 0};  // where words 0 and 1 end in `joined`
+  bool in_word = false;
+  auto close_word = [&] {
+    if (words < 2) end_of[words] = joined.size();
+    ++words;
+    in_word = false;
+  };
   for (char c : text) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u)) {
-      word += char(std::tolower(u));
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
+    const unsigned char u = static_cast<unsigned char>(c);
+    if ((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z')) {
+      joined += c;
+      in_word = true;
+    } else if (u >= 'A' && u <= 'Z') {
+      joined += char(u - 'A' + 'a');
+      in_word = true;
+    } else if (in_word) {
+      close_word();
     }
   }
-  if (!word.empty()) words.push_back(std::move(word));
+  if (in_word) close_word();
 
+  auto at = [&](std::size_t i) -> std::string_view {
+    if (i >= words || i >= 2) return "";
+    const std::size_t from = i == 0 ? 0 : end_of[0];
+    return std::string_view(joined).substr(from, end_of[i] - from);
+  };
   NameKey out;
   std::size_t first = 0;
-  auto at = [&](std::size_t i) -> std::string_view { return i < words.size() ? std::string_view(words[i]) : ""; };
   if (at(0) == "kabupaten" || at(0) == "kab") {
     out.type = RegionType::kabupaten;
     first = 1;
@@ -111,11 +128,11 @@ RegionTable::NameKey RegionTable::normalize_name(std::string_view text) {
     out.type = RegionType::provinsi;
     first = 1;
   }
-  if (first >= words.size()) {  // "Kota" alone is a name, not a prefix
+  if (first >= words) {  // "Kota" alone is a name, not a prefix
     out.type.reset();
     first = 0;
   }
-  for (std::size_t i = first; i < words.size(); ++i) out.key += words[i];
+  out.key = first == 0 ? std::move(joined) : joined.substr(end_of[first - 1]);
   return out;
 }
 

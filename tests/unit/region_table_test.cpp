@@ -123,3 +123,23 @@ TEST_CASE("nicknames that name one region, a note in parentheses, a town or shar
   for (int i = 0; i < 100000; ++i) piled += " (x)";
   CHECK(table().resolve(piled).kind == RegionMatch::Kind::unknown);
 }
+
+TEST_CASE("a name's key: ASCII letters and digits lowercased, the type prefix and 'Administrasi' set apart", "[regions]") {
+  auto key = [](std::string_view text) {
+    const RegionTable::NameKey k = RegionTable::normalize_name(text);
+    const char* type = !k.type ? "-" : *k.type == RegionType::kota ? "kota" : *k.type == RegionType::kabupaten ? "kab" : "prov";
+    return std::string(type) + " " + k.key;
+  };
+  CHECK(key("Kab. Adm. Kepulauan Seribu") == "kab kepulauanseribu");
+  CHECK(key("KOTA ADMINISTRASI Jakarta-Pusat") == "kota jakartapusat");
+  CHECK(key("  kodya   Bandung ") == "kota bandung");
+  CHECK(key("Prov. D.K.I. Jakarta") == "prov dkijakarta");
+  CHECK(key("Kota") == "- kota");                                     // a name, not a prefix
+  CHECK(key("Kabupaten Administrasi") == "- kabupatenadministrasi");  // nothing after the prefixes
+  CHECK(key("Kab. Bandung Barat (Ngamprah)") == "kab bandungbaratngamprah");
+  CHECK(key("\xC3\x96l\xC3\xA7"
+            "ek 2") == "- lek2");  // bytes beyond ASCII separate words
+  CHECK(key("Instansi 0000001") == "- instansi0000001");
+  CHECK(key("") == "- ");
+  CHECK(key(" .,-") == "- ");
+}
