@@ -33,6 +33,8 @@ int128 gcd128(int128 a, int128 b) {
   return a;
 }
 
+bool fits_int64(int128 v) { return v >= int128(INT64_MIN) && v <= int128(INT64_MAX); }
+
 bool mul(int128 a, int128 b, int128& out) { return !__builtin_mul_overflow(a, b, &out); }
 bool add(int128 a, int128 b, int128& out) { return !__builtin_add_overflow(a, b, &out); }
 
@@ -54,8 +56,15 @@ Number Number::ratio(int128 numerator, int128 denominator) {
   }
   int128 g = gcd128(numerator, denominator);
   if (g > 1) {
-    numerator /= g;
-    denominator /= g;
+    // In 64 bits when both fit, as gcd128 does: a 128-bit division is a
+    // libgcc call, and every score of every unit is reduced here.
+    if (fits_int64(numerator) && fits_int64(denominator)) {
+      numerator = std::int64_t(numerator) / std::int64_t(g);
+      denominator = std::int64_t(denominator) / std::int64_t(g);
+    } else {
+      numerator /= g;
+      denominator /= g;
+    }
   }
   n.num_ = numerator;
   n.den_ = denominator;
@@ -128,8 +137,14 @@ Decimal Number::round_half_up(int decimals) const {
   if (is_exact()) {
     int128 scaled;
     if (mul(abs128(num_), pow10(decimals), scaled)) {
-      int128 q = scaled / den_;
-      int128 r = scaled % den_;
+      int128 q, r;
+      if (fits_int64(scaled) && fits_int64(den_)) {  // as in ratio()
+        q = std::int64_t(scaled) / std::int64_t(den_);
+        r = std::int64_t(scaled) % std::int64_t(den_);
+      } else {
+        q = scaled / den_;
+        r = scaled % den_;
+      }
       if (2 * r >= den_) ++q;
       if (q <= int128(INT64_MAX)) return Decimal::from_scaled(static_cast<std::int64_t>(num_ < 0 ? -q : q), decimals);
     }

@@ -44,3 +44,21 @@ TEST_CASE("Number compares exactly", "[number]") {
   CHECK(n("3.4999") < n("3.5"));
   CHECK(Number::of(1) / Number::of(3) < n("0.3334"));
 }
+
+TEST_CASE("Number reduces and rounds alike in 64 and 128 bits", "[number][rounding]") {
+  using int128 = Number::int128;
+  // Small fractions (the 64-bit path), either sign.
+  CHECK(Number::ratio(-272, 100).to_string() == "-2.72");
+  CHECK(Number::ratio(-272, -100).to_string() == "2.72");
+  CHECK(Number::ratio(272, -100) == n("-2.72"));
+  // Beyond 64 bits: 3 * 2^70 / (4 * 2^70) is 3/4.
+  const int128 big = int128(1) << 70;
+  CHECK(Number::ratio(3 * big, 4 * big).to_string() == "0.75");
+  CHECK(Number::ratio(-3 * big, 4 * big).round_half_up(1).to_string() == "-0.8");  // -0.75: away from zero
+  // 2^62 + 1/2: its doubled numerator exceeds int64, its rounded value does not.
+  const Number half_past = Number::ratio((int128(1) << 63) + 1, 2);
+  CHECK(half_past.is_exact());
+  CHECK(half_past.round_half_up(0).to_string() == "4611686018427387905");
+  CHECK(Number::ratio(-5, 1000).round_half_up(2).to_string() == "-0.01");
+  CHECK(Number::ratio(4, 1000).round_half_up(2).to_string() == "0.00");
+}
