@@ -118,6 +118,11 @@ struct ScoringKernel::Impl {
       }
       std::int64_t denominator = 1;
       for (int e = 0; e < scale; ++e) denominator *= 10;
+      // One answer's score, reduced once here: a unit sheet's cell is one
+      // answer, and reducing it per unit was a gcd per cell.
+      std::vector<Number> single;
+      for (std::int64_t m : ints) single.push_back(Number::ratio(m, denominator));
+      single_answer_.push_back(std::move(single));
       int_scores_.push_back(std::move(ints));
       score_denominator_.push_back(denominator);
       score_reciprocal_.push_back(1.0 / double(denominator));
@@ -194,7 +199,7 @@ struct ScoringKernel::Impl {
       if (value) {
         score.assessed = true;
         score.exact = *value;
-        score.coverage = Number::of(1);
+        score.coverage = exact_.one;
         score.given = !fw_.nodes[std::size_t(data_.items[i].node)].is_leaf();
       }
     }
@@ -366,6 +371,12 @@ struct ScoringKernel::Impl {
     // fractional scale), with the coded answers of a fractional column.
     const auto& slot = data_.decimals[std::size_t(column.decimal_slot)];
     const Node& node = fw_.nodes[std::size_t(column.node)];
+    if (groups_ == 0 && !column.coded && decimals.size() == 1) {
+      // One answer (a unit sheet's cell): its score is the mean and the
+      // median, without the lists combine_raw() needs for many.
+      answers = 1;
+      return decimal_score(node, slot[decimals[0]].value());
+    }
     // Scratch of this thread, reused: a unit sheet of decimals comes here
     // for every item of every unit.
     thread_local std::vector<std::vector<RawAnswer>> raw;
@@ -408,12 +419,15 @@ struct ScoringKernel::Impl {
     const auto& ints = int_scores_[item];
     const std::int64_t denominator = score_denominator_[item];
     std::int64_t n = 0, sum = 0;
+    std::size_t answered = 0;  // the last code given, for n == 1
     for (std::size_t code = 0; code < ints.size(); ++code) {
       n += c[code + 1];
       sum += std::int64_t(c[code + 1]) * ints[code];
+      if (c[code + 1] != 0) answered = code;
     }
     if (n == 0) return std::nullopt;
     answers += std::size_t(n);
+    if (n == 1) return single_answer_[item][answered];  // its mean and its median
     if (combine_ == CombineMethod::mean) return Number::ratio(sum, Number::int128(n) * denominator);
     // Median: walk the codes in score order to the middle answer(s).
     auto nth = [&](std::int64_t k) {
@@ -523,6 +537,7 @@ struct ScoringKernel::Impl {
   std::vector<int> coded_index_;
   std::size_t max_codes_ = 0;
   std::vector<std::vector<std::int64_t>> int_scores_;
+  std::vector<std::vector<Number>> single_answer_;  // per item and code - 1: Number::ratio(int_scores_, score_denominator_)
   std::vector<std::int64_t> score_denominator_;
   Arithmetic<Number> exact_;
   std::vector<double> group_weight_;  // per respondent group
