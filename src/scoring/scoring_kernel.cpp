@@ -55,6 +55,7 @@ struct DoubleSum {
   double sum = 0;
   void add(double w, double x) { sum += w * x; }
   double value() const { return sum; }
+  double divided_by(double d) const { return sum / d; }
 };
 template <typename T>
 struct SumOf;
@@ -266,7 +267,7 @@ struct ScoringKernel::Impl {
       score.assessed = true;
       switch (method) {
         case AggregationMethod::arithmetic:
-          score.exact = sum.value() / present;
+          score.exact = sum.divided_by(present);
           break;
         case AggregationMethod::geometric:
           score.exact = from_long_double<T>(std::exp(transformed / as_long_double(present)));

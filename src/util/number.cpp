@@ -211,4 +211,13 @@ void WeightedSum::add(const Number& weight, const Number& x) {
 
 Number WeightedSum::value() const { return lazy_ ? Number::ratio(num_, den_) : sum_; }
 
+Number WeightedSum::divided_by(const Number& d) const {
+  if (lazy_ && d.is_exact() && !d.is_zero()) {
+    int128 num, den;
+    // (num_ / den_) / (d.num_ / d.den_); ratio() moves the sign to the numerator.
+    if (mul(num_, d.den_, num) && mul(den_, d.num_, den)) return Number::ratio(num, den);
+  }
+  return value() / d;
+}
+
 }  // namespace siap

@@ -62,3 +62,21 @@ TEST_CASE("Number reduces and rounds alike in 64 and 128 bits", "[number][roundi
   CHECK(Number::ratio(-5, 1000).round_half_up(2).to_string() == "-0.01");
   CHECK(Number::ratio(4, 1000).round_half_up(2).to_string() == "0.00");
 }
+
+TEST_CASE("a weighted sum divided by the weight present is the weighted mean, reduced", "[number]") {
+  siap::WeightedSum sum;  // 13% x 3 + 25% x 4 + 16% x 2, over 54%
+  sum.add(n("0.13"), Number::of(3));
+  sum.add(n("0.25"), Number::of(4));
+  sum.add(n("0.16"), Number::of(2));
+  // (0.39 + 1.00 + 0.32) / 0.54 = 171 / 54 = 19 / 6
+  CHECK(sum.divided_by(n("0.54")) == Number::ratio(19, 6));
+  CHECK(sum.divided_by(n("0.54")).to_string() == (sum.value() / n("0.54")).to_string());
+  CHECK(sum.divided_by(n("-0.54")) == Number::ratio(-19, 6));
+  CHECK(sum.divided_by(Number::of(1)) == n("1.71"));
+  // Past 128 bits the sum continues reduced, and so does the division.
+  siap::WeightedSum wide;
+  const Number huge = Number::ratio(Number::int128(1) << 100, 3);
+  wide.add(huge, huge);
+  wide.add(Number::ratio(1, 7), Number::of(1));
+  CHECK(wide.divided_by(Number::of(2)) == wide.value() / Number::of(2));
+}
