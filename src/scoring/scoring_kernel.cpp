@@ -182,19 +182,25 @@ struct ScoringKernel::Impl {
     const std::size_t group_count = std::max<std::size_t>(groups_, 1);
     const std::size_t stride = max_codes_ + 1;
     const std::size_t width = data_.coded_items;
+    // One row without groups (a unit sheet's unit): each cell is its item's
+    // value, a code or an exact decimal, with nothing to count.
+    const bool one_row = rows.size() == 1 && groups_ == 0;
     // Scratch of this thread, reused: a unit sheet evaluates one unit per row.
     thread_local std::vector<std::uint32_t> histogram;
-    histogram.assign(width * group_count * stride, 0);
-    for (std::uint32_t r : rows) {
-      const std::uint8_t* codes = data_.codes.data() + std::size_t(r) * width;
-      std::size_t g = groups_ > 0 ? std::size_t(data_.row_group[r]) : 0;
-      std::uint32_t* base = histogram.data() + g * stride;
-      for (std::size_t k = 0; k < width; ++k) ++base[k * group_count * stride + codes[k]];
+    if (!one_row) {
+      histogram.assign(width * group_count * stride, 0);
+      for (std::uint32_t r : rows) {
+        const std::uint8_t* codes = data_.codes.data() + std::size_t(r) * width;
+        std::size_t g = groups_ > 0 ? std::size_t(data_.row_group[r]) : 0;
+        std::uint32_t* base = histogram.data() + g * stride;
+        for (std::size_t k = 0; k < width; ++k) ++base[k * group_count * stride + codes[k]];
+      }
     }
     // Leaves and given nodes.
     for (std::size_t i = 0; i < data_.items.size(); ++i) {
       std::size_t answers = 0;
-      auto value = item_value(i, decimals_for(i), histogram, answers);
+      auto value = one_row ? cell_value(i, data_.codes.data() + std::size_t(rows[0]) * width, decimals_for(i), answers)
+                           : item_value(i, decimals_for(i), histogram, answers);
       NodeValue& score = nodes[std::size_t(data_.items[i].node)];
       score.answers = std::uint32_t(answers);
       if (value) {
@@ -411,6 +417,22 @@ struct ScoringKernel::Impl {
       weight = weight + w;
     }
     return sum / weight;
+  }
+
+  // item_value() of a unit of one row and no groups, read off the row: a
+  // code's score (its mean and median), else the one exact decimal (an
+  // off-grid answer of a fractional column has no code), else nothing.
+  std::optional<Number> cell_value(std::size_t item, const std::uint8_t* codes, std::span<const std::uint32_t> decimals, std::size_t& answers) const {
+    const ItemColumn& column = data_.items[item];
+    if (column.coded) {
+      if (const std::uint8_t code = codes[coded_index_[item]]; code != 0) {
+        answers = 1;
+        return single_answer_[item][code - 1];
+      }
+    }
+    if (decimals.empty()) return std::nullopt;
+    answers = 1;
+    return decimal_score(fw_.nodes[std::size_t(column.node)], data_.decimals[std::size_t(column.decimal_slot)][decimals[0]].value());
   }
 
   // One group's mean or median score of a coded item, from its counts per

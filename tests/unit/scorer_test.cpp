@@ -361,6 +361,45 @@ TEST_CASE("a fractional scale: answers on its grid are coded, others kept exactl
   CHECK(published(a, "32.01", "") == "1.63");  // 1.625 half up
 }
 
+TEST_CASE("a unit of one row reads each cell as its value: on the grid, off it, reversed, or missing", "[assess][fractional]") {
+  const char* text =
+      "schema: siap/framework/v1\n"
+      "id: h\n"
+      "version: '1'\n"
+      "title: {id: H, en: H}\n"
+      "status: project-defined\n"
+      "input: {kind: respondents, unit_column: wilayah}\n"
+      "score: {min: 1, max: 5, decimals: 3}\n"
+      "aggregation: {min_coverage: 0.5}\n"
+      "respondents: {combine: COMBINE}\n"
+      "scale: h\n"
+      "scales: [{id: h, type: ordinal, min: 1, max: 5, integer: false}]\n"
+      "tree: [{id: a, name: A, children: [{id: q1, name: Q1}, {id: q3, name: Q3}]}, {id: b, name: B, children: [{id: q2, name: Q2, reverse: "
+      "true}]}]\n";
+  for (const char* combine : {"mean", "median"}) {
+    std::string yaml = text;
+    yaml.replace(yaml.find("COMBINE"), 7, combine);
+    auto fw = siap::load_framework(yaml, "h.yaml");
+    REQUIRE(fw.has_value());
+    auto a = siap::assess(*fw, load(*fw,
+                                    "wilayah,q1,q2,q3\n"
+                                    "Kota Bandung,2.5,4.25,3\n"  // on the grid, off it (reversed: 6 - 4.25), on it
+                                    "Kab. Bogor,4.125,,\n"))     // off the grid; q2, q3 missing
+        ;
+    INFO(combine);
+    CHECK(published(a, "32.73", "q1") == "2.500");
+    CHECK(published(a, "32.73", "q2") == "1.750");
+    CHECK(published(a, "32.73", "a") == "2.750");  // (2.5 + 3) / 2
+    CHECK(published(a, "32.73", "") == "2.250");   // (2.75 + 1.75) / 2
+    CHECK(published(a, "32.01", "q1") == "4.125");
+    CHECK(published(a, "32.01", "a") == "4.125");  // q1 alone: coverage 1/2
+    CHECK(published(a, "32.01", "b") == "TDD");
+    CHECK(published(a, "32.01", "") == "4.125");
+    CHECK(unit(a, "32.01").nodes[std::size_t(*fw->find_node("q1"))].answers == 1);
+    CHECK(unit(a, "32.01").nodes[std::size_t(*fw->find_node("q3"))].answers == 0);
+  }
+}
+
 TEST_CASE("decimal commas are read in semicolon files", "[assess][csv]") {
   auto fw = siap::load_builtin_framework("spbe-2020");
   REQUIRE(fw.has_value());
