@@ -895,14 +895,16 @@ class Loader {
         continue;
       }
       if (data_.kind == InputKind::units) {
-        auto [it, inserted] = unit_rows_.emplace(unit->unit, std::pair<std::size_t, int>(file, line));
-        if (!inserted) {
-          reject(file, line, fw_.input.unit_column.name, data_.units[std::size_t(unit->unit)].name, "duplicate_unit",
-                 {fmt::format("unit sudah ada di {}:{}", data_.files[it->second.first].name, it->second.second),
-                  fmt::format("unit already given at {}:{}", data_.files[it->second.first].name, it->second.second)});
+        const std::size_t u = std::size_t(unit->unit);
+        if (u >= unit_row_.size()) unit_row_.resize(std::max(u + 1, unit_row_.size() * 2), UnitRow{});
+        if (const UnitRow first = unit_row_[u]; first.line > 0) {
+          reject(file, line, fw_.input.unit_column.name, data_.units[u].name, "duplicate_unit",
+                 {fmt::format("unit sudah ada di {}:{}", data_.files[first.file].name, first.line),
+                  fmt::format("unit already given at {}:{}", data_.files[first.file].name, first.line)});
           take_back();
           continue;
         }
+        unit_row_[u] = {file, line};
       }
       for (const PendingCell& p : pending_cells) {
         int& g = cell_groups[p.column * Cell::kProblemCount + std::size_t(p.problem)];
@@ -1033,7 +1035,13 @@ class Loader {
   UnitLookup plain_unit_;                 // the last plain unit found (outcome())
   UnitLookup uncached_unit_;              // the last lookup, once the cache is full
   std::unordered_map<std::string, int, StringHash, std::equal_to<>> group_cache_;
-  std::unordered_map<int, std::pair<std::size_t, int>> unit_rows_;
+  // A unit sheet's first row of each unit, by unit index (line 0: none yet):
+  // every row is a new unit, so a hash map cost a node allocation each.
+  struct UnitRow {
+    std::size_t file = 0;
+    int line = 0;
+  };
+  std::vector<UnitRow> unit_row_;
   struct IdRef {
     std::uint32_t offset, length, row, hash;
   };

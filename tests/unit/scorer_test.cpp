@@ -529,6 +529,30 @@ TEST_CASE("units tied on rank are listed by name byte by byte, however long the 
                                           "Dinas Komunikasi dan Informatika", "Dinas Komunikasi dan Informatika Kota", "\xC3\x89lan"});
 }
 
+TEST_CASE("a unit sheet's second row for a unit is rejected as duplicate_unit, naming the first", "[assess][quality]") {
+  auto fw = siap::load_builtin_framework("spbe-2020");
+  REQUIRE(fw.has_value());
+  siap::LoadOptions options;
+  options.allow_non_regions = true;
+  auto data = load(*fw,
+                   "instansi,D1,D2,D3,D4\n"
+                   "Kota Bandung,4,4,4,4\n"    // line 2
+                   "Dinas Kominfo,3,3,3,3\n"   // line 3
+                   "Kota Bandung,1,1,1,1\n"    // line 4: again, by name
+                   "32.73,2,2,2,2\n"           // line 5: again, by code
+                   "dinas  kominfo,5,5,5,5\n"  // line 6: again, folded
+                   "Kab. Bogor,3,3,3,3\n",     // line 7
+                   options);
+  CHECK(data.rows == 3);
+  CHECK(data.units.size() == 3);
+  std::vector<std::string> found;
+  for (const auto& issue : issues_of(data)) found.push_back(std::to_string(issue.line) + ":" + issue.code + ":" + issue.reason.en);
+  const std::string first = "unit already given at " + data.files[0].name + ":";
+  CHECK(found == std::vector<std::string>{"4:duplicate_unit:" + first + "2", "5:duplicate_unit:" + first + "2", "6:duplicate_unit:" + first + "3"});
+  auto a = siap::assess(*fw, std::move(data));
+  CHECK(published(a, "32.73", "") == "4.00");  // the first row's
+}
+
 TEST_CASE("non-region units need the explicit flag", "[assess]") {
   auto fw = siap::load_builtin_framework("spbe-2020");
   REQUIRE(fw.has_value());
