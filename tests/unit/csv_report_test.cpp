@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <sstream>
 #include <vector>
 
@@ -40,4 +43,41 @@ TEST_CASE("CSV for Indonesian Excel: semicolon and decimal commas, English heade
   auto rows = lines(siap::render_csv(f.assessment, options));
   CHECK(rows[0].rfind("code;region;type;province;", 0) == 0);
   CHECK(rows[1].find(";4,75;High;4,00;5,00;") != std::string::npos);
+}
+
+TEST_CASE("CSV of a national sheet: written in two halves, every row once, in rank order", "[report][csv]") {
+  // 30,000 units (above the two-core threshold): unit k has a = 1 + k mod 5
+  // and b = 1 + (k / 5) mod 5, so its index (a + 3b) / 4 is one of 25
+  // quarter values; ranks and order follow from counting, by hand.
+  constexpr int kUnits = 30'000;
+  std::string data = "wilayah,a,b\n";
+  std::vector<int> quarters(kUnits);  // 4 x index
+  std::vector<int> units_at(21, 0);   // units per 4 x index (4..20)
+  for (int k = 0; k < kUnits; ++k) {
+    const int a = 1 + k % 5, b = 1 + (k / 5) % 5;
+    data += "Unit " + std::to_string(100'000 + k) + "," + std::to_string(a) + "," + std::to_string(b) + "\n";
+    quarters[std::size_t(k)] = a + 3 * b;
+    ++units_at[std::size_t(a + 3 * b)];
+  }
+  auto f = report_fixture::make(data.c_str());
+  auto rows = lines(siap::render_csv(f.assessment, f.options(siap::Lang::id)));
+  REQUIRE(rows.size() == kUnits + 1);
+  // Expected order: index descending, ties by name (names sort as k does).
+  std::vector<int> order(kUnits);
+  for (int k = 0; k < kUnits; ++k) order[std::size_t(k)] = k;
+  std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return quarters[std::size_t(x)] > quarters[std::size_t(y)]; });
+  std::size_t mismatches = 0;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const int k = order[i];
+    const int q = quarters[std::size_t(k)];
+    int above = 0;
+    for (int h = q + 1; h <= 20; ++h) above += units_at[std::size_t(h)];
+    const std::string rank = std::to_string(above + 1);
+    const std::string index = fmt::format("{}.{:02}", q / 4, q % 4 * 25);
+    const std::string expected = ",Unit " + std::to_string(100'000 + k) + ",Lainnya,,1," + rank + "," + rank + ",," + index + "," +
+                                 (q >= 12 ? "Tinggi" : "Rendah") + "," + std::to_string(1 + k % 5) + ".00," + std::to_string(1 + (k / 5) % 5) +
+                                 ".00,dinilai";
+    if (rows[i + 1] != expected && mismatches++ < 3) CHECK(rows[i + 1] == expected);
+  }
+  CHECK(mismatches == 0);
 }
