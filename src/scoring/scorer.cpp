@@ -8,6 +8,7 @@
 #include <cmath>
 #include <numeric>
 #include <span>
+#include <stdexcept>
 #include <string_view>
 #include <unordered_map>
 
@@ -210,21 +211,28 @@ void apply_permutation(std::vector<UnitResult>& results, std::vector<std::uint32
 }
 
 // Report order: assessed units by tier and rank, then the rest; ties by
-// name, then by input order. Sorted as small keys and applied as one permutation, for
-// the reason given at rank().
+// name, then by input order. Ranks are small integers, so the units are
+// first placed by (tier, rank) with a counting sort, in input order; only
+// each run of equal rank (common: a two-decimal index over 238,000 units)
+// is then sorted by name. The order is applied as one permutation, for the
+// reason given at rank().
 void order_for_reports(std::vector<UnitResult>& results, const std::vector<Unit>& units) {
-  // The name's first 16 bytes ride in the key, big-endian so that comparing
-  // them as integers orders them as bytes: ties on rank are common (a
-  // two-decimal index over 238,000 units) and following each name's pointer
-  // to compare it cost a sheet more than the sort itself. Longer names that
-  // agree on those 16 bytes are compared in full.
+  const std::size_t n = results.size();
+  // Bucket: tier * (n + 1) + rank for an assessed unit (rank 1..n), then
+  // one bucket after all of them for the rest.
+  const std::size_t rest = 3 * (n + 1);
+  auto bucket_of = [&](const UnitResult& r) {
+    if (!r.assessed) return rest;
+    if (r.rank < 1 || std::size_t(r.rank) > n) throw std::logic_error("an assessed unit without a rank");
+    return std::size_t(rank_tier(units[std::size_t(r.unit)])) * (n + 1) + std::size_t(r.rank);
+  };
+  // Each unit's key, built in input order (its unit and name are read in
+  // memory order), then placed by bucket.
   struct Key {
-    bool assessed;
-    int tier;
-    int rank;
-    std::uint32_t index;
-    std::uint64_t prefix[2];
+    std::uint64_t prefix[2];  // the name's first 16 bytes, big-endian: compared as integers, they order as bytes
     const std::string* name;
+    std::uint32_t index;
+    std::uint32_t bucket;
   };
   auto prefix_word = [](const std::string& name, std::size_t from) {
     std::uint64_t word = 0;
@@ -234,32 +242,35 @@ void order_for_reports(std::vector<UnitResult>& results, const std::vector<Unit>
     }
     return word;
   };
-  std::vector<Key> keys(results.size());
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    const UnitResult& r = results[i];
-    const Unit& unit = units[std::size_t(r.unit)];
-    keys[i] = {r.assessed,
-               r.assessed ? int(rank_tier(unit)) : 0,
-               r.assessed ? r.rank : 0,
-               std::uint32_t(i),
-               {prefix_word(unit.name, 0), prefix_word(unit.name, 8)},
-               &unit.name};
+  if (rest + 1 > UINT32_MAX) throw std::length_error("too many units to order");
+  std::vector<Key> keys(n);
+  std::vector<std::uint32_t> start(rest + 2, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string& name = units[std::size_t(results[i].unit)].name;
+    keys[i] = {{prefix_word(name, 0), prefix_word(name, 8)}, &name, std::uint32_t(i), std::uint32_t(bucket_of(results[i]))};
+    ++start[keys[i].bucket + 1];
   }
-  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-    if (a.assessed != b.assessed) return a.assessed;
-    if (a.tier != b.tier) return a.tier < b.tier;
-    if (a.rank != b.rank) return a.rank < b.rank;
+  for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+  std::vector<Key> placed(n);
+  {
+    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+    for (const Key& k : keys) placed[next[k.bucket]++] = k;  // in input order within a bucket
+  }
+  // Within a bucket by name, the rest of it only when the first 16 bytes
+  // agree; then by input order.
+  auto by_name = [](const Key& a, const Key& b) {
     if (a.prefix[0] != b.prefix[0]) return a.prefix[0] < b.prefix[0];
     if (a.prefix[1] != b.prefix[1]) return a.prefix[1] < b.prefix[1];
     if (a.name->size() != b.name->size() || a.name->size() > 16) {
       if (int c = a.name->compare(*b.name); c != 0) return c < 0;
     }
     return a.index < b.index;
-  });
-  // Applied in place, cycle by cycle: a copy of the results would be as
-  // large again (128 bytes a unit), all of it fresh memory.
-  std::vector<std::uint32_t> source(keys.size());
-  for (std::size_t i = 0; i < keys.size(); ++i) source[i] = keys[i].index;
+  };
+  for (std::size_t b = 0; b + 1 < start.size(); ++b) {
+    if (start[b + 1] - start[b] > 1) std::sort(placed.begin() + start[b], placed.begin() + start[b + 1], by_name);
+  }
+  std::vector<std::uint32_t> source(n);  // results in report order
+  for (std::size_t k = 0; k < n; ++k) source[k] = placed[k].index;
   apply_permutation(results, source);
 }
 
