@@ -360,6 +360,11 @@ class Loader {
                                                           fmt::format("unknown region; did you mean {}?", list(m.candidates, " or "))};
         break;
     }
+    // A unit sheet names each unit once: remembering where a name was found
+    // costs a hash lookup and a copy of the name per row, and a repeat (a
+    // duplicate row) resolves to the same unit again. Its rejections are
+    // still remembered, so a repeated unknown name is not re-suggested.
+    if (data_.kind == InputKind::units && out.unit >= 0 && !out.mapped) return outcome(out.unit);
     // Remember the outcome, up to a bound: a file of distinct unknown names
     // must not grow the cache with the input.
     if (unit_cache_.size() >= limits::kMaxCachedUnitTexts) {
