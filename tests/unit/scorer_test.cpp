@@ -76,6 +76,13 @@ siap::Dataset load(const siap::Framework& fw, const std::string& csv, siap::Load
   return std::move(*data);
 }
 
+// Load options for a sheet that may name OPD as well as regions.
+siap::LoadOptions non_regions() {
+  siap::LoadOptions options;
+  options.allow_non_regions = true;
+  return options;
+}
+
 const siap::UnitResult& unit(const siap::Assessment& a, const char* code) {
   for (const auto& r : a.results) {
     if (a.unit_of(r).code == code) return r;
@@ -323,14 +330,18 @@ TEST_CASE("a file of bad cells: every one counted, a few kept per column and rea
   }
 }
 
+// The start of the fractional-scale tests' frameworks.
+const char* const kFractionalHead =
+    "schema: siap/framework/v1\n"
+    "id: h\n"
+    "version: '1'\n"
+    "title: {id: H, en: H}\n"
+    "status: project-defined\n"
+    "input: {kind: respondents, unit_column: wilayah}\n";
+
 TEST_CASE("a fractional scale: answers on its grid are coded, others kept exactly, both in one mean", "[assess][fractional]") {
-  const char* text =
-      "schema: siap/framework/v1\n"
-      "id: h\n"
-      "version: '1'\n"
-      "title: {id: H, en: H}\n"
-      "status: project-defined\n"
-      "input: {kind: respondents, unit_column: wilayah}\n"
+  const std::string text =
+      std::string(kFractionalHead) +
       "score: {min: 1, max: 5}\n"
       "scale: h\n"
       "scales: [{id: h, type: ordinal, min: 1, max: 5, integer: false}]\n"
@@ -362,13 +373,8 @@ TEST_CASE("a fractional scale: answers on its grid are coded, others kept exactl
 }
 
 TEST_CASE("a unit of one row reads each cell as its value: on the grid, off it, reversed, or missing", "[assess][fractional]") {
-  const char* text =
-      "schema: siap/framework/v1\n"
-      "id: h\n"
-      "version: '1'\n"
-      "title: {id: H, en: H}\n"
-      "status: project-defined\n"
-      "input: {kind: respondents, unit_column: wilayah}\n"
+  const std::string text =
+      std::string(kFractionalHead) +
       "score: {min: 1, max: 5, decimals: 3}\n"
       "aggregation: {min_coverage: 0.5}\n"
       "respondents: {combine: COMBINE}\n"
@@ -474,8 +480,6 @@ TEST_CASE("competition ranking with ties, within type and within province", "[as
 TEST_CASE("a province's own government and other units are ranked apart from the kabupaten/kota", "[assess][ranks]") {
   auto fw = siap::load_builtin_framework("spbe-2020");
   REQUIRE(fw.has_value());
-  siap::LoadOptions options;
-  options.allow_non_regions = true;
   auto a = siap::assess(*fw, load(*fw,
                                   "instansi,D1,D2,D3,D4\n"
                                   "Provinsi Jawa Barat,4.5,4.5,4.5,4.5\n"  // 4.50: first among provincial governments only
@@ -484,7 +488,7 @@ TEST_CASE("a province's own government and other units are ranked apart from the
                                   "Provinsi Bali,2,2,2,2\n"                // 2.00
                                   "Dinas Kominfo,5,5,5,5\n"                // 5.00: an OPD, in a tier of its own
                                   "Kota Bogor,3.5,3.5,3.5,3.5\n",          // 3.50
-                                  options));
+                                  non_regions()));
   // Kabupaten/kota: Bandung 1, Kota Bogor 2, Kab. Bogor 3, as if no province or OPD were there.
   CHECK(unit(a, "32.73").rank == 1);
   CHECK(unit(a, "32.71").rank == 2);
@@ -505,8 +509,6 @@ TEST_CASE("a province's own government and other units are ranked apart from the
 TEST_CASE("units tied on rank are listed by name byte by byte, however long the names and wherever they differ", "[assess][ranks]") {
   auto fw = siap::load_builtin_framework("spbe-2020");
   REQUIRE(fw.has_value());
-  siap::LoadOptions options;
-  options.allow_non_regions = true;
   // All tied at 3.00. The names share their first 16 bytes or differ only
   // after them, one is a prefix of another, and one starts with a byte above
   // ASCII (UTF-8 sorts after every ASCII letter).
@@ -519,7 +521,7 @@ TEST_CASE("units tied on rank are listed by name byte by byte, however long the 
                                   "Dinas Komunikasi Dan Statistik,3,3,3,3\n"
                                   "Badan,3,3,3,3\n"
                                   "Dinas Komunikasi dan Informatik,3,3,3,3\n",
-                                  options));
+                                  non_regions()));
   std::vector<std::string> order;
   for (const auto& r : a.results) {
     CHECK(r.rank == 1);
@@ -532,8 +534,6 @@ TEST_CASE("units tied on rank are listed by name byte by byte, however long the 
 TEST_CASE("a unit sheet's second row for a unit is rejected as duplicate_unit, naming the first", "[assess][quality]") {
   auto fw = siap::load_builtin_framework("spbe-2020");
   REQUIRE(fw.has_value());
-  siap::LoadOptions options;
-  options.allow_non_regions = true;
   auto data = load(*fw,
                    "instansi,D1,D2,D3,D4\n"
                    "Kota Bandung,4,4,4,4\n"    // line 2
@@ -542,7 +542,7 @@ TEST_CASE("a unit sheet's second row for a unit is rejected as duplicate_unit, n
                    "32.73,2,2,2,2\n"           // line 5: again, by code
                    "dinas  kominfo,5,5,5,5\n"  // line 6: again, folded
                    "Kab. Bogor,3,3,3,3\n",     // line 7
-                   options);
+                   non_regions());
   CHECK(data.rows == 3);
   CHECK(data.units.size() == 3);
   std::vector<std::string> found;
@@ -560,9 +560,7 @@ TEST_CASE("non-region units need the explicit flag", "[assess]") {
   auto strict = load(*fw, csv);
   CHECK(strict.rows == 0);
   CHECK(issues_of(strict)[0].code == "unknown_region");
-  siap::LoadOptions options;
-  options.allow_non_regions = true;
-  auto a = siap::assess(*fw, load(*fw, csv, options));
+  auto a = siap::assess(*fw, load(*fw, csv, non_regions()));
   REQUIRE(a.results.size() == 1);
   CHECK(a.unit_of(a.results[0]).name == "Dinas Kominfo");
   CHECK(a.results[0].rank == 1);
