@@ -378,12 +378,6 @@ struct ScoringKernel::Impl {
     // fractional scale), with the coded answers of a fractional column.
     const auto& slot = data_.decimals[std::size_t(column.decimal_slot)];
     const Node& node = fw_.nodes[std::size_t(column.node)];
-    if (groups_ == 0 && !column.coded && decimals.size() == 1) {
-      // One answer (a unit sheet's cell): its score is the mean and the
-      // median, without the lists combine_raw() needs for many.
-      answers = 1;
-      return decimal_score(node, slot[decimals[0]].value());
-    }
     // Scratch of this thread, reused: a unit sheet of decimals comes here
     // for every item of every unit.
     thread_local std::vector<std::vector<RawAnswer>> raw;
