@@ -157,6 +157,11 @@ TEST_CASE("answers as tools write them: numbered labels, aliases, punctuation, n
   CHECK(score(*fw, "q", "3 \xE2\x80\x93 Netral") == "3");  // an en dash
   CHECK(score(*fw, "q", "4. Slightly agree") == "4");      // the tool's own words: its number counts
   CHECK(score(*fw, "q", "4. Sangat setuju") == "conflicting_answer");
+  // A number, then punctuation, then more digits is not a numbered label:
+  // "2-72" and "3 - 5" were read as 2 and 3.
+  CHECK(score(*fw, "q", "2-72") == "not_a_number");
+  CHECK(score(*fw, "q", "3 - 5") == "not_a_number");
+  CHECK(score(*fw, "q", "4.5") == "not_integer");
   CHECK(score(*fw, "q", "SS") == "5");
   CHECK(score(*fw, "q", "sts") == "1");
   CHECK(score(*fw, "q", "Sangat Setuju.") == "5");  // punctuation folded
