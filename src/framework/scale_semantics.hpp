@@ -179,6 +179,12 @@ class ItemParser {
       }
       if (fast < 0) return invalid(Cell::Problem(-fast));
     }
+    // "2,72" on a fractional scale, as indicator sheets write scores: one
+    // of a thousand texts per column, each parsed once.
+    if (fractional() && text.size() == 4 && text[1] == (format.decimal_comma ? ',' : '.') && format.thousands != text[1]) {
+      const unsigned d0 = unsigned(text[0] - '0'), d1 = unsigned(text[2] - '0'), d2 = unsigned(text[3] - '0');
+      if (d0 < 10 && d1 < 10 && d2 < 10) return hundredths(d0 * 100 + d1 * 10 + d2, text, format);
+    }
     // A number parses without allocating; it is quicker than a lookup.
     const char first = text[0];
     if ((first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.') return slow_parse(text, format);
@@ -499,6 +505,17 @@ class ItemParser {
     return {};
   }
 
+  // The cell of the "d.dd" text `hundredths` (0-999), parsed at its first use.
+  Cell hundredths(unsigned value, std::string_view text, NumberFormat format) const {
+    if (!(format == hundredths_format_) || hundredths_.empty()) {
+      hundredths_.assign(1000, std::nullopt);
+      hundredths_format_ = format;
+    }
+    std::optional<Cell>& cell = hundredths_[value];
+    if (!cell) cell = slow_parse(text, format);
+    return *cell;
+  }
+
   static constexpr std::size_t kMemoTextBytes = 32;
   static constexpr std::size_t kMemoEntries = 256;
 
@@ -511,6 +528,8 @@ class ItemParser {
   std::array<std::int16_t, 100> tenths_{};
   mutable std::unordered_map<std::string, Cell, StringHash, std::equal_to<>> memo_;
   mutable NumberFormat memo_format_;
+  mutable std::vector<std::optional<Cell>> hundredths_;  // by "d.dd" as 0-999; empty until used
+  mutable NumberFormat hundredths_format_;
   std::vector<std::string> no_answer_;  // lower-cased
 };
 

@@ -26,7 +26,8 @@ const char* const kFramework =
     "  - {id: r, name: R, scale: l, reverse: true}\n"
     "  - {id: g, name: G, scale: h}\n"
     "  - {id: u, name: U, scale: up}\n"
-    "  - {id: d, name: D, scale: down}\n";
+    "  - {id: d, name: D, scale: down}\n"
+    "  - {id: gr, name: GR, scale: h, reverse: true}\n";
 
 // The score a cell gives for leaf `id`, as text, or the problem.
 std::string score(const siap::Framework& fw, const char* id, std::string_view cell, bool decimal_comma = false,
@@ -73,6 +74,52 @@ TEST_CASE("a cell's score for its leaf", "[scale]") {
   CHECK(score(*fw, "d", "20") == "4");  // 1 + 4 * (50 - 20) / 40
   CHECK(score(*fw, "d", "5") == "5");
   CHECK(score(*fw, "d", "abc") == "not_a_number");
+}
+
+TEST_CASE("two-decimal answers on a fractional scale: each text parsed once, as the full parser reads it", "[scale][numbers]") {
+  auto fw = siap::load_framework(kFramework, "s.yaml");
+  REQUIRE(fw.has_value());
+  const siap::NumberFormat comma{true, 0}, point{false, 0};
+  auto read = [&](siap::ItemParser& parser, siap::ItemColumn& column, const siap::Node& node, std::string_view cell, siap::NumberFormat format) {
+    siap::Cell c = parser.parse(cell, format);
+    switch (c.kind) {
+      case siap::Cell::Kind::invalid:
+        return parser.explain(c.problem).first;
+      case siap::Cell::Kind::code:
+        return "code " + column.scores[std::size_t(c.code) - 1].to_string();
+      case siap::Cell::Kind::decimal:
+        return "decimal " + siap::leaf_score(*fw, node, c.decimal).to_string();
+      default:
+        return std::string("other");
+    }
+  };
+  for (const char* id : {"g", "gr"}) {
+    const siap::Node& node = fw->nodes[std::size_t(*fw->find_node(id))];
+    siap::ItemColumn column;
+    siap::ItemParser parser(*fw, node, column);
+    REQUIRE(parser.fractional());
+    // Worked by hand: kept exactly; reverse keying is 1 + 5 - x.
+    const std::string kept = std::string(id) == "g" ? "decimal 2.72" : "decimal 3.28";
+    CHECK(read(parser, column, node, "2,72", comma) == kept);
+    CHECK(read(parser, column, node, "2,72", comma) == kept);  // the second time, remembered
+    CHECK(read(parser, column, node, "5,01", comma) == "out_of_scale");
+    CHECK(read(parser, column, node, "0,99", comma) == "out_of_scale");
+    // Another file's format: the remembered cells are not reused.
+    CHECK(read(parser, column, node, "2.72", point) == kept);
+    CHECK(read(parser, column, node, "2,72", point) == "not_a_number");
+    CHECK(read(parser, column, node, "2,72", comma) == kept);
+    // '.' declared as the thousands separator: "2.72" is not a number.
+    CHECK(read(parser, column, node, "2.72", siap::NumberFormat{true, '.'}) == "not_a_number");
+    // Every "d,dd" reads as "d.dd" does in the same decimal-comma file,
+    // which is not remembered: the full parser reads it each time.
+    for (int v = 0; v < 1000; ++v) {
+      std::string with_comma = std::to_string(v / 100) + "," + std::to_string(v / 10 % 10) + std::to_string(v % 10);
+      std::string with_point = with_comma;
+      with_point[1] = '.';
+      INFO(with_comma);
+      CHECK(read(parser, column, node, with_comma, comma) == read(parser, column, node, with_point, comma));
+    }
+  }
 }
 
 TEST_CASE("numbers: a separator that could group thousands is never guessed", "[semantics][numbers]") {
