@@ -14,6 +14,7 @@
 
 #include "siap/composite.hpp"
 #include "siap/scoring_kernel.hpp"
+#include "scoring/competition_ranks.hpp"
 #include "scoring/rows_by_unit.hpp"
 #include "siap/regions.hpp"
 #include "util/parallel.hpp"
@@ -160,35 +161,20 @@ class Scorer {
   std::vector<std::vector<int>> band_sets_by_depth_;  // Framework::band_sets_at, per depth
 };
 
-// Standard competition ranking (1, 2, 2, 4) on the published index within
-// each group (`group_of[i]` for results[i]; -1: not ranked). The keys are
-// copied into one array first: comparing through the results chases two
-// pointers per comparison, which dominated a 238,000-unit sheet. Equal keys
-// get equal ranks, so their order in the sort does not matter.
+// Standard competition ranking on the published index within each group
+// (`group_of[i]` for results[i]; -1: not ranked). The scores are copied into
+// one array first: reading them through the results chases two pointers
+// each, which dominated a 238,000-unit sheet.
 void rank(std::vector<UnitResult>& results, const std::vector<int>& group_of, int UnitResult::*field) {
-  struct Key {
-    int group;
-    std::uint32_t index;
-    Decimal score;
-  };
-  std::vector<Key> keys;
-  keys.reserve(results.size());
+  std::vector<int> groups(results.size(), -1);
+  std::vector<Decimal> scores(results.size());
   for (std::size_t i = 0; i < results.size(); ++i) {
-    if (results[i].assessed && group_of[i] >= 0) keys.push_back({group_of[i], std::uint32_t(i), results[i].nodes[0].published});
+    if (!results[i].assessed || group_of[i] < 0) continue;
+    groups[i] = group_of[i];
+    scores[i] = results[i].nodes[0].published;
   }
-  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) { return a.group != b.group ? a.group < b.group : a.score > b.score; });
-  std::size_t group_start = 0;  // where the current group begins in `keys`
-  for (std::size_t k = 0; k < keys.size(); ++k) {
-    int& out = results[keys[k].index].*field;
-    if (k == 0 || keys[k - 1].group != keys[k].group) {
-      group_start = k;
-      out = 1;
-    } else if (keys[k - 1].score == keys[k].score) {
-      out = results[keys[k - 1].index].*field;
-    } else {
-      out = int(k - group_start + 1);  // position within the group, 1-based
-    }
-  }
+  const std::vector<int> ranks = competition_ranks(groups, scores);
+  for (std::size_t i = 0; i < results.size(); ++i) results[i].*field = ranks[i];
 }
 
 // results[i] = old results[source[i]] for every i, by following each cycle
