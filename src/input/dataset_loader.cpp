@@ -30,7 +30,6 @@
 #include "util/huge_pages.hpp"
 #include "input/denominator_columns.hpp"
 #include "util/parallel.hpp"
-#include "util/prefault.hpp"
 #include "util/string_index.hpp"
 
 namespace siap {
@@ -137,7 +136,6 @@ class Loader {
   }
 
   Expected<Dataset> finish(const Diagnostics& errors) {
-    prefault_.wait();  // the next stage has both cores
     if (!errors.empty()) return errors;
     reject_duplicate_respondents();
     // Counted where each row is rejected, so that the reconciliation below
@@ -724,7 +722,6 @@ class Loader {
         if (total > used && used > 0) {
           std::size_t more = std::size_t(double(total - used) / double(used) * double(info.rows_read) * 1.02) + 16;
           reserve(data_.rows + more);
-          prefault_reserved();
         }
       }
       if (fields.size() > header_names.size() &&
@@ -968,20 +965,6 @@ class Loader {
     if (!ids_.empty()) id_chars_.reserve(std::size_t(double(id_chars_.size()) / double(ids_.size()) * double(rows) * 1.1));
   }
 
-  // This file's arrays, reserved for its rows, are faulted in on the other
-  // core (util/prefault.hpp) while this one parses.
-  void prefault_reserved() {
-    std::vector<std::span<std::byte>> ranges;
-    if (data_.kind == InputKind::units) ranges.push_back(capacity_bytes(data_.units));
-    for (std::size_t slot : reserve_slots_) ranges.push_back(capacity_bytes(data_.decimals[slot]));
-    ranges.push_back(capacity_bytes(data_.row_unit));
-    ranges.push_back(capacity_bytes(data_.row_line));
-    ranges.push_back(capacity_bytes(data_.row_group));
-    ranges.push_back(capacity_bytes(data_.row_file));
-    ranges.push_back(capacity_bytes(data_.codes));
-    prefault_.start(std::move(ranges));
-  }
-
   // A respondent id seen twice: the later row is rejected.
   void reject_duplicate_respondents() {
     if (ids_.empty()) return;
@@ -1079,7 +1062,6 @@ class Loader {
   std::map<std::size_t, std::string> id_header_;  // per file: the respondent id header as written
   std::vector<std::size_t> reserve_slots_;        // decimal slots of the file being read
   std::size_t reserve_total_ = 0;                 // bytes the arrays should be sized for, when not the reader's
-  Prefault prefault_;                             // last: ends first
 };
 
 }  // namespace
