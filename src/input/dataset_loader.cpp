@@ -953,14 +953,7 @@ class Loader {
     dataset_rows::reserve(data_, rows, reserve_slots_);
     // A unit sheet names a unit per row: growing the units by doubling
     // touched twice their final size in fresh memory (75 MB for 238,000).
-    if (data_.kind == InputKind::units) {
-      data_.units.reserve(rows);
-      // Units that are not regions are named once each: their index grows with the rows.
-      if (options_.allow_non_regions && !custom_units_.empty()) {
-        const double per_unit = double(custom_units_.text_bytes()) / double(custom_units_.size());
-        custom_units_.reserve(rows, std::size_t(per_unit * double(rows) * 1.1));
-      }
-    }
+    if (data_.kind == InputKind::units) data_.units.reserve(rows);
     ids_.reserve(rows);
     if (!ids_.empty()) id_chars_.reserve(std::size_t(double(id_chars_.size()) / double(ids_.size()) * double(rows) * 1.1));
   }

@@ -37,19 +37,9 @@ std::pair<int, bool> StringIndex::try_emplace(std::string_view key, int value) {
   return {value, true};
 }
 
-void StringIndex::reserve(std::size_t entries, std::size_t text_bytes) {
-  std::size_t slot_count = slots_.empty() ? 64 : slots_.size();
-  while (slot_count < entries * 2) slot_count *= 2;
-  if (slot_count > slots_.size()) rehash(slot_count);
-  text_.reserve(text_bytes);
-  offsets_.reserve(entries + 1);
-  values_.reserve(entries);
-  hashes_.reserve(entries);
-}
-
-void StringIndex::rehash(std::size_t slot_count) {
+void StringIndex::grow() {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(slot_count, Slot{});
+  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& s : old) {
     if (s.tag == 0) continue;

@@ -21,10 +21,7 @@ class StringIndex {
   // The value under `key`, storing `value` first when it is absent; second:
   // whether it was stored now.
   std::pair<int, bool> try_emplace(std::string_view key, int value);
-  // Room for `entries` texts of `text_bytes` in all, without growing.
-  void reserve(std::size_t entries, std::size_t text_bytes);
   std::size_t size() const { return values_.size(); }
-  std::size_t text_bytes() const { return text_.size(); }
   bool empty() const { return values_.empty(); }
 
  private:
@@ -37,8 +34,7 @@ class StringIndex {
   // The slot holding `key`, or the empty slot where it would go.
   std::size_t probe(std::string_view key, std::uint64_t h) const;
   std::string_view key(std::size_t entry) const { return std::string_view(text_).substr(offsets_[entry], offsets_[entry + 1] - offsets_[entry]); }
-  void grow() { rehash(slots_.empty() ? 64 : slots_.size() * 2); }
-  void rehash(std::size_t slot_count);
+  void grow();
 
   std::vector<Slot> slots_;              // a power of two, at most 1/2 full
   std::string text_;                     // every key, one after another
