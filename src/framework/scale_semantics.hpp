@@ -345,9 +345,8 @@ class ItemParser {
     }
     // Words, not more digits: "2.72" with '.' declared as thousands
     // separator, or "2-72", is not "2" followed by a label.
-    const bool has_letter = std::any_of(words.begin(), words.end(), [](char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
-    });
+    const bool has_letter = std::any_of(
+        words.begin(), words.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; });
     if (!has_letter) return std::nullopt;
     return std::pair{number, words};
   }

@@ -51,11 +51,12 @@ TEST_CASE("competition ranks by counting and by sorting agree with the definitio
           scores[i] = Decimal::from_scaled(std::int64_t(random() % 4), 0);
           break;
         case 2:  // mixed scales, equal values among them (3.5 and 3.50): sorted
-          scores[i] = random() % 2 ? Decimal::from_scaled(30 + std::int64_t(random() % 10), 1) : Decimal::from_scaled(300 + std::int64_t(random() % 100), 2);
+          scores[i] =
+              random() % 2 ? Decimal::from_scaled(30 + std::int64_t(random() % 10), 1) : Decimal::from_scaled(300 + std::int64_t(random() % 100), 2);
           break;
         default:  // a range far wider than the items: sorted
           scores[i] = Decimal::from_scaled(std::int64_t(random() % 2) ? std::numeric_limits<std::int64_t>::max() - std::int64_t(random() % 3)
-                                                                       : std::numeric_limits<std::int64_t>::min() + std::int64_t(random() % 3),
+                                                                      : std::numeric_limits<std::int64_t>::min() + std::int64_t(random() % 3),
                                            2);
           break;
       }
