@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,13 +48,32 @@ enum class UnitLevel { provinsi, kabupaten, kota, other };
 // --allow-non-regions) any other named unit such as an OPD. Everything a
 // report says about it is copied in when it is resolved: reporters and
 // later stages never consult the region table.
-struct Unit {
-  int region = -1;   // index into RegionTable::builtin(), or -1
-  std::string code;  // Kemendagri code, or "" for non-regions
-  std::string name;
-  UnitLevel level = UnitLevel::other;
-  std::string province_code;  // "32"; a province's own code for a province; "" for non-regions
+//
+// Where a unit lies (its code and province) is held apart, shared and only
+// for units that have one: a unit sheet of 238,000 OPD held three empty
+// strings per unit, 22 MB of its 236 MB.
+struct UnitPlace {
+  std::string code;           // Kemendagri code
+  std::string province_code;  // "32"; a province's own code for a province
   std::string province_name;  // "Jawa Barat"; likewise
+};
+
+struct Unit {
+  Unit() = default;
+  // `code`, `province_code`, `province_name`: "" for units that are not regions.
+  Unit(int region_index, std::string code, std::string unit_name, UnitLevel unit_level, std::string province_code, std::string province_name);
+
+  int region = -1;  // index into RegionTable::builtin(), or -1
+  UnitLevel level = UnitLevel::other;
+  std::string name;
+
+  const std::string& code() const { return place_ ? place_->code : empty(); }                    // "" for non-regions
+  const std::string& province_code() const { return place_ ? place_->province_code : empty(); }  // "" for non-regions
+  const std::string& province_name() const { return place_ ? place_->province_name : empty(); }  // "" for non-regions
+
+ private:
+  static const std::string& empty();
+  std::shared_ptr<const UnitPlace> place_;  // null: no code, no province
 };
 
 // How one input column is stored: a small code per row (discrete scales), or

@@ -18,7 +18,7 @@ namespace siap {
 namespace {
 
 // The key a unit is matched by: today's code, or its folded name.
-std::string key_of(const Unit& unit) { return unit.code.empty() ? "name:" + fold_answer(unit.name) : current_code(unit.code); }
+std::string key_of(const Unit& unit) { return unit.code().empty() ? "name:" + fold_answer(unit.name) : current_code(unit.code()); }
 
 const Band* overall_band(const Framework& fw, const NodeScore& score) {
   const auto sets = fw.band_sets_at(0);
@@ -88,20 +88,20 @@ Expected<Comparison> compare_assessments(std::vector<ComparedSide> sides) {
       auto [it, added] = index_of.emplace(key, all.size());
       if (added) {
         ComparedUnit u;
-        u.code = unit.code.empty() ? "" : current_code(unit.code);
+        u.code = unit.code().empty() ? "" : current_code(unit.code());
         u.name = unit.name;
         if (auto region = RegionTable::builtin().find_code(u.code)) {
           u.name = RegionTable::builtin().at(*region).name;
           u.province_name = RegionTable::builtin().at(RegionTable::builtin().at(*region).province).name;
         } else {
-          u.province_name = unit.province_name;
+          u.province_name = unit.province_name();
         }
         u.written_as.assign(sides.size(), "");
         u.values.assign(sides.size(), std::vector<ComparedValue>(out.node_ids.size()));
         all.push_back(std::move(u));
       }
       ComparedUnit& u = all[it->second];
-      if (!unit.code.empty() && unit.code != u.code) u.written_as[s] = fmt::format("{} {}", unit.code, unit.name);
+      if (!unit.code().empty() && unit.code() != u.code) u.written_as[s] = fmt::format("{} {}", unit.code(), unit.name);
       for (std::size_t k = 0; k < out.node_ids.size(); ++k) {
         const NodeScore& score = r.nodes[std::size_t(node_of[s][k])];
         ComparedValue& v = u.values[s][k];

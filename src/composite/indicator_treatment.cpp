@@ -102,7 +102,7 @@ void denominate(const Treatment& t, const Dataset& data, int leaf, Column& col, 
       if (column && std::size_t(col.units[i]) < column->by_unit.size() && column->by_unit[std::size_t(col.units[i])]) {
         divisor = Number::of(*column->by_unit[std::size_t(col.units[i])]);
       }
-    } else if (auto d = unit.code.empty() ? std::nullopt : table.find(unit.code)) {
+    } else if (auto d = unit.code().empty() ? std::nullopt : table.find(unit.code())) {
       // The table's counts are whole numbers and its areas have three
       // decimals: as exact rationals the quotient stays exact.
       divisor = Number::ratio(Number::int128(std::llround(*d * 1000)), 1000);
@@ -123,7 +123,7 @@ void impute(const Treatment& t, const Dataset& data, int leaf, Column& col, Trea
   const bool median = t.impute == Imputation::median || t.impute == Imputation::province_median || t.impute == Imputation::type_median;
   auto group_of = [&](std::size_t i) -> std::string {
     const Unit& unit = data.units[std::size_t(col.units[i])];
-    if (by_province) return unit.province_code;
+    if (by_province) return unit.province_code();
     if (by_type) return std::to_string(int(unit.level));
     return "";
   };

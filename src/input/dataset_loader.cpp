@@ -800,8 +800,8 @@ class Loader {
             } else if (unit->mapped) {
               const Unit& u = data_.units[std::size_t(unit->unit)];
               log_issue(IssueKind::value_mapped, file, line, header_names[c], fields[c], "region_mapped",
-                        {fmt::format("dibaca sebagai {} ({}) menurut peta wilayah {}", u.name, u.code, options_.region_map->file),
-                         fmt::format("read as {} ({}) by the region map {}", u.name, u.code, options_.region_map->file)});
+                        {fmt::format("dibaca sebagai {} ({}) menurut peta wilayah {}", u.name, u.code(), options_.region_map->file),
+                         fmt::format("read as {} ({}) by the region map {}", u.name, u.code(), options_.region_map->file)});
             }
             break;
           case ColumnTarget::Role::respondent_id:

@@ -276,7 +276,7 @@ class Reader {
       const std::string code = text(at(e, "code", path), join(path, "code"));
       const std::string name = text(at(e, "unit", path), join(path, "unit"));
       const auto& units = data_->units;
-      auto u = std::find_if(units.begin(), units.end(), [&](const Unit& x) { return x.code == code && x.name == name; });
+      auto u = std::find_if(units.begin(), units.end(), [&](const Unit& x) { return x.code() == code && x.name == name; });
       if (u == units.end()) throw Malformed(join(path, "code"), {"bukan unit penilaian ini", "not a unit of this assessment"});
       event.unit = int(u - units.begin());
       if (e.contains("before")) event.before = real(e, "before", path);
@@ -370,19 +370,19 @@ class Reader {
     for (std::size_t i = 0; i < units.size(); ++i) {
       const json& u = units[i];
       const std::string path = fmt::format("units[{}]", i);
-      Unit unit;
-      const json& code = at(u, "code", path);
-      unit.code = code.is_null() ? "" : text(code, path + ".code");
-      unit.name = text(at(u, "name", path), path + ".name");
-      unit.level = level_of(localized(at(u, "type", path), path + ".type"), path + ".type");
+      const json& code_field = at(u, "code", path);
+      std::string code = code_field.is_null() ? "" : text(code_field, path + ".code");
+      std::string name = text(at(u, "name", path), path + ".name");
+      const UnitLevel level = level_of(localized(at(u, "type", path), path + ".type"), path + ".type");
       const json& province = at(u, "province", path);
+      std::string province_code, province_name;
       if (!province.is_null()) {
-        unit.province_name = text(province, path + ".province");
-        unit.province_code = unit.level == UnitLevel::provinsi ? unit.code : unit.code.substr(0, unit.code.find('.'));
+        province_name = text(province, path + ".province");
+        province_code = level == UnitLevel::provinsi ? code : code.substr(0, code.find('.'));
       }
       UnitResult r;
       r.unit = int(data_->units.size());
-      data_->units.push_back(std::move(unit));
+      data_->units.emplace_back(-1, std::move(code), std::move(name), level, std::move(province_code), std::move(province_name));
       r.respondents = count(u, "respondents", path);
       r.assessed = flag(at(u, "assessed", path), path + ".assessed");
       std::span<NodeScore> scores = a.scores.slice(i * per_unit, per_unit);

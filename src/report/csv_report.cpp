@@ -113,10 +113,10 @@ std::string render_csv(const Assessment& a, const ReportOptions& options) {
       const UnitResult& r = results[i];
       const Unit& unit = a.unit_of(r);
       first = true;
-      text(unit.code);
+      text(unit.code());
       text(unit.name, true);
       text(type_labels[std::size_t(unit.level)]);
-      text(unit.province_name);
+      text(unit.province_name());
       integer(r.respondents);
       rank(r.rank);
       rank(r.rank_in_type);

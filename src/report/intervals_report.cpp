@@ -34,7 +34,7 @@ std::string render_intervals_csv(const Assessment& a, const ReportOptions& optio
     const Unit& unit = a.unit_of(a.results[i]);
     const UnitBootstrap& b = boot->units[i];
     auto line = [&](const std::string& id, const LocalizedText& name, const NodeBootstrap& n) {
-      row({unit.code, spreadsheet_safe(unit.name), spreadsheet_safe(id), spreadsheet_safe(name.in(options.lang)), number(n.estimate),
+      row({unit.code(), spreadsheet_safe(unit.name), spreadsheet_safe(id), spreadsheet_safe(name.in(options.lang)), number(n.estimate),
            number(n.standard_error), number(n.percentile.low), number(n.percentile.high), number(n.bca.low), number(n.bca.high),
            std::to_string(n.assessed)});
     };

@@ -172,11 +172,11 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
     const Unit& unit = a.unit_of(r);
     w.begin_object();
     w.key("code");
-    unit.code.empty() ? w.null() : w.string(unit.code);
+    unit.code().empty() ? w.null() : w.string(unit.code());
     w.field("name", unit.name);
     text(w, "type", unit_type_label(unit));
     w.key("province");
-    unit.province_code.empty() ? w.null() : w.string(unit.province_name);
+    unit.province_code().empty() ? w.null() : w.string(unit.province_name());
     w.field("respondents", r.respondents).field("assessed", r.assessed);
     if (r.assessed) {
       w.field("rank", r.rank).field("rank_in_type", r.rank_in_type).key("rank_in_province");
@@ -243,7 +243,9 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
     for (const UnresolvedPair& pair : boot->unresolved) {
       const Unit& upper = a.unit_of(a.results[pair.upper]);
       const Unit& lower = a.unit_of(a.results[pair.lower]);
-      w.begin_object().field("upper", upper.code.empty() ? upper.name : upper.code).field("lower", lower.code.empty() ? lower.name : lower.code);
+      w.begin_object()
+          .field("upper", upper.code().empty() ? upper.name : upper.code())
+          .field("lower", lower.code().empty() ? lower.name : lower.code());
       interval(w, "difference", pair.difference);
       w.end_object();
     }
@@ -295,7 +297,7 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
       w.begin_object();
       w.field("kind", kinds[int(e.kind)]);
       w.field("indicator", fw.nodes[std::size_t(e.leaf)].id);
-      w.field("code", a.data->units[std::size_t(e.unit)].code);
+      w.field("code", a.data->units[std::size_t(e.unit)].code());
       w.field("unit", a.data->units[std::size_t(e.unit)].name);
       if (e.kind == TreatmentEvent::Kind::winsorised || e.kind == TreatmentEvent::Kind::not_positive) real(w, "before", e.before);
       if (e.kind == TreatmentEvent::Kind::winsorised || e.kind == TreatmentEvent::Kind::imputed) real(w, "after", e.after);
@@ -313,12 +315,12 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
     if (o.method == RollupMethod::population) text(w, "weights", (o.population ? *o.population : PopulationTable::builtin()).source());
     auto codes = [&](std::string_view key, const std::vector<int>& results) {
       w.key(key).begin_array();
-      for (int i : results) w.string(a.unit_of(a.results[std::size_t(i)]).code);
+      for (int i : results) w.string(a.unit_of(a.results[std::size_t(i)]).code());
       w.end_array();
     };
     auto region = [&](const Assessment& p, const UnitResult& r, const RollupCoverage& c) {
       const Unit& unit = p.unit_of(r);
-      w.begin_object().field("code", unit.code).field("name", unit.name).field("assessed", r.assessed).field("respondents", r.respondents);
+      w.begin_object().field("code", unit.code()).field("name", unit.name).field("assessed", r.assessed).field("respondents", r.respondents);
       if (r.assessed) {
         w.field("rank", r.rank);
       } else {

@@ -121,7 +121,7 @@ MapSpec province_map(const Rollup& rollup, Lang lang) {
   spec.credit = credit(lang);
   for (const UnitResult& r : rollup.provinces.results) {
     const Unit& unit = rollup.provinces.unit_of(r);
-    MapRegion m{unit.code, unit.name, std::string(kNotAssessableFill), "–", "", "", Boundaries::builtin().province(unit.code) != nullptr};
+    MapRegion m{unit.code(), unit.name, std::string(kNotAssessableFill), "–", "", "", Boundaries::builtin().province(unit.code()) != nullptr};
     if (r.assessed) {
       colouring.describe(m, r.nodes[0]);
     } else {

@@ -123,7 +123,7 @@ std::size_t assessed_count(const Assessment& a) {
   return std::size_t(std::count_if(a.results.begin(), a.results.end(), [](const UnitResult& r) { return r.assessed; }));
 }
 
-std::string province_name(const Unit& unit) { return unit.level == UnitLevel::provinsi ? "" : unit.province_name; }
+std::string province_name(const Unit& unit) { return unit.level == UnitLevel::provinsi ? "" : unit.province_name(); }
 
 MethodView method_view(const Assessment& a, Lang lang) {
   const Framework& fw = *a.framework;

@@ -23,7 +23,7 @@ std::string render_responses_csv(const Assessment& a, const ReportOptions& optio
   for_each_respondent(fw, data, a.profile, [&](std::size_t r, std::span<const NodeValue> nodes) {
     const Unit& unit = data.units[std::size_t(data.row_unit[r])];
     const int group = data.row_group.empty() ? -1 : data.row_group[r];
-    out += csv_field(unit.code, d);
+    out += csv_field(unit.code(), d);
     out += d;
     out += csv_field(spreadsheet_safe(unit.name), d);
     out += d;

@@ -78,8 +78,8 @@ std::string render_rollup_csv(const Assessment& a, const ReportOptions& options)
   auto line = [&](const Assessment& p, const UnitResult& r, const RollupCoverage& c) {
     const Band* band = r.assessed ? report::band_of(fw, 0, r.nodes[0]) : nullptr;
     std::vector<std::string> lagging;
-    for (int i : c.lagging) lagging.push_back(a.unit_of(a.results[std::size_t(i)]).code);
-    std::vector<std::string> fields{p.unit_of(r).code,
+    for (int i : c.lagging) lagging.push_back(a.unit_of(a.results[std::size_t(i)]).code());
+    std::vector<std::string> fields{p.unit_of(r).code(),
                                     p.unit_of(r).name,
                                     r.assessed ? std::to_string(r.rank) : "",
                                     num(r.nodes[0]),

@@ -240,7 +240,7 @@ std::string render_uncertainty_csv(const UncertaintyResult& r, const Assessment&
        en ? "replicates_ranked" : "replikasi_berperingkat"});
   for (const UnitRanks& u : r.units) {
     const Unit& unit = nominal.data->units[std::size_t(u.unit)];
-    row({unit.code, spreadsheet_safe(unit.name), u.nominal > 0 ? std::to_string(u.nominal) : "", number(u.median), number(u.mean), number(u.q05),
+    row({unit.code(), spreadsheet_safe(unit.name), u.nominal > 0 ? std::to_string(u.nominal) : "", number(u.median), number(u.mean), number(u.q05),
          number(u.q95), std::to_string(u.ranked)});
   }
   return out;
@@ -267,7 +267,7 @@ void report::write_uncertainty_json(JsonWriter& w, const UncertaintyResult& r, c
   w.key("units").begin_array();
   for (const UnitRanks& u : r.units) {
     const Unit& unit = nominal.data->units[std::size_t(u.unit)];
-    w.begin_object().field("code", unit.code).field("name", unit.name);
+    w.begin_object().field("code", unit.code()).field("name", unit.name);
     if (u.nominal > 0) {
       w.field("nominal", u.nominal);
     } else {
@@ -341,7 +341,7 @@ void report::write_uncertainty_sheets(lxw_workbook* wb, const UncertaintyResult&
     for (const UnitRanks& u : r.units) {
       ++row;
       const Unit& unit = nominal.data->units[std::size_t(u.unit)];
-      s.text(row, 0, unit.code);
+      s.text(row, 0, unit.code());
       s.text(row, 1, unit.name);
       if (u.nominal > 0) s.number(row, 2, u.nominal);
       if (u.ranked > 0) {

@@ -123,7 +123,7 @@ class WorkbookWriter {
   void write_ranking_row(XlsxSheet& s, lxw_row_t row, const report::RankingRow& line) {
     const UnitResult& r = *line.result;
     if (r.rank > 0) s.number(row, 0, r.rank, f_.rank);
-    s.text(row, 1, line.unit->code);
+    s.text(row, 1, line.unit->code());
     s.text(row, 2, line.unit->name);
     s.text(row, 3, unit_type_label(*line.unit).in(lang_));
     s.text(row, 4, line.province);
@@ -231,7 +231,7 @@ class WorkbookWriter {
     row = head + 1;
     auto line = [&](const Assessment& p, const UnitResult& u, const RollupCoverage& c) {
       if (u.assessed) s.number(row, 0, u.rank, f_.rank);
-      s.text(row, 1, p.unit_of(u).code);
+      s.text(row, 1, p.unit_of(u).code());
       s.text(row, 2, p.unit_of(u).name);
       score_cell(s, row, 3, u.nodes[0]);
       if (u.assessed) band_cell(s, row, 4, 0, u.nodes[0]);
@@ -304,7 +304,7 @@ class WorkbookWriter {
     for (const auto& line : view.rows) {
       const UnitBootstrap& b = *line.boot;
       s.number(row, 0, line.result->rank, f_.rank);
-      s.text(row, 1, line.unit->code);
+      s.text(row, 1, line.unit->code());
       s.text(row, 2, line.unit->name);
       score_cell(s, row, 3, line.result->nodes[0]);
       if (!b.nodes.empty()) {
@@ -482,7 +482,7 @@ class WorkbookWriter {
     for (const auto& r : a_.results) {
       const Unit& unit = a_.unit_of(r);
       if (r.rank > 0) s.number(row, 0, r.rank, f_.rank);
-      s.text(row, 1, unit.code);
+      s.text(row, 1, unit.code());
       s.text(row, 2, unit.name);
       score_cell(s, row, 3, r.nodes[0]);
       lxw_col_t col = 4;
@@ -526,7 +526,7 @@ class WorkbookWriter {
     lxw_row_t row = 2;
     for (const auto& r : a_.results) {
       const Unit& unit = a_.unit_of(r);
-      s.text(row, 0, unit.code);
+      s.text(row, 0, unit.code());
       s.text(row, 1, unit.name);
       col = 2;
       for (int leaf : fw_.leaves) score_cell(s, row, col++, r.nodes[std::size_t(leaf)]);
@@ -565,7 +565,7 @@ class WorkbookWriter {
           break;
         }
         const NodeScore& score = r.nodes[n];
-        s.text(row, 0, unit.code);
+        s.text(row, 0, unit.code());
         s.text(row, 1, unit.name);
         s.text(row, 2, fw_.nodes[n].id);
         s.text(row, 3, paths[n]);

@@ -16,7 +16,7 @@ Expected<std::vector<int>> find_units(const Assessment& a, const std::vector<std
     int match = -1;
     for (std::size_t u = 0; u < a.data->units.size() && match < 0; ++u) {
       const Unit& unit = a.data->units[u];
-      if ((!unit.code.empty() && unit.code == query) || ascii_lower(unit.name) == key) match = int(u);
+      if ((!unit.code().empty() && unit.code() == query) || ascii_lower(unit.name) == key) match = int(u);
     }
     if (match >= 0) {
       found.push_back(match);
@@ -37,7 +37,7 @@ Expected<std::vector<int>> find_units(const Assessment& a, const std::vector<std
 const UnitResult* Assessment::find(std::string_view code) const {
   if (code.empty()) return nullptr;
   for (const UnitResult& r : results) {
-    if (unit_of(r).code == code) return &r;
+    if (unit_of(r).code() == code) return &r;
   }
   return nullptr;
 }

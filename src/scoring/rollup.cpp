@@ -184,11 +184,11 @@ Expected<Rollup> roll_up(const Assessment& a, const RollupOptions& o) {
         continue;
       }
       const Unit& unit = a.unit_of(a.results[std::size_t(i)]);
-      auto n = population.find(unit.code);
+      auto n = population.find(unit.code());
       if (!n) {
         Diagnostic d;
-        d.message = {fmt::format("{}: tidak ada jumlah penduduk untuk {} ({})", population.source().id, unit.name, unit.code),
-                     fmt::format("{}: no population for {} ({})", population.source().en, unit.name, unit.code)};
+        d.message = {fmt::format("{}: tidak ada jumlah penduduk untuk {} ({})", population.source().id, unit.name, unit.code()),
+                     fmt::format("{}: no population for {} ({})", population.source().en, unit.name, unit.code())};
         return Diagnostics{d};
       }
       w.push_back(Number::of(std::int64_t(*n)));
@@ -210,7 +210,7 @@ Expected<Rollup> roll_up(const Assessment& a, const RollupOptions& o) {
       const double n = PopulationTable::builtin().find(table.at(region).code).value_or(0);
       total += n;
     }
-    for (int i : c.assessed) covered += PopulationTable::builtin().find(a.unit_of(a.results[std::size_t(i)]).code).value_or(0);
+    for (int i : c.assessed) covered += PopulationTable::builtin().find(a.unit_of(a.results[std::size_t(i)]).code()).value_or(0);
     c.population_share = total > 0 ? covered / total : 0;
     return c;
   };

@@ -332,8 +332,8 @@ Assessment publish_and_rank(const Framework& fw, std::shared_ptr<const Dataset> 
   std::unordered_map<std::string_view, int> province_index;
   std::vector<int> province_of(units.size(), -1);
   for (std::size_t u = 0; u < units.size(); ++u) {
-    if (units[u].province_code.empty() || rank_tier(units[u]) != RankTier::kabupaten_kota) continue;
-    province_of[u] = province_index.emplace(units[u].province_code, int(province_index.size())).first->second;
+    if (units[u].province_code().empty() || rank_tier(units[u]) != RankTier::kabupaten_kota) continue;
+    province_of[u] = province_index.emplace(units[u].province_code(), int(province_index.size())).first->second;
   }
   std::vector<int> tier_of(out.results.size()), type_of(out.results.size()), province_of_result(out.results.size());
   for (std::size_t i = 0; i < out.results.size(); ++i) {

@@ -137,7 +137,7 @@ InstrumentAnalysis analyse_instrument(const Framework& fw, const Dataset& data, 
       copy_rows(all.codes, m.codes);
     }
     const ItemMoments unit_moments = item_moments(m);
-    UnitInstrument unit{data.units[u].code, data.units[u].name, rows_of[u].size(), {}};
+    UnitInstrument unit{data.units[u].code(), data.units[u].name, rows_of[u].size(), {}};
     for (std::size_t s = 0; s < out.scales.size(); ++s) {
       unit.scales.push_back({out.scales[s].id, out.scales[s].name, out.scales[s].leaves, analyse_reliability(m, columns[s], options, &unit_moments)});
     }

@@ -95,7 +95,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     instrument->respondents = answers.respondents();
     instrument->scales = {scale, scale};
     instrument->scales[1].id = name;  // an id that names no node
-    instrument->units.push_back(siap::UnitInstrument{a.data->units.front().code, name, answers.respondents(), instrument->scales});
+    instrument->units.push_back(siap::UnitInstrument{a.data->units.front().code(), name, answers.respondents(), instrument->scales});
   }
   // The province roll-up (of whatever regions the names resolve to).
   auto rollup = siap::roll_up(a, siap::RollupOptions{});

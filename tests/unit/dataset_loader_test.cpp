@@ -224,18 +224,18 @@ TEST_CASE("a unit carries its level and province from the moment it is resolved"
   REQUIRE(data.has_value());
   REQUIRE(data->units.size() == 4);
   const auto& u = data->units;
-  CHECK(u[0].code == "32.73");
+  CHECK(u[0].code() == "32.73");
   CHECK(u[0].level == siap::UnitLevel::kota);
-  CHECK(u[0].province_code == "32");
-  CHECK(u[0].province_name == "Jawa Barat");
+  CHECK(u[0].province_code() == "32");
+  CHECK(u[0].province_name() == "Jawa Barat");
   CHECK(u[1].level == siap::UnitLevel::kabupaten);
-  CHECK(u[1].province_name == "Jawa Barat");
+  CHECK(u[1].province_name() == "Jawa Barat");
   CHECK(u[2].name == "Provinsi Jawa Barat");
   CHECK(u[2].level == siap::UnitLevel::provinsi);
-  CHECK(u[2].province_code == "32");  // a province is its own province
+  CHECK(u[2].province_code() == "32");  // a province is its own province
   CHECK(u[3].name == "Dinas Kominfo");
   CHECK(u[3].level == siap::UnitLevel::other);
-  CHECK(u[3].province_code.empty());
+  CHECK(u[3].province_code().empty());
 }
 
 TEST_CASE("the loader reads any RowSource: an in-memory fake gives what the same CSV file gives", "[loader][source]") {

@@ -85,7 +85,7 @@ siap::LoadOptions non_regions() {
 
 const siap::UnitResult& unit(const siap::Assessment& a, const char* code) {
   for (const auto& r : a.results) {
-    if (a.unit_of(r).code == code) return r;
+    if (a.unit_of(r).code() == code) return r;
   }
   FAIL("no unit " << code);
   return a.results.front();
