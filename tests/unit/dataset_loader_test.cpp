@@ -334,3 +334,21 @@ TEST_CASE("a submission with no region and no answer (a refused consent) is an e
                      "unknown_group@6:unknown respondent group; expected one of: pemerintah, warga",
                  });
 }
+
+TEST_CASE("a Unit holds a code and province only when it has them, and stays small", "[input][units]") {
+  const siap::Unit opd(-1, "", "Dinas Kominfo", siap::UnitLevel::other, "", "");
+  CHECK(opd.name == "Dinas Kominfo");
+  CHECK(opd.code().empty());
+  CHECK(opd.province_code().empty());
+  CHECK(opd.province_name().empty());
+  const siap::Unit kota(7, "32.73", "Kota Bandung", siap::UnitLevel::kota, "32", "Jawa Barat");
+  CHECK(kota.region == 7);
+  CHECK(kota.code() == "32.73");
+  CHECK(kota.province_code() == "32");
+  CHECK(kota.province_name() == "Jawa Barat");
+  const siap::Unit copy = kota;  // copies share the place
+  CHECK(&copy.code() == &kota.code());
+  CHECK(siap::Unit().code().empty());
+  // A unit sheet holds one per row: a name, a level, a region and a pointer (it was 144 bytes).
+  CHECK(sizeof(siap::Unit) <= 56);
+}
