@@ -44,6 +44,7 @@ class Scorer {
     int max_depth = 0;
     for (const Node& node : fw.nodes) max_depth = std::max(max_depth, node.depth);
     for (int d = 0; d <= max_depth; ++d) band_sets_by_depth_.push_back(fw.band_sets_at(d));
+    tabulate_bands();
   }
 
   // Every unit's result, in unit order; their scores live in `block`.
@@ -92,12 +93,64 @@ class Scorer {
     score.set_coverage(value.coverage);
   }
 
+  // A published value has the score's decimals and lies in its range: a
+  // few hundred values (1-5 at two decimals: 401). Each band set's band and
+  // gap to the next band are worked out once per value, by the same
+  // band_of and arithmetic, then looked up: comparing decimals of other
+  // scales per node and unit was a twentieth of an SPBE sheet's run.
+  struct BandTable {
+    std::int64_t first = 0;         // the mantissa of the lowest value
+    std::vector<std::int8_t> band;  // per value: its band, or -1
+    std::vector<Decimal> gap;       // per value in a band below the top: the gap to the next band
+  };
+  static constexpr std::int64_t kMaxTabulatedValues = 16'384;
+
+  void tabulate_bands() {
+    const int places = fw_.score.decimals;
+    band_tables_.resize(fw_.band_sets.size());
+    if (fw_.score.min.scale() > places || fw_.score.max.scale() > places || places > 9) return;
+    auto at_places = [&](const Decimal& d) {  // in 128 bits: no overflow for any range
+      Number::int128 m = d.mantissa();
+      for (int e = d.scale(); e < places; ++e) m *= 10;
+      return m;
+    };
+    const Number::int128 wide_low = at_places(fw_.score.min), wide_high = at_places(fw_.score.max);
+    if (wide_high < wide_low || wide_high - wide_low >= kMaxTabulatedValues || wide_low < INT64_MIN || wide_high > INT64_MAX) return;
+    const std::int64_t low = std::int64_t(wide_low), high = std::int64_t(wide_high);
+    for (std::size_t set = 0; set < fw_.band_sets.size(); ++set) {
+      const BandSet& bands = fw_.band_sets[set];
+      BandTable& table = band_tables_[set];
+      table.first = low;
+      for (std::int64_t m = low; m <= high; ++m) {
+        const Decimal value = Decimal::from_scaled(m, places);
+        const auto band = bands.band_of(value);
+        table.band.push_back(std::int8_t(band ? *band : -1));
+        table.gap.push_back(band && std::size_t(*band) + 1 < bands.bands.size() ? gap_to(bands.bands[std::size_t(*band) + 1], value) : Decimal());
+      }
+    }
+  }
+
+  Decimal gap_to(const Band& next, const Decimal& published) const {
+    return (Number::of(next.from) - Number::of(published)).round_half_up(fw_.score.decimals);
+  }
+
+  // Where `published` falls in the table of band set `set`, or -1.
+  std::int64_t tabulated(int set, const Decimal& published) const {
+    const BandTable& table = band_tables_[std::size_t(set)];
+    if (table.band.empty() || published.scale() != fw_.score.decimals) return -1;
+    const std::int64_t at = published.mantissa() - table.first;
+    return at >= 0 && at < std::int64_t(table.band.size()) ? at : -1;
+  }
+
+  int band_of(int set, const Decimal& published) const {
+    if (const std::int64_t at = tabulated(set, published); at >= 0) return band_tables_[std::size_t(set)].band[std::size_t(at)];
+    const auto band = fw_.band_sets[std::size_t(set)].band_of(published);
+    return band ? *band : -1;
+  }
+
   void publish(NodeScore& score, int depth) const {
     score.published = score.exact.round_half_up(fw_.score.decimals);
-    for (int set : band_sets_by_depth_[std::size_t(depth)]) {
-      auto band = fw_.band_sets[std::size_t(set)].band_of(score.published);
-      score.bands.push_back(band ? *band : -1);
-    }
+    for (int set : band_sets_by_depth_[std::size_t(depth)]) score.bands.push_back(band_of(set, score.published));
   }
 
   // Fills `out`, whose node and facet spans are in place; `values` is scratch.
@@ -145,7 +198,8 @@ class Scorer {
       std::size_t band = std::size_t(root.bands[0]);
       if (band + 1 < set.bands.size()) {
         out.next_band = int(band + 1);
-        out.gap_to_next_band = (Number::of(set.bands[band + 1].from) - Number::of(root.published)).round_half_up(fw_.score.decimals);
+        const std::int64_t at = tabulated(overall[0], root.published);
+        out.gap_to_next_band = at >= 0 ? band_tables_[std::size_t(overall[0])].gap[std::size_t(at)] : gap_to(set.bands[band + 1], root.published);
       }
     }
   }
@@ -159,6 +213,7 @@ class Scorer {
   bool composite_ = false;
   std::size_t min_respondents_ = 1;
   std::vector<std::vector<int>> band_sets_by_depth_;  // Framework::band_sets_at, per depth
+  std::vector<BandTable> band_tables_;                // per band set; empty where the values are too many
 };
 
 // Standard competition ranking on the published index within each group
