@@ -191,10 +191,7 @@ class ItemParser {
     // Words repeat ("Setuju", "ya", a category) and cost a folded copy each:
     // each distinct short text is parsed once per column and file, up to a bound.
     if (text.size() > kMemoTextBytes) return slow_parse(text, format);
-    if (!(format == memo_format_)) {
-      memo_.clear();
-      memo_format_ = format;
-    }
+    use_format(format);
     if (auto hit = memo_.find(text); hit != memo_.end()) return hit->second;
     Cell cell = slow_parse(text, format);
     if (memo_.size() < kMemoEntries) memo_.emplace(std::string(text), cell);
@@ -506,13 +503,19 @@ class ItemParser {
 
   // The cell of the "d.dd" text `hundredths` (0-999), parsed at its first use.
   Cell hundredths(unsigned value, std::string_view text, NumberFormat format) const {
-    if (!(format == hundredths_format_) || hundredths_.empty()) {
-      hundredths_.assign(1000, std::nullopt);
-      hundredths_format_ = format;
-    }
+    use_format(format);
+    if (hundredths_.empty()) hundredths_.assign(1000, std::nullopt);
     std::optional<Cell>& cell = hundredths_[value];
     if (!cell) cell = slow_parse(text, format);
     return *cell;
+  }
+
+  // The memos hold cells read in one number format: another file's format starts them afresh.
+  void use_format(NumberFormat format) const {
+    if (format == memo_format_) return;
+    memo_.clear();
+    hundredths_.clear();
+    memo_format_ = format;
   }
 
   static constexpr std::size_t kMemoTextBytes = 32;
@@ -526,10 +529,9 @@ class ItemParser {
   std::array<std::int16_t, 256> single_byte_{};
   std::array<std::int16_t, 100> tenths_{};
   mutable std::unordered_map<std::string, Cell, StringHash, std::equal_to<>> memo_;
-  mutable NumberFormat memo_format_;
+  mutable NumberFormat memo_format_;                     // of memo_ and hundredths_
   mutable std::vector<std::optional<Cell>> hundredths_;  // by "d.dd" as 0-999; empty until used
-  mutable NumberFormat hundredths_format_;
-  std::vector<std::string> no_answer_;  // lower-cased
+  std::vector<std::string> no_answer_;                   // lower-cased
 };
 
 // A leaf's score from an exact decimal answer: a numeric scale maps its

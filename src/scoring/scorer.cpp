@@ -101,7 +101,7 @@ class Scorer {
   struct BandTable {
     std::int64_t first = 0;         // the mantissa of the lowest value
     std::vector<std::int8_t> band;  // per value: its band, or -1
-    std::vector<Decimal> gap;       // per value in a band below the top: the gap to the next band
+    std::vector<Decimal> gap;       // the first overall band set only (gap_to_next_band): per value below its top band, the gap to the next
   };
   static constexpr std::int64_t kMaxTabulatedValues = 16'384;
 
@@ -117,6 +117,7 @@ class Scorer {
     const Number::int128 wide_low = at_places(fw_.score.min), wide_high = at_places(fw_.score.max);
     if (wide_high < wide_low || wide_high - wide_low >= kMaxTabulatedValues || wide_low < INT64_MIN || wide_high > INT64_MAX) return;
     const std::int64_t low = std::int64_t(wide_low), high = std::int64_t(wide_high);
+    const int overall = band_sets_by_depth_[0].empty() ? -1 : band_sets_by_depth_[0][0];
     for (std::size_t set = 0; set < fw_.band_sets.size(); ++set) {
       const BandSet& bands = fw_.band_sets[set];
       BandTable& table = band_tables_[set];
@@ -125,6 +126,7 @@ class Scorer {
         const Decimal value = Decimal::from_scaled(m, places);
         const auto band = bands.band_of(value);
         table.band.push_back(std::int8_t(band ? *band : -1));
+        if (int(set) != overall) continue;
         table.gap.push_back(band && std::size_t(*band) + 1 < bands.bands.size() ? gap_to(bands.bands[std::size_t(*band) + 1], value) : Decimal());
       }
     }
