@@ -29,6 +29,7 @@ class Number {
   bool is_exact() const { return den_ != 0; }
   long double value() const { return is_exact() ? static_cast<long double>(num_) / static_cast<long double>(den_) : approx_; }
   bool is_zero() const { return is_exact() ? num_ == 0 : approx_ == 0; }
+  bool is_one() const { return is_exact() && num_ == 1 && den_ == 1; }  // exactly 1 (a full share)
 
   friend Number operator+(const Number& a, const Number& b);
   friend Number operator-(const Number& a, const Number& b);

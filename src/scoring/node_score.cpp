@@ -7,6 +7,10 @@
 namespace siap {
 
 void NodeScore::set_coverage(const Number& share) {
+  if (share.is_one()) {  // nearly every node of a complete unit: no rounding needed
+    coverage_e4_ = 10'000;
+    return;
+  }
   const Decimal rounded = share.round_half_up(4);
   // A share of weights is in [0, 1]; anything else is a scoring bug.
   if (rounded.is_negative() || rounded.mantissa() > 10'000) throw std::logic_error("coverage " + share.to_string() + " is not a share");

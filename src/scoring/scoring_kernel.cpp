@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <functional>
 #include <optional>
 #include <type_traits>
 #include <vector>
@@ -176,8 +175,11 @@ struct ScoringKernel::Impl {
     }
   }
 
-  void evaluate(std::span<const std::uint32_t> rows, std::span<NodeValue> nodes, std::span<NodeValue> facets,
-                const std::function<std::span<const std::uint32_t>(std::size_t item)>& decimals_for) const {
+  // `decimals_for(item)`: the positions of the rows' exact-decimal answers
+  // in the item's slot. A template, not a std::function: it is asked once
+  // per item of every unit.
+  template <typename DecimalsFor>
+  void evaluate(std::span<const std::uint32_t> rows, std::span<NodeValue> nodes, std::span<NodeValue> facets, const DecimalsFor& decimals_for) const {
     // One pass over the unit's rows counts every coded answer by group.
     const std::size_t group_count = std::max<std::size_t>(groups_, 1);
     const std::size_t stride = max_codes_ + 1;

@@ -1,5 +1,6 @@
 #include "siap/number.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <fmt/format.h>
@@ -35,10 +36,42 @@ int128 gcd128(int128 a, int128 b) {
 
 bool fits_int64(int128 v) { return v >= int128(INT64_MIN) && v <= int128(INT64_MAX); }
 
-bool mul(int128 a, int128 b, int128& out) { return !__builtin_mul_overflow(a, b, &out); }
+// Scores' numerators and denominators almost always fit in 64 bits, and the
+// product of two such cannot overflow 128: one multiplication instead of
+// libgcc's checked 128-bit one (__muloti4, a call per product).
+bool mul(int128 a, int128 b, int128& out) {
+  if (fits_int64(a) && fits_int64(b)) {
+    out = int128(std::int64_t(a)) * std::int64_t(b);
+    return true;
+  }
+  return !__builtin_mul_overflow(a, b, &out);
+}
 bool add(int128 a, int128 b, int128& out) { return !__builtin_add_overflow(a, b, &out); }
 
+// a / b for b > 0, in 64 bits when both fit (as gcd128 and ratio() do).
+int128 quotient(int128 a, int128 b) { return fits_int64(a) && fits_int64(b) ? int128(std::int64_t(a) / std::int64_t(b)) : a / b; }
+
 int128 pow10(int n) {
+  static constexpr std::int64_t kSmall[19] = {1,
+                                              10,
+                                              100,
+                                              1'000,
+                                              10'000,
+                                              100'000,
+                                              1'000'000,
+                                              10'000'000,
+                                              100'000'000,
+                                              1'000'000'000,
+                                              10'000'000'000,
+                                              100'000'000'000,
+                                              1'000'000'000'000,
+                                              10'000'000'000'000,
+                                              100'000'000'000'000,
+                                              1'000'000'000'000'000,
+                                              10'000'000'000'000'000,
+                                              100'000'000'000'000'000,
+                                              1'000'000'000'000'000'000};
+  if (n >= 0 && n <= 18) return kSmall[n];
   int128 p = 1;
   for (int i = 0; i < n; ++i) p *= 10;
   return p;
@@ -46,7 +79,28 @@ int128 pow10(int n) {
 
 }  // namespace
 
-Number Number::of(const Decimal& d) { return ratio(d.mantissa(), pow10(d.scale())); }
+Number Number::of(const Decimal& d) {
+  // gcd(m, 10^s) holds only the factors 2 and 5 (at most s of each): they
+  // are counted instead of found by Euclid's algorithm, which took half a
+  // dozen divisions per answer of a unit sheet.
+  const int scale = d.scale();
+  const bool negative = d.mantissa() < 0;
+  std::uint64_t m = negative ? 0 - std::uint64_t(d.mantissa()) : std::uint64_t(d.mantissa());
+  Number n;
+  if (m == 0) return n;  // 0/1
+  int twos = std::min(__builtin_ctzll(m), scale);
+  m >>= twos;
+  int fives = 0;
+  while (fives < scale && m % 5 == 0) {
+    m /= 5;
+    ++fives;
+  }
+  std::int64_t den = std::int64_t(1) << (scale - twos);  // 2^(s - twos) 5^(s - fives) <= 10^18
+  for (int i = fives; i < scale; ++i) den *= 5;
+  n.num_ = negative ? -int128(m) : int128(m);
+  n.den_ = den;
+  return n;
+}
 
 Number Number::ratio(int128 numerator, int128 denominator) {
   Number n;
@@ -81,8 +135,9 @@ Number Number::approximate(long double value) {
 Number operator+(const Number& a, const Number& b) {
   if (a.is_exact() && b.is_exact()) {
     int128 g = gcd128(a.den_, b.den_);
+    const int128 a_den = quotient(a.den_, g), b_den = quotient(b.den_, g);
     int128 left, right, num, den;
-    if (mul(a.num_, b.den_ / g, left) && mul(b.num_, a.den_ / g, right) && add(left, right, num) && mul(a.den_ / g, b.den_, den)) {
+    if (mul(a.num_, b_den, left) && mul(b.num_, a_den, right) && add(left, right, num) && mul(a_den, b.den_, den)) {
       return Number::ratio(num, den);
     }
   }
@@ -106,7 +161,7 @@ Number operator*(const Number& a, const Number& b) {
     if (g1 == 0) g1 = 1;
     if (g2 == 0) g2 = 1;
     int128 num, den;
-    if (mul(a.num_ / g1, b.num_ / g2, num) && mul(a.den_ / g2, b.den_ / g1, den)) return Number::ratio(num, den);
+    if (mul(quotient(a.num_, g1), quotient(b.num_, g2), num) && mul(quotient(a.den_, g2), quotient(b.den_, g1), den)) return Number::ratio(num, den);
   }
   return Number::approximate(a.value() * b.value());
 }
@@ -192,8 +247,13 @@ void WeightedSum::add(const Number& weight, const Number& x) {
           return;
         }
       } else {
+        // Over the least common denominator: decimal answers' denominators
+        // (25, 10, 100, 4 ...) share factors, and their product made the
+        // final reduction a long Euclid.
+        const int128 g = gcd128(den_, tden);
+        const int128 sum_den = quotient(den_, g), term_den = quotient(tden, g);
         int128 left, right, den;
-        if (mul(num_, tden, left) && mul(tnum, den_, right) && siap::add(left, right, left) && mul(den_, tden, den)) {
+        if (mul(num_, term_den, left) && mul(tnum, sum_den, right) && siap::add(left, right, left) && mul(sum_den, tden, den)) {
           num_ = left;
           den_ = den;
           return;

@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <iterator>
+#include <vector>
+
 using siap::Decimal;
 using siap::Number;
 
@@ -79,4 +83,51 @@ TEST_CASE("a weighted sum divided by the weight present is the weighted mean, re
   wide.add(huge, huge);
   wide.add(Number::ratio(1, 7), Number::of(1));
   CHECK(wide.divided_by(Number::of(2)) == wide.value() / Number::of(2));
+}
+
+TEST_CASE("a decimal's Number is its mantissa over 10^scale, reduced, for every scale and sign", "[number]") {
+  // Number::of strips the factors 2 and 5 it shares with 10^scale by
+  // counting them; Number::ratio reduces by Euclid's gcd: the definition.
+  std::uint64_t state = 0x9E3779B97F4A7C15u;
+  auto next = [&] {  // xorshift64: reproducible mantissas over the whole range
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  std::vector<std::int64_t> mantissas{0, 1, -1, 5, 25, 1024, -3125, 1'000'000'000'000'000'000, INT64_MAX, INT64_MIN, INT64_MIN + 1};
+  for (int i = 0; i < 2000; ++i) {
+    const std::uint64_t r = next();
+    // Small values with many factors of 2 and 5, and values over the whole range.
+    mantissas.push_back(i % 2 == 0 ? std::int64_t(r % 100'000) * (i % 4 == 0 ? 1 : -1) : std::int64_t(r));
+  }
+  for (std::int64_t m : mantissas) {
+    for (int scale = 0; scale <= Decimal::kMaxScale; ++scale) {
+      Number::int128 power = 1;
+      for (int e = 0; e < scale; ++e) power *= 10;
+      const Number fast = Number::of(Decimal::from_scaled(m, scale));
+      const Number slow = Number::ratio(m, power);
+      REQUIRE(fast == slow);
+      REQUIRE(fast.to_string() == slow.to_string());
+      REQUIRE(fast.round_half_up(2) == slow.round_half_up(2));
+    }
+  }
+}
+
+TEST_CASE("a weighted sum over decimals of different denominators equals the products added one by one", "[number]") {
+  // The sum keeps the least common denominator (25, 10, 100, 4 -> 100);
+  // adding reduced Numbers one at a time is the definition.
+  const char* xs[] = {"2.72", "2.84", "2.10", "1.41", "2.25", "0.005", "-3.125", "4.8", "1.0625"};
+  const char* ws[] = {"10", "20", "30", "20", "20", "0.3", "1.5", "2", "0.125"};
+  siap::WeightedSum sum;
+  Number by_hand, present;
+  for (std::size_t i = 0; i < std::size(xs); ++i) {
+    sum.add(n(ws[i]), n(xs[i]));
+    by_hand = by_hand + n(ws[i]) * n(xs[i]);
+    present = present + n(ws[i]);
+    CHECK(sum.value() == by_hand);
+    CHECK(sum.value().to_string() == by_hand.to_string());
+  }
+  CHECK(sum.divided_by(present) == by_hand / present);
+  CHECK(sum.divided_by(present).to_string() == (by_hand / present).to_string());
 }
