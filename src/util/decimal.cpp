@@ -111,32 +111,33 @@ std::string Decimal::format(int decimals, char decimal_separator) const {
 
 void Decimal::append_format(std::string& out, int decimals, char decimal_separator) const {
   const Decimal r = round_half_up(decimals);
-  // Digits from the last; below 10^36, so at most 37 with the leading zeros
-  // a fraction needs ("0.05"). 64-bit division when the value fits: the
-  // 128-bit one is a library call, and reports format millions of values.
-  char digits[40];
-  int n = 0;
+  // Written from the last digit into a buffer and appended once: reports
+  // format millions of values, and a character at a time cost a capacity
+  // check each. Below 10^36, so at most 37 digits with the leading zeros a
+  // fraction needs ("0.05"), a separator and a sign. 64-bit division when
+  // the value fits: the 128-bit one is a library call.
+  char text[48];
+  char* const end = text + sizeof text;
+  char* p = end;
   const int128 magnitude = (r.mantissa_ < 0 ? -int128(r.mantissa_) : int128(r.mantissa_)) * pow10(decimals - r.scale_);
+  auto write = [&](auto v) {
+    for (int i = 0; i < decimals; ++i) {
+      *--p = char('0' + int(v % 10));
+      v /= 10;
+    }
+    if (decimals > 0) *--p = decimal_separator;
+    do {  // one integer digit at least
+      *--p = char('0' + int(v % 10));
+      v /= 10;
+    } while (v > 0);
+  };
   if (magnitude <= int128(UINT64_MAX)) {
-    std::uint64_t v = std::uint64_t(magnitude);
-    do {
-      digits[n++] = char('0' + v % 10);
-      v /= 10;
-    } while (v > 0);
+    write(std::uint64_t(magnitude));
   } else {
-    int128 v = magnitude;
-    do {
-      digits[n++] = char('0' + int(v % 10));
-      v /= 10;
-    } while (v > 0);
+    write(magnitude);
   }
-  while (n <= decimals) digits[n++] = '0';  // one integer digit at least
-  if (r.mantissa_ < 0) out += '-';
-  for (int i = n - 1; i >= decimals; --i) out += digits[i];
-  if (decimals > 0) {
-    out += decimal_separator;
-    for (int i = decimals - 1; i >= 0; --i) out += digits[i];
-  }
+  if (r.mantissa_ < 0) *--p = '-';
+  out.append(p, std::size_t(end - p));
 }
 
 std::optional<Decimal> checked_add(Decimal a, Decimal b) {
