@@ -14,6 +14,9 @@ std::string ascii_lower(std::string_view text);
 // ascii_lower without spaces, tabs, '_' and '-': "Kabupaten/Kota" and
 // "kabupaten_kota " fold alike, as do "Tata Kelola" and "tata-kelola".
 std::string fold_header(std::string_view header);
+// The same into `out` (replaced), for callers that fold a text per row and
+// reuse one buffer.
+void fold_header_into(std::string_view header, std::string& out);
 // ascii_lower keeping only letters, digits and non-ASCII bytes: answers as
 // people and tools write them ("Sangat setuju.", "sangat-setuju",
 // "SANGAT SETUJU") fold alike.

@@ -3,9 +3,12 @@
 // the ways survey exports write them.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "siap/text.hpp"
@@ -93,13 +96,26 @@ class RegionTable {
   static NameKey normalize_name(std::string_view text);
 
  private:
+  // normalize_name() written into `buffer`, the key a view of it.
+  struct NameKeyView {
+    std::optional<RegionType> type;
+    std::string_view key;
+  };
+  static NameKeyView normalize_into(std::string_view text, std::string& buffer);
+
   RegionTable() = default;
   void add_index(const std::string& key, int index);
 
   std::vector<Region> regions_;
   std::vector<std::pair<std::string, std::vector<int>>> by_key_;  // sorted by key
   std::vector<std::pair<std::string, int>> aliases_;              // sorted by key
-  const std::vector<int>* lookup(const std::string& key) const;
+  struct KeyHash {                                                // find() by string_view, without a string per lookup
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, int, KeyHash, std::equal_to<>> key_slot_;    // key -> its place in by_key_
+  std::unordered_map<std::string, int, KeyHash, std::equal_to<>> alias_slot_;  // key -> its first place in aliases_
+  const std::vector<int>* lookup(std::string_view key) const;
 };
 
 }  // namespace siap

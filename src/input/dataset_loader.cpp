@@ -346,8 +346,13 @@ class Loader {
         break;
       case RegionMatch::Kind::unknown:
         if (options_.allow_non_regions) {
-          const auto [unit, added] = custom_units_.try_emplace(fold_header(raw), int(data_.units.size()));
-          if (added) data_.units.push_back({-1, "", std::string(trim(raw)), UnitLevel::other, "", ""});
+          fold_header_into(raw, folded_);
+          const auto [unit, added] = custom_units_.try_emplace(folded_, int(data_.units.size()));
+          if (added) {
+            Unit named;  // not a region: no code, no province
+            named.name = std::string(trim(raw));
+            data_.units.push_back(std::move(named));
+          }
           out.unit = unit;
           break;
         }
@@ -1033,6 +1038,7 @@ class Loader {
   std::vector<int> coded_index_;
   std::vector<int> unit_of_region_;
   StringIndex custom_units_;  // folded name -> unit, for units that are not regions
+  std::string folded_;        // lookup_unit's folded name, its buffer reused
   UnitLookup pilot_;          // the pilot sample's unit (LoadOptions::pilot_unit), made at its first row
   // Unit texts as written -> outcome (see lookup_unit), up to limits::kMaxCachedUnitTexts.
   StringIndex unit_cache_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <stdexcept>
+#include <string>
 
 #include "siap/edit_distance.hpp"
 #include "siap/limits.hpp"
@@ -81,40 +82,43 @@ const LocalizedText& region_type_label(RegionType type) {
   return kabupaten;
 }
 
-RegionTable::NameKey RegionTable::normalize_name(std::string_view text) {
+RegionTable::NameKeyView RegionTable::normalize_into(std::string_view text, std::string& joined) {
   // Words, lowercased, punctuation as spaces, joined; only the first two
-  // words' ends are kept (a type prefix and "Administrasi"). One string, not
-  // a string per word: every distinct unit name of a sheet comes here.
-  std::string joined;
-  joined.reserve(text.size());
+  // words' ends are kept (a type prefix and "Administrasi"). Written into
+  // the caller's buffer, not a string per word or per name: every distinct
+  // unit name of a sheet comes here.
+  joined.resize(text.size());
+  char* const begin = joined.data();
+  char* w = begin;
   std::size_t words = 0;
   std::size_t end_of[2] = {0, 0};  // where words 0 and 1 end in `joined`
   bool in_word = false;
-  auto close_word = [&] {
-    if (words < 2) end_of[words] = joined.size();
-    ++words;
-    in_word = false;
-  };
   for (char c : text) {
     const unsigned char u = static_cast<unsigned char>(c);
     if ((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z')) {
-      joined += c;
+      *w++ = c;
       in_word = true;
     } else if (u >= 'A' && u <= 'Z') {
-      joined += char(u - 'A' + 'a');
+      *w++ = char(u - 'A' + 'a');
       in_word = true;
     } else if (in_word) {
-      close_word();
+      if (words < 2) end_of[words] = std::size_t(w - begin);
+      ++words;
+      in_word = false;
     }
   }
-  if (in_word) close_word();
+  if (in_word) {
+    if (words < 2) end_of[words] = std::size_t(w - begin);
+    ++words;
+  }
+  const std::string_view all(begin, std::size_t(w - begin));
 
   auto at = [&](std::size_t i) -> std::string_view {
     if (i >= words || i >= 2) return "";
     const std::size_t from = i == 0 ? 0 : end_of[0];
-    return std::string_view(joined).substr(from, end_of[i] - from);
+    return all.substr(from, end_of[i] - from);
   };
-  NameKey out;
+  NameKeyView out;
   std::size_t first = 0;
   if (at(0) == "kabupaten" || at(0) == "kab") {
     out.type = RegionType::kabupaten;
@@ -132,8 +136,14 @@ RegionTable::NameKey RegionTable::normalize_name(std::string_view text) {
     out.type.reset();
     first = 0;
   }
-  out.key = first == 0 ? std::move(joined) : joined.substr(end_of[first - 1]);
+  out.key = first == 0 ? all : all.substr(end_of[first - 1]);
   return out;
+}
+
+RegionTable::NameKey RegionTable::normalize_name(std::string_view text) {
+  std::string joined;
+  const NameKeyView view = normalize_into(text, joined);
+  return {view.type, std::string(view.key)};
 }
 
 const RegionTable& RegionTable::builtin() {
@@ -169,6 +179,10 @@ const RegionTable& RegionTable::builtin() {
       t.aliases_.emplace_back(normalize_name(aliases[i].at(0)).key, *code);
     }
     std::sort(t.aliases_.begin(), t.aliases_.end());
+    // Hash indexes over the sorted keys (which no longer move): a lookup per
+    // distinct unit name, where a binary search compared ten strings.
+    for (std::size_t i = 0; i < t.by_key_.size(); ++i) t.key_slot_.emplace(t.by_key_[i].first, int(i));
+    for (std::size_t i = 0; i < t.aliases_.size(); ++i) t.alias_slot_.emplace(t.aliases_[i].first, int(i));  // the first of equal keys
     return t;
   }();
   return table;
@@ -184,10 +198,9 @@ void RegionTable::add_index(const std::string& key, int index) {
   by_key_.push_back({key, {index}});
 }
 
-const std::vector<int>* RegionTable::lookup(const std::string& key) const {
-  auto it = std::lower_bound(by_key_.begin(), by_key_.end(), key, [](const auto& entry, const std::string& k) { return entry.first < k; });
-  if (it == by_key_.end() || it->first != key) return nullptr;
-  return &it->second;
+const std::vector<int>* RegionTable::lookup(std::string_view key) const {
+  const auto it = key_slot_.find(key);
+  return it == key_slot_.end() ? nullptr : &by_key_[std::size_t(it->second)].second;
 }
 
 std::optional<int> RegionTable::find_code(std::string_view dotted_code) const {
@@ -235,7 +248,8 @@ RegionMatch RegionTable::resolve(std::string_view raw, RegionCoding coding, bool
       if (bare.kind == RegionMatch::Kind::found || bare.kind == RegionMatch::Kind::ambiguous) return bare;
     }
   }
-  NameKey name = normalize_name(text);
+  thread_local std::string scratch;  // the normalised name's buffer, reused
+  const NameKeyView name = normalize_into(text, scratch);
   auto fits = [&](int index) { return !name.type || regions_[std::size_t(index)].type == *name.type; };
   if (const auto* list = lookup(name.key)) {
     for (int index : *list) {
@@ -243,8 +257,9 @@ RegionMatch RegionTable::resolve(std::string_view raw, RegionCoding coding, bool
     }
   }
   if (match.candidates.empty()) {
-    auto it = std::lower_bound(aliases_.begin(), aliases_.end(), name.key, [](const auto& entry, const std::string& k) { return entry.first < k; });
-    if (it != aliases_.end() && it->first == name.key && fits(it->second)) match.candidates.push_back(it->second);
+    if (const auto it = alias_slot_.find(name.key); it != alias_slot_.end() && fits(aliases_[std::size_t(it->second)].second)) {
+      match.candidates.push_back(aliases_[std::size_t(it->second)].second);
+    }
   }
   if (match.candidates.size() == 1) {
     match.kind = RegionMatch::Kind::found;

@@ -15,12 +15,18 @@ std::string ascii_lower(std::string_view text) {
 
 std::string fold_header(std::string_view header) {
   std::string out;
-  out.reserve(header.size());
+  fold_header_into(header, out);
+  return out;
+}
+
+void fold_header_into(std::string_view header, std::string& out) {
+  out.resize(header.size());
+  char* w = out.data();
   for (char c : header) {
     if (c == ' ' || c == '_' || c == '-' || c == '\t') continue;
-    out += lower(c);
+    *w++ = lower(c);
   }
-  return out;
+  out.resize(std::size_t(w - out.data()));
 }
 
 std::string fold_answer(std::string_view answer) {
