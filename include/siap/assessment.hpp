@@ -35,11 +35,12 @@ class BandIndices {
   std::uint8_t size_ = 0;
 };
 
-// 64 bytes: a national unit sheet keeps millions of these, every one of
-// them freshly touched memory (docs/performance.md).
+// 32 bytes: a national unit sheet keeps millions of these, every one of
+// them freshly touched memory (docs/performance.md). The exact value it was
+// published from is kept beside it in the ScoreBlock (Assessment::exact),
+// and only when a reader needs it.
 struct NodeScore {
-  Number exact;               // meaningful when assessed
-  Decimal published;          // exact rounded half up to score.decimals
+  Decimal published;          // the exact value rounded half up to score.decimals; meaningful when assessed
   std::uint32_t answers = 0;  // leaves: respondents who answered
   bool assessed = false;      // false: "Tidak Dapat Dinilai"
   bool given = false;         // taken from an input column, not computed
@@ -65,8 +66,8 @@ struct NodeScore {
 // of the scores (SPBE 2020: 5 nodes of 60, 50 MB instead of 605 MB for
 // 90,000 instansi).
 enum class NodeScope {
-  all,  // every node of the framework
-  top,  // the root and its children
+  all,  // every node of the framework, with its exact value
+  top,  // the root and its children, published only (no exact values)
 };
 
 // A unit's node scores, indexed like Framework::nodes. Under NodeScope::top
@@ -130,28 +131,45 @@ struct UnitResult {
 
 // Every unit's node and facet scores in one block, so that scoring a
 // national unit sheet neither allocates per unit nor pays a page fault per
-// 4 KiB (large blocks are mapped on huge pages). Move-only: UnitResult spans
-// point into it.
+// 4 KiB (large blocks are mapped on huge pages), with each score's exact
+// value in a parallel array when the block keeps them. Move-only:
+// UnitResult spans point into it.
 namespace detail {
-struct ScoreBlockRelease {  // munmap or free, by size
+struct BlockRelease {  // munmap or free, by size
   std::size_t bytes = 0;
-  void operator()(NodeScore* p) const;
+  void operator()(void* p) const;
 };
 }  // namespace detail
 
 class ScoreBlock {
  public:
   ScoreBlock() = default;
-  explicit ScoreBlock(std::size_t count);  // uninitialised; slice() constructs
+  // Uninitialised; slice() constructs. `exact`: keep each score's exact value.
+  explicit ScoreBlock(std::size_t count, bool exact = true);
   ScoreBlock(ScoreBlock&&) noexcept = default;
   ScoreBlock& operator=(ScoreBlock&&) noexcept = default;
 
-  // Default-constructed scores [from, from + n); each slice once.
+  // Default-constructed scores [from, from + n) (and their exact values,
+  // exact 0); each slice once.
   std::span<NodeScore> slice(std::size_t from, std::size_t n);
   std::size_t size() const { return size_; }
+  bool keeps_exact() const { return exact_ != nullptr; }
+
+  // The exact value behind `score`, a score of this block. Asking a block
+  // that keeps none (NodeScope::top), or for a score elsewhere, is an
+  // internal error (std::logic_error), never another score's value.
+  const Number& exact(const NodeScore& score) const { return exact_.get()[index_of(score)]; }
+  Number& exact(const NodeScore& score) { return exact_.get()[index_of(score)]; }
 
  private:
-  std::unique_ptr<NodeScore, detail::ScoreBlockRelease> data_;
+  std::size_t index_of(const NodeScore& score) const {
+    const auto at = reinterpret_cast<std::uintptr_t>(&score), first = reinterpret_cast<std::uintptr_t>(data_.get());
+    if (exact_ == nullptr || at < first || (at - first) / sizeof(NodeScore) >= size_) not_kept();
+    return (at - first) / sizeof(NodeScore);
+  }
+  [[noreturn]] static void not_kept();
+  std::unique_ptr<NodeScore, detail::BlockRelease> data_;
+  std::unique_ptr<Number, detail::BlockRelease> exact_;  // null: not kept
   std::size_t size_ = 0;
 };
 
@@ -176,6 +194,9 @@ struct Assessment {
   std::vector<UnitResult> results;  // ranked units first (by RankTier, rank, then name), then the rest by name
 
   const Unit& unit_of(const UnitResult& r) const { return data->units[std::size_t(r.unit)]; }
+  // The exact value a node or facet score of this assessment was published
+  // from (kept under NodeScope::all; std::logic_error under NodeScope::top).
+  const Number& exact(const NodeScore& score) const { return scores.exact(score); }
   // The result of the unit with this Kemendagri code ("32.73"), or nullptr.
   const UnitResult* find(std::string_view code) const;
 };

@@ -342,7 +342,7 @@ class Reader {
                     {fmt::format("predikat '{}' tidak ada di himpunan '{}'", id, set.id), fmt::format("band '{}' is not in set '{}'", id, set.id)});
   }
 
-  void read_score(const json& s, int depth, NodeScore& out, const std::string& path) const {
+  void read_score(const json& s, int depth, NodeScore& out, ScoreBlock& block, const std::string& path) const {
     out.assessed = flag(at(s, "assessed", path), path + ".assessed");
     const Decimal coverage = decimal(at(s, "coverage", path), path + ".coverage");
     if (coverage.is_negative() || coverage > Decimal::from_int(1)) {
@@ -350,7 +350,7 @@ class Reader {
     }
     out.set_coverage(Number::of(coverage));
     if (!out.assessed) return;
-    out.exact = exact(at(s, "exact", path), flag(at(s, "exact_is_exact", path), path + ".exact_is_exact"), path + ".exact");
+    block.exact(out) = exact(at(s, "exact", path), flag(at(s, "exact_is_exact", path), path + ".exact_is_exact"), path + ".exact");
     out.published = decimal(at(s, "published", path), path + ".published");
     if (const json* given = find(s, "given")) out.given = flag(*given, path + ".given");
     if (const json* bands = find(s, "bands")) {
@@ -397,7 +397,7 @@ class Reader {
         r.rank_in_type = integer(at(u, "rank_in_type", path), path + ".rank_in_type");
         const json& in_province = at(u, "rank_in_province", path);
         r.rank_in_province = in_province.is_null() ? 0 : integer(in_province, path + ".rank_in_province");
-        read_score(at(u, "index", path), 0, r.nodes[0], path + ".index");
+        read_score(at(u, "index", path), 0, r.nodes[0], a.scores, path + ".index");
         if (const json* next_band = find(u, "next_band")) {
           const auto& overall = fw_.band_sets_at(0);
           if (overall.empty()) throw Malformed(path + ".next_band", {"kerangka tanpa predikat keseluruhan", "the framework has no overall bands"});
@@ -415,7 +415,7 @@ class Reader {
       const json& nodes = at(u, "nodes", path);
       for (std::size_t n = 1; n < fw_.nodes.size(); ++n) {
         const std::string node_path = path + ".nodes." + fw_.nodes[n].id;
-        read_score(at(nodes, fw_.nodes[n].id, path + ".nodes"), fw_.nodes[n].depth, r.nodes[n], node_path);
+        read_score(at(nodes, fw_.nodes[n].id, path + ".nodes"), fw_.nodes[n].depth, r.nodes[n], a.scores, node_path);
       }
       if (nodes.size() != fw_.nodes.size() - 1)
         throw Malformed(path + ".nodes", {"simpul tidak sesuai kerangka", "nodes do not match the framework"});
@@ -438,8 +438,8 @@ class Reader {
             score.set_coverage(Number::of(1));
             // Written without its exactness: a plain decimal is read as exact.
             const json& text_value = at(s, "exact", value_path);
-            score.exact = Decimal::parse(text(text_value, value_path + ".exact")) ? exact(text_value, true, value_path + ".exact")
-                                                                                  : exact(text_value, false, value_path + ".exact");
+            a.scores.exact(score) = Decimal::parse(text(text_value, value_path + ".exact")) ? exact(text_value, true, value_path + ".exact")
+                                                                                            : exact(text_value, false, value_path + ".exact");
             score.published = decimal(at(s, "published", value_path), value_path + ".published");
           }
         }

@@ -21,14 +21,16 @@ void text(JsonWriter& w, std::string_view k, const LocalizedText& t) {
 // Exact decimal text is valid JSON number text ("3.41", "-0.5", "16.5").
 void number(JsonWriter& w, std::string_view k, const Decimal& d) { w.key(k).number(d.to_string()); }
 
-void score(JsonWriter& w, const Framework& fw, const NodeScore& s, int depth) {
+void score(JsonWriter& w, const Assessment& a, const NodeScore& s, int depth) {
+  const Framework& fw = *a.framework;
   w.begin_object().field("assessed", s.assessed);
   if (!s.assessed) {
     number(w, "coverage", s.coverage());
     w.end_object();
     return;
   }
-  w.field("exact", s.exact.to_string()).field("exact_is_exact", s.exact.is_exact());
+  const Number& exact = a.exact(s);
+  w.field("exact", exact.to_string()).field("exact_is_exact", exact.is_exact());
   number(w, "published", s.published);
   if (auto percent = s.percent(fw.score)) number(w, "percent", *percent);
   number(w, "coverage", s.coverage());
@@ -182,7 +184,7 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
       w.field("rank", r.rank).field("rank_in_type", r.rank_in_type).key("rank_in_province");
       r.rank_in_province == 0 ? w.null() : w.number(r.rank_in_province);
       w.key("index");
-      score(w, fw, r.nodes[0], 0);
+      score(w, a, r.nodes[0], 0);
       if (r.gap_to_next_band) {
         const BandSet& set = fw.band_sets[std::size_t(fw.band_sets_at(0)[0])];
         w.key("next_band").begin_object().field("band", set.bands[std::size_t(*r.next_band)].id);
@@ -197,7 +199,7 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
     w.key("nodes").begin_object();
     for (std::size_t n = 1; n < fw.nodes.size(); ++n) {
       w.key(fw.nodes[n].id);
-      score(w, fw, r.nodes[n], fw.nodes[n].depth);
+      score(w, a, r.nodes[n], fw.nodes[n].depth);
     }
     // Per-leaf answer counts sit beside "nodes" (a streamed object cannot be reopened).
     w.end_object();
@@ -212,7 +214,7 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
           const NodeScore& s = r.facets[f][v];
           w.key(fw.facets[f].values[v].id).begin_object();
           if (s.assessed) {
-            w.field("exact", s.exact.to_string());
+            w.field("exact", a.exact(s).to_string());
             number(w, "published", s.published);
           } else {
             w.field("assessed", false);
@@ -331,7 +333,7 @@ std::string render_json(const Assessment& a, const ReportOptions& options) {
       w.key("nodes").begin_object();
       for (std::size_t n = 0; n < fw.nodes.size(); ++n) {
         w.key(n == 0 ? std::string_view("index") : std::string_view(fw.nodes[n].id));
-        score(w, fw, r.nodes[n], fw.nodes[n].depth);
+        score(w, p, r.nodes[n], fw.nodes[n].depth);
       }
       w.end_object();
       w.key("coverage").begin_object().field("total", c.total);

@@ -31,13 +31,14 @@ std::vector<int> element_nodes(const Framework& fw) {
   return out.empty() ? fw.root().children : out;
 }
 
-Extremes extremes(const Framework& fw, const UnitResult& result, std::size_t count) {
+Extremes extremes(const Assessment& assessment, const UnitResult& result, std::size_t count) {
+  const Framework& fw = *assessment.framework;
   std::vector<int> scored;
   for (int n : element_nodes(fw)) {
     if (result.nodes[std::size_t(n)].assessed) scored.push_back(n);
   }
-  std::stable_sort(scored.begin(), scored.end(),
-                   [&](int a, int b) { return result.nodes[std::size_t(b)].exact < result.nodes[std::size_t(a)].exact; });
+  auto exact = [&](int n) -> const Number& { return assessment.exact(result.nodes[std::size_t(n)]); };
+  std::stable_sort(scored.begin(), scored.end(), [&](int a, int b) { return exact(b) < exact(a); });
   Extremes out;
   std::size_t k = std::min(count, scored.size() / 2);
   out.strongest.assign(scored.begin(), scored.begin() + std::ptrdiff_t(k));
@@ -217,7 +218,7 @@ ProfilesView profiles_view(const Assessment& a, const ReportOptions& options) {
     p.band = band_of(fw, 0, r->nodes[0]);
     for (int n : view.axes) p.axes.push_back(entry(*r, n));
     if (r->gap_to_next_band && overall) p.next_band = &overall->bands[std::size_t(*r->next_band)];
-    Extremes ex = extremes(fw, *r);
+    Extremes ex = extremes(a, *r);
     for (int n : ex.strongest) p.strongest.push_back(entry(*r, n));
     for (int n : ex.weakest) p.weakest.push_back(entry(*r, n));
     view.units.push_back(std::move(p));

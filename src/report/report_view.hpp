@@ -30,7 +30,7 @@ struct Extremes {
 };
 // Up to `count` assessed elements from each end, by exact score; ties keep
 // framework order. An element is never both strongest and weakest.
-Extremes extremes(const Framework& fw, const UnitResult& result, std::size_t count = 3);
+Extremes extremes(const Assessment& assessment, const UnitResult& result, std::size_t count = 3);
 
 // The overall band set (first band set at depth 0), or nullptr.
 const BandSet* overall_band_set(const Framework& fw);

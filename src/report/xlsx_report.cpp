@@ -570,7 +570,7 @@ class WorkbookWriter {
         s.text(row, 2, fw_.nodes[n].id);
         s.text(row, 3, paths[n]);
         if (score.assessed) {
-          s.number(row, 4, double(score.exact.value()), f_.exact);
+          s.number(row, 4, double(a_.exact(score).value()), f_.exact);
           s.number(row, 5, score.published.to_double(), f_.score);
           band_cell(s, row, 6, int(n), score);
           if (!fw_.nodes[n].is_leaf() && !score.full_coverage()) s.number(row, 7, score.coverage().to_double(), f_.share);

@@ -48,7 +48,7 @@ std::vector<NodeValue> weighted_mean(const Assessment& a, const std::vector<int>
     for (std::size_t m = 0; m < members.size(); ++m) {
       const NodeScore& s = *scores[m][k];
       if (!s.assessed) continue;
-      sum = sum + weights[m] * s.exact;
+      sum = sum + weights[m] * a.exact(s);
       present = present + weights[m];
       answers += s.answers;
     }
@@ -61,9 +61,10 @@ std::vector<NodeValue> weighted_mean(const Assessment& a, const std::vector<int>
   return out;
 }
 
-std::vector<NodeValue> values_of(const Framework& fw, const UnitResult& r) {
+std::vector<NodeValue> values_of(const Assessment& a, const UnitResult& r) {
   std::vector<NodeValue> out;
-  for (const NodeScore* s : scores_of(fw, r)) out.push_back(NodeValue{s->assessed, s->given, s->answers, s->exact, Number::of(s->coverage())});
+  for (const NodeScore* s : scores_of(*a.framework, r))
+    out.push_back(NodeValue{s->assessed, s->given, s->answers, a.exact(*s), Number::of(s->coverage())});
   return out;
 }
 
@@ -109,7 +110,7 @@ std::shared_ptr<Dataset> pooled_dataset(const Dataset& data, const std::vector<i
 std::vector<std::vector<NodeValue>> pooled_values(const Assessment& pooled, std::size_t units, std::size_t per_unit) {
   std::vector<std::vector<NodeValue>> out(units, std::vector<NodeValue>(per_unit));
   for (const UnitResult& r : pooled.results) {
-    if (r.assessed) out[std::size_t(r.unit)] = values_of(*pooled.framework, r);
+    if (r.assessed) out[std::size_t(r.unit)] = values_of(pooled, r);
   }
   return out;
 }

@@ -55,7 +55,8 @@ class Scorer {
     // Units are independent: score them on two cores. Each unit constructs
     // its own slice of the block, so the two threads first-touch their halves.
     const std::size_t per_unit = kept_.size() + kernel_.facet_values();
-    block = ScoreBlock(units * per_unit);
+    block = ScoreBlock(units * per_unit, slots_.empty());  // exact values under NodeScope::all only
+    block_ = &block;
     std::vector<UnitResult> results(units);
     auto score_range = [&](std::size_t from, std::size_t to) {
       std::vector<NodeValue> values(fw_.nodes.size() + kernel_.facet_values());
@@ -85,11 +86,11 @@ class Scorer {
   }
 
  private:
-  static void copy_value(const NodeValue& value, NodeScore& score) {
+  void copy_value(const NodeValue& value, NodeScore& score) const {
     score.assessed = value.assessed;
     score.given = value.given;
     score.answers = value.answers;
-    score.exact = value.exact;
+    if (block_->keeps_exact()) block_->exact(score) = value.exact;
     score.set_coverage(value.coverage);
   }
 
@@ -150,8 +151,8 @@ class Scorer {
     return band ? *band : -1;
   }
 
-  void publish(NodeScore& score, int depth) const {
-    score.published = score.exact.round_half_up(fw_.score.decimals);
+  void publish(NodeScore& score, const Number& exact, int depth) const {
+    score.published = exact.round_half_up(fw_.score.decimals);
     for (int set : band_sets_by_depth_[std::size_t(depth)]) score.bands.push_back(band_of(set, score.published));
   }
 
@@ -174,13 +175,14 @@ class Scorer {
     for (std::size_t n : kept_) {
       NodeScore& score = out.nodes[n];
       copy_value(nodes[n], score);
-      if (score.assessed) publish(score, fw_.nodes[n].depth);
+      if (score.assessed) publish(score, nodes[n].exact, fw_.nodes[n].depth);
     }
     std::size_t at = 0;
     for (std::size_t f = 0; f < fw_.facets.size(); ++f) {
       for (NodeScore& score : out.facets[f]) {
-        copy_value(facets[at++], score);
-        if (score.assessed) score.published = score.exact.round_half_up(fw_.score.decimals);
+        const NodeValue& value = facets[at++];
+        copy_value(value, score);
+        if (score.assessed) score.published = value.exact.round_half_up(fw_.score.decimals);
       }
     }
     const NodeScore& root = out.nodes[0];
@@ -210,6 +212,7 @@ class Scorer {
   const Dataset& data_;
   ScoringKernel kernel_;
   const std::vector<std::int32_t>& slots_;
+  ScoreBlock* block_ = nullptr;    // run()'s block: where the exact values go
   std::vector<std::size_t> kept_;  // the nodes whose scores are kept, in framework order
   const std::vector<std::vector<NodeValue>>* given_ = nullptr;
   bool composite_ = false;

@@ -42,12 +42,11 @@ siap::Framework framework() {
   return std::move(*fw);
 }
 
-siap::NodeScore scored(const char* value) {
-  siap::NodeScore s;
+// Marks `s`, a score of `a`, assessed at `value` (exact and published).
+void score(siap::Assessment& a, siap::NodeScore& s, const char* value) {
   s.assessed = true;
-  s.exact = siap::Number::of(*Decimal::parse(value));
+  a.scores.exact(s) = siap::Number::of(*Decimal::parse(value));
   s.published = *Decimal::parse(value);
-  return s;
 }
 
 }  // namespace
@@ -63,20 +62,22 @@ TEST_CASE("profile axes fall back to the second level when the top has fewer tha
 
 TEST_CASE("strongest and weakest elements by exact score, never the same element twice", "[report]") {
   auto fw = framework();
+  siap::Assessment a;
+  a.framework = &fw;
+  a.scores = siap::ScoreBlock(fw.nodes.size());
   siap::UnitResult r;
-  std::vector<siap::NodeScore> scores(fw.nodes.size());
-  r.nodes = std::span<siap::NodeScore>(scores);
-  r.nodes[std::size_t(*fw.find_node("a1"))] = scored("3.1");
-  r.nodes[std::size_t(*fw.find_node("a2"))] = scored("4.5");
-  r.nodes[std::size_t(*fw.find_node("b1"))] = scored("2.0");
+  r.nodes = a.scores.slice(0, fw.nodes.size());
+  score(a, r.nodes[std::size_t(*fw.find_node("a1"))], "3.1");
+  score(a, r.nodes[std::size_t(*fw.find_node("a2"))], "4.5");
+  score(a, r.nodes[std::size_t(*fw.find_node("b1"))], "2.0");
   // b2 not assessed: neither strongest nor weakest
-  auto ex = siap::report::extremes(fw, r, 3);
+  auto ex = siap::report::extremes(a, r, 3);
   auto id = [&](int n) { return fw.nodes[std::size_t(n)].id; };
   REQUIRE(ex.strongest.size() == 1);  // three scored elements: one from each end
   CHECK(id(ex.strongest[0]) == "a2");
   CHECK(id(ex.weakest[0]) == "b1");
-  r.nodes[std::size_t(*fw.find_node("b2"))] = scored("3.1");
-  ex = siap::report::extremes(fw, r, 3);
+  score(a, r.nodes[std::size_t(*fw.find_node("b2"))], "3.1");
+  ex = siap::report::extremes(a, r, 3);
   REQUIRE(ex.strongest.size() == 2);
   CHECK(id(ex.strongest[1]) == "a1");  // tie with b2 keeps framework order
   CHECK(id(ex.weakest[1]) == "b2");
