@@ -9,6 +9,7 @@ namespace siap {
 namespace {
 
 using int128 = Number::int128;
+__extension__ typedef unsigned __int128 uint128;
 
 int128 abs128(int128 v) { return v < 0 ? -v : v; }
 
@@ -189,6 +190,21 @@ std::partial_ordering operator<=>(const Number& a, const Number& b) {
 }
 
 Decimal Number::round_half_up(int decimals) const {
+  // In 64 bits when the fraction and |num| x 10^decimals fit: every
+  // published score of every unit comes here. The same integer arithmetic
+  // as the general path below.
+  if (is_exact() && decimals >= 0 && decimals <= 18 && fits_int64(num_) && fits_int64(den_)) {
+    const std::int64_t num = std::int64_t(num_);
+    const std::uint64_t magnitude = num < 0 ? 0 - std::uint64_t(num) : std::uint64_t(num);
+    const uint128 scaled = static_cast<uint128>(magnitude) * std::uint64_t(pow10(decimals));
+    if (scaled <= UINT64_MAX) {
+      const std::uint64_t s = std::uint64_t(scaled), d = std::uint64_t(std::int64_t(den_));
+      std::uint64_t q = s / d;
+      const std::uint64_t r = s % d;
+      if (r >= d - r) ++q;  // 2r >= d, without overflow
+      if (q <= std::uint64_t(INT64_MAX)) return Decimal::from_scaled(num < 0 ? -std::int64_t(q) : std::int64_t(q), decimals);
+    }
+  }
   if (is_exact()) {
     int128 scaled;
     if (mul(abs128(num_), pow10(decimals), scaled)) {
@@ -237,6 +253,30 @@ std::string Number::to_string() const {
 }
 
 void WeightedSum::add(const Number& weight, const Number& x) {
+  // In 64 bits when everything fits (a framework's weights and decimal
+  // answers) and one denominator divides the other (it almost always does:
+  // the sum's grows to the answers' common 10^k): no gcd, no 128-bit
+  // product. The state is the one the general path below leaves.
+  if (lazy_ && weight.is_exact() && x.is_exact() && fits_int64(weight.num_) && fits_int64(weight.den_) && fits_int64(x.num_) && fits_int64(x.den_) &&
+      fits_int64(num_) && fits_int64(den_)) {
+    std::int64_t tnum, tden, scaled;
+    const std::int64_t sum = std::int64_t(num_), den = std::int64_t(den_);
+    if (!__builtin_mul_overflow(std::int64_t(weight.num_), std::int64_t(x.num_), &tnum) &&
+        !__builtin_mul_overflow(std::int64_t(weight.den_), std::int64_t(x.den_), &tden)) {
+      if (den % tden == 0) {  // the term's denominator divides the sum's (or equals it)
+        if (!__builtin_mul_overflow(tnum, den / tden, &scaled) && !__builtin_add_overflow(sum, scaled, &scaled)) {
+          num_ = scaled;
+          return;
+        }
+      } else if (tden % den == 0) {  // the sum's divides the term's
+        if (!__builtin_mul_overflow(sum, tden / den, &scaled) && !__builtin_add_overflow(scaled, tnum, &scaled)) {
+          num_ = scaled;
+          den_ = tden;
+          return;
+        }
+      }
+    }
+  }
   if (lazy_ && weight.is_exact() && x.is_exact()) {
     int128 tnum, tden;
     if (mul(weight.num_, x.num_, tnum) && mul(weight.den_, x.den_, tden)) {
