@@ -12,6 +12,7 @@
 #include "cli/choice.hpp"
 #include "cli/commands.hpp"
 #include "cli/input_options.hpp"
+#include "cli/keep_until_exit.hpp"
 #include "cli/output.hpp"
 #include "cli/usage_error.hpp"
 #include "siap/assessment.hpp"
@@ -228,7 +229,8 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   const bool analyses = o.reliability || !o.rollup.empty() || !o.uncertainty.empty() || o.bootstrap > 0 || !o.profiles_for.empty();
   const bool top_only = std::all_of(formats.begin(), formats.end(), [](const ReportFormat* f) { return f->reads == NodeScope::top; });
   const NodeScope scope = top_only && !analyses ? NodeScope::top : NodeScope::all;
-  Assessment assessment = assess(loaded->framework, std::move(loaded->data), loaded->profile, scope);
+  // Kept to the end of the process rather than freed unit by unit (keep_until_exit.hpp).
+  const Assessment& assessment = keep_until_exit(assess(loaded->framework, std::move(loaded->data), loaded->profile, scope));
   std::optional<InstrumentAnalysis> instrument;
   if (o.reliability) instrument = analyse_instrument(*assessment.framework, *assessment.data, ReliabilityOptions{});
   std::optional<PopulationTable> population;
