@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 
 #include "report/report_view.hpp"
@@ -80,8 +81,8 @@ std::string render_csv(const Assessment& a, const ReportOptions& options) {
     auto integer = [&](std::size_t v) {  // digits need no quoting
       next();
       char digits[24];
-      const auto end_of = fmt::format_to(digits, "{}", v);
-      text_out.append(digits, end_of);
+      const auto written = std::to_chars(digits, digits + sizeof digits, v);  // not fmt: no format string parsed per number
+      text_out.append(digits, written.ptr);
     };
     auto rank = [&](int v) {
       if (v > 0) {
