@@ -5,6 +5,9 @@
 #include <cstdint>
 #include <fmt/format.h>
 
+#include <stdexcept>
+#include <string>
+
 namespace siap {
 namespace {
 
@@ -224,6 +227,11 @@ Decimal Number::round_half_up(int decimals) const {
   long double floor = std::floor(scaled);
   // Within 1e-11 of a tie counts as the tie: long double error is far smaller.
   long double q = scaled - floor >= 0.5L - 1e-11L ? floor + 1 : floor;
+  // No decimal holds a mantissa beyond 64 bits (nor a value that is not a
+  // number): an internal error, never a wrapped or undefined conversion.
+  if (!(q < 9223372036854775808.0L)) {
+    throw std::range_error("Number::round_half_up: " + to_string() + " does not fit in a decimal at " + std::to_string(decimals) + " places");
+  }
   auto mantissa = static_cast<std::int64_t>(q);
   return Decimal::from_scaled(value() < 0 ? -mantissa : mantissa, decimals);
 }
