@@ -208,17 +208,11 @@ Decimal Number::round_half_up(int decimals) const {
       if (q <= std::uint64_t(INT64_MAX)) return Decimal::from_scaled(num < 0 ? -std::int64_t(q) : std::int64_t(q), decimals);
     }
   }
-  if (is_exact()) {
+  if (is_exact()) {  // beyond 64 bits (what fits took the path above)
     int128 scaled;
     if (mul(abs128(num_), pow10(decimals), scaled)) {
-      int128 q, r;
-      if (fits_int64(scaled) && fits_int64(den_)) {  // as in ratio()
-        q = std::int64_t(scaled) / std::int64_t(den_);
-        r = std::int64_t(scaled) % std::int64_t(den_);
-      } else {
-        q = scaled / den_;
-        r = scaled % den_;
-      }
+      int128 q = scaled / den_;
+      const int128 r = scaled % den_;
       if (2 * r >= den_) ++q;
       if (q <= int128(INT64_MAX)) return Decimal::from_scaled(static_cast<std::int64_t>(num_ < 0 ? -q : q), decimals);
     }
