@@ -3,7 +3,7 @@
 // is 238,000 units' names, results and scores, and freeing them cost about
 // 100 million instructions (docs/performance.md, session 9), while the
 // kernel reclaims the whole heap at exit either way (siap never gives heap
-// memory back earlier: main's M_TRIM_THRESHOLD). Only for commands that
+// memory back earlier: util/huge_page_heap.hpp). Only for commands that
 // run once per process: what is kept is never destroyed. It stays reachable
 // from a static, so LeakSanitizer does not report it.
 #pragma once

@@ -5,13 +5,13 @@
 
 #include <cstring>
 #include <strings.h>
-#include <malloc.h>
 #include <exception>
 
 #include "cli/choice.hpp"
 #include "cli/cli_context.hpp"
 #include "cli/commands.hpp"
 #include "cli/usage_error.hpp"
+#include "util/huge_page_heap.hpp"
 
 namespace siap::cli {
 namespace {
@@ -82,10 +82,10 @@ int run(int argc, char** argv) {
 }  // namespace siap::cli
 
 int main(int argc, char** argv) {
-  // Large temporary arrays are reused from the heap instead of being mapped
-  // and unmapped each time: fresh pages cost a fault each (bench/README.md).
-  mallopt(M_MMAP_THRESHOLD, 1 << 30);
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  // Fresh pages cost a fault each, and faults were a quarter to a half of a
+  // large run's time (docs/performance.md, session 10): the heap keeps what is
+  // freed and lies on huge pages. 1 GiB of address space, not of memory.
+  siap::place_heap_on_huge_pages(std::size_t(1) << 30);
   try {
     return siap::cli::run(argc, argv);
   } catch (const std::exception& e) {

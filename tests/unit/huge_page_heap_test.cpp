@@ -1,0 +1,73 @@
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "util/huge_page_heap.hpp"
+
+namespace {
+
+// The VmFlags line of the mapping in /proc/self/smaps that holds `p`, or "".
+std::string flags_of_mapping_holding(const void* p) {
+  const auto at = reinterpret_cast<std::uintptr_t>(p);
+  std::ifstream smaps("/proc/self/smaps");
+  std::string line;
+  bool inside = false;
+  while (std::getline(smaps, line)) {
+    const auto dash = line.find('-');
+    const auto space = line.find(' ');
+    if (dash != std::string::npos && space != std::string::npos && dash < space && line.find(':') > space) {
+      const auto begin = std::stoull(line.substr(0, dash), nullptr, 16);
+      const auto end = std::stoull(line.substr(dash + 1, space - dash - 1), nullptr, 16);
+      inside = begin <= at && at < end;
+    } else if (inside && line.rfind("VmFlags:", 0) == 0) {
+      return line;
+    }
+  }
+  return "";
+}
+
+bool sanitized() {
+#if defined(__SANITIZE_ADDRESS__)
+  return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  return true;
+#else
+  return false;
+#endif
+#else
+  return false;
+#endif
+}
+
+}  // namespace
+
+TEST_CASE("the heap is grown on memory marked for huge pages, and a large block is carved from it", "[util][huge-pages]") {
+  if (sanitized()) {
+    WARN("skipped: a sanitizer's allocator is left alone");
+    return;
+  }
+  if (!std::ifstream("/sys/kernel/mm/transparent_hugepage/enabled")) {
+    WARN("skipped: this kernel has no transparent huge pages");
+    return;
+  }
+  siap::place_heap_on_huge_pages(std::size_t(256) << 20);
+  // Larger than glibc's default mmap threshold (128 KiB, at most 32 MiB):
+  // without the heap's settings this block would be a mapping of its own.
+  const std::size_t bytes = std::size_t(40) << 20;
+  void* block = std::malloc(bytes);
+  REQUIRE(block != nullptr);
+  static_cast<char*>(block)[bytes - 1] = 1;
+  const std::string flags = flags_of_mapping_holding(static_cast<char*>(block) + bytes / 2);
+  INFO(flags);
+  std::istringstream words(flags);
+  std::string word;
+  bool marked = false;
+  while (words >> word) marked = marked || word == "hg";
+  CHECK(marked);
+  std::free(block);
+}
