@@ -302,6 +302,13 @@ class Loader {
         out.mapped = true;
       }
     }
+    // A name that is no region becomes a unit of its own under its folded
+    // form: its slot in that index is fetched while the region table is searched.
+    StringIndex::Fetched custom_slot;
+    if (!out.mapped && options_.allow_non_regions) {
+      fold_header_into(raw, folded_);
+      custom_slot = custom_units_.fetch(folded_);
+    }
     if (!out.mapped) m = regions_.resolve(raw, options_.region_coding, !options_.allow_non_regions);
     auto list = [&](const std::vector<int>& candidates, const char* sep) {
       std::vector<std::string> names;
@@ -346,8 +353,7 @@ class Loader {
         break;
       case RegionMatch::Kind::unknown:
         if (options_.allow_non_regions) {
-          fold_header_into(raw, folded_);
-          const auto [unit, added] = custom_units_.try_emplace(folded_, int(data_.units.size()));
+          const auto [unit, added] = custom_units_.try_emplace(folded_, int(data_.units.size()), custom_slot);
           if (added) {
             Unit named;  // not a region: no code, no province
             named.name = std::string(trim(raw));

@@ -23,9 +23,20 @@ const int* StringIndex::find(std::string_view key) const {
   return s.tag == 0 ? nullptr : &values_[s.entry];
 }
 
-std::pair<int, bool> StringIndex::try_emplace(std::string_view key, int value) {
-  if ((values_.size() + 1) * 2 > slots_.size()) grow();
+StringIndex::Fetched StringIndex::fetch(std::string_view key) const {
   const std::uint64_t h = hash(key);
+  // The slot where the next insertion's probe starts, with the table as it
+  // will be then (try_emplace grows it first when it is half full).
+  const std::size_t slots = (values_.size() + 1) * 2 > slots_.size() ? 0 : slots_.size();
+  if (slots > 0) __builtin_prefetch(&slots_[std::size_t(h) & (slots - 1)]);
+  return {h};
+}
+
+std::pair<int, bool> StringIndex::try_emplace(std::string_view key, int value) { return try_emplace(key, value, Fetched{hash(key)}); }
+
+std::pair<int, bool> StringIndex::try_emplace(std::string_view key, int value, Fetched fetched) {
+  if ((values_.size() + 1) * 2 > slots_.size()) grow();
+  const std::uint64_t h = fetched.hash;
   Slot& s = slots_[probe(key, h)];
   if (s.tag != 0) return {values_[s.entry], false};
   if (values_.size() >= UINT32_MAX) throw std::length_error("StringIndex: more than 2^32 - 1 texts");

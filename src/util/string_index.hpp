@@ -21,6 +21,16 @@ class StringIndex {
   // The value under `key`, storing `value` first when it is absent; second:
   // whether it was stored now.
   std::pair<int, bool> try_emplace(std::string_view key, int value);
+
+  // The same in two steps, for a caller with other work to do meanwhile:
+  // `fetch` hashes `key` and starts loading its slot into cache (a table of
+  // hundreds of thousands of names misses on nearly every lookup), and
+  // try_emplace with that hash finishes the insertion.
+  struct Fetched {
+    std::uint64_t hash = 0;
+  };
+  Fetched fetch(std::string_view key) const;
+  std::pair<int, bool> try_emplace(std::string_view key, int value, Fetched fetched);
   std::size_t size() const { return values_.size(); }
   bool empty() const { return values_.empty(); }
 
