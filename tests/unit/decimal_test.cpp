@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using siap::Decimal;
 
 namespace {
@@ -75,6 +77,38 @@ TEST_CASE("Decimal appends its text after what is there, at any width", "[decima
   // Either side of 2^64 = 18446744073709551616 once scaled by 10^9.
   CHECK(d("18446744073").format(9) == "18446744073.000000000");
   CHECK(d("18446744074").format(9) == "18446744074.000000000");
+}
+
+TEST_CASE("Decimal formats small published values as written by hand, at the edge of 10^9", "[decimal]") {
+  // Against text built from the digits: integer part, separator, fraction
+  // padded with zeros. Covers values shorter than their decimals ("0.05"),
+  // values whose trailing zeros are not stored (4.8 at 2 places), and
+  // either side of 10^9 once scaled (the 32-bit path's limit).
+  auto by_hand = [](std::uint64_t scaled, int decimals, char separator) {
+    std::string digits = std::to_string(scaled);
+    if (decimals == 0) return digits;
+    if (digits.size() <= std::size_t(decimals)) digits.insert(0, std::size_t(decimals) + 1 - digits.size(), '0');
+    digits.insert(digits.size() - std::size_t(decimals), 1, separator);
+    return digits;
+  };
+  for (int decimals = 0; decimals <= 9; ++decimals) {
+    for (std::uint64_t scaled : {0ull, 1ull, 5ull, 10ull, 99ull, 480ull, 484ull, 1000ull, 12345ull, 999'999'999ull, 1'000'000'000ull,
+                                 1'000'000'001ull, 4'294'967'295ull, 4'294'967'296ull, 123'456'789'012ull}) {
+      const std::string expected = by_hand(scaled, decimals, ',');
+      // The same value at every scale that holds it exactly.
+      std::string written = expected;
+      std::replace(written.begin(), written.end(), ',', '.');
+      const Decimal value = d(written.c_str());
+      std::string out = "x";
+      value.append_format(out, decimals, ',');
+      CHECK(out == "x" + expected);
+      CHECK(value.format(decimals, ',') == expected);
+    }
+  }
+  CHECK(d("4.8").format(2) == "4.80");
+  CHECK(d("0.05").format(2) == "0.05");
+  CHECK(d("-4.8").format(2) == "-4.80");
+  CHECK(d("7").format(0) == "7");
 }
 
 TEST_CASE("Decimal sums exactly and detects overflow", "[decimal]") {
