@@ -4,6 +4,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -25,6 +26,16 @@ constexpr bool kSanitizedAllocator = false;
 #else
 constexpr bool kSanitizedAllocator = false;
 #endif
+
+// Set once the process heap is placed: workers follow.
+std::atomic<bool> placed{false};
+
+// Marks [block, block + bytes) for huge pages, whole huge pages only.
+void mark(void* block, std::size_t bytes) {
+  const auto begin = (reinterpret_cast<std::uintptr_t>(block) + kHugePage - 1) & ~(kHugePage - 1);
+  const auto end = (reinterpret_cast<std::uintptr_t>(block) + bytes) & ~(kHugePage - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // a hint
+}
 
 bool disabled_by_environment() {
   const char* value = std::getenv("SIAP_HUGE_PAGES");
@@ -55,10 +66,21 @@ void place_heap_on_huge_pages(std::size_t reserve_bytes) {
   if (reserve_bytes < 2 * kHugePage) return;
   void* block = std::malloc(reserve_bytes);  // the heap's top, grown with brk
   if (block == nullptr) return;
-  const auto begin = (reinterpret_cast<std::uintptr_t>(block) + kHugePage - 1) & ~(kHugePage - 1);
-  const auto end = (reinterpret_cast<std::uintptr_t>(block) + reserve_bytes) & ~(kHugePage - 1);
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // a hint
-  std::free(block);                                                                        // back to malloc as the heap's free top, still marked
+  mark(block, reserve_bytes);
+  std::free(block);  // back to malloc as the heap's free top, still marked
+  placed = true;
+}
+
+void place_thread_heap_on_huge_pages() {
+  if (!placed) return;
+  // Most of a thread heap's 64 MiB: its top grows into it (mprotect) and,
+  // freed, stays there (the trim threshold above). A larger request would
+  // be a mapping of its own, unmapped when freed.
+  constexpr std::size_t kThreadReserve = std::size_t(48) << 20;
+  void* block = std::malloc(kThreadReserve);
+  if (block == nullptr) return;
+  mark(block, kThreadReserve);
+  std::free(block);
 }
 
 }  // namespace siap

@@ -18,4 +18,11 @@ namespace siap {
 // or when the environment says SIAP_HUGE_PAGES=0.
 void place_heap_on_huge_pages(std::size_t reserve_bytes);
 
+// The same for the heap of the calling thread (glibc gives each thread that
+// allocates an arena of its own, up to 64 MiB per heap): what a worker
+// allocates is then on huge pages too. Does nothing unless
+// place_heap_on_huge_pages has placed the process heap; run_in_parallel
+// calls it at the start of each worker.
+void place_thread_heap_on_huge_pages();
+
 }  // namespace siap

@@ -1,5 +1,7 @@
 #include "util/parallel.hpp"
 
+#include "util/huge_page_heap.hpp"
+
 #include <cstdlib>
 #include <cstring>
 #include <exception>
@@ -33,6 +35,7 @@ void run_in_parallel(std::initializer_list<std::function<void()>> tasks) {
       auto run = [&task, &failure = failures[i], fail = inject && i == 1] {
         try {
           if (fail) throw std::bad_alloc();
+          place_thread_heap_on_huge_pages();
           task();
         } catch (...) {
           failure = std::current_exception();

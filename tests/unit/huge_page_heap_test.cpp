@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 
 #include "util/huge_page_heap.hpp"
 
@@ -70,4 +71,34 @@ TEST_CASE("the heap is grown on memory marked for huge pages, and a large block 
   while (words >> word) marked = marked || word == "hg";
   CHECK(marked);
   std::free(block);
+}
+
+TEST_CASE("a worker thread's heap is marked for huge pages too", "[util][huge-pages]") {
+  if (sanitized()) {
+    WARN("skipped: a sanitizer's allocator is left alone");
+    return;
+  }
+  if (!std::ifstream("/sys/kernel/mm/transparent_hugepage/enabled")) {
+    WARN("skipped: this kernel has no transparent huge pages");
+    return;
+  }
+  siap::place_heap_on_huge_pages(std::size_t(256) << 20);
+  std::string flags;
+  std::thread worker([&] {
+    siap::place_thread_heap_on_huge_pages();
+    // A block of a few MiB from this thread's own arena, as a part loader's arrays are.
+    const std::size_t bytes = std::size_t(8) << 20;
+    void* block = std::malloc(bytes);
+    if (block == nullptr) return;
+    static_cast<char*>(block)[bytes - 1] = 1;
+    flags = flags_of_mapping_holding(static_cast<char*>(block) + bytes / 2);
+    std::free(block);
+  });
+  worker.join();
+  INFO(flags);
+  std::istringstream words(flags);
+  std::string word;
+  bool marked = false;
+  while (words >> word) marked = marked || word == "hg";
+  CHECK(marked);
 }
