@@ -494,14 +494,15 @@ class Loader {
       if (fold_header(fields[c]) == "formversion") layout.form_version_column = c;
     }
 
-    // A large survey file is parsed in two halves on two cores, when its format can split.
-    if (!path.empty() && source->size_hint() >= options_.parallel_min_bytes && data_.kind == InputKind::respondents) {
+    // A large file is parsed in two halves on two cores, when its format can split.
+    if (!path.empty() && source->size_hint() >= options_.parallel_min_bytes) {
       const int body_line = source->next_line();
       const std::size_t body_bytes = source->size_hint() - source->bytes_consumed();
       if (auto parts = source->split_body()) {
         source.reset();
         if (read_in_parts(*parts, file, layout, body_line, body_bytes, errors)) return;
-        // The halves disagreed about quoting at the split: read it in one go.
+        // The halves disagreed about quoting at the split, or a unit sheet
+        // named a unit twice: read it in one go.
         info.reread = true;
         auto again = open_row_source(path, options_.csv);
         if (!again) {
@@ -549,7 +550,11 @@ class Loader {
   // Reads the two parts of a body in parallel and merges them in order.
   // False when the first part ends inside a quoted value: the split then
   // fell on a quoted newline and the second part was read out of step, so
-  // the caller reads the file sequentially instead.
+  // the caller reads the file sequentially instead. The same for a unit
+  // sheet that names a unit twice (within a part, across the parts, or
+  // again after an earlier file): a repeat is rejected with the line of the
+  // first, which a part cannot know; such a sheet is an error to fix, and
+  // reading it again in one pass costs only time.
   bool read_in_parts(SplitBody& parts, std::size_t file, const FileLayout& layout, int body_line, std::size_t body_bytes, Diagnostics& errors) {
     Loader first(fw_, options_), second(fw_, options_);
     first.reserve_total_ = body_bytes;  // the first part's arrays will hold the whole file
@@ -576,6 +581,8 @@ class Loader {
         [&] { facts = parts.facts(); },
     });
     if (!first_ok) return false;
+    std::vector<StringIndex::Fetched> second_keys;
+    if (data_.kind == InputKind::units && names_a_unit_twice(first, second, second_keys)) return false;
     if (first_error) {
       errors.push_back(*first_error);
       return true;
@@ -591,7 +598,8 @@ class Loader {
     } else {
       absorb(first, file, 0);
     }
-    absorb(second, file, first_end_line - 1);
+    absorb(second, file, first_end_line - 1, second_keys.empty() ? nullptr : &second_keys);
+    if (data_.kind == InputKind::units) note_unit_rows(file);
     data_.files[file].parts = 2;
     warn_of_form_version(file);
     data_.files[file].sha256 = facts.sha256;
@@ -599,22 +607,89 @@ class Loader {
     return true;
   }
 
+  // Whether the parts of a unit sheet, with what was read before them, name
+  // a unit more than once (see read_in_parts). `second_keys` receives, per
+  // unit of `second`, its folded name's hash (for absorb).
+  bool names_a_unit_twice(const Loader& first, const Loader& second, std::vector<StringIndex::Fetched>& second_keys) {
+    if (first.duplicate_units_ > 0 || second.duplicate_units_ > 0) return true;
+    const std::vector<Unit>& later = second.data_.units;
+    second_keys.resize(later.size());
+    std::string folded;
+    for (std::size_t i = 0; i < later.size(); ++i) {
+      if (later[i].region >= 0) continue;
+      fold_header_into(later[i].name, folded);
+      second_keys[i] = first.custom_units_.fetch(folded);
+    }
+    // Whether `u` of a part is among the units of `earlier` (the first part,
+    // or this loader); hundreds of thousands of lookups that miss the
+    // cache, so each slot is fetched some units ahead.
+    constexpr std::size_t kAhead = 16;
+    auto any_known = [&](const Loader& earlier, const std::vector<Unit>& units, const std::vector<StringIndex::Fetched>* keys) {
+      std::vector<StringIndex::Fetched> own;
+      if (keys == nullptr) {
+        own.resize(units.size());
+        for (std::size_t i = 0; i < units.size(); ++i) {
+          if (units[i].region >= 0) continue;
+          fold_header_into(units[i].name, folded);
+          own[i] = earlier.custom_units_.fetch(folded);
+        }
+        keys = &own;
+      }
+      for (std::size_t i = 0; i < units.size(); ++i) {
+        if (i + kAhead < units.size() && units[i + kAhead].region < 0) earlier.custom_units_.prefetch((*keys)[i + kAhead]);
+        const Unit& u = units[i];
+        if (u.region >= 0) {
+          if (earlier.unit_of_region_[std::size_t(u.region)] >= 0) return true;
+          continue;
+        }
+        fold_header_into(u.name, folded);
+        if (earlier.custom_units_.find(folded, (*keys)[i]) != nullptr) return true;
+      }
+      return false;
+    };
+    if (any_known(first, later, &second_keys)) return true;
+    if (data_.units.empty()) return false;
+    return any_known(*this, first.data_.units, nullptr) || any_known(*this, later, &second_keys);
+  }
+
+  // A unit sheet's rows of `file`, read in parts, as the first row of each
+  // unit: a later file naming one of them again is a duplicate.
+  void note_unit_rows(std::size_t file) {
+    for (std::size_t r = 0; r < data_.rows; ++r) {
+      if (data_.row_file[r] != file) continue;
+      const std::size_t u = std::size_t(data_.row_unit[r]);
+      if (u >= unit_row_.size()) unit_row_.resize(std::max(u + 1, unit_row_.size() * 2), UnitRow{});
+      if (unit_row_[u].line == 0) unit_row_[u] = {file, int(data_.row_line[r])};
+    }
+  }
+
   // Appends another loader's rows of `file` (a later part of it) to ours:
   // units are matched by region or name, rows and ids renumbered, lines shifted.
-  void absorb(Loader& other, std::size_t file, int line_offset) {
+  // `keys`: per unit of `other`, its folded name's hash, when known. The
+  // other loader's units are moved: it is not read afterwards.
+  void absorb(Loader& other, std::size_t file, int line_offset, const std::vector<StringIndex::Fetched>* keys = nullptr) {
+    std::vector<Unit>& units = other.data_.units;
     std::vector<int> unit_map;
-    for (const Unit& u : other.data_.units) {
+    unit_map.reserve(units.size());
+    data_.units.reserve(data_.units.size() + units.size());
+    custom_units_.reserve(custom_units_.size() + units.size());
+    constexpr std::size_t kAhead = 16;  // a unit sheet's names miss the cache: their slots are fetched ahead
+    for (std::size_t i = 0; i < units.size(); ++i) {
+      Unit& u = units[i];
       int index;
       if (u.region >= 0) {
         int& known = unit_of_region_[std::size_t(u.region)];
         if (known < 0) {
           known = int(data_.units.size());
-          data_.units.push_back(u);
+          data_.units.push_back(std::move(u));
         }
         index = known;
       } else {
-        const auto [unit, added] = custom_units_.try_emplace(fold_header(u.name), int(data_.units.size()));
-        if (added) data_.units.push_back(u);
+        if (keys != nullptr && i + kAhead < units.size()) custom_units_.prefetch((*keys)[i + kAhead]);
+        fold_header_into(u.name, folded_);
+        const StringIndex::Fetched key = keys != nullptr ? (*keys)[i] : custom_units_.fetch(folded_);
+        const auto [unit, added] = custom_units_.try_emplace(folded_, int(data_.units.size()), key);
+        if (added) data_.units.push_back(std::move(u));
         index = unit;
       }
       unit_map.push_back(index);
@@ -914,6 +989,7 @@ class Loader {
         const std::size_t u = std::size_t(unit->unit);
         if (u >= unit_row_.size()) unit_row_.resize(std::max(u + 1, unit_row_.size() * 2), UnitRow{});
         if (const UnitRow first = unit_row_[u]; first.line > 0) {
+          ++duplicate_units_;
           reject(file, line, fw_.input.unit_column.name, data_.units[u].name, "duplicate_unit",
                  {fmt::format("unit sudah ada di {}:{}", data_.files[first.file].name, first.line),
                   fmt::format("unit already given at {}:{}", data_.files[first.file].name, first.line)});
@@ -1059,6 +1135,7 @@ class Loader {
     int line = 0;
   };
   std::vector<UnitRow> unit_row_;
+  std::size_t duplicate_units_ = 0;  // rows of a unit sheet rejected as duplicate_unit
   struct IdRef {
     std::uint32_t offset, length, row, hash;
   };

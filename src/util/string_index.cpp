@@ -17,19 +17,34 @@ std::size_t StringIndex::probe(std::string_view key, std::uint64_t h) const {
   }
 }
 
-const int* StringIndex::find(std::string_view key) const {
+const int* StringIndex::find(std::string_view key) const { return find(key, Fetched{hash(key)}); }
+
+const int* StringIndex::find(std::string_view key, Fetched fetched) const {
   if (slots_.empty()) return nullptr;
-  const Slot& s = slots_[probe(key, hash(key))];
+  const Slot& s = slots_[probe(key, fetched.hash)];
   return s.tag == 0 ? nullptr : &values_[s.entry];
 }
 
+void StringIndex::reserve(std::size_t entries) {
+  std::size_t slots = slots_.empty() ? 64 : slots_.size();
+  while (entries * 2 > slots) slots *= 2;
+  if (slots != slots_.size()) rehash(slots);
+  offsets_.reserve(entries + 1);
+  values_.reserve(entries);
+  hashes_.reserve(entries);
+}
+
 StringIndex::Fetched StringIndex::fetch(std::string_view key) const {
-  const std::uint64_t h = hash(key);
-  // The slot where the next insertion's probe starts, with the table as it
-  // will be then (try_emplace grows it first when it is half full).
-  const std::size_t slots = (values_.size() + 1) * 2 > slots_.size() ? 0 : slots_.size();
-  if (slots > 0) __builtin_prefetch(&slots_[std::size_t(h) & (slots - 1)]);
-  return {h};
+  const Fetched fetched{hash(key)};
+  prefetch(fetched);
+  return fetched;
+}
+
+void StringIndex::prefetch(Fetched fetched) const {
+  // The slot where the next insertion's probe (or a find) starts, with the
+  // table as it will be then: try_emplace grows it first when it is half full.
+  if (slots_.empty() || (values_.size() + 1) * 2 > slots_.size()) return;
+  __builtin_prefetch(&slots_[std::size_t(fetched.hash) & (slots_.size() - 1)]);
 }
 
 std::pair<int, bool> StringIndex::try_emplace(std::string_view key, int value) { return try_emplace(key, value, Fetched{hash(key)}); }
@@ -48,9 +63,11 @@ std::pair<int, bool> StringIndex::try_emplace(std::string_view key, int value, F
   return {value, true};
 }
 
-void StringIndex::grow() {
+void StringIndex::grow() { rehash(slots_.empty() ? 64 : slots_.size() * 2); }
+
+void StringIndex::rehash(std::size_t slots) {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+  slots_.assign(slots, Slot{});
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& s : old) {
     if (s.tag == 0) continue;

@@ -31,6 +31,11 @@ class StringIndex {
   };
   Fetched fetch(std::string_view key) const;
   std::pair<int, bool> try_emplace(std::string_view key, int value, Fetched fetched);
+  const int* find(std::string_view key, Fetched fetched) const;
+  // Starts loading the slot of an already hashed key (a loop fetches a few keys ahead).
+  void prefetch(Fetched fetched) const;
+  // Room for `entries` in all, so that inserting up to them moves nothing.
+  void reserve(std::size_t entries);
   std::size_t size() const { return values_.size(); }
   bool empty() const { return values_.empty(); }
 
@@ -45,6 +50,7 @@ class StringIndex {
   std::size_t probe(std::string_view key, std::uint64_t h) const;
   std::string_view key(std::size_t entry) const { return std::string_view(text_).substr(offsets_[entry], offsets_[entry + 1] - offsets_[entry]); }
   void grow();
+  void rehash(std::size_t slots);  // a power of two, more than twice the entries
 
   std::vector<Slot> slots_;              // a power of two, at most 1/2 full
   std::string text_;                     // every key, one after another

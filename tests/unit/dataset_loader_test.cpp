@@ -4,12 +4,14 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 
 #include "input/dataset_sources.hpp"
 #include "unit/fake_row_source.hpp"
 #include "unit/quality_issues.hpp"
 #include "siap/dataset.hpp"
+#include "siap/framework_catalog.hpp"
 #include "siap/framework_loader.hpp"
 
 namespace {
@@ -351,4 +353,134 @@ TEST_CASE("a Unit holds a code and province only when it has them, and stays sma
   CHECK(siap::Unit().code().empty());
   // A unit sheet holds one per row: a name, a level, a region and a pointer (it was 144 bytes).
   CHECK(sizeof(siap::Unit) <= 56);
+}
+
+namespace {
+
+// A kominfo-evaluation unit sheet of `rows` rows: instansi, regions named in
+// several ways, blank and ambiguous names, bad and out-of-range values, a
+// row cut short. `name_of(i)` names row i's unit.
+std::string unit_sheet(int rows, const std::function<std::string(int)>& name_of) {
+  std::string csv = "kabupaten_kota;baseline;output;outcome;impact;quick_win\n";
+  for (int i = 0; i < rows; ++i) {
+    csv += name_of(i);
+    if (i % 211 == 17) {  // cut before its values
+      csv += "\n";
+      continue;
+    }
+    for (int c = 0; c < 5; ++c) {
+      const int v = 100 + (i * 37 + c * 91) % 401;
+      std::string cell = std::to_string(v / 100) + "," + (v % 100 < 10 ? "0" : "") + std::to_string(v % 100);
+      if ((i + c) % 97 == 3) cell = "x";
+      if ((i + c) % 89 == 5) cell = "7,5";
+      csv += ";" + cell;
+    }
+    csv += "\n";
+  }
+  return csv;
+}
+
+std::string instansi_or_region(int i) {
+  if (i % 500 == 1) return "Bandung";  // ambiguous: Kota or Kabupaten
+  if (i % 500 == 2) return "";         // no unit
+  if (i == 3) return "Kota Bandung";
+  if (i == 1203) return "Kab. Bogor";
+  return "Dinas " + std::to_string(i);
+}
+
+siap::Dataset load_units(const std::vector<std::string>& paths, std::size_t parallel_min_bytes) {
+  auto fw = siap::load_builtin_framework("kominfo-evaluation");
+  REQUIRE(fw.has_value());
+  siap::LoadOptions options;
+  options.allow_non_regions = true;
+  options.parallel_min_bytes = parallel_min_bytes;
+  auto data = siap::load_dataset(*fw, paths, options);
+  REQUIRE(data.has_value());
+  return std::move(*data);
+}
+
+std::size_t count_code(const siap::Dataset& data, std::string_view code) {
+  std::size_t n = 0;
+  for (const auto& issue : issues_of(data)) n += issue.code == code;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("a unit sheet parsed in two parts equals the sheet parsed in one", "[loader][parallel][units]") {
+  std::string path = temp_path("units.csv");
+  std::ofstream(path) << unit_sheet(3000, instansi_or_region);
+  auto parts = load_units({path}, 1);
+  auto whole = load_units({path}, std::size_t(-1));
+  std::filesystem::remove(path);
+  require_same(parts, whole);
+  CHECK(parts.files[0].parts == 2);
+  CHECK_FALSE(parts.files[0].reread);
+  // The planted problems are all there, and no unit twice.
+  CHECK(count_code(whole, "ambiguous_region") == 6);
+  CHECK(count_code(whole, "no_region") == 6);
+  CHECK(count_code(whole, "duplicate_unit") == 0);
+  CHECK(count_code(whole, "not_a_number") > 0);
+  CHECK(count_code(whole, "out_of_scale") > 0);
+  CHECK(whole.rows + whole.rows_rejected == whole.rows_read);
+  CHECK(whole.rows_read == 3000);
+  CHECK(whole.units.size() == whole.rows);  // one row per unit
+}
+
+TEST_CASE("a unit sheet naming a unit twice is read again in one pass, each repeat rejected with the first line", "[loader][parallel][units]") {
+  // Repeats across the halves (row 2900 names row 10's unit, row 2950 names
+  // the region of row 3 another way) and within the second half.
+  auto name_of = [](int i) {
+    if (i == 2900) return std::string("dinas 10");  // folded: the same name as "Dinas 10"
+    if (i == 2950) return std::string("KOTA BANDUNG");
+    if (i == 2990) return std::string("Dinas 2980");
+    return instansi_or_region(i);
+  };
+  std::string path = temp_path("units-twice.csv");
+  std::ofstream(path) << unit_sheet(3000, name_of);
+  auto parts = load_units({path}, 1);
+  auto whole = load_units({path}, std::size_t(-1));
+  std::filesystem::remove(path);
+  require_same(parts, whole);
+  CHECK(parts.files[0].reread);
+  CHECK(parts.files[0].parts == 1);
+  std::vector<std::string> reasons;
+  for (const auto& issue : issues_of(whole)) {
+    if (issue.code == "duplicate_unit") reasons.push_back(std::to_string(issue.line) + " " + issue.reason.en);
+  }
+  // Lines are rows + 2 (the header is line 1).
+  CHECK(reasons == std::vector<std::string>{"2902 unit already given at " + path + ":12", "2952 unit already given at " + path + ":5",
+                                            "2992 unit already given at " + path + ":2982"});
+}
+
+TEST_CASE("a unit sheet whose only repeat lies across the split is read again in one pass", "[loader][parallel][units]") {
+  // Each part alone names every unit once: only comparing the parts finds it.
+  std::string path = temp_path("units-across.csv");
+  std::ofstream(path) << unit_sheet(3000, [](int i) { return i == 2900 ? std::string("DINAS 10") : instansi_or_region(i); });
+  auto parts = load_units({path}, 1);
+  auto whole = load_units({path}, std::size_t(-1));
+  std::filesystem::remove(path);
+  require_same(parts, whole);
+  CHECK(parts.files[0].reread);
+  CHECK(count_code(whole, "duplicate_unit") == 1);
+}
+
+TEST_CASE("a unit sheet in several files: a unit named again in a later file is a duplicate whether the files were split or not",
+          "[loader][parallel][units]") {
+  const std::string a = temp_path("units-a.csv"), b = temp_path("units-b.csv"), c = temp_path("units-c.csv");
+  std::ofstream(a) << unit_sheet(400, [](int i) { return "Dinas " + std::to_string(i); });
+  std::ofstream(b) << unit_sheet(400, [](int i) { return "Badan " + std::to_string(i); });
+  // The third file repeats a unit of the first and one of the second (a split file).
+  std::ofstream(c) << unit_sheet(400, [](int i) {
+    return i == 100 ? std::string("Dinas 7") : i == 300 ? std::string("Badan 250") : "Kantor " + std::to_string(i);
+  });
+  auto parts = load_units({a, b, c}, 1);
+  auto whole = load_units({a, b, c}, std::size_t(-1));
+  for (const auto& p : {a, b, c}) std::filesystem::remove(p);
+  require_same(parts, whole);
+  CHECK(parts.files[0].parts == 2);
+  CHECK(parts.files[1].parts == 2);
+  CHECK(parts.files[2].reread);
+  CHECK(count_code(parts, "duplicate_unit") == 2);
+  CHECK(parts.files[2].rows_rejected == whole.files[2].rows_rejected);
 }

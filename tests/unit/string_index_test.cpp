@@ -47,3 +47,25 @@ TEST_CASE("StringIndex agrees with std::unordered_map through many growths", "[s
   }
   for (int i = 0; i < 1000; ++i) CHECK(index.find("absent " + std::to_string(i)) == nullptr);
 }
+
+TEST_CASE("StringIndex reserved ahead, and looked up with a hash fetched beforehand, agrees with std::unordered_map", "[string-index]") {
+  StringIndex index;
+  index.reserve(50'000);
+  std::unordered_map<std::string, int> truth;
+  for (int i = 0; i < 60'000; ++i) {  // past the reservation: it grows as before
+    const std::string key = "Dinas " + std::to_string(i % 45'000);
+    const auto fetched = index.fetch(key);
+    index.prefetch(fetched);
+    const auto [value, added] = index.try_emplace(key, i, fetched);
+    const auto [it, truth_added] = truth.emplace(key, i);
+    REQUIRE(added == truth_added);
+    REQUIRE(value == it->second);
+  }
+  for (const auto& [key, value] : truth) {
+    const int* found = index.find(key, index.fetch(key));
+    REQUIRE(found != nullptr);
+    CHECK(*found == value);
+  }
+  CHECK(index.find("Dinas 45000", index.fetch("Dinas 45000")) == nullptr);
+  CHECK(index.size() == truth.size());
+}
