@@ -31,7 +31,7 @@ struct InputFileInfo {
   std::size_t rows_rejected = 0;
   std::vector<std::string> ignored_columns;  // headers no framework column claims
   int parts = 1;                             // ranges parsed in parallel: 2 when split, 1 when read in one pass
-  bool reread = false;                       // split, found out of step at a quoted newline, and read again in one pass
+  bool reread = false;                       // split, then read again in one pass: out of step at a quoted newline, or a unit named twice
   std::vector<LocalizedText> notes;          // how it was read (the sheet of a workbook), for the user
   std::size_t cells_no_answer = 0;           // cells of accepted rows holding a declared no-answer marker
   // ODK Central's FormVersion column: rows filled in on a form of another
