@@ -399,6 +399,16 @@ siap::Dataset load_units(const std::vector<std::string>& paths, std::size_t para
   return std::move(*data);
 }
 
+// A unit sheet written to a file and loaded in two parts and in one pass.
+std::pair<siap::Dataset, siap::Dataset> parts_and_whole(const char* name, const std::string& csv) {
+  const std::string path = temp_path(name);
+  std::ofstream(path) << csv;
+  auto parts = load_units({path}, 1);
+  auto whole = load_units({path}, std::size_t(-1));
+  std::filesystem::remove(path);
+  return {std::move(parts), std::move(whole)};
+}
+
 std::size_t count_code(const siap::Dataset& data, std::string_view code) {
   std::size_t n = 0;
   for (const auto& issue : issues_of(data)) n += issue.code == code;
@@ -408,11 +418,7 @@ std::size_t count_code(const siap::Dataset& data, std::string_view code) {
 }  // namespace
 
 TEST_CASE("a unit sheet parsed in two parts equals the sheet parsed in one", "[loader][parallel][units]") {
-  std::string path = temp_path("units.csv");
-  std::ofstream(path) << unit_sheet(3000, instansi_or_region);
-  auto parts = load_units({path}, 1);
-  auto whole = load_units({path}, std::size_t(-1));
-  std::filesystem::remove(path);
+  const auto [parts, whole] = parts_and_whole("units.csv", unit_sheet(3000, instansi_or_region));
   require_same(parts, whole);
   CHECK(parts.files[0].parts == 2);
   CHECK_FALSE(parts.files[0].reread);
@@ -455,11 +461,8 @@ TEST_CASE("a unit sheet naming a unit twice is read again in one pass, each repe
 
 TEST_CASE("a unit sheet whose only repeat lies across the split is read again in one pass", "[loader][parallel][units]") {
   // Each part alone names every unit once: only comparing the parts finds it.
-  std::string path = temp_path("units-across.csv");
-  std::ofstream(path) << unit_sheet(3000, [](int i) { return i == 2900 ? std::string("DINAS 10") : instansi_or_region(i); });
-  auto parts = load_units({path}, 1);
-  auto whole = load_units({path}, std::size_t(-1));
-  std::filesystem::remove(path);
+  const auto [parts, whole] =
+      parts_and_whole("units-across.csv", unit_sheet(3000, [](int i) { return i == 2900 ? std::string("DINAS 10") : instansi_or_region(i); }));
   require_same(parts, whole);
   CHECK(parts.files[0].reread);
   CHECK(count_code(whole, "duplicate_unit") == 1);

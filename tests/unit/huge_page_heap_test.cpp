@@ -45,60 +45,61 @@ bool sanitized() {
 #endif
 }
 
+// Whether this build and kernel can show the marking; says why not.
+bool testable() {
+  if (sanitized()) {
+    WARN("skipped: a sanitizer's allocator is left alone");
+    return false;
+  }
+  if (!std::ifstream("/sys/kernel/mm/transparent_hugepage/enabled")) {
+    WARN("skipped: this kernel has no transparent huge pages");
+    return false;
+  }
+  return true;
+}
+
+// A block of `bytes` from the calling thread's heap, touched, freed: the
+// VmFlags of the mapping that held its middle.
+std::string flags_of_a_block(std::size_t bytes) {
+  void* block = std::malloc(bytes);
+  if (block == nullptr) return "";
+  static_cast<char*>(block)[bytes - 1] = 1;
+  std::string flags = flags_of_mapping_holding(static_cast<char*>(block) + bytes / 2);
+  std::free(block);
+  return flags;
+}
+
+bool marked_for_huge_pages(const std::string& flags) {
+  std::istringstream words(flags);
+  std::string word;
+  while (words >> word) {
+    if (word == "hg") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 TEST_CASE("the heap is grown on memory marked for huge pages, and a large block is carved from it", "[util][huge-pages]") {
-  if (sanitized()) {
-    WARN("skipped: a sanitizer's allocator is left alone");
-    return;
-  }
-  if (!std::ifstream("/sys/kernel/mm/transparent_hugepage/enabled")) {
-    WARN("skipped: this kernel has no transparent huge pages");
-    return;
-  }
+  if (!testable()) return;
   siap::place_heap_on_huge_pages(std::size_t(256) << 20);
   // Larger than glibc's default mmap threshold (128 KiB, at most 32 MiB):
   // without the heap's settings this block would be a mapping of its own.
-  const std::size_t bytes = std::size_t(40) << 20;
-  void* block = std::malloc(bytes);
-  REQUIRE(block != nullptr);
-  static_cast<char*>(block)[bytes - 1] = 1;
-  const std::string flags = flags_of_mapping_holding(static_cast<char*>(block) + bytes / 2);
+  const std::string flags = flags_of_a_block(std::size_t(40) << 20);
   INFO(flags);
-  std::istringstream words(flags);
-  std::string word;
-  bool marked = false;
-  while (words >> word) marked = marked || word == "hg";
-  CHECK(marked);
-  std::free(block);
+  CHECK(marked_for_huge_pages(flags));
 }
 
 TEST_CASE("a worker thread's heap is marked for huge pages too", "[util][huge-pages]") {
-  if (sanitized()) {
-    WARN("skipped: a sanitizer's allocator is left alone");
-    return;
-  }
-  if (!std::ifstream("/sys/kernel/mm/transparent_hugepage/enabled")) {
-    WARN("skipped: this kernel has no transparent huge pages");
-    return;
-  }
+  if (!testable()) return;
   siap::place_heap_on_huge_pages(std::size_t(256) << 20);
   std::string flags;
   std::thread worker([&] {
     siap::place_thread_heap_on_huge_pages();
     // A block of a few MiB from this thread's own arena, as a part loader's arrays are.
-    const std::size_t bytes = std::size_t(8) << 20;
-    void* block = std::malloc(bytes);
-    if (block == nullptr) return;
-    static_cast<char*>(block)[bytes - 1] = 1;
-    flags = flags_of_mapping_holding(static_cast<char*>(block) + bytes / 2);
-    std::free(block);
+    flags = flags_of_a_block(std::size_t(8) << 20);
   });
   worker.join();
   INFO(flags);
-  std::istringstream words(flags);
-  std::string word;
-  bool marked = false;
-  while (words >> word) marked = marked || word == "hg";
-  CHECK(marked);
+  CHECK(marked_for_huge_pages(flags));
 }
