@@ -593,13 +593,14 @@ class Loader {
       errors.push_back(e);
       return true;
     }
+    const std::size_t rows_before = data_.rows;
     if (data_.rows == 0 && data_.units.empty()) {
       adopt(first, file);  // no copy: its arrays were sized for the whole file
     } else {
       absorb(first, file, 0);
     }
     absorb(second, file, first_end_line - 1, second_keys.empty() ? nullptr : &second_keys);
-    if (data_.kind == InputKind::units) note_unit_rows(file);
+    if (data_.kind == InputKind::units) note_unit_rows(rows_before);
     data_.files[file].parts = 2;
     warn_of_form_version(file);
     data_.files[file].sha256 = facts.sha256;
@@ -612,51 +613,44 @@ class Loader {
   // unit of `second`, its folded name's hash (for absorb).
   bool names_a_unit_twice(const Loader& first, const Loader& second, std::vector<StringIndex::Fetched>& second_keys) {
     if (first.duplicate_units_ > 0 || second.duplicate_units_ > 0) return true;
-    const std::vector<Unit>& later = second.data_.units;
-    second_keys.resize(later.size());
     std::string folded;
-    for (std::size_t i = 0; i < later.size(); ++i) {
-      if (later[i].region >= 0) continue;
-      fold_header_into(later[i].name, folded);
-      second_keys[i] = first.custom_units_.fetch(folded);
-    }
-    // Whether `u` of a part is among the units of `earlier` (the first part,
+    auto keys_of = [&](const std::vector<Unit>& units) {
+      std::vector<StringIndex::Fetched> keys(units.size());
+      for (std::size_t i = 0; i < units.size(); ++i) {
+        if (units[i].region >= 0) continue;
+        fold_header_into(units[i].name, folded);
+        keys[i] = StringIndex::hashed(folded);
+      }
+      return keys;
+    };
+    // Whether a unit of `units` is among those of `earlier` (the first part,
     // or this loader); hundreds of thousands of lookups that miss the
     // cache, so each slot is fetched some units ahead.
     constexpr std::size_t kAhead = 16;
-    auto any_known = [&](const Loader& earlier, const std::vector<Unit>& units, const std::vector<StringIndex::Fetched>* keys) {
-      std::vector<StringIndex::Fetched> own;
-      if (keys == nullptr) {
-        own.resize(units.size());
-        for (std::size_t i = 0; i < units.size(); ++i) {
-          if (units[i].region >= 0) continue;
-          fold_header_into(units[i].name, folded);
-          own[i] = earlier.custom_units_.fetch(folded);
-        }
-        keys = &own;
-      }
+    auto any_known = [&](const Loader& earlier, const std::vector<Unit>& units, const std::vector<StringIndex::Fetched>& keys) {
       for (std::size_t i = 0; i < units.size(); ++i) {
-        if (i + kAhead < units.size() && units[i + kAhead].region < 0) earlier.custom_units_.prefetch((*keys)[i + kAhead]);
+        if (i + kAhead < units.size() && units[i + kAhead].region < 0) earlier.custom_units_.prefetch(keys[i + kAhead]);
         const Unit& u = units[i];
         if (u.region >= 0) {
           if (earlier.unit_of_region_[std::size_t(u.region)] >= 0) return true;
           continue;
         }
         fold_header_into(u.name, folded);
-        if (earlier.custom_units_.find(folded, (*keys)[i]) != nullptr) return true;
+        if (earlier.custom_units_.find(folded, keys[i]) != nullptr) return true;
       }
       return false;
     };
-    if (any_known(first, later, &second_keys)) return true;
+    second_keys = keys_of(second.data_.units);
+    if (any_known(first, second.data_.units, second_keys)) return true;
     if (data_.units.empty()) return false;
-    return any_known(*this, first.data_.units, nullptr) || any_known(*this, later, &second_keys);
+    return any_known(*this, first.data_.units, keys_of(first.data_.units)) || any_known(*this, second.data_.units, second_keys);
   }
 
-  // A unit sheet's rows of `file`, read in parts, as the first row of each
-  // unit: a later file naming one of them again is a duplicate.
-  void note_unit_rows(std::size_t file) {
-    for (std::size_t r = 0; r < data_.rows; ++r) {
-      if (data_.row_file[r] != file) continue;
+  // A unit sheet's rows [from, data_.rows), read in parts, as the first row
+  // of each unit: a later file naming one of them again is a duplicate.
+  void note_unit_rows(std::size_t from) {
+    for (std::size_t r = from; r < data_.rows; ++r) {
+      const std::size_t file = data_.row_file[r];
       const std::size_t u = std::size_t(data_.row_unit[r]);
       if (u >= unit_row_.size()) unit_row_.resize(std::max(u + 1, unit_row_.size() * 2), UnitRow{});
       if (unit_row_[u].line == 0) unit_row_[u] = {file, int(data_.row_line[r])};

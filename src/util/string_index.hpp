@@ -30,6 +30,8 @@ class StringIndex {
     std::uint64_t hash = 0;
   };
   Fetched fetch(std::string_view key) const;
+  // The hash alone, the same for every index: for keys fetched later.
+  static Fetched hashed(std::string_view key) { return {hash(key)}; }
   std::pair<int, bool> try_emplace(std::string_view key, int value, Fetched fetched);
   const int* find(std::string_view key, Fetched fetched) const;
   // Starts loading the slot of an already hashed key (a loop fetches a few keys ahead).
