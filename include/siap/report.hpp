@@ -55,6 +55,8 @@ struct ReportOptions {
 std::string render_text(const Assessment& a, const ReportOptions& options);
 std::string render_json(const Assessment& a, const ReportOptions& options);  // schema siap/assessment/v1
 std::string render_csv(const Assessment& a, const ReportOptions& options);
+// The same CSV handed to `sink` in blocks of at most about 16,000 rows.
+void write_csv(const Assessment& a, const ReportOptions& options, const std::function<void(std::string_view)>& sink);
 std::string render_markdown(const Assessment& a, const ReportOptions& options);
 // One self-contained HTML file: inline CSS and SVG, no scripts, no external assets.
 std::string render_html(const Assessment& a, const ReportOptions& options);

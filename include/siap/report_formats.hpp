@@ -2,6 +2,7 @@
 // becomes, and how it is rendered. The CLI reads only this table.
 #pragma once
 
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -29,6 +30,10 @@ struct ReportFormat {
   // top-level nodes and the facets, so that an assessment written only in
   // such formats keeps no more (include/siap/assessment.hpp).
   NodeScope reads = NodeScope::all;
+  // The same report handed to a sink in blocks, so that memory follows a
+  // block rather than the report (the CSV holds a row per unit of a national
+  // sheet); null: the format is only rendered whole.
+  void (*write)(const Assessment& a, const ReportOptions& options, const std::function<void(std::string_view)>& sink) = nullptr;
 };
 
 // In the order --help lists them.

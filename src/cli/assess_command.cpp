@@ -337,7 +337,12 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
     for (const auto& e : errors) ctx.error(e.message.in(ctx.lang));
     return kInternal;
   };
+  // A format written in blocks never holds its whole report in memory.
+  auto write_in_blocks = [&](const ReportFormat& f, const std::string& path) {
+    return emit_blocks([&](const BlockSink& sink) { f.write(assessment, report, sink); }, path, ctx);
+  };
   if (o.output_dir.empty()) {
+    if (formats[0]->write) return write_in_blocks(*formats[0], "") ? kSuccess : kBadInput;
     auto text = formats[0]->render(assessment, report);
     if (!text) return failed(text.errors());
     return emit(*text, "", ctx) ? kSuccess : kBadInput;
@@ -353,9 +358,13 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   for (std::size_t i = 0; i < formats.size(); ++i) {
     const ReportFormat& f = *formats[i];
     std::string path = (std::filesystem::path(o.output_dir) / file_name(f, o.name, ctx.lang)).string();
-    auto bytes = f.slow ? pending[i].get() : f.render(assessment, report);
-    if (!bytes) return failed(bytes.errors());
-    if (!emit(*bytes, path, ctx)) return kBadInput;
+    if (!f.slow && f.write) {
+      if (!write_in_blocks(f, path)) return kBadInput;
+    } else {
+      auto bytes = f.slow ? pending[i].get() : f.render(assessment, report);
+      if (!bytes) return failed(bytes.errors());
+      if (!emit(*bytes, path, ctx)) return kBadInput;
+    }
     ctx.info(fmt::format("{} {}", ctx.tr("ditulis:", "written:"), path));
   }
   std::string quality = (std::filesystem::path(o.output_dir) / quality_file_name(o.name)).string();

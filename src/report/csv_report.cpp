@@ -14,7 +14,7 @@
 
 namespace siap {
 
-std::string render_csv(const Assessment& a, const ReportOptions& options) {
+void write_csv(const Assessment& a, const ReportOptions& options, const std::function<void(std::string_view)>& sink) {
   const Framework& fw = *a.framework;
   const Lang lang = options.lang;
   const char d = options.csv_decimal_comma ? ';' : ',';
@@ -65,8 +65,6 @@ std::string render_csv(const Assessment& a, const ReportOptions& options) {
   const std::string assessed_text = tr("dinilai", "assessed");
   const std::string not_assessed_text = tr("Tidak Dapat Dinilai: ", "Not assessable: ");
   const std::vector<UnitResult>& results = a.results;
-  const std::size_t row_bytes = header.size() * 6 + 40;  // a guess, to reserve
-  out.reserve(out.size() + results.size() * row_bytes);
   // Results [from, to) appended to `text_out`.
   auto append_rows = [&](std::string& text_out, std::size_t from, std::size_t to) {
     bool first = true;
@@ -150,17 +148,38 @@ std::string render_csv(const Assessment& a, const ReportOptions& options) {
       text_out += "\r\n";
     }
   };
-  // Two halves on two cores: rows are independent, and a unit sheet's
-  // hundreds of thousands of rows were a fifth of its run.
-  if (results.size() < 20'000) {
+  // Rows go to `sink` in batches rendered into two buffers that are reused:
+  // a national unit sheet's report was a string as large as its input, and
+  // memory first touched costs more on a VM than the rows' formatting (a
+  // kernel page clear per 4 KiB). Each batch's two halves are rendered on
+  // two cores: rows are independent, and a unit sheet's hundreds of
+  // thousands of rows were a fifth of its run.
+  constexpr std::size_t kParallelMinRows = 20'000;
+  constexpr std::size_t kBatchRows = 16'384;
+  if (results.size() < kParallelMinRows) {
     append_rows(out, 0, results.size());
-  } else {
-    const std::size_t middle = results.size() / 2;
-    std::string second;
-    second.reserve((results.size() - middle) * row_bytes);
-    run_in_parallel({[&] { append_rows(out, 0, middle); }, [&] { append_rows(second, middle, results.size()); }});
-    out += second;
+    sink(out);
+    return;
   }
+  sink(out);                                                                       // the header
+  const std::size_t half_bytes = (kBatchRows / 2 + 1) * (header.size() * 6 + 40);  // a guess, to reserve
+  out.reserve(half_bytes);
+  std::string second;
+  second.reserve(half_bytes);
+  for (std::size_t from = 0; from < results.size(); from += kBatchRows) {
+    const std::size_t to = std::min(results.size(), from + kBatchRows);
+    const std::size_t middle = from + (to - from) / 2;
+    out.clear();
+    second.clear();
+    run_in_parallel({[&] { append_rows(out, from, middle); }, [&] { append_rows(second, middle, to); }});
+    if (!out.empty()) sink(out);  // empty when the last batch is one row
+    sink(second);
+  }
+}
+
+std::string render_csv(const Assessment& a, const ReportOptions& options) {
+  std::string out;
+  write_csv(a, options, [&out](std::string_view block) { out += block; });
   return out;
 }
 

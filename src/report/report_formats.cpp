@@ -14,7 +14,7 @@ Expected<std::string> infallible(const Assessment& a, const ReportOptions& optio
 constexpr std::array kFormats{
     ReportFormat{"text", "txt", false, false, &infallible<render_text>, "", "", false, true},
     ReportFormat{"json", "json", false, false, &infallible<render_json>, "", ""},
-    ReportFormat{"csv", "csv", false, false, &infallible<render_csv>, "", "", false, false, false, NodeScope::top},
+    ReportFormat{"csv", "csv", false, false, &infallible<render_csv>, "", "", false, false, false, NodeScope::top, &write_csv},
     ReportFormat{"md", "md", false, false, &infallible<render_markdown>, "", "", false, true},
     ReportFormat{"html", "html", false, false, &infallible<render_html>, "", "", false, true},
     ReportFormat{"xlsx", "xlsx", true, true, &render_xlsx, "", "", false, true},

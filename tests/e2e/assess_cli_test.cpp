@@ -2,7 +2,10 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "e2e/run_siap.hpp"
 
@@ -392,4 +395,55 @@ TEST_CASE("a CSV-only run keeps the top-level scores only and writes the same CS
     CHECK(std::count(csv.begin(), csv.end(), '\n') > 5);  // a header and the units
     CHECK(csv == read_file(dir.file("all/penilaian.csv")));
   }
+}
+
+TEST_CASE("a national unit sheet's CSV, written in blocks, is the same on stdout and in -o DIR, every unit once with its index",
+          "[e2e][assess][csv]") {
+  // 25,000 instansi (above the threshold at which the CSV is written in
+  // blocks): unit k scores v = 1 + (k mod 401) / 100 on all five dimensions,
+  // so its index is v whatever the weights, and its rank is one more than
+  // the number of units with a larger v (ties share a rank).
+  constexpr int kUnits = 25'000;
+  ScratchDir dir;
+  std::string sheet = "kabupaten_kota;baseline;output;outcome;impact;quick_win\n";
+  std::vector<int> at(401, 0);  // units per k mod 401
+  for (int k = 0; k < kUnits; ++k) {
+    const int v = 100 + k % 401;
+    const std::string cell = std::to_string(v / 100) + "," + (v % 100 < 10 ? "0" : "") + std::to_string(v % 100);
+    sheet += "Instansi " + std::to_string(100'000 + k);
+    for (int d = 0; d < 5; ++d) sheet += ";" + cell;
+    sheet += "\n";
+    ++at[std::size_t(k % 401)];
+  }
+  write_file(dir.file("evaluasi.csv"), sheet);
+  auto piped = run_siap({"assess", dir.file("evaluasi.csv"), "-f", "kominfo-evaluation", "--allow-non-regions", "--format", "csv", "-q"});
+  auto written =
+      run_siap({"assess", dir.file("evaluasi.csv"), "-f", "kominfo-evaluation", "--allow-non-regions", "--format", "csv", "-o", dir.file("hasil")});
+  REQUIRE(piped.exit_code == 0);
+  REQUIRE(written.exit_code == 0);
+  const std::string csv = read_file(dir.file("hasil/penilaian.csv"));
+  CHECK(csv == piped.out);
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == kUnits + 1);
+  std::vector<bool> seen(kUnits, false);
+  std::size_t wrong = 0;
+  std::size_t start = csv.find('\n') + 1;
+  for (std::size_t end; (end = csv.find("\r\n", start)) != std::string::npos; start = end + 2) {
+    const std::string row = csv.substr(start, end - start);
+    // ",Instansi N,Lainnya,,1,rank,rank,,index,..."
+    const std::size_t name_at = row.find("Instansi ") + 9;
+    const int k = std::stoi(row.substr(name_at, 6)) - 100'000;
+    REQUIRE(k >= 0);
+    REQUIRE(k < kUnits);
+    CHECK(!seen[std::size_t(k)]);
+    seen[std::size_t(k)] = true;
+    int above = 0;
+    for (int m = k % 401 + 1; m < 401; ++m) above += at[std::size_t(m)];
+    const int v = 100 + k % 401;
+    const std::string index = std::to_string(v / 100) + "." + (v % 100 < 10 ? "0" : "") + std::to_string(v % 100);
+    const std::string expected = ",Instansi " + std::to_string(100'000 + k) + ",Lainnya,,1," + std::to_string(above + 1) + "," +
+                                 std::to_string(above + 1) + ",," + index + ",";
+    if (row.rfind(expected, 0) != 0 && wrong++ < 3) CHECK(row == expected);
+  }
+  CHECK(wrong == 0);
+  CHECK(std::count(seen.begin(), seen.end(), true) == kUnits);
 }

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <sstream>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "unit/report_fixture.hpp"
@@ -45,7 +47,7 @@ TEST_CASE("CSV for Indonesian Excel: semicolon and decimal commas, English heade
   CHECK(rows[1].find(";4,75;High;4,00;5,00;") != std::string::npos);
 }
 
-TEST_CASE("CSV of a national sheet: written in two halves, every row once, in rank order", "[report][csv]") {
+TEST_CASE("CSV of a national sheet: written in batches of two halves, every row once, in rank order", "[report][csv]") {
   // 30,000 units (above the two-core threshold): unit k has a = 1 + k mod 5
   // and b = 1 + (k / 5) mod 5, so its index (a + 3b) / 4 is one of 25
   // quarter values; ranks and order follow from counting, by hand.
@@ -80,4 +82,31 @@ TEST_CASE("CSV of a national sheet: written in two halves, every row once, in ra
     if (rows[i + 1] != expected && mismatches++ < 3) CHECK(rows[i + 1] == expected);
   }
   CHECK(mismatches == 0);
+
+  // Streamed: the same bytes, in blocks that each end a row and hold at most
+  // half a batch (the header alone first), so memory follows a block.
+  std::vector<std::string> blocks;
+  siap::write_csv(f.assessment, f.options(siap::Lang::id), [&](std::string_view block) { blocks.emplace_back(block); });
+  REQUIRE(blocks.size() >= 3);
+  CHECK(std::count(blocks[0].begin(), blocks[0].end(), '\n') == 1);
+  std::string joined;
+  std::size_t largest = 0;
+  for (const auto& block : blocks) {
+    CHECK(block.size() >= 2);
+    CHECK(block.substr(block.size() - 2) == "\r\n");
+    largest = std::max(largest, std::size_t(std::count(block.begin(), block.end(), '\n')));
+    joined += block;
+  }
+  CHECK(largest <= 8'192);
+  CHECK(largest * 3 < std::size_t(kUnits));  // not the whole report in one block
+  CHECK(joined == siap::render_csv(f.assessment, f.options(siap::Lang::id)));
+}
+
+TEST_CASE("CSV of a small sheet: one block, equal to the rendered text", "[report][csv]") {
+  auto f = report_fixture::make();
+  std::vector<std::string> blocks;
+  siap::write_csv(f.assessment, f.options(siap::Lang::en), [&](std::string_view block) { blocks.emplace_back(block); });
+  REQUIRE(blocks.size() == 1);
+  CHECK(blocks[0] == siap::render_csv(f.assessment, f.options(siap::Lang::en)));
+  CHECK(std::count(blocks[0].begin(), blocks[0].end(), '\n') == 4);
 }
