@@ -35,15 +35,15 @@ class BandIndices {
   std::uint8_t size_ = 0;
 };
 
-// 32 bytes: a national unit sheet keeps millions of these, every one of
+// 24 bytes: a national unit sheet keeps millions of these, every one of
 // them freshly touched memory (docs/performance.md). The exact value it was
 // published from is kept beside it in the ScoreBlock (Assessment::exact),
 // and only when a reader needs it.
 struct NodeScore {
   Decimal published;          // the exact value rounded half up to score.decimals; meaningful when assessed
   std::uint32_t answers = 0;  // leaves: respondents who answered
-  bool assessed = false;      // false: "Tidak Dapat Dinilai"
-  bool given = false;         // taken from an input column, not computed
+  bool assessed : 1 = false;  // false: "Tidak Dapat Dinilai"
+  bool given : 1 = false;     // taken from an input column, not computed
   BandIndices bands;
 
   // The share of the children's weight present (leaves: 1), to 4 decimals
@@ -57,8 +57,9 @@ struct NodeScore {
   std::optional<Decimal> percent(const ScoreSpec& score) const;
 
  private:
-  std::uint32_t coverage_e4_ = 0;  // ten-thousandths
+  std::uint16_t coverage_e4_ = 0;  // ten-thousandths
 };
+static_assert(sizeof(NodeScore) == 24, "NodeScore grew: every unit of a national sheet pays for each byte, per node");
 
 // Which node scores an assessment keeps for each unit. Scoring computes
 // every node either way; a report that reads only the index, its top-level

@@ -14,7 +14,7 @@ void NodeScore::set_coverage(const Number& share) {
   const Decimal rounded = share.round_half_up(4);
   // A share of weights is in [0, 1]; anything else is a scoring bug.
   if (rounded.is_negative() || rounded.mantissa() > 10'000) throw std::logic_error("coverage " + share.to_string() + " is not a share");
-  coverage_e4_ = std::uint32_t(rounded.mantissa());
+  coverage_e4_ = std::uint16_t(rounded.mantissa());
 }
 
 std::optional<Decimal> NodeScore::percent(const ScoreSpec& score) const {

@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 #include <span>
 #include <stdexcept>
@@ -226,6 +228,12 @@ class Scorer {
 // one array first: reading them through the results chases two pointers
 // each, which dominated a 238,000-unit sheet.
 void rank(std::vector<UnitResult>& results, const std::vector<int>& group_of, int UnitResult::*field) {
+  // No unit in any group (no unit sheet's instansi has a province): no
+  // arrays of a national sheet's size to fill.
+  if (std::all_of(group_of.begin(), group_of.end(), [](int g) { return g < 0; })) {
+    for (UnitResult& r : results) r.*field = 0;
+    return;
+  }
   std::vector<int> groups(results.size(), -1);
   std::vector<Decimal> scores(results.size());
   for (std::size_t i = 0; i < results.size(); ++i) {
@@ -264,21 +272,35 @@ void apply_permutation(std::vector<UnitResult>& results, std::vector<std::uint32
 // reason given at rank().
 void order_for_reports(std::vector<UnitResult>& results, const std::vector<Unit>& units) {
   const std::size_t n = results.size();
-  // Bucket: tier * (n + 1) + rank for an assessed unit (rank 1..n), then
-  // one bucket after all of them for the rest.
-  const std::size_t rest = 3 * (n + 1);
-  auto bucket_of = [&](const UnitResult& r) {
-    if (!r.assessed) return rest;
+  if (n + 1 >= (std::size_t(1) << 30)) throw std::length_error("too many units to order");
+  // Each unit's tier and rank (rank 1..n), kNotAssessed for the rest, and
+  // the highest rank of each tier: buckets are (tier, rank), each tier's
+  // ranks after the previous tier's, then one bucket for the rest.
+  constexpr std::uint32_t kNotAssessed = UINT32_MAX;
+  std::vector<std::uint32_t> tier_rank(n);
+  std::array<std::size_t, 3> top{};
+  for (std::size_t i = 0; i < n; ++i) {
+    const UnitResult& r = results[i];
+    if (!r.assessed) {
+      tier_rank[i] = kNotAssessed;
+      continue;
+    }
     if (r.rank < 1 || std::size_t(r.rank) > n) throw std::logic_error("an assessed unit without a rank");
-    return std::size_t(rank_tier(units[std::size_t(r.unit)])) * (n + 1) + std::size_t(r.rank);
-  };
+    const auto tier = std::size_t(rank_tier(units[std::size_t(r.unit)]));
+    top[tier] = std::max(top[tier], std::size_t(r.rank));
+    tier_rank[i] = std::uint32_t(tier << 30 | std::size_t(r.rank));
+  }
+  std::array<std::size_t, 4> tier_base{};  // the bucket of rank 0 of each tier; [3]: the rest
+  for (std::size_t t = 0; t < 3; ++t) tier_base[t + 1] = tier_base[t] + top[t] + 1;
+  const std::size_t rest = tier_base[3];
+  for (std::uint32_t& b : tier_rank) b = b == kNotAssessed ? std::uint32_t(rest) : std::uint32_t(tier_base[b >> 30] + (b & ((1u << 30) - 1)));
+  const std::vector<std::uint32_t>& bucket = tier_rank;  // until the keys are placed
   // Each unit's key, built in input order (its unit and name are read in
-  // memory order), then placed by bucket.
+  // memory order) straight into its bucket's place.
   struct Key {
     std::uint64_t prefix[2];  // the name's first 16 bytes, big-endian: compared as integers, they order as bytes
     const std::string* name;
     std::uint32_t index;
-    std::uint32_t bucket;
   };
   auto prefix_word = [](const std::string& name, std::size_t from) {
     std::uint64_t word = 0;
@@ -288,19 +310,16 @@ void order_for_reports(std::vector<UnitResult>& results, const std::vector<Unit>
     }
     return word;
   };
-  if (rest + 1 > UINT32_MAX) throw std::length_error("too many units to order");
-  std::vector<Key> keys(n);
   std::vector<std::uint32_t> start(rest + 2, 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::string& name = units[std::size_t(results[i].unit)].name;
-    keys[i] = {{prefix_word(name, 0), prefix_word(name, 8)}, &name, std::uint32_t(i), std::uint32_t(bucket_of(results[i]))};
-    ++start[keys[i].bucket + 1];
-  }
+  for (std::uint32_t b : bucket) ++start[b + 1];
   for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
   std::vector<Key> placed(n);
   {
     std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
-    for (const Key& k : keys) placed[next[k.bucket]++] = k;  // in input order within a bucket
+    for (std::size_t i = 0; i < n; ++i) {  // in input order within a bucket
+      const std::string& name = units[std::size_t(results[i].unit)].name;
+      placed[next[bucket[i]]++] = {{prefix_word(name, 0), prefix_word(name, 8)}, &name, std::uint32_t(i)};
+    }
   }
   // Within a bucket by name, the rest of it only when the first 16 bytes
   // agree; then by input order.
@@ -315,7 +334,7 @@ void order_for_reports(std::vector<UnitResult>& results, const std::vector<Unit>
   for (std::size_t b = 0; b + 1 < start.size(); ++b) {
     if (start[b + 1] - start[b] > 1) std::sort(placed.begin() + start[b], placed.begin() + start[b + 1], by_name);
   }
-  std::vector<std::uint32_t> source(n);  // results in report order
+  std::vector<std::uint32_t>& source = tier_rank;  // now results in report order
   for (std::size_t k = 0; k < n; ++k) source[k] = placed[k].index;
   apply_permutation(results, source);
 }

@@ -531,6 +531,29 @@ TEST_CASE("units tied on rank are listed by name byte by byte, however long the 
                                           "Dinas Komunikasi dan Informatika", "Dinas Komunikasi dan Informatika Kota", "\xC3\x89lan"});
 }
 
+TEST_CASE("a unit sheet's columns, full or with a blank cell, give each unit its own cells", "[assess][units]") {
+  // Every unit answers baseline (a column read without grouping its answers
+  // by unit: unit i's answer is the column's i-th); Kabupaten Bogor leaves
+  // impact blank (that column is grouped). Weights 10/20/30/20/20, all
+  // dimensions required; values by hand.
+  auto fw = siap::load_builtin_framework("kominfo-evaluation");
+  REQUIRE(fw.has_value());
+  auto a = siap::assess(*fw, load(*fw,
+                                  "kabupaten_kota,baseline,output,outcome,impact,quick_win\n"
+                                  "Kota Bandung,1.25,2,3,4,5\n"  // (12.5 + 40 + 90 + 80 + 100) / 100 = 3.225 -> 3.23
+                                  "Kab. Bogor,2.5,2.5,2.5,,2.5\n"
+                                  "Kota Bogor,4.75,4.75,4.75,4.75,4.75\n"));
+  CHECK(published(a, "32.73", "baseline") == "1.25");
+  CHECK(published(a, "32.01", "baseline") == "2.50");
+  CHECK(published(a, "32.71", "baseline") == "4.75");
+  CHECK(published(a, "32.73", "impact") == "4.00");
+  CHECK(published(a, "32.01", "impact") == "TDD");
+  CHECK(published(a, "32.71", "impact") == "4.75");
+  CHECK(published(a, "32.73", "") == "3.23");
+  CHECK(published(a, "32.01", "") == "TDD");
+  CHECK(published(a, "32.71", "") == "4.75");
+}
+
 TEST_CASE("a unit sheet's second row for a unit is rejected as duplicate_unit, naming the first", "[assess][quality]") {
   auto fw = siap::load_builtin_framework("spbe-2020");
   REQUIRE(fw.has_value());
