@@ -155,6 +155,9 @@ class ScoreBlock {
   std::span<NodeScore> slice(std::size_t from, std::size_t n);
   std::size_t size() const { return size_; }
   bool keeps_exact() const { return exact_ != nullptr; }
+  // Score i, of a slice made before.
+  NodeScore& at(std::size_t i) { return data_.get()[i]; }
+  const NodeScore& at(std::size_t i) const { return data_.get()[i]; }
 
   // The exact value behind `score`, a score of this block. Asking a block
   // that keeps none (NodeScope::top), or for a score elsewhere, is an

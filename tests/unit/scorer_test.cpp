@@ -554,6 +554,55 @@ TEST_CASE("a unit sheet's columns, full or with a blank cell, give each unit its
   CHECK(published(a, "32.71", "") == "4.75");
 }
 
+TEST_CASE("a national unit sheet, scored on two cores: every result in report order with its own rank and reason", "[assess][units][ranks]") {
+  // 60,000 instansi, enough for both halves to be scored and made on two
+  // threads. Instansi i gives every dimension the value 1 + (i mod 400) / 100
+  // (the weights sum to 1, so that is its index); every thousandth from the
+  // 8th leaves impact blank and is not assessed. Expected by counting:
+  // rank 1 + the assessed instansi with a higher value; report order by
+  // value downwards, ties by name (zero-padded, so by i), the rest last.
+  constexpr int kUnits = 60'000;
+  auto value = [](int i) { return 100 + i % 400; };  // hundredths
+  auto blank = [](int i) { return i % 1000 == 7; };
+  auto name = [](int i) { return fmt::format("Instansi {:05}", i); };
+  auto text = [&](int i) { return fmt::format("{}.{:02}", value(i) / 100, value(i) % 100); };
+  std::string csv = "kabupaten_kota,baseline,output,outcome,impact,quick_win\n";
+  std::vector<int> with_value(500, 0);
+  for (int i = 0; i < kUnits; ++i) {
+    const std::string v = text(i);
+    csv += fmt::format("{},{},{},{},{},{}\n", name(i), v, v, v, blank(i) ? "" : v, v);
+    if (!blank(i)) ++with_value[std::size_t(value(i))];
+  }
+  std::vector<int> expected_order;
+  for (int v = 499; v >= 100; --v) {
+    for (int i = 0; i < kUnits; ++i) {
+      if (!blank(i) && value(i) == v) expected_order.push_back(i);
+    }
+  }
+  for (int i = 0; i < kUnits; ++i) {
+    if (blank(i)) expected_order.push_back(i);
+  }
+  auto fw = siap::load_builtin_framework("kominfo-evaluation");
+  REQUIRE(fw.has_value());
+  for (auto scope : {siap::NodeScope::all, siap::NodeScope::top}) {
+    auto a = siap::assess(*fw, load(*fw, csv, non_regions()), -1, scope);
+    REQUIRE(a.results.size() == std::size_t(kUnits));
+    int wrong = 0;
+    for (std::size_t k = 0; k < a.results.size(); ++k) {
+      const siap::UnitResult& r = a.results[k];
+      const int i = expected_order[k];
+      int higher = 0;
+      for (int v = value(i) + 1; v < 500; ++v) higher += with_value[std::size_t(v)];
+      const bool ok = a.unit_of(r).name == name(i) && r.respondents == 1 && r.assessed == !blank(i) &&
+                      (blank(i) ? r.rank == 0 && r.not_assessed_code() == "insufficient_coverage"
+                                : r.rank == higher + 1 && r.rank_in_type == r.rank && r.rank_in_province == 0 && r.not_assessed_code().empty() &&
+                                      r.nodes[0].published.to_string() == text(i));
+      if (!ok && ++wrong <= 3) UNSCOPED_INFO("place " << k << ": " << a.unit_of(r).name << " rank " << r.rank << ", expected " << name(i));
+    }
+    CHECK(wrong == 0);
+  }
+}
+
 TEST_CASE("a unit sheet's second row for a unit is rejected as duplicate_unit, naming the first", "[assess][quality]") {
   auto fw = siap::load_builtin_framework("spbe-2020");
   REQUIRE(fw.has_value());
