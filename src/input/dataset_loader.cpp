@@ -613,23 +613,24 @@ class Loader {
   // unit of `second`, its folded name's hash (for absorb).
   bool names_a_unit_twice(const Loader& first, const Loader& second, std::vector<StringIndex::Fetched>& second_keys) {
     if (first.duplicate_units_ > 0 || second.duplicate_units_ > 0) return true;
-    std::string folded;
-    auto keys_of = [&](const std::vector<Unit>& units) {
-      std::vector<StringIndex::Fetched> keys(units.size());
-      for (std::size_t i = 0; i < units.size(); ++i) {
+    // Per unit of `units` in [from, to): its folded name's hash into `keys`.
+    auto hash_names = [](const std::vector<Unit>& units, std::vector<StringIndex::Fetched>& keys, std::size_t from, std::size_t to) {
+      std::string folded;
+      for (std::size_t i = from; i < to; ++i) {
         if (units[i].region >= 0) continue;
         fold_header_into(units[i].name, folded);
         keys[i] = StringIndex::hashed(folded);
       }
-      return keys;
     };
-    // Whether a unit of `units` is among those of `earlier` (the first part,
-    // or this loader); hundreds of thousands of lookups that miss the
-    // cache, so each slot is fetched some units ahead.
+    // Whether a unit of `units` in [from, to) is among those of `earlier`
+    // (the first part, or this loader); hundreds of thousands of lookups
+    // that miss the cache, so each slot is fetched some units ahead.
     constexpr std::size_t kAhead = 16;
-    auto any_known = [&](const Loader& earlier, const std::vector<Unit>& units, const std::vector<StringIndex::Fetched>& keys) {
-      for (std::size_t i = 0; i < units.size(); ++i) {
-        if (i + kAhead < units.size() && units[i + kAhead].region < 0) earlier.custom_units_.prefetch(keys[i + kAhead]);
+    auto any_known = [](const Loader& earlier, const std::vector<Unit>& units, const std::vector<StringIndex::Fetched>& keys, std::size_t from,
+                        std::size_t to) {
+      std::string folded;
+      for (std::size_t i = from; i < to; ++i) {
+        if (i + kAhead < to && units[i + kAhead].region < 0) earlier.custom_units_.prefetch(keys[i + kAhead]);
         const Unit& u = units[i];
         if (u.region >= 0) {
           if (earlier.unit_of_region_[std::size_t(u.region)] >= 0) return true;
@@ -640,10 +641,26 @@ class Loader {
       }
       return false;
     };
-    second_keys = keys_of(second.data_.units);
-    if (any_known(first, second.data_.units, second_keys)) return true;
+    // The second part's units against the first's, in two halves on two
+    // cores (only reading): the merge is otherwise on one core.
+    const std::vector<Unit>& later = second.data_.units;
+    second_keys.assign(later.size(), {});
+    const std::size_t middle = later.size() / 2;
+    bool known_low = false, known_high = false;
+    run_in_parallel({[&] {
+                       hash_names(later, second_keys, 0, middle);
+                       known_low = any_known(first, later, second_keys, 0, middle);
+                     },
+                     [&] {
+                       hash_names(later, second_keys, middle, later.size());
+                       known_high = any_known(first, later, second_keys, middle, later.size());
+                     }});
+    if (known_low || known_high) return true;
     if (data_.units.empty()) return false;
-    return any_known(*this, first.data_.units, keys_of(first.data_.units)) || any_known(*this, second.data_.units, second_keys);
+    const std::vector<Unit>& earlier = first.data_.units;
+    std::vector<StringIndex::Fetched> first_keys(earlier.size());
+    hash_names(earlier, first_keys, 0, earlier.size());
+    return any_known(*this, earlier, first_keys, 0, earlier.size()) || any_known(*this, later, second_keys, 0, later.size());
   }
 
   // A unit sheet's rows [from, data_.rows), read in parts, as the first row
@@ -1035,6 +1052,12 @@ class Loader {
     // A unit sheet names a unit per row: growing the units by doubling
     // touched twice their final size in fresh memory (75 MB for 238,000).
     if (data_.kind == InputKind::units) data_.units.reserve(rows);
+    // Its names that are no region (instansi, OPD) are indexed too: the index
+    // is sized once, in proportion to such names so far, instead of growing
+    // by doubling and, for a sheet read in parts, again as the parts merge.
+    if (data_.kind == InputKind::units && data_.rows > 0 && !custom_units_.empty()) {
+      custom_units_.reserve(std::size_t(double(custom_units_.size()) / double(data_.rows) * double(rows) * 1.02) + 16);
+    }
     ids_.reserve(rows);
     if (!ids_.empty()) id_chars_.reserve(std::size_t(double(id_chars_.size()) / double(ids_.size()) * double(rows) * 1.1));
   }
