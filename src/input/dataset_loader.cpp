@@ -680,35 +680,46 @@ class Loader {
   // other loader's units are moved: it is not read afterwards.
   void absorb(Loader& other, std::size_t file, int line_offset, const std::vector<StringIndex::Fetched>* keys = nullptr) {
     std::vector<Unit>& units = other.data_.units;
-    std::vector<int> unit_map;
-    unit_map.reserve(units.size());
-    data_.units.reserve(data_.units.size() + units.size());
-    custom_units_.reserve(custom_units_.size() + units.size());
-    constexpr std::size_t kAhead = 16;  // a unit sheet's names miss the cache: their slots are fetched ahead
-    for (std::size_t i = 0; i < units.size(); ++i) {
-      Unit& u = units[i];
-      int index;
-      if (u.region >= 0) {
-        int& known = unit_of_region_[std::size_t(u.region)];
-        if (known < 0) {
-          known = int(data_.units.size());
-          data_.units.push_back(std::move(u));
-        }
-        index = known;
-      } else {
-        if (keys != nullptr && i + kAhead < units.size()) custom_units_.prefetch((*keys)[i + kAhead]);
-        fold_header_into(u.name, folded_);
-        const StringIndex::Fetched key = keys != nullptr ? (*keys)[i] : custom_units_.fetch(folded_);
-        const auto [unit, added] = custom_units_.try_emplace(folded_, int(data_.units.size()), key);
-        if (added) data_.units.push_back(std::move(u));
-        index = unit;
-      }
-      unit_map.push_back(index);
-    }
     Dataset& d = other.data_;
     const std::uint32_t row_offset = std::uint32_t(data_.rows);
     reserve(data_.rows + d.rows);
-    dataset_rows::append(data_, d, unit_map, line_offset);
+    data_.units.reserve(data_.units.size() + units.size());
+    custom_units_.reserve(custom_units_.size() + units.size());
+    std::vector<int> unit_map(units.size());
+    auto match_units = [&] {
+      constexpr std::size_t kAhead = 16;  // a unit sheet's names miss the cache: their slots are fetched ahead
+      for (std::size_t i = 0; i < units.size(); ++i) {
+        Unit& u = units[i];
+        int index;
+        if (u.region >= 0) {
+          int& known = unit_of_region_[std::size_t(u.region)];
+          if (known < 0) {
+            known = int(data_.units.size());
+            data_.units.push_back(std::move(u));
+          }
+          index = known;
+        } else {
+          if (keys != nullptr && i + kAhead < units.size()) custom_units_.prefetch((*keys)[i + kAhead]);
+          fold_header_into(u.name, folded_);
+          const StringIndex::Fetched key = keys != nullptr ? (*keys)[i] : custom_units_.fetch(folded_);
+          const auto [unit, added] = custom_units_.try_emplace(folded_, int(data_.units.size()), key);
+          if (added) data_.units.push_back(std::move(u));
+          index = unit;
+        }
+        unit_map[i] = index;
+      }
+    };
+    // The units are matched while the answers are copied (they touch
+    // nothing in common): on a unit sheet read in parts both are hundreds of
+    // thousands of entries, and this merge was otherwise on one core.
+    auto copy_answers = [&] { dataset_rows::append_answers(data_, d); };
+    if (units.size() + d.rows < 50'000) {
+      match_units();
+      copy_answers();
+    } else {
+      run_in_parallel({match_units, copy_answers});
+    }
+    dataset_rows::append_units_and_lines(data_, d, unit_map, line_offset);
     const std::uint32_t char_offset = std::uint32_t(id_chars_.size());
     id_chars_.append(other.id_chars_);
     const std::size_t first_id = ids_.size();

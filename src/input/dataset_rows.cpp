@@ -18,15 +18,12 @@ void reserve(Dataset& d, std::size_t rows, const std::vector<std::size_t>& decim
 }
 
 void append(Dataset& to, Dataset& from, const std::vector<int>& unit_map, int line_offset) {
+  append_answers(to, from);
+  append_units_and_lines(to, from, unit_map, line_offset);
+}
+
+void append_answers(Dataset& to, Dataset& from) {
   const std::uint32_t row_offset = std::uint32_t(to.rows);
-  // Bulk appends: plain loops over pre-sized arrays, no per-row capacity checks.
-  const std::size_t base = to.row_unit.size();
-  to.row_unit.resize(base + from.rows);
-  to.row_line.resize(base + from.rows);
-  for (std::size_t r = 0; r < from.rows; ++r) {
-    to.row_unit[base + r] = unit_map[std::size_t(from.row_unit[r])];
-    to.row_line[base + r] = std::uint32_t(int(from.row_line[r]) + line_offset);
-  }
   to.row_group.insert(to.row_group.end(), from.row_group.begin(), from.row_group.end());
   to.row_file.insert(to.row_file.end(), from.row_file.begin(), from.row_file.end());
   // Copy the other part's answers in slices and hand each copied slice's
@@ -46,6 +43,17 @@ void append(Dataset& to, Dataset& from, const std::vector<int>& unit_map, int li
   }
   for (std::size_t slot = 0; slot < from.decimals.size(); ++slot) {
     for (const auto& a : from.decimals[slot]) to.decimals[slot].push_back({a.row + row_offset, a.value()});
+  }
+}
+
+void append_units_and_lines(Dataset& to, const Dataset& from, const std::vector<int>& unit_map, int line_offset) {
+  // Bulk appends: plain loops over pre-sized arrays, no per-row capacity checks.
+  const std::size_t base = to.row_unit.size();
+  to.row_unit.resize(base + from.rows);
+  to.row_line.resize(base + from.rows);
+  for (std::size_t r = 0; r < from.rows; ++r) {
+    to.row_unit[base + r] = unit_map[std::size_t(from.row_unit[r])];
+    to.row_line[base + r] = std::uint32_t(int(from.row_line[r]) + line_offset);
   }
   to.rows += from.rows;
 }

@@ -38,6 +38,11 @@ inline void accept_row(Dataset& d, int unit, int group, std::size_t file, int li
 // by `unit_map`, lines shifted by `line_offset`. `from`'s rows are consumed
 // (its pages handed back as they are copied).
 void append(Dataset& to, Dataset& from, const std::vector<int>& unit_map, int line_offset);
+// The same in two steps, so that the answers can be copied while the units
+// are matched: first the answers, groups and files (no unit map needed), then
+// the rows' units and lines, which completes the append.
+void append_answers(Dataset& to, Dataset& from);
+void append_units_and_lines(Dataset& to, const Dataset& from, const std::vector<int>& unit_map, int line_offset);
 // Takes `from`'s rows wholesale (`to` has none yet).
 void take(Dataset& to, Dataset& from);
 // Removes the rows marked in `dropped`, keeping the others in order.
