@@ -54,7 +54,7 @@ class Scorer {
   // cores; the reasons of the units not assessed are kept aside. The
   // results are made afterwards (fill_results), directly in report order:
   // moving 476,000 finished results into that order followed each cycle of
-  // the permutation from miss to miss, a tenth of an evaluation sheet's run.
+  // the permutation from miss to miss: up to a tenth of an evaluation sheet's run.
   void score_all(ScoreBlock& block) {
     const std::size_t units = data_.units.size();
     // Units are independent: score them on two cores. Each unit constructs
@@ -63,7 +63,6 @@ class Scorer {
     block = ScoreBlock(units * per_unit_, slots_.empty());  // exact values under NodeScope::all only
     block_ = &block;
     rows_.emplace(data_);
-    using Reasons = std::vector<std::pair<std::uint32_t, std::shared_ptr<const NotAssessed>>>;
     auto score_range = [&](std::size_t from, std::size_t to, Reasons& reasons) {
       std::vector<NodeValue> values(fw_.nodes.size() + kernel_.facet_values());
       UnitResult out;  // what score_unit fills beside the scores, for one unit at a time
@@ -274,7 +273,8 @@ class Scorer {
   std::vector<std::size_t> kept_;  // the nodes whose scores are kept, in framework order
   std::optional<RowsByUnit> rows_;
   // By unit: the reasons of the units not assessed.
-  std::vector<std::pair<std::uint32_t, std::shared_ptr<const NotAssessed>>> why_not_;
+  using Reasons = std::vector<std::pair<std::uint32_t, std::shared_ptr<const NotAssessed>>>;
+  Reasons why_not_;
   const std::vector<std::vector<NodeValue>>* given_ = nullptr;
   bool composite_ = false;
   std::size_t min_respondents_ = 1;
@@ -288,7 +288,7 @@ class Scorer {
 // for every comparison would chase a unit's scores each time.
 std::vector<int> rank(const Scorer& scorer, const std::vector<int>& group_of) {
   // No unit in any group (no unit sheet's instansi has a province): no
-  // arrays of a national sheet's size to fill.
+  // scores to copy or rank.
   if (std::all_of(group_of.begin(), group_of.end(), [](int g) { return g < 0; })) return std::vector<int>(group_of.size(), 0);
   std::vector<int> groups(group_of.size(), -1);
   std::vector<Decimal> scores(group_of.size());
@@ -306,7 +306,7 @@ std::vector<int> rank(const Scorer& scorer, const std::vector<int>& group_of) {
 // first placed by (tier, rank) with a counting sort, in input order; only
 // each run of equal rank (common: a two-decimal index over 238,000 units)
 // is then sorted by name. The units' indices in that order (their results
-// are then made in it: Scorer::score_all).
+// are then made in it: Scorer::fill_results).
 std::vector<std::uint32_t> order_for_reports(const Scorer& scorer, const std::vector<int>& rank_of, const std::vector<Unit>& units) {
   const std::size_t n = units.size();
   if (n + 1 >= (std::size_t(1) << 30)) throw std::length_error("too many units to order");
