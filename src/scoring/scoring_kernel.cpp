@@ -6,6 +6,7 @@
 #include "siap/scoring_kernel.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <numeric>
 #include <optional>
@@ -155,26 +156,44 @@ struct ScoringKernel::Impl {
     group_decimals_by_unit();
   }
 
+  // Per unit a bit: whether it holds one of a slot's answers; per 64 units,
+  // how many answers come before them.
+  struct UnitMarks {
+    std::vector<std::uint64_t> bits;
+    std::vector<std::uint32_t> before;
+  };
+
   // Each decimal slot's answers grouped by unit (positions into the slot,
-  // in row order), so that a unit reads only its own.
-  // A slot that holds exactly one answer per unit, unit i's at position i
-  // (a unit sheet with every cell filled in), needs no grouping: its units
-  // share one array of positions 0, 1, 2, ... (4 bytes per unit instead of
-  // 8 per unit and slot, first touched on a national sheet).
+  // in row order), so that a unit reads only its own. Two layouts of a unit
+  // sheet need no grouping, and none of its 8 bytes per unit and slot first
+  // touched on a national sheet:
+  // - a slot that holds exactly one answer per unit, unit i's at position i
+  //   (every cell filled in): its units share one array of positions 0, 1, 2, ...;
+  // - a slot that holds at most one answer per unit, in unit order (a blank
+  //   cell, or a fractional scale's on-grid answers kept as codes): a bit per
+  //   unit says whether it has one, and its position is the number of bits
+  //   set before its own (a count per 64 units, and a popcount).
   void group_decimals_by_unit() {
     const std::size_t units = data_.units.size();
     decimal_start_.assign(data_.decimals.size(), {});
     decimal_order_.assign(data_.decimals.size(), {});
     one_per_unit_.assign(data_.decimals.size(), false);
+    at_most_one_.assign(data_.decimals.size(), {});
+    auto share_positions = [&] {
+      if (positions_.size() == units) return;
+      positions_.resize(units);
+      std::iota(positions_.begin(), positions_.end(), std::uint32_t(0));
+    };
     for (std::size_t s = 0; s < data_.decimals.size(); ++s) {
       const auto& slot = data_.decimals[s];
       if (slot.empty()) continue;
       if (holds_one_answer_per_unit(slot)) {
         one_per_unit_[s] = true;
-        if (positions_.size() != units) {
-          positions_.resize(units);
-          std::iota(positions_.begin(), positions_.end(), std::uint32_t(0));
-        }
+        share_positions();
+        continue;
+      }
+      if (mark_units_in_order(slot, at_most_one_[s])) {
+        share_positions();
         continue;
       }
       auto& first = decimal_start_[s];
@@ -192,6 +211,30 @@ struct ScoringKernel::Impl {
     if (slot.size() != data_.units.size()) return false;
     for (std::size_t i = 0; i < slot.size(); ++i) {
       if (std::size_t(data_.row_unit[slot[i].row]) != i) return false;
+    }
+    return true;
+  }
+
+  // Which units hold an answer in `slot`, if each holds at most one and they
+  // come in unit order; else false, with `marks` left empty.
+  bool mark_units_in_order(const Dataset::Column<Dataset::DecimalAnswer>& slot, UnitMarks& marks) const {
+    const std::size_t words = (data_.units.size() + 63) / 64;
+    marks.bits.assign(words, 0);
+    std::int64_t previous = -1;
+    for (const auto& a : slot) {
+      const std::int64_t u = data_.row_unit[a.row];
+      if (u <= previous) {
+        marks = {};
+        return false;
+      }
+      marks.bits[std::size_t(u) / 64] |= std::uint64_t(1) << (std::size_t(u) % 64);
+      previous = u;
+    }
+    marks.before.resize(words);
+    std::uint32_t count = 0;
+    for (std::size_t w = 0; w < words; ++w) {
+      marks.before[w] = count;
+      count += std::uint32_t(std::popcount(marks.bits[w]));
     }
     return true;
   }
@@ -564,6 +607,11 @@ struct ScoringKernel::Impl {
   std::span<const std::uint32_t> decimals_of(int slot, int unit) const {
     if (slot < 0) return {};
     if (one_per_unit_[std::size_t(slot)]) return std::span<const std::uint32_t>(positions_.data() + unit, 1);
+    if (const UnitMarks& marks = at_most_one_[std::size_t(slot)]; !marks.bits.empty()) {
+      const std::uint64_t word = marks.bits[std::size_t(unit) / 64], bit = std::uint64_t(1) << (std::size_t(unit) % 64);
+      if ((word & bit) == 0) return {};
+      return std::span<const std::uint32_t>(positions_.data() + marks.before[std::size_t(unit) / 64] + std::popcount(word & (bit - 1)), 1);
+    }
     if (decimal_start_[std::size_t(slot)].empty()) return {};
     const auto& first = decimal_start_[std::size_t(slot)];
     return std::span<const std::uint32_t>(decimal_order_[std::size_t(slot)].data() + first[std::size_t(unit)],
@@ -591,6 +639,7 @@ struct ScoringKernel::Impl {
   std::vector<std::vector<std::uint32_t>> decimal_start_;  // per slot: per unit, where its answers start in decimal_order_
   std::vector<std::vector<std::uint32_t>> decimal_order_;  // per slot: positions in the slot, grouped by unit
   std::vector<bool> one_per_unit_;                         // per slot: unit i's one answer is at position i (no grouping)
+  std::vector<UnitMarks> at_most_one_;                     // per slot: which units hold its answers, or empty (see group_decimals_by_unit)
   std::vector<std::uint32_t> positions_;                   // 0, 1, 2, ...: such slots' positions
 };
 

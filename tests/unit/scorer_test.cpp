@@ -532,19 +532,23 @@ TEST_CASE("units tied on rank are listed by name byte by byte, however long the 
 }
 
 TEST_CASE("a unit sheet's columns, full or with a blank cell, give each unit its own cells", "[assess][units]") {
-  // Every unit answers baseline (a column read without grouping its answers
-  // by unit: unit i's answer is the column's i-th); Kabupaten Bogor leaves
-  // impact blank (that column is grouped). Weights 10/20/30/20/20, all
+  // The scale's answers on its grid of tenths are codes; the others are kept
+  // as exact decimals. Every unit answers baseline off that grid (a column
+  // read without grouping its answers by unit: unit i's answer is the
+  // column's i-th); in the other columns only some units' answers are off
+  // it, and Kabupaten Bogor leaves impact blank (those columns' units are
+  // marked, each with at most one answer; the national sheet below has such
+  // columns over thousands of units). Weights 10/20/30/20/20, all
   // dimensions required; values by hand.
   auto fw = siap::load_builtin_framework("kominfo-evaluation");
   REQUIRE(fw.has_value());
   auto a = siap::assess(*fw, load(*fw,
                                   "kabupaten_kota,baseline,output,outcome,impact,quick_win\n"
                                   "Kota Bandung,1.25,2,3,4,5\n"  // (12.5 + 40 + 90 + 80 + 100) / 100 = 3.225 -> 3.23
-                                  "Kab. Bogor,2.5,2.5,2.5,,2.5\n"
+                                  "Kab. Bogor,2.55,2.5,2.5,,2.5\n"
                                   "Kota Bogor,4.75,4.75,4.75,4.75,4.75\n"));
   CHECK(published(a, "32.73", "baseline") == "1.25");
-  CHECK(published(a, "32.01", "baseline") == "2.50");
+  CHECK(published(a, "32.01", "baseline") == "2.55");
   CHECK(published(a, "32.71", "baseline") == "4.75");
   CHECK(published(a, "32.73", "impact") == "4.00");
   CHECK(published(a, "32.01", "impact") == "TDD");
