@@ -165,6 +165,12 @@ class Reader {
     if (!v.is_number_unsigned()) throw Malformed(join(path, key), {"harus bilangan bulat tak negatif", "must be a non-negative integer"});
     return v.get<std::size_t>();
   }
+  // A count kept in 32 bits (respondents, answers): a larger one is refused, never cut.
+  static std::uint32_t count32(const json& object, std::string_view key, const std::string& path) {
+    const std::size_t n = count(object, key, path);
+    if (n > UINT32_MAX) throw Malformed(join(path, key), {"bilangan terlalu besar", "number too large"});
+    return std::uint32_t(n);
+  }
   static int integer(const json& v, const std::string& path) {
     if (!v.is_number_integer() || v.get<long long>() < -1'000'000'000 || v.get<long long>() > 1'000'000'000) {
       throw Malformed(path, {"harus bilangan bulat", "must be an integer"});
@@ -383,7 +389,7 @@ class Reader {
       UnitResult r;
       r.unit = int(data_->units.size());
       data_->units.emplace_back(-1, std::move(code), std::move(name), level, std::move(province_code), std::move(province_name));
-      r.respondents = count(u, "respondents", path);
+      r.respondents = count32(u, "respondents", path);
       r.assessed = flag(at(u, "assessed", path), path + ".assessed");
       std::span<NodeScore> scores = a.scores.slice(i * per_unit, per_unit);
       r.nodes = scores.first(fw_.nodes.size());
@@ -422,7 +428,7 @@ class Reader {
       const json& answers = at(u, "answers", path);
       for (int leaf : fw_.leaves) {
         const std::string& id = fw_.nodes[std::size_t(leaf)].id;
-        r.nodes[std::size_t(leaf)].answers = std::uint32_t(count(answers, id, path + ".answers"));
+        r.nodes[std::size_t(leaf)].answers = count32(answers, id, path + ".answers");
       }
       if (!fw_.facets.empty()) {
         const json& facets = at(u, "facets", path);

@@ -87,6 +87,11 @@ TEST_CASE("a JSON that is not siap's assessment for this framework is an error n
         "e.json: not a siap/assessment/v1 assessment: must be a decimal number (at units[0].index.published)");
   CHECK(render(siap::read_assessment_json(std::string(100, '[') + std::string(100, ']'), "d.json", *spbe)) ==
         "d.json: JSON nested more than 64 levels");
+  // Respondents are counted in 32 bits: one more is refused, not cut to 0.
+  std::string many = written;
+  many.replace(many.find("\"respondents\": 1") + 15, 1, "4294967296");
+  CHECK(render(siap::read_assessment_json(many, "g.json", *spbe)) ==
+        "g.json: not a siap/assessment/v1 assessment: number too large (at units[0].respondents)");
   // A coverage is a share of weight: outside [0, 1] it is not siap's.
   for (const char* share : {"1.0001", "-0.5", "70000"}) {
     std::string wide = written;
