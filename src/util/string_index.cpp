@@ -31,7 +31,6 @@ void StringIndex::reserve(std::size_t entries) {
   if (slots != slots_.size()) rehash(slots);
   offsets_.reserve(entries + 1);
   values_.reserve(entries);
-  hashes_.reserve(entries);
 }
 
 StringIndex::Fetched StringIndex::fetch(std::string_view key) const {
@@ -59,7 +58,6 @@ std::pair<int, bool> StringIndex::try_emplace(std::string_view key, int value, F
   text_.append(key);
   offsets_.push_back(text_.size());
   values_.push_back(value);
-  hashes_.push_back(h);
   return {value, true};
 }
 
@@ -71,7 +69,9 @@ void StringIndex::rehash(std::size_t slots) {
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& s : old) {
     if (s.tag == 0) continue;
-    std::size_t i = std::size_t(hashes_[s.entry]) & mask;
+    // The hash again from the key: growing is rare (callers reserve), and
+    // keeping every entry's hash cost 8 bytes per name.
+    std::size_t i = std::size_t(hash(key(s.entry))) & mask;
     while (slots_[i].tag != 0) i = (i + 1) & mask;
     slots_[i] = s;
   }

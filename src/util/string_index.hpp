@@ -58,7 +58,6 @@ class StringIndex {
   std::string text_;                     // every key, one after another
   std::vector<std::size_t> offsets_{0};  // key i is text_[offsets_[i], offsets_[i + 1])
   std::vector<int> values_;
-  std::vector<std::uint64_t> hashes_;  // per entry: growing re-slots without reading the keys
 };
 
 }  // namespace siap
