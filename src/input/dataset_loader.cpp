@@ -593,14 +593,17 @@ class Loader {
       errors.push_back(e);
       return true;
     }
-    const std::size_t rows_before = data_.rows;
+    // The rows whose units are noted as first given (a unit sheet): all of
+    // them, unless the first part is taken over with its own notes.
+    std::size_t unnoted = data_.rows;
     if (data_.rows == 0 && data_.units.empty()) {
       adopt(first, file);  // no copy: its arrays were sized for the whole file
+      unnoted = data_.rows;
     } else {
       absorb(first, file, 0);
     }
     absorb(second, file, first_end_line - 1, second_keys.empty() ? nullptr : &second_keys);
-    if (data_.kind == InputKind::units) note_unit_rows(rows_before);
+    if (data_.kind == InputKind::units) note_unit_rows(unnoted);
     data_.files[file].parts = 2;
     warn_of_form_version(file);
     data_.files[file].sha256 = facts.sha256;
@@ -666,13 +669,13 @@ class Loader {
   // A unit sheet's rows [from, data_.rows), read in parts, as the first row
   // of each unit: a later file naming one of them again is a duplicate.
   void note_unit_rows(std::size_t from) {
+    unit_row_.reserve(data_.units.size());
     for (std::size_t r = from; r < data_.rows; ++r) {
-      const std::size_t file = data_.row_file[r];
-      const std::size_t u = std::size_t(data_.row_unit[r]);
-      if (u >= unit_row_.size()) unit_row_.resize(std::max(u + 1, unit_row_.size() * 2), UnitRow{});
-      if (unit_row_[u].line == 0) unit_row_[u] = {file, int(data_.row_line[r])};
+      UnitRow& first = unit_row_of(std::size_t(data_.row_unit[r]));
+      if (first.line == 0) first = {data_.row_file[r], int(data_.row_line[r])};
     }
   }
+
 
   // Appends another loader's rows of `file` (a later part of it) to ours:
   // units are matched by region or name, rows and ids renumbered, lines shifted.
@@ -752,6 +755,7 @@ class Loader {
     data_.units = std::move(d.units);
     unit_of_region_ = std::move(other.unit_of_region_);
     custom_units_ = std::move(other.custom_units_);
+    unit_row_ = std::move(other.unit_row_);  // its units' first rows, with their lines in the file
     dataset_rows::take(data_, d);
     ids_ = std::move(other.ids_);
     id_chars_ = std::move(other.id_chars_);
@@ -1009,8 +1013,7 @@ class Loader {
       }
       if (data_.kind == InputKind::units) {
         const std::size_t u = std::size_t(unit->unit);
-        if (u >= unit_row_.size()) unit_row_.resize(std::max(u + 1, unit_row_.size() * 2), UnitRow{});
-        if (const UnitRow first = unit_row_[u]; first.line > 0) {
+        if (const UnitRow first = unit_row_of(u); first.line > 0) {
           ++duplicate_units_;
           reject(file, line, fw_.input.unit_column.name, data_.units[u].name, "duplicate_unit",
                  {fmt::format("unit sudah ada di {}:{}", data_.files[first.file].name, first.line),
@@ -1018,7 +1021,7 @@ class Loader {
           take_back();
           continue;
         }
-        unit_row_[u] = {file, line};
+        unit_row_[u] = {std::uint32_t(file), line};
       }
       for (const PendingCell& p : pending_cells) {
         int& g = cell_groups[p.column * Cell::kProblemCount + std::size_t(p.problem)];
@@ -1062,7 +1065,10 @@ class Loader {
     dataset_rows::reserve(data_, rows, reserve_slots_);
     // A unit sheet names a unit per row: growing the units by doubling
     // touched twice their final size in fresh memory (75 MB for 238,000).
-    if (data_.kind == InputKind::units) data_.units.reserve(rows);
+    if (data_.kind == InputKind::units) {
+      data_.units.reserve(rows);
+      unit_row_.reserve(rows);
+    }
     // Its names that are no region (instansi, OPD) are indexed too: the index
     // is sized once, in proportion to such names so far, instead of growing
     // by doubling and, for a sheet read in parts, again as the parts merge.
@@ -1158,11 +1164,19 @@ class Loader {
   std::unordered_map<std::string, int, StringHash, std::equal_to<>> group_cache_;
   // A unit sheet's first row of each unit, by unit index (line 0: none yet):
   // every row is a new unit, so a hash map cost a node allocation each.
-  struct UnitRow {
-    std::size_t file = 0;
+  struct UnitRow {  // 8 bytes: a unit sheet keeps one per unit
+    std::uint32_t file = 0;
     int line = 0;
   };
   std::vector<UnitRow> unit_row_;
+  // Where unit `u` was first given (line 0: not yet). Grown one unit at a
+  // time into capacity reserved with the units (see reserve): doubling the
+  // size instead touched up to twice the units' entries, and again for
+  // each part of a sheet read in parts.
+  UnitRow& unit_row_of(std::size_t u) {
+    if (u >= unit_row_.size()) unit_row_.resize(u + 1);
+    return unit_row_[u];
+  }
   std::size_t duplicate_units_ = 0;  // rows of a unit sheet rejected as duplicate_unit
   struct IdRef {
     std::uint32_t offset, length, row, hash;
