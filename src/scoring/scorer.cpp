@@ -334,10 +334,9 @@ std::vector<std::uint32_t> order_for_reports(const Scorer& scorer, const std::ve
   const std::vector<std::uint32_t>& bucket = tier_rank;  // until the keys are placed
   // Each unit's key, built in input order (its unit and name are read in
   // memory order) straight into its bucket's place.
-  struct Key {
+  struct Key {  // 24 bytes: one per unit, first touched while the other core makes the results
     std::uint64_t prefix[2];  // the name's first 16 bytes, big-endian: compared as integers, they order as bytes
-    const std::string* name;
-    std::uint32_t index;
+    std::uint32_t index;      // the unit; its whole name, when the prefixes tie, is units[index].name
   };
   auto prefix_word = [](const std::string& name, std::size_t from) {
     std::uint64_t word = 0;
@@ -355,19 +354,21 @@ std::vector<std::uint32_t> order_for_reports(const Scorer& scorer, const std::ve
     std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
     for (std::size_t i = 0; i < n; ++i) {  // in input order within a bucket
       const std::string& name = units[i].name;
-      placed[next[bucket[i]]++] = {{prefix_word(name, 0), prefix_word(name, 8)}, &name, std::uint32_t(i)};
+      placed[next[bucket[i]]++] = {{prefix_word(name, 0), prefix_word(name, 8)}, std::uint32_t(i)};
     }
   }
   // Within a bucket by name, the rest of it only when the first 16 bytes
   // agree; then by input order.
-  auto by_name = [](const Key& a, const Key& b) {
+  auto by_name = [&units](const Key& a, const Key& b) {
     if (a.prefix[0] != b.prefix[0]) return a.prefix[0] < b.prefix[0];
     if (a.prefix[1] != b.prefix[1]) return a.prefix[1] < b.prefix[1];
-    if (a.name->size() != b.name->size() || a.name->size() > 16) {
-      if (int c = a.name->compare(*b.name); c != 0) return c < 0;
+    const std::string &a_name = units[a.index].name, &b_name = units[b.index].name;
+    if (a_name.size() != b_name.size() || a_name.size() > 16) {
+      if (int c = a_name.compare(b_name); c != 0) return c < 0;
     }
     return a.index < b.index;
   };
+  static_assert(sizeof(Key) == 24);
   for (std::size_t b = 0; b + 1 < start.size(); ++b) {
     if (start[b + 1] - start[b] > 1) std::sort(placed.begin() + start[b], placed.begin() + start[b + 1], by_name);
   }
