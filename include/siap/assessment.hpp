@@ -115,12 +115,12 @@ struct UnitResult {
   std::vector<std::span<NodeScore>> facets;  // per facet, per facet value, in Assessment::scores
   std::optional<Decimal> gap_to_next_band;   // to the next band of the first overall band set
   std::optional<int> next_band;
-  int unit = -1;                   // index into Dataset::units
-  std::uint32_t respondents = 0;   // accepted rows of this unit (rows are counted in 32 bits throughout)
-  int rank = 0;                    // competition ranking on the published index within the unit's RankTier; 0 = not ranked
-  int rank_in_type = 0;            // among units of the same type (Provinsi / Kabupaten / Kota / other)
-  int rank_in_province = 0;        // among the kabupaten/kota of the same province; 0 for the rest
-  bool assessed = false;           // the overall index could be computed
+  int unit = -1;                  // index into Dataset::units
+  std::uint32_t respondents = 0;  // accepted rows of this unit (rows are counted in 32 bits throughout)
+  int rank = 0;                   // competition ranking on the published index within the unit's RankTier; 0 = not ranked
+  int rank_in_type = 0;           // among units of the same type (Provinsi / Kabupaten / Kota / other)
+  int rank_in_province = 0;       // among the kabupaten/kota of the same province; 0 for the rest
+  bool assessed = false;          // the overall index could be computed
 
   // why_not's code and reason, empty for an assessed unit.
   const std::string& not_assessed_code() const {
