@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -115,6 +116,14 @@ class RegionTable {
   };
   std::unordered_map<std::string, int, KeyHash, std::equal_to<>> key_slot_;    // key -> its place in by_key_
   std::unordered_map<std::string, int, KeyHash, std::equal_to<>> alias_slot_;  // key -> its first place in aliases_
+  // One bit per hash value (its low bits) of every key of either index: a
+  // name that is no region's (an instansi's, on a national unit sheet:
+  // hundreds of thousands) is turned away with one hash and one bit
+  // instead of two hashed lookups.
+  static constexpr std::size_t kKeyBits = std::size_t(1) << 16;
+  std::vector<std::uint64_t> key_bits_ = std::vector<std::uint64_t>(kKeyBits / 64);
+  void mark_key(std::string_view key);
+  bool may_be_key(std::string_view key) const;
   const std::vector<int>* lookup(std::string_view key) const;
 };
 

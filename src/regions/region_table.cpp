@@ -183,6 +183,8 @@ const RegionTable& RegionTable::builtin() {
     // distinct unit name, where a binary search compared ten strings.
     for (std::size_t i = 0; i < t.by_key_.size(); ++i) t.key_slot_.emplace(t.by_key_[i].first, int(i));
     for (std::size_t i = 0; i < t.aliases_.size(); ++i) t.alias_slot_.emplace(t.aliases_[i].first, int(i));  // the first of equal keys
+    for (const auto& [key, list] : t.by_key_) t.mark_key(key);
+    for (const auto& [key, region] : t.aliases_) t.mark_key(key);
     return t;
   }();
   return table;
@@ -196,6 +198,16 @@ void RegionTable::add_index(const std::string& key, int index) {
     }
   }
   by_key_.push_back({key, {index}});
+}
+
+void RegionTable::mark_key(std::string_view key) {
+  const std::size_t bit = KeyHash{}(key) % kKeyBits;
+  key_bits_[bit / 64] |= std::uint64_t(1) << (bit % 64);
+}
+
+bool RegionTable::may_be_key(std::string_view key) const {
+  const std::size_t bit = KeyHash{}(key) % kKeyBits;
+  return (key_bits_[bit / 64] >> (bit % 64)) & 1;
 }
 
 const std::vector<int>* RegionTable::lookup(std::string_view key) const {
@@ -251,12 +263,13 @@ RegionMatch RegionTable::resolve(std::string_view raw, RegionCoding coding, bool
   thread_local std::string scratch;  // the normalised name's buffer, reused
   const NameKeyView name = normalize_into(text, scratch);
   auto fits = [&](int index) { return !name.type || regions_[std::size_t(index)].type == *name.type; };
-  if (const auto* list = lookup(name.key)) {
+  const bool known_key = may_be_key(name.key);
+  if (const auto* list = known_key ? lookup(name.key) : nullptr) {
     for (int index : *list) {
       if (fits(index)) match.candidates.push_back(index);
     }
   }
-  if (match.candidates.empty()) {
+  if (match.candidates.empty() && known_key) {
     if (const auto it = alias_slot_.find(name.key); it != alias_slot_.end() && fits(aliases_[std::size_t(it->second)].second)) {
       match.candidates.push_back(aliases_[std::size_t(it->second)].second);
     }
