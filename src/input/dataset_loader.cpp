@@ -676,7 +676,6 @@ class Loader {
     }
   }
 
-
   // Appends another loader's rows of `file` (a later part of it) to ours:
   // units are matched by region or name, rows and ids renumbered, lines shifted.
   // `keys`: per unit of `other`, its folded name's hash, when known. The

@@ -334,7 +334,7 @@ std::vector<std::uint32_t> order_for_reports(const Scorer& scorer, const std::ve
   const std::vector<std::uint32_t>& bucket = tier_rank;  // until the keys are placed
   // Each unit's key, built in input order (its unit and name are read in
   // memory order) straight into its bucket's place.
-  struct Key {  // 24 bytes: one per unit, first touched while the other core makes the results
+  struct Key {                // 24 bytes: one per unit, first touched while the other core makes the results
     std::uint64_t prefix[2];  // the name's first 16 bytes, big-endian: compared as integers, they order as bytes
     std::uint32_t index;      // the unit; its whole name, when the prefixes tie, is units[index].name
   };
