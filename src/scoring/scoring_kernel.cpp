@@ -164,36 +164,26 @@ struct ScoringKernel::Impl {
   };
 
   // Each decimal slot's answers grouped by unit (positions into the slot,
-  // in row order), so that a unit reads only its own. Two layouts of a unit
-  // sheet need no grouping, and none of its 8 bytes per unit and slot first
-  // touched on a national sheet:
-  // - a slot that holds exactly one answer per unit, unit i's at position i
-  //   (every cell filled in): its units share one array of positions 0, 1, 2, ...;
-  // - a slot that holds at most one answer per unit, in unit order (a blank
-  //   cell, or a fractional scale's on-grid answers kept as codes): a bit per
-  //   unit says whether it has one, and its position is the number of bits
-  //   set before its own (a count per 64 units, and a popcount).
+  // in row order), so that a unit reads only its own. A unit sheet's slot,
+  // where each unit holds at most one answer and they come in unit order,
+  // needs no grouping, and none of its 8 bytes per unit and slot first
+  // touched on a national sheet: a bit per unit says whether it has an
+  // answer (every cell filled in, a blank cell, or a fractional scale's
+  // on-grid answers kept as codes), and its position is the number of bits
+  // set before its own (a count per 64 units, and a popcount).
   void group_decimals_by_unit() {
     const std::size_t units = data_.units.size();
     decimal_start_.assign(data_.decimals.size(), {});
     decimal_order_.assign(data_.decimals.size(), {});
-    one_per_unit_.assign(data_.decimals.size(), false);
     at_most_one_.assign(data_.decimals.size(), {});
-    auto share_positions = [&] {
-      if (positions_.size() == units) return;
-      positions_.resize(units);
-      std::iota(positions_.begin(), positions_.end(), std::uint32_t(0));
-    };
     for (std::size_t s = 0; s < data_.decimals.size(); ++s) {
       const auto& slot = data_.decimals[s];
       if (slot.empty()) continue;
-      if (holds_one_answer_per_unit(slot)) {
-        one_per_unit_[s] = true;
-        share_positions();
-        continue;
-      }
       if (mark_units_in_order(slot, at_most_one_[s])) {
-        share_positions();
+        if (positions_.size() != units) {
+          positions_.resize(units);
+          std::iota(positions_.begin(), positions_.end(), std::uint32_t(0));
+        }
         continue;
       }
       auto& first = decimal_start_[s];
@@ -205,14 +195,6 @@ struct ScoringKernel::Impl {
       order.resize(slot.size());
       for (std::size_t i = 0; i < slot.size(); ++i) order[next[std::size_t(data_.row_unit[slot[i].row])]++] = std::uint32_t(i);
     }
-  }
-
-  bool holds_one_answer_per_unit(const Dataset::Column<Dataset::DecimalAnswer>& slot) const {
-    if (slot.size() != data_.units.size()) return false;
-    for (std::size_t i = 0; i < slot.size(); ++i) {
-      if (std::size_t(data_.row_unit[slot[i].row]) != i) return false;
-    }
-    return true;
   }
 
   // Which units hold an answer in `slot`, if each holds at most one and they
@@ -606,7 +588,6 @@ struct ScoringKernel::Impl {
   // Positions (into the slot) of a unit's decimal answers; none for slot -1.
   std::span<const std::uint32_t> decimals_of(int slot, int unit) const {
     if (slot < 0) return {};
-    if (one_per_unit_[std::size_t(slot)]) return std::span<const std::uint32_t>(positions_.data() + unit, 1);
     if (const UnitMarks& marks = at_most_one_[std::size_t(slot)]; !marks.bits.empty()) {
       const std::uint64_t word = marks.bits[std::size_t(unit) / 64], bit = std::uint64_t(1) << (std::size_t(unit) % 64);
       if ((word & bit) == 0) return {};
@@ -638,9 +619,8 @@ struct ScoringKernel::Impl {
   std::size_t facet_values_ = 0;
   std::vector<std::vector<std::uint32_t>> decimal_start_;  // per slot: per unit, where its answers start in decimal_order_
   std::vector<std::vector<std::uint32_t>> decimal_order_;  // per slot: positions in the slot, grouped by unit
-  std::vector<bool> one_per_unit_;                         // per slot: unit i's one answer is at position i (no grouping)
   std::vector<UnitMarks> at_most_one_;                     // per slot: which units hold its answers, or empty (see group_decimals_by_unit)
-  std::vector<std::uint32_t> positions_;                   // 0, 1, 2, ...: such slots' positions
+  std::vector<std::uint32_t> positions_;                   // 0, 1, 2, ...: marked slots' positions
 };
 
 ScoringKernel::ScoringKernel(const Framework& fw, const Dataset& data, int profile) : impl_(std::make_unique<Impl>(fw, data, profile)) {}

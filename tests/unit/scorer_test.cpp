@@ -533,13 +533,12 @@ TEST_CASE("units tied on rank are listed by name byte by byte, however long the 
 
 TEST_CASE("a unit sheet's columns, full or with a blank cell, give each unit its own cells", "[assess][units]") {
   // The scale's answers on its grid of tenths are codes; the others are kept
-  // as exact decimals. Every unit answers baseline off that grid (a column
-  // read without grouping its answers by unit: unit i's answer is the
-  // column's i-th); in the other columns only some units' answers are off
-  // it, and Kabupaten Bogor leaves impact blank (those columns' units are
-  // marked, each with at most one answer; the national sheet below has such
-  // columns over thousands of units). Weights 10/20/30/20/20, all
-  // dimensions required; values by hand.
+  // as exact decimals, read per unit through a mark of the units that hold
+  // one. Every unit answers baseline off that grid (every unit marked); in
+  // the other columns only some units' answers are off it, and Kabupaten
+  // Bogor leaves impact blank (the national sheet below has such columns
+  // over thousands of units). Weights 10/20/30/20/20, all dimensions
+  // required; values by hand.
   auto fw = siap::load_builtin_framework("kominfo-evaluation");
   REQUIRE(fw.has_value());
   auto a = siap::assess(*fw, load(*fw,
