@@ -8,7 +8,7 @@
 namespace siap {
 
 namespace detail {
-// Zeroed storage for `bytes`, released by release_row_storage with the same
+// Uninitialised storage for `bytes`, released by release_row_storage with the same
 // size; throws std::bad_alloc.
 void* allocate_row_storage(std::size_t bytes);
 void release_row_storage(void* p, std::size_t bytes) noexcept;

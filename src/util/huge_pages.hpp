@@ -15,9 +15,14 @@ namespace siap {
 // system page by page with madvise).
 inline constexpr std::size_t kHugePageThreshold = 2u << 20;
 
-// Maps `bytes` of zeroed memory marked for transparent huge pages (a hint;
-// harmless where unsupported); throws std::bad_alloc.
+// Maps `bytes` of memory, uninitialised (as malloc's), on a 2 MiB boundary
+// and marked for transparent huge pages (a hint; harmless where
+// unsupported); throws std::bad_alloc. Pages that unmap_huge_pages kept are
+// moved in first, so that they are not cleared and faulted again. Blocks
+// are mapped in whole huge pages, untouched ones costing address space only.
 void* map_huge_pages(std::size_t bytes);
+// Unmaps a block of map_huge_pages (the same `bytes`), keeping up to 64 MiB
+// of its pages for the next mapping.
 void unmap_huge_pages(void* p, std::size_t bytes);
 
 // The same storage for the library's own large arrays.
