@@ -9,11 +9,13 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "util/huge_pages.hpp"
+
 namespace siap {
 
 namespace {
 
-constexpr std::uintptr_t kHugePage = std::uintptr_t(2) << 20;
+constexpr std::uintptr_t kHugePage = kHugePageBytes;
 
 #if defined(__SANITIZE_ADDRESS__)
 constexpr bool kSanitizedAllocator = true;

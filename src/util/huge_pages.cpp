@@ -12,7 +12,7 @@ namespace siap {
 
 namespace {
 
-constexpr std::uintptr_t kHugePage = std::uintptr_t(2) << 20;
+constexpr std::uintptr_t kHugePage = kHugePageBytes;
 
 // A block's mapped length: whole huge pages. Its tail was 4 KiB pages,
 // faulted one by one and never kept for reuse (below); a tail huge page is

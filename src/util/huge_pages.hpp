@@ -11,9 +11,12 @@
 
 namespace siap {
 
+// A transparent huge page on x86-64.
+inline constexpr std::size_t kHugePageBytes = std::size_t(2) << 20;
+
 // From this size on, row storage is mapped (and can be handed back to the
 // system page by page with madvise).
-inline constexpr std::size_t kHugePageThreshold = 2u << 20;
+inline constexpr std::size_t kHugePageThreshold = kHugePageBytes;
 
 // Maps `bytes` of memory, uninitialised (as malloc's), on a 2 MiB boundary
 // and marked for transparent huge pages (a hint; harmless where
