@@ -36,8 +36,10 @@ class StringIndex {
   const int* find(std::string_view key, Fetched fetched) const;
   // Starts loading the slot of an already hashed key (a loop fetches a few keys ahead).
   void prefetch(Fetched fetched) const;
-  // Room for `entries` in all, so that inserting up to them moves nothing.
+  // Room for `entries` in all, so that inserting up to them moves nothing:
+  // slots, and text at the mean length of the keys so far (none before the first).
   void reserve(std::size_t entries);
+  std::size_t text_capacity() const { return text_.capacity(); }  // bytes of key text held without moving
   std::size_t size() const { return values_.size(); }
   bool empty() const { return values_.empty(); }
 

@@ -1,5 +1,7 @@
 #include "util/string_index.hpp"
 
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 #include <random>
 #include <string>
@@ -68,4 +70,15 @@ TEST_CASE("StringIndex reserved ahead, and looked up with a hash fetched beforeh
   }
   CHECK(index.find("Dinas 45000", index.fetch("Dinas 45000")) == nullptr);
   CHECK(index.size() == truth.size());
+}
+
+TEST_CASE("StringIndex reserved after some keys holds the rest of the keys' text without moving it", "[string-index]") {
+  StringIndex index;
+  for (int i = 0; i < 100; ++i) index.try_emplace(fmt::format("Instansi {:07}", i), i);  // 16 bytes each
+  index.reserve(100'000);
+  CHECK(index.text_capacity() >= 100'000 * 16);
+  for (int i = 100; i < 100'000; ++i) index.try_emplace(fmt::format("Instansi {:07}", i), i);
+  CHECK(index.text_capacity() < 2 * 100'000 * 16);  // never doubled: the reservation sufficed
+  CHECK(index.size() == 100'000);
+  CHECK(*index.find("Instansi 0099999") == 99'999);
 }
