@@ -1,7 +1,6 @@
 #include "report/map_svg.hpp"
 
 #include <fmt/format.h>
-#include <librsvg/rsvg.h>
 
 #include <algorithm>
 #include <cmath>
@@ -9,6 +8,7 @@
 
 #include "report/report_labels.hpp"
 #include "report/report_view.hpp"
+#include "report/svg_rasteriser.hpp"
 #include "siap/boundaries.hpp"
 #include "siap/regions.hpp"
 #include "siap/report.hpp"
@@ -208,44 +208,7 @@ std::string map_svg(const MapSpec& spec, double width) {
   return out;
 }
 
-Expected<std::string> map_png(const MapSpec& spec, double scale) {
-  auto failure = [](std::string_view what) {
-    Diagnostic d;
-    d.message = {fmt::format("peta PNG tidak dapat dibuat: {}", what), fmt::format("cannot make the PNG map: {}", what)};
-    return Diagnostics{d};
-  };
-  const std::string svg = map_svg(spec);
-  GError* error = nullptr;
-  RsvgHandle* handle = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()), svg.size(), &error);
-  if (!handle) {
-    std::string why = error ? error->message : "librsvg";
-    if (error) g_error_free(error);
-    return failure(why);
-  }
-  gdouble w = 0, h = 0;
-  rsvg_handle_get_intrinsic_size_in_pixels(handle, &w, &h);
-  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, int(std::ceil(w * scale)), int(std::ceil(h * scale)));
-  cairo_t* cr = cairo_create(surface);
-  const RsvgRectangle viewport{0, 0, w * scale, h * scale};
-  const bool drawn = rsvg_handle_render_document(handle, cr, &viewport, &error);
-  std::string png;
-  if (drawn) {
-    cairo_surface_write_to_png_stream(
-        surface,
-        [](void* closure, const unsigned char* data, unsigned int length) {
-          static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-          return CAIRO_STATUS_SUCCESS;
-        },
-        &png);
-  }
-  std::string why = error ? error->message : "";
-  if (error) g_error_free(error);
-  cairo_destroy(cr);
-  cairo_surface_destroy(surface);
-  g_object_unref(handle);
-  if (!drawn || png.empty()) return failure(why.empty() ? "cairo" : why);
-  return png;
-}
+Expected<std::string> map_png(const MapSpec& spec, double scale) { return svg_to_png(map_svg(spec), scale); }
 
 }  // namespace siap::report
 

@@ -3,7 +3,7 @@
 // a roll-up. One SVG, no script: a region's name, score and band are in its
 // <title> (shown on hover), the legend and the source credit are drawn in.
 // The HTML report inlines it; librsvg rasterises it for the workbook and
-// peta.png.
+// peta.png, in a module loaded on the first map (svg_rasteriser.hpp).
 #pragma once
 
 #include <string>
@@ -49,7 +49,8 @@ MapSpec province_map(const Rollup& rollup, Lang lang);
 
 // The map as an SVG document (also valid inline in HTML), `width` pixels wide.
 std::string map_svg(const MapSpec& spec, double width = 760);
-// The same rasterised by librsvg at `scale` (2: twice the pixels, for print).
+// The same rasterised by librsvg at `scale` (2: twice the pixels, for
+// print); fails when the rasteriser module is missing (svg_rasteriser.hpp).
 Expected<std::string> map_png(const MapSpec& spec, double scale = 2);
 
 }  // namespace siap::report

@@ -39,6 +39,11 @@ void write_file(const std::string& path, const std::string& content) {
 }
 
 RunResult run_siap(const std::vector<std::string>& args, const std::string& cwd, const std::vector<std::string>& extra_env) {
+  return run_program(SIAP_BINARY, args, cwd, extra_env);
+}
+
+RunResult run_program(const std::string& binary, const std::vector<std::string>& args, const std::string& cwd,
+                      const std::vector<std::string>& extra_env) {
   ScratchDir capture;
   std::string out_path = capture.file("stdout");
   std::string err_path = capture.file("stderr");
@@ -62,7 +67,7 @@ RunResult run_siap(const std::vector<std::string>& args, const std::string& cwd,
   for (auto& e : env_strings) envp.push_back(e.data());
   envp.push_back(nullptr);
 
-  std::vector<std::string> argv_strings{SIAP_BINARY};
+  std::vector<std::string> argv_strings{binary};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& a : argv_strings) argv.push_back(a.data());
@@ -73,7 +78,7 @@ RunResult run_siap(const std::vector<std::string>& args, const std::string& cwd,
   std::string previous = fs::current_path().string();
   if (!cwd.empty()) fs::current_path(cwd);
   pid_t pid = 0;
-  int rc = posix_spawn(&pid, SIAP_BINARY, &actions, nullptr, argv.data(), envp.data());
+  int rc = posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), envp.data());
   if (!cwd.empty()) fs::current_path(previous);
   posix_spawn_file_actions_destroy(&actions);
   REQUIRE(rc == 0);

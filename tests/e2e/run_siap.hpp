@@ -13,6 +13,9 @@ struct RunResult {
 // Runs SIAP_BINARY with `args` in `cwd` (empty: the current directory) with
 // NO_COLOR set, stdin from /dev/null. Extra environment entries "K=V" may be given.
 RunResult run_siap(const std::vector<std::string>& args, const std::string& cwd = "", const std::vector<std::string>& extra_env = {});
+// The same with another program (a copy of siap elsewhere).
+RunResult run_program(const std::string& binary, const std::vector<std::string>& args, const std::string& cwd = "",
+                      const std::vector<std::string>& extra_env = {});
 
 // A fresh temporary directory, removed on destruction.
 struct ScratchDir {

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "fuzz_target_util.hpp"
+#include "report/svg_rasteriser.hpp"
 #include "siap/bootstrap.hpp"
 #include "siap/framework_catalog.hpp"
 #include "siap/instrument.hpp"
@@ -32,6 +33,12 @@ bool has_script_tag(std::string html) {
 }
 
 }  // namespace
+
+// The maps' module is in the build tree, not beside the harness.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  siap::report::use_raster_module(SIAP_RASTER_MODULE);
+  return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const siap::Framework spbe = *siap::load_builtin_framework("spbe-2020");
