@@ -1,9 +1,9 @@
 // The rasteriser module's entry point, shared by the module
 // (src/raster/svg_to_png.cpp, built as siap-raster.so) and the code that
 // loads it (src/report/svg_rasteriser.cpp). librsvg and cairo bring about
-// forty shared libraries, whose loading was most of a run's start (17 ms of
-// 29 on the development VM): the module keeps them out of every run that
-// draws no map. A plain C interface, so that nothing but bytes crosses it;
+// forty shared libraries, whose loading was half of a run's start on the
+// development VM (32-37 ms before, 16-17 ms after): the module keeps them
+// out of every run that draws no map. A plain C interface, so that nothing but bytes crosses it;
 // the name carries a version, so that a module of another version is
 // refused rather than called wrongly.
 #pragma once
