@@ -359,7 +359,7 @@ TEST_CASE("a worker thread's failure reaches main and exits 3 with a message, ne
   CHECK(clean.exit_code == 0);
 }
 
-TEST_CASE("--name names every file of a run, so that two runs share a folder", "[e2e][assess]") {
+TEST_CASE("assess --name names every file of a run, so that two runs share a folder", "[e2e][assess]") {
   ScratchDir dir;
   const std::string sample = std::string(SIAP_SOURCE_DIR) + "/samples/spbe-2020-jabar.csv";
   for (const char* name : {"jabar-2025", "jabar-2026"}) {
