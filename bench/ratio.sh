@@ -25,9 +25,9 @@ work=${3:-bench/data/frameworks}
 for f in likert.csv spbe-units.csv evaluation-units.csv; do
     [ -f "$work/$f" ] || { echo "ratio: $work/$f is missing; run bench/frameworks.sh first" >&2; exit 2; }
 done
+bench=$(pwd)/bench  # before entering WORKDIR, which may be anywhere
 cd "$work"
 pandas=${RATIO_PANDAS:-0}
-bench=$(realpath ../..)
 if [ "$pandas" = 1 ]; then
     "$siap" assess evaluation-units.csv -f kominfo-evaluation --allow-non-regions --format csv -q > ratio-siap-evaluation.csv
     /usr/bin/python3 "$bench/pandas_evaluation.py" --check ratio-siap-evaluation.csv evaluation-units.csv >&2 || exit 1
@@ -39,7 +39,7 @@ elapsed_us() {  # microseconds of one run; its output discarded
 }
 i=0
 while [ "$i" -lt "$rounds" ]; do
-    l=$(elapsed_us "$siap" assess likert.csv -f ../../framework.yaml --format csv -q)
+    l=$(elapsed_us "$siap" assess likert.csv -f "$bench/framework.yaml" --format csv -q)
     s=$(elapsed_us "$siap" assess spbe-units.csv -f spbe-2020 --allow-non-regions --format csv -q)
     e=$(elapsed_us "$siap" assess evaluation-units.csv -f kominfo-evaluation --allow-non-regions --format csv -q)
     if [ "$pandas" = 1 ]; then
