@@ -11,14 +11,15 @@
 
 #include "raster/svg_to_png.hpp"
 
-#ifndef SIAP_RASTER_INSTALL_DIR
-#define SIAP_RASTER_INSTALL_DIR "../lib/siap"
+// Both from CMakeLists.txt, which builds and installs the module.
+#if !defined(SIAP_RASTER_INSTALL_DIR) || !defined(SIAP_RASTER_MODULE_FILE)
+#error "SIAP_RASTER_INSTALL_DIR and SIAP_RASTER_MODULE_FILE come from CMakeLists.txt"
 #endif
 
 namespace siap::report {
 namespace {
 
-constexpr std::string_view kModuleFile = "siap-raster.so";
+constexpr std::string_view kModuleFile = SIAP_RASTER_MODULE_FILE;
 
 std::string& chosen_path() {
   static std::string path;
