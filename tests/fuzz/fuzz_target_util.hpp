@@ -39,8 +39,11 @@ inline void check_counts(const Dataset& d) {
   if (d.row_unit.size() != d.rows || d.codes.size() != d.rows * d.coded_items) std::abort();
 }
 
-inline void check_text(std::string_view out) {
-  if (!is_valid_utf8(out)) std::abort();
+// On failure, says which call (the harness's line) rendered the bad text.
+inline void check_text(std::string_view out, int line = __builtin_LINE()) {
+  if (is_valid_utf8(out)) return;
+  std::fprintf(stderr, "check_text: output rendered at line %d is not valid UTF-8\n", line);
+  std::abort();
 }
 
 }  // namespace siap::fuzz
