@@ -27,5 +27,10 @@ std::size_t code_points(std::string_view text);
 // The longest prefix of at most `max_bytes` that does not end inside a
 // UTF-8 sequence, in bytes.
 std::size_t whole_characters(std::string_view text, std::size_t max_bytes);
+// Valid UTF-8 text cut to at most `max` code points for a column or a label
+// of fixed width: unchanged when it fits, else its first max - 1 code points
+// and "…". Never cuts inside a character (a byte count would: a report line
+// with half a character is not UTF-8).
+std::string shorten(std::string_view text, std::size_t max);
 
 }  // namespace siap

@@ -16,6 +16,7 @@
 #include "input/workbook_parts.hpp"
 #include "input/xml_events.hpp"
 #include "siap/limits.hpp"
+#include "siap/utf8.hpp"
 
 namespace siap::workbook {
 namespace {
@@ -28,8 +29,8 @@ long repeat_count(const xml::Attributes& a, std::string_view name) {
   long out = 0;
   for (char c : text) {
     if (c < '0' || c > '9' || out >= 100'000'000) {
-      throw Refused({fmt::format("{}=\"{}\" bukan bilangan yang sah", name, text.substr(0, 20)),
-                     fmt::format("{}=\"{}\" is not a valid count", name, text.substr(0, 20))});
+      const std::string_view shown = text.substr(0, whole_characters(text, 20));
+      throw Refused({fmt::format("{}=\"{}\" bukan bilangan yang sah", name, shown), fmt::format("{}=\"{}\" is not a valid count", name, shown)});
     }
     out = out * 10 + (c - '0');
   }

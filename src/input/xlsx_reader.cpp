@@ -14,6 +14,7 @@
 #include "input/workbook_parts.hpp"
 #include "input/xml_events.hpp"
 #include "siap/limits.hpp"
+#include "siap/utf8.hpp"
 
 namespace siap::workbook {
 namespace {
@@ -151,8 +152,10 @@ void read_cells(const std::string& part, const std::string& document, const std:
       std::string r = attribute(a, "r");
       long cell_row = 0, cell_column = 0;
       if (!r.empty()) {
-        if (!parse_a1(r, cell_row, cell_column))
-          throw Refused({fmt::format("alamat sel tidak sah '{}'", r.substr(0, 40)), fmt::format("an invalid cell address '{}'", r.substr(0, 40))});
+        if (!parse_a1(r, cell_row, cell_column)) {
+          const std::string_view shown = std::string_view(r).substr(0, whole_characters(r, 40));
+          throw Refused({fmt::format("alamat sel tidak sah '{}'", shown), fmt::format("an invalid cell address '{}'", shown)});
+        }
         row = cell_row;
         column = cell_column;
       } else {
@@ -181,9 +184,10 @@ void read_cells(const std::string& part, const std::string& document, const std:
       if (type == "s") {
         const long index = small_number(value);
         if (index < 0 || std::size_t(index) >= strings.size()) {
-          throw Refused({fmt::format("sel baris {} kolom {} merujuk teks bersama yang tidak ada ('{}')", row + 1, column + 1, value.substr(0, 20)),
-                         fmt::format("the cell at row {} column {} refers to a shared string that does not exist ('{}')", row + 1, column + 1,
-                                     value.substr(0, 20))});
+          const std::string_view shown = std::string_view(value).substr(0, whole_characters(value, 20));
+          throw Refused(
+              {fmt::format("sel baris {} kolom {} merujuk teks bersama yang tidak ada ('{}')", row + 1, column + 1, shown),
+               fmt::format("the cell at row {} column {} refers to a shared string that does not exist ('{}')", row + 1, column + 1, shown)});
         }
         text = strings[std::size_t(index)];
       } else if (type == "inlineStr") {

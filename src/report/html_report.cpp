@@ -22,17 +22,6 @@ namespace {
 
 using report::tr;
 
-// Cuts to `max` code points with an ellipsis, for chart labels.
-std::string shorten(std::string_view s, std::size_t max) {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && count++ == max - 1) {
-      return std::string(s.substr(0, i)) + "…";
-    }
-  }
-  return std::string(s);
-}
-
 // Splits a label at the space nearest its middle when it is longer than
 // `width` code points; each line is then cut to `width` with an ellipsis.
 std::pair<std::string, std::string> two_lines(std::string_view s, std::size_t width) {

@@ -9,6 +9,7 @@
 
 #include "report/json_writer.hpp"
 #include "siap/report.hpp"
+#include "siap/utf8.hpp"
 
 namespace siap {
 namespace {
@@ -88,7 +89,7 @@ std::string render_reliability_text(const InstrumentAnalysis& a, const Framework
       const ItemAnalysis& it = r.item[i];
       const Node& leaf = fw.nodes[std::size_t(s.leaves[i])];
       const bool valid = it.r_corrected > r.r_table;
-      out += "  " + pad(terminal_safe(leaf.column.name.substr(0, 11)), 12, false) + pad(fixed(it.mean, 2, lang), 7, true) +
+      out += "  " + pad(terminal_safe(shorten(leaf.column.name, 11)), 12, false) + pad(fixed(it.mean, 2, lang), 7, true) +
              pad(fixed(it.sd, 2, lang), 7, true) + pad(fixed(it.r_uncorrected, 3, lang), 8, true) + pad(fixed(it.r_corrected, 3, lang), 9, true) +
              pad(fixed(it.p_corrected, 3, lang), 7, true) + pad(valid ? tr("ya", "yes") : tr("tidak", "no"), 7, true) +
              pad(fixed(it.alpha_if_deleted, 3, lang), 11, true) + "\n";
@@ -104,11 +105,10 @@ std::string render_reliability_text(const InstrumentAnalysis& a, const Framework
       if (a.scales[i].id.empty() || (node && fw.nodes[std::size_t(*node)].depth == 1)) shown.push_back(i);
     }
     std::string head = "  " + pad(tr("UNIT", "UNIT"), 32, false) + pad("N", 7, true);
-    for (std::size_t i : shown) head += pad(a.scales[i].id.empty() ? tr("SELURUH", "ALL") : a.scales[i].id.substr(0, 11), 12, true);
+    for (std::size_t i : shown) head += pad(a.scales[i].id.empty() ? tr("SELURUH", "ALL") : terminal_safe(shorten(a.scales[i].id, 11)), 12, true);
     out += head + "\n";
     for (const UnitInstrument& unit : a.units) {
-      std::string line = "  " + pad(terminal_safe(unit.name.size() > 31 ? unit.name.substr(0, 30) + "…" : unit.name), 32, false) +
-                         pad(std::to_string(unit.respondents), 7, true);
+      std::string line = "  " + pad(terminal_safe(shorten(unit.name, 31)), 32, false) + pad(std::to_string(unit.respondents), 7, true);
       for (std::size_t i : shown) {
         const ScaleAnalysis& s = unit.scales[i];
         line += pad(s.result.value ? fixed(s.result.value->alpha, 3, lang) : "–", 12, true);

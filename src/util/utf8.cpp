@@ -80,4 +80,21 @@ std::size_t whole_characters(std::string_view text, std::size_t max_bytes) {
   return end;
 }
 
+std::string shorten(std::string_view text, std::size_t max) {
+  if (max == 0) return "";
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (seen == max - 1) {
+      // text[i] starts the max-th code point: cut here if any follows it.
+      std::size_t next = i + 1;
+      while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+      if (next == text.size()) return std::string(text);
+      return std::string(text.substr(0, i)) + "\xE2\x80\xA6";
+    }
+    ++seen;
+  }
+  return std::string(text);
+}
+
 }  // namespace siap

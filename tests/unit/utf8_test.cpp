@@ -39,3 +39,16 @@ TEST_CASE("code points and whole-character prefixes", "[utf8]") {
   CHECK(siap::whole_characters(text, 2) == 2);
   CHECK(siap::whole_characters(text, 0) == 0);
 }
+
+TEST_CASE("shorten cuts to a number of code points, with an ellipsis, never inside a character", "[utf8]") {
+  using siap::shorten;
+  const std::string e = "\xC3\xA9";                  // "é", two bytes
+  CHECK(shorten("Kota Bogor", 10) == "Kota Bogor");  // fits exactly: unchanged
+  CHECK(shorten("Kota Bogor", 9) == "Kota Bog\xE2\x80\xA6");
+  CHECK(shorten("Kota Bogor", 1) == "\xE2\x80\xA6");
+  CHECK(shorten("Kota Bogor", 0) == "");
+  CHECK(shorten("", 3) == "");
+  CHECK(shorten(e + e + e, 3) == e + e + e);  // three characters, six bytes: fits
+  CHECK(shorten(e + e + e + e, 3) == e + e + "\xE2\x80\xA6");
+  CHECK(shorten("a" + e + "\xF0\x9F\x98\x80" + "b", 3) == "a" + e + "\xE2\x80\xA6");  // an emoji is one character
+}
