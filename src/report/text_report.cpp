@@ -17,17 +17,11 @@ namespace {
 
 std::size_t display_width(std::string_view s) { return code_points(s); }
 
+// Exactly `width` columns: cut with "…", or padded with spaces.
 std::string fit(std::string_view s, std::size_t width) {
-  if (display_width(s) <= width) return std::string(s) + std::string(width - display_width(s), ' ');
-  std::string out;
-  std::size_t shown = 0;
-  for (std::size_t i = 0; i < s.size() && shown + 1 < width; ++i) {
-    out += s[i];
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++shown;
-    // keep multi-byte sequences whole
-    while (i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) out += s[++i];
-  }
-  return out + "…" + std::string(width > shown + 1 ? width - shown - 1 : 0, ' ');
+  std::string out = shorten(s, width);
+  const std::size_t shown = display_width(out);
+  return shown < width ? out + std::string(width - shown, ' ') : out;
 }
 
 std::string right(std::string_view s, std::size_t width) {
