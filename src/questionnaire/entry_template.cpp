@@ -27,9 +27,7 @@ std::string column_letters(lxw_col_t col) {
 // The longest prefix of `text` within `bytes` that does not split a character.
 std::string cut(std::string_view text, std::size_t bytes) {
   if (text.size() <= bytes) return std::string(text);
-  std::size_t end = bytes;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return std::string(text.substr(0, end)) + "…";
+  return std::string(text.substr(0, whole_characters(text, bytes))) + "…";
 }
 
 // Whether a list can be written in the validation itself: Excel allows 255
