@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <array>
 #include <cctype>
 #include <deque>
@@ -566,19 +567,28 @@ class Loader {
     bool first_ok = false;
     std::optional<Diagnostic> first_error, second_error;
     int first_end_line = body_line;
+    // The file's digest is read by whichever part ends first, not by a
+    // third thread: on two cores a third thread slowed both parts, and the
+    // first part (which sizes the arrays for the whole file) ran long after
+    // the second had ended, leaving a core idle.
+    std::atomic<bool> facts_taken{false};
+    auto take_facts = [&] {
+      if (!facts_taken.exchange(true)) facts = parts.facts();
+    };
     run_in_parallel({
         [&] {
           first.read_rows(*parts.first, file, layout);
           first_ok = !parts.first->ended_inside_a_value();
           first_error = parts.first->error();
           first_end_line = parts.first->next_line();
+          take_facts();
         },
         [&] {
           second.read_rows(*parts.second, file, layout);
           if (parts.second->ended_inside_a_value()) second.report_open_quote(file, parts.second->line());
           second_error = parts.second->error();
+          take_facts();
         },
-        [&] { facts = parts.facts(); },
     });
     if (!first_ok) return false;
     std::vector<StringIndex::Fetched> second_keys;

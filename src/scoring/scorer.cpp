@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <numeric>
@@ -20,6 +21,7 @@
 #include "scoring/competition_ranks.hpp"
 #include "scoring/rows_by_unit.hpp"
 #include "siap/regions.hpp"
+#include "util/huge_pages.hpp"
 #include "util/parallel.hpp"
 
 namespace siap {
@@ -58,7 +60,7 @@ class Scorer {
   void score_all(ScoreBlock& block) {
     const std::size_t units = data_.units.size();
     // Units are independent: score them on two cores. Each unit constructs
-    // its own slice of the block, so the two threads first-touch their halves.
+    // its own slice of the block, so the thread that scores it first-touches it.
     per_unit_ = kept_.size() + kernel_.facet_values();
     block = ScoreBlock(units * per_unit_, slots_.empty());  // exact values under NodeScope::all only
     block_ = &block;
@@ -74,17 +76,32 @@ class Scorer {
         if (out.why_not) reasons.emplace_back(std::uint32_t(u), std::move(out.why_not));
       }
     };
-    Reasons second;
-    const std::size_t middle = units / 2;
     // Worth a thread: many answers to count, or many units to roll up
     // (every node is computed, whichever are kept).
     const std::size_t computed = fw_.nodes.size() + kernel_.facet_values();
     if (data_.rows * std::max<std::size_t>(data_.coded_items, 1) + units * computed * 16 < 4'000'000) {
       score_range(0, units, why_not_);
-    } else {
-      run_in_parallel({[&] { score_range(0, middle, why_not_); }, [&] { score_range(middle, units, second); }});
+      return;
     }
-    why_not_.insert(why_not_.end(), std::make_move_iterator(second.begin()), std::make_move_iterator(second.end()));  // still by unit
+    // The two cores take runs of units in turn until none is left, rather
+    // than a half each: the block's first pages may be ones freed by the
+    // loader and kept (huge_pages.cpp) while the rest are cleared by the
+    // kernel on first touch, and with fixed halves one core sat idle for a
+    // fifth of a national unit sheet's scoring.
+    constexpr std::size_t kRun = 4096;
+    std::atomic<std::size_t> next{0};
+    auto take_runs = [&](Reasons& reasons) {
+      for (std::size_t from = next.fetch_add(kRun); from < units; from = next.fetch_add(kRun)) {
+        score_range(from, std::min(units, from + kRun), reasons);
+      }
+    };
+    Reasons second;
+    run_in_parallel({[&] { take_runs(why_not_); }, [&] { take_runs(second); }});
+    // Each list is by unit (runs are taken in order); merged, still by unit.
+    const auto first_end = std::ptrdiff_t(why_not_.size());
+    why_not_.insert(why_not_.end(), std::make_move_iterator(second.begin()), std::make_move_iterator(second.end()));
+    std::inplace_merge(why_not_.begin(), why_not_.begin() + first_end, why_not_.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
   }
 
   // Unit u's overall index score (score_all first).
@@ -474,16 +491,22 @@ Assessment publish_and_rank(const Framework& fw, std::shared_ptr<const Dataset> 
     in_province = rank(*scorer, province_of);
     order = order_for_reports(*scorer, overall, units);
   };
-  // A national sheet's results are constructed on the other core while
-  // this one ranks: first touching their memory (57 MB for 476,000 units)
-  // was otherwise a stretch with one core idle.
-  auto construct = [&] { out.results = std::vector<UnitResult>(units.size()); };
+  // A national sheet's results' memory (50 MB for 476,000 units) is
+  // backed by the kernel on the other core while this one ranks, and on
+  // both once ranking is done: first touching it was otherwise a stretch
+  // with one core idle (the whole of it on one core, longer than ranking).
+  out.results.reserve(units.size());
   if (units.size() < 50'000) {
     rank_and_order();
-    construct();
   } else {
-    run_in_parallel({rank_and_order, construct});
+    PagePopulator pages(out.results.data(), units.size() * sizeof(UnitResult));
+    run_in_parallel({[&] {
+                       rank_and_order();
+                       pages.work();
+                     },
+                     [&] { pages.work(); }});
   }
+  out.results.resize(units.size());
   scorer->fill_results(out.results, order, {overall, one_type_per_tier ? overall : in_type, in_province});
   return out;
 }

@@ -1,7 +1,9 @@
 #include "util/huge_pages.hpp"
 
 #include <sys/mman.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdlib>
@@ -88,6 +90,27 @@ void unmap_huge_pages(void* p, std::size_t bytes) {
   std::uintptr_t at = begin;
   while (at < end && kept_pages().keep(at)) at += kHugePage;
   if (at < end) ::munmap(reinterpret_cast<void*>(at), end - at);
+}
+
+PagePopulator::PagePopulator(const void* p, std::size_t bytes) {
+  const std::uintptr_t page = std::uintptr_t(::sysconf(_SC_PAGESIZE) > 0 ? ::sysconf(_SC_PAGESIZE) : 4096);
+  const auto at = reinterpret_cast<std::uintptr_t>(p);
+  begin_ = (at + page - 1) / page * page;
+  end_ = (at + bytes) / page * page;
+  if (end_ < begin_) end_ = begin_;
+  next_ = begin_ & ~(kHugePage - 1);  // runs are whole huge pages, so that no two threads fault the same one
+}
+
+void PagePopulator::work() {
+#ifdef MADV_POPULATE_WRITE
+  for (std::uintptr_t from = next_.fetch_add(kHugePage); from < end_; from = next_.fetch_add(kHugePage)) {
+    const std::uintptr_t start = std::max(from, begin_), to = std::min<std::uintptr_t>(end_, from + kHugePage);
+    if (start < to && ::madvise(reinterpret_cast<void*>(start), to - start, MADV_POPULATE_WRITE) != 0) {
+      next_ = end_;  // not supported here (or no memory now): the writes will fault as usual
+      return;
+    }
+  }
+#endif
 }
 
 namespace detail {

@@ -5,7 +5,9 @@
 // of the run time. Smaller blocks come from malloc.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 
 #include "siap/row_allocator.hpp"
 
@@ -27,6 +29,22 @@ void* map_huge_pages(std::size_t bytes);
 // Unmaps a block of map_huge_pages (the same `bytes`), keeping up to 64 MiB
 // of its pages for the next mapping.
 void unmap_huge_pages(void* p, std::size_t bytes);
+
+// Memory about to be written for the first time, backed by the kernel ahead
+// of the writes (MADV_POPULATE_WRITE) in runs of a huge page taken by
+// whichever threads call work(): clearing fresh pages is then shared by a
+// core that would otherwise wait, instead of falling on the first writer.
+// Best effort: where the kernel cannot (before Linux 5.14), work() does
+// nothing and the writes fault as usual.
+class PagePopulator {
+ public:
+  PagePopulator(const void* p, std::size_t bytes);
+  void work();  // until every run is taken
+
+ private:
+  std::uintptr_t begin_ = 0, end_ = 0;  // whole 4 KiB pages within the block
+  std::atomic<std::uintptr_t> next_;
+};
 
 // The same storage for the library's own large arrays.
 template <typename T>
