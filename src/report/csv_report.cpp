@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <charconv>
 #include <cmath>
+#include <limits>
 
 #include "report/report_view.hpp"
 #include "siap/bootstrap.hpp"
@@ -148,33 +150,51 @@ void write_csv(const Assessment& a, const ReportOptions& options, const std::fun
       text_out += "\r\n";
     }
   };
-  // Rows go to `sink` in batches rendered into two buffers that are reused:
+  // Rows go to `sink` in batches, each rendered into a buffer that is reused:
   // a national unit sheet's report was a string as large as its input, and
   // memory first touched costs more on a VM than the rows' formatting (a
-  // kernel page clear per 4 KiB). Each batch's two halves are rendered on
-  // two cores: rows are independent, and a unit sheet's hundreds of
-  // thousands of rows were a fifth of its run.
+  // kernel page clear per 4 KiB). Rows are independent, and a unit sheet's
+  // hundreds of thousands of rows were a fifth of its run, so two threads
+  // render: each takes the next batch and, once the batches before it have
+  // gone to `sink`, sends its own. The output stays in order; neither
+  // thread waits for the other's half of a batch, and one pair of threads
+  // serves the whole report (a thread per batch left both cores idle a
+  // third of the time).
   constexpr std::size_t kParallelMinRows = 20'000;
-  constexpr std::size_t kBatchRows = 16'384;
+  constexpr std::size_t kBatchRows = 8'192;
   if (results.size() < kParallelMinRows) {
     append_rows(out, 0, results.size());
     sink(out);
     return;
   }
-  sink(out);                                                                       // the header
-  const std::size_t half_bytes = (kBatchRows / 2 + 1) * (header.size() * 6 + 40);  // a guess, to reserve
-  out.reserve(half_bytes);
-  std::string second;
-  second.reserve(half_bytes);
-  for (std::size_t from = 0; from < results.size(); from += kBatchRows) {
-    const std::size_t to = std::min(results.size(), from + kBatchRows);
-    const std::size_t middle = from + (to - from) / 2;
-    out.clear();
-    second.clear();
-    run_in_parallel({[&] { append_rows(out, from, middle); }, [&] { append_rows(second, middle, to); }});
-    if (!out.empty()) sink(out);  // empty when the last batch is one row
-    sink(second);
-  }
+  sink(out);                                                                    // the header
+  const std::size_t batch_bytes = (kBatchRows + 1) * (header.size() * 6 + 40);  // a guess, to reserve
+  const std::size_t batches = (results.size() + kBatchRows - 1) / kBatchRows;
+  constexpr std::size_t kFailed = std::numeric_limits<std::size_t>::max();
+  std::atomic<std::size_t> next_batch{0};
+  std::atomic<std::size_t> written{0};  // batches sent; kFailed once a thread has failed
+  auto render = [&] {
+    try {
+      std::string text;
+      text.reserve(batch_bytes);
+      for (std::size_t k = next_batch.fetch_add(1); k < batches; k = next_batch.fetch_add(1)) {
+        text.clear();
+        append_rows(text, k * kBatchRows, std::min(results.size(), (k + 1) * kBatchRows));
+        for (std::size_t sent = written.load(); sent != k; sent = written.load()) {
+          if (sent == kFailed) return;  // the other thread's exception is the one reported
+          written.wait(sent);
+        }
+        sink(text);
+        written.store(k + 1);
+        written.notify_all();
+      }
+    } catch (...) {
+      written.store(kFailed);  // the other thread must not wait for a batch that will never be sent
+      written.notify_all();
+      throw;
+    }
+  };
+  run_in_parallel({render, render});
 }
 
 std::string render_csv(const Assessment& a, const ReportOptions& options) {

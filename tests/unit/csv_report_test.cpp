@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,7 +48,7 @@ TEST_CASE("CSV for Indonesian Excel: semicolon and decimal commas, English heade
   CHECK(rows[1].find(";4,75;High;4,00;5,00;") != std::string::npos);
 }
 
-TEST_CASE("CSV of a national sheet: written in batches of two halves, every row once, in rank order", "[report][csv]") {
+TEST_CASE("CSV of a national sheet: written in batches by two threads, every row once, in rank order", "[report][csv]") {
   // 30,000 units (above the two-core threshold): unit k has a = 1 + k mod 5
   // and b = 1 + (k / 5) mod 5, so its index (a + 3b) / 4 is one of 25
   // quarter values; ranks and order follow from counting, by hand.
@@ -100,6 +101,16 @@ TEST_CASE("CSV of a national sheet: written in batches of two halves, every row 
   CHECK(largest <= 8'192);
   CHECK(largest * 3 < std::size_t(kUnits));  // not the whole report in one block
   CHECK(joined == siap::render_csv(f.assessment, f.options(siap::Lang::id)));
+
+  // A sink that fails (a full disk) on the third block: the failure reaches
+  // the caller, with nothing sent after it, and the other thread, waiting
+  // for its turn, does not wait for ever.
+  std::size_t sent = 0;
+  auto failing = [&](std::string_view) {
+    if (++sent == 3) throw std::runtime_error("disk full");
+  };
+  CHECK_THROWS_WITH(siap::write_csv(f.assessment, f.options(siap::Lang::id), failing), "disk full");
+  CHECK(sent == 3);
 }
 
 TEST_CASE("CSV of a small sheet: one block, equal to the rendered text", "[report][csv]") {
