@@ -1,11 +1,15 @@
 #include <catch2/catch.hpp>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <vector>
 
 #include "util/huge_pages.hpp"
+#include "util/parallel.hpp"
 
 namespace {
 
@@ -56,4 +60,30 @@ TEST_CASE("a freed block's huge pages are moved into the next mapping, not fault
   std::memset(reused, 0x11, larger);
   CHECK(std::all_of(reused, reused + larger, [](unsigned char c) { return c == 0x11; }));
   siap::unmap_huge_pages(second, larger);
+}
+
+TEST_CASE("PagePopulator backs a block's pages from two threads and keeps what was written", "[util][huge-pages]") {
+  // A fresh mapping: no page is resident until touched.
+  const std::size_t bytes = 3 * kHugePage + 3 * 4096;
+  void* map = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  REQUIRE(map != MAP_FAILED);
+  auto* block = static_cast<unsigned char*>(map);
+  std::memset(block, 0x5a, 100);  // the first page holds data already
+  const long page = ::sysconf(_SC_PAGESIZE);
+  REQUIRE(page > 0);
+  std::vector<unsigned char> resident(bytes / std::size_t(page));
+  REQUIRE(::mincore(block, bytes, resident.data()) == 0);
+  const auto count = [&] { return std::count_if(resident.begin(), resident.end(), [](unsigned char r) { return (r & 1) != 0; }); };
+  REQUIRE(std::size_t(count()) < resident.size() / 2);
+  // Populated from an unaligned start, as a vector's storage is.
+  siap::PagePopulator pages(block + 10, bytes - 10);
+  siap::run_in_parallel({[&] { pages.work(); }, [&] { pages.work(); }});
+  REQUIRE(::mincore(block, bytes, resident.data()) == 0);
+#ifdef MADV_POPULATE_WRITE
+  // Every whole page of the range (all but the first, which was touched) is now backed.
+  CHECK(std::size_t(count()) == resident.size());
+#endif
+  CHECK(std::all_of(block, block + 100, [](unsigned char b) { return b == 0x5a; }));
+  CHECK(std::all_of(block + 100, block + bytes, [](unsigned char b) { return b == 0; }));
+  ::munmap(map, bytes);
 }
