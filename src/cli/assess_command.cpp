@@ -339,7 +339,7 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
   };
   // A format written in blocks never holds its whole report in memory.
   auto write_in_blocks = [&](const ReportFormat& f, const std::string& path) {
-    return emit_blocks([&](const BlockSink& sink) { f.write(assessment, report, sink); }, path, ctx);
+    return emit_blocks([&](const BlockSink& sink) { f.write(assessment, report, sink); }, path, ctx, Announce::by_caller);
   };
   if (o.output_dir.empty()) {
     if (formats[0]->write) return write_in_blocks(*formats[0], "") ? kSuccess : kBadInput;
@@ -363,12 +363,14 @@ int run_assess(const AssessOptions& o, const CliContext& ctx) {
     } else {
       auto bytes = f.slow ? pending[i].get() : f.render(assessment, report);
       if (!bytes) return failed(bytes.errors());
-      if (!emit(*bytes, path, ctx)) return kBadInput;
+      if (!emit(*bytes, path, ctx, Announce::by_caller)) return kBadInput;
     }
     ctx.info(fmt::format("{} {}", ctx.tr("ditulis:", "written:"), path));
   }
   std::string quality = (std::filesystem::path(o.output_dir) / quality_file_name(o.name)).string();
-  if (!emit_blocks([&](const BlockSink& sink) { write_quality_csv(*assessment.data, report, sink); }, quality, ctx)) return kBadInput;
+  if (!emit_blocks([&](const BlockSink& sink) { write_quality_csv(*assessment.data, report, sink); }, quality, ctx, Announce::by_caller)) {
+    return kBadInput;
+  }
   ctx.info(fmt::format("{} {} ({} {})", ctx.tr("ditulis:", "written:"), quality, assessment.data->quality.problems(), ctx.tr("masalah", "problems")));
   return kSuccess;
 }

@@ -17,7 +17,7 @@ std::string write_failure(const std::string& path, int err, const CliContext& ct
   return fmt::format("{}: {}: {}", path, ctx.tr("tidak dapat ditulis", "cannot be written"), ctx.tr(why));
 }
 
-bool emit(std::string_view data, const std::string& path, const CliContext& ctx) {
+bool emit(std::string_view data, const std::string& path, const CliContext& ctx, Announce announce) {
   if (path.empty() || path == "-") {
     std::fwrite(data.data(), 1, data.size(), stdout);
     std::fflush(stdout);
@@ -29,11 +29,11 @@ bool emit(std::string_view data, const std::string& path, const CliContext& ctx)
     ctx.error(write_failure(path, e.code().value(), ctx));
     return false;
   }
-  ctx.detail(fmt::format("{} {}", ctx.tr("ditulis:", "written:"), path));
+  if (announce == Announce::as_detail) ctx.detail(fmt::format("{} {}", ctx.tr("ditulis:", "written:"), path));
   return true;
 }
 
-bool emit_blocks(const std::function<void(const BlockSink&)>& produce, const std::string& path, const CliContext& ctx) {
+bool emit_blocks(const std::function<void(const BlockSink&)>& produce, const std::string& path, const CliContext& ctx, Announce announce) {
   if (path.empty() || path == "-") {
     produce([](std::string_view block) { std::fwrite(block.data(), 1, block.size(), stdout); });
     std::fflush(stdout);
@@ -47,7 +47,7 @@ bool emit_blocks(const std::function<void(const BlockSink&)>& produce, const std
     ctx.error(write_failure(path, e.code().value(), ctx));
     return false;
   }
-  ctx.detail(fmt::format("{} {}", ctx.tr("ditulis:", "written:"), path));
+  if (announce == Announce::as_detail) ctx.detail(fmt::format("{} {}", ctx.tr("ditulis:", "written:"), path));
   return true;
 }
 

@@ -11,15 +11,20 @@
 
 namespace siap::cli {
 
+// Who tells the user that a file was written: emit (a detail line, shown
+// with -v), or the command itself, which names every file it writes.
+enum class Announce { as_detail, by_caller };
+
 // Writes `data` to stdout when `path` is empty or "-", else atomically to
 // `path`. Returns false (after reporting) when the file cannot be written.
-bool emit(std::string_view data, const std::string& path, const CliContext& ctx);
+bool emit(std::string_view data, const std::string& path, const CliContext& ctx, Announce announce = Announce::as_detail);
 // "PATH: cannot be written: REASON" in the user's language, for errno `err`.
 std::string write_failure(const std::string& path, int err, const CliContext& ctx);
 // As emit(), for data produced in blocks (a quality log can be larger than
 // memory should hold): `produce` is called with a sink for each block.
 using BlockSink = std::function<void(std::string_view)>;
-bool emit_blocks(const std::function<void(const BlockSink&)>& produce, const std::string& path, const CliContext& ctx);
+bool emit_blocks(const std::function<void(const BlockSink&)>& produce, const std::string& path, const CliContext& ctx,
+                 Announce announce = Announce::as_detail);
 
 // Creates the output directory (and its parents); false (after reporting)
 // when it cannot be made.

@@ -126,7 +126,7 @@ int run_questionnaire(const QuestionnaireCliOptions& o, const CliContext& ctx) {
   if (!make_output_dir(o.output_dir, ctx)) return kBadInput;
   auto write = [&](const std::string& name, const std::string& bytes) {
     std::string path = (std::filesystem::path(o.output_dir) / name).string();
-    if (!emit(bytes, path, ctx)) return false;
+    if (!emit(bytes, path, ctx, Announce::by_caller)) return false;
     ctx.info(fmt::format("{} {}", ctx.tr("ditulis:", "written:"), path));
     return true;
   };

@@ -95,3 +95,26 @@ TEST_CASE("paths: not found, a directory, an output that cannot be written, in t
   CHECK(output.exit_code == 1);
   CHECK(output.err.find(dir.file("berkas/hasil") + ": tidak dapat ditulis: bagian jalurnya bukan direktori\n") != std::string::npos);
 }
+
+TEST_CASE("with -v each file written is named once, by the command that wrote it", "[e2e][messages]") {
+  ScratchDir dir;
+  auto count = [](const std::string& text, const std::string& line) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(line); at != std::string::npos; at = text.find(line, at + 1)) ++n;
+    return n;
+  };
+  auto assess = run_siap({"-v", "assess", kSample, "-f", "spbe-2020", "--format", "csv,html", "-o", dir.file("out")});
+  REQUIRE(assess.exit_code == 0);
+  INFO(assess.err);
+  CHECK(count(assess.err, "ditulis: " + dir.file("out") + "/penilaian.csv\n") == 1);
+  CHECK(count(assess.err, "ditulis: " + dir.file("out") + "/penilaian.html\n") == 1);
+  CHECK(count(assess.err, "ditulis: " + dir.file("out") + "/quality.csv") == 1);  // with its count of problems
+  auto forms = run_siap({"-v", "--lang", "en", "questionnaire", "kominfo-readiness", "--format", "codebook", "-o", dir.file("forms")});
+  REQUIRE(forms.exit_code == 0);
+  INFO(forms.err);
+  CHECK(count(forms.err, "written: " + dir.file("forms") + "/") == 1);
+  // A command that does not name its files itself still does so under -v.
+  auto validate = run_siap({"-v", "validate", kSample, "-f", "spbe-2020", "-o", dir.file("q.csv")});
+  INFO(validate.err);
+  CHECK(count(validate.err, "ditulis: " + dir.file("q.csv") + "\n") == 1);
+}
