@@ -28,6 +28,7 @@
 #include "siap/limits.hpp"
 #include "siap/number.hpp"
 #include "siap/utf8.hpp"
+#include "util/has_repeat.hpp"
 #include "util/huge_pages.hpp"
 #include "input/denominator_columns.hpp"
 #include "util/parallel.hpp"
@@ -308,7 +309,7 @@ class Loader {
     StringIndex::Fetched custom_slot;
     if (!out.mapped && options_.allow_non_regions) {
       fold_header_into(raw, folded_);
-      custom_slot = custom_units_.fetch(folded_);
+      custom_slot = defer_unit_index_ ? StringIndex::hashed(folded_) : custom_units_.fetch(folded_);
     }
     if (!out.mapped) m = regions_.resolve(raw, options_.region_coding, !options_.allow_non_regions);
     auto list = [&](const std::vector<int>& candidates, const char* sep) {
@@ -354,6 +355,14 @@ class Loader {
         break;
       case RegionMatch::Kind::unknown:
         if (options_.allow_non_regions) {
+          if (defer_unit_index_) {  // a new unit: a repeat is found after the parts (names_a_unit_twice)
+            custom_hashes_.push_back(custom_slot.hash);
+            out.unit = int(data_.units.size());
+            Unit named;
+            named.name = std::string(trim(raw));
+            data_.units.push_back(std::move(named));
+            break;
+          }
           const auto [unit, added] = custom_units_.try_emplace(folded_, int(data_.units.size()), custom_slot);
           if (added) {
             Unit named;  // not a region: no code, no province
@@ -466,6 +475,7 @@ class Loader {
 
   // `path`: where to open the source again if a parallel split fails; empty: never split.
   void read_source(std::unique_ptr<RowSource> source, const std::string& path, std::size_t file, Diagnostics& errors) {
+    index_deferred_units();  // this file's names are looked up among the earlier files'
     InputFileInfo& info = data_.files[file];
     std::vector<std::string_view> fields;
     if (!source->next(fields)) {
@@ -559,9 +569,11 @@ class Loader {
   bool read_in_parts(SplitBody& parts, std::size_t file, const FileLayout& layout, int body_line, std::size_t body_bytes, Diagnostics& errors) {
     Loader first(fw_, options_), second(fw_, options_);
     first.reserve_total_ = body_bytes;  // the first part's arrays will hold the whole file
+    const bool unit_sheet = data_.kind == InputKind::units;
     for (Loader* part : {&first, &second}) {
       part->data_.files.resize(file + 1);
       part->data_.files[file].name = data_.files[file].name;
+      part->defer_unit_index_ = unit_sheet;
     }
     SourceFacts facts;
     bool first_ok = false;
@@ -591,8 +603,7 @@ class Loader {
         },
     });
     if (!first_ok) return false;
-    std::vector<StringIndex::Fetched> second_keys;
-    if (data_.kind == InputKind::units && names_a_unit_twice(first, second, second_keys)) return false;
+    if (unit_sheet && names_a_unit_twice(first, second)) return false;
     if (first_error) {
       errors.push_back(*first_error);
       return true;
@@ -612,7 +623,7 @@ class Loader {
     } else {
       absorb(first, file, 0);
     }
-    absorb(second, file, first_end_line - 1, second_keys.empty() ? nullptr : &second_keys);
+    absorb(second, file, first_end_line - 1);
     if (data_.kind == InputKind::units) note_unit_rows(unnoted);
     data_.files[file].parts = 2;
     warn_of_form_version(file);
@@ -622,58 +633,49 @@ class Loader {
   }
 
   // Whether the parts of a unit sheet, with what was read before them, name
-  // a unit more than once (see read_in_parts). `second_keys` receives, per
-  // unit of `second`, its folded name's hash (for absorb).
-  bool names_a_unit_twice(const Loader& first, const Loader& second, std::vector<StringIndex::Fetched>& second_keys) {
+  // a unit more than once (see read_in_parts). The parts did not index the
+  // names that are no region as they read (defer_unit_index_): each part's
+  // every such name is a unit of its own, and a name given twice, in one
+  // part or across both, shows as a repeated hash of the folded name. Equal
+  // hashes of different names (a chance of about n^2 / 2^65) only cost the
+  // sequential reading, which decides with the names themselves.
+  bool names_a_unit_twice(const Loader& first, const Loader& second) {
     if (first.duplicate_units_ > 0 || second.duplicate_units_ > 0) return true;
-    // Per unit of `units` in [from, to): its folded name's hash into `keys`.
-    auto hash_names = [](const std::vector<Unit>& units, std::vector<StringIndex::Fetched>& keys, std::size_t from, std::size_t to) {
-      std::string folded;
-      for (std::size_t i = from; i < to; ++i) {
-        if (units[i].region >= 0) continue;
-        fold_header_into(units[i].name, folded);
-        keys[i] = StringIndex::hashed(folded);
-      }
-    };
-    // Whether a unit of `units` in [from, to) is among those of `earlier`
-    // (the first part, or this loader); hundreds of thousands of lookups
-    // that miss the cache, so each slot is fetched some units ahead.
-    constexpr std::size_t kAhead = 16;
-    auto any_known = [](const Loader& earlier, const std::vector<Unit>& units, const std::vector<StringIndex::Fetched>& keys, std::size_t from,
-                        std::size_t to) {
-      std::string folded;
-      for (std::size_t i = from; i < to; ++i) {
-        if (i + kAhead < to && units[i + kAhead].region < 0) earlier.custom_units_.prefetch(keys[i + kAhead]);
-        const Unit& u = units[i];
+    for (const Unit& u : second.data_.units) {
+      if (u.region >= 0 && first.unit_of_region_[std::size_t(u.region)] >= 0) return true;
+    }
+    std::vector<std::uint64_t> hashes;
+    hashes.reserve(first.custom_hashes_.size() + second.custom_hashes_.size());
+    hashes.insert(hashes.end(), first.custom_hashes_.begin(), first.custom_hashes_.end());
+    hashes.insert(hashes.end(), second.custom_hashes_.begin(), second.custom_hashes_.end());
+    if (has_repeat(std::move(hashes))) return true;
+    if (data_.units.empty()) return false;
+    // Against the units of earlier files, by region or through the index of names.
+    index_deferred_units();
+    for (const Loader* part : {&first, &second}) {
+      for (const Unit& u : part->data_.units) {
         if (u.region >= 0) {
-          if (earlier.unit_of_region_[std::size_t(u.region)] >= 0) return true;
+          if (unit_of_region_[std::size_t(u.region)] >= 0) return true;
           continue;
         }
-        fold_header_into(u.name, folded);
-        if (earlier.custom_units_.find(folded, keys[i]) != nullptr) return true;
+        fold_header_into(u.name, folded_);
+        if (custom_units_.find(folded_) != nullptr) return true;
       }
-      return false;
-    };
-    // The second part's units against the first's, in two halves on two
-    // cores (only reading): the merge is otherwise on one core.
-    const std::vector<Unit>& later = second.data_.units;
-    second_keys.assign(later.size(), {});
-    const std::size_t middle = later.size() / 2;
-    bool known_low = false, known_high = false;
-    run_in_parallel({[&] {
-                       hash_names(later, second_keys, 0, middle);
-                       known_low = any_known(first, later, second_keys, 0, middle);
-                     },
-                     [&] {
-                       hash_names(later, second_keys, middle, later.size());
-                       known_high = any_known(first, later, second_keys, middle, later.size());
-                     }});
-    if (known_low || known_high) return true;
-    if (data_.units.empty()) return false;
-    const std::vector<Unit>& earlier = first.data_.units;
-    std::vector<StringIndex::Fetched> first_keys(earlier.size());
-    hash_names(earlier, first_keys, 0, earlier.size());
-    return any_known(*this, earlier, first_keys, 0, earlier.size()) || any_known(*this, later, second_keys, 0, later.size());
+    }
+    return false;
+  }
+
+  // Puts the names of units merged from parts (which named each unit once)
+  // into the index, for the files read after them; the last file's never are.
+  void index_deferred_units() {
+    if (unindexed_from_ >= data_.units.size()) return;
+    custom_units_.reserve(custom_units_.size() + (data_.units.size() - unindexed_from_));
+    for (std::size_t u = unindexed_from_; u < data_.units.size(); ++u) {
+      if (data_.units[u].region >= 0) continue;
+      fold_header_into(data_.units[u].name, folded_);
+      custom_units_.try_emplace(folded_, int(u));
+    }
+    unindexed_from_ = SIZE_MAX;
   }
 
   // A unit sheet's rows [from, data_.rows), read in parts, as the first row
@@ -688,18 +690,29 @@ class Loader {
 
   // Appends another loader's rows of `file` (a later part of it) to ours:
   // units are matched by region or name, rows and ids renumbered, lines shifted.
-  // `keys`: per unit of `other`, its folded name's hash, when known. The
-  // other loader's units are moved: it is not read afterwards.
-  void absorb(Loader& other, std::size_t file, int line_offset, const std::vector<StringIndex::Fetched>* keys = nullptr) {
+  // The other loader's units are moved: it is not read afterwards.
+  void absorb(Loader& other, std::size_t file, int line_offset) {
     std::vector<Unit>& units = other.data_.units;
     Dataset& d = other.data_;
     const std::uint32_t row_offset = std::uint32_t(data_.rows);
     reserve(data_.rows + d.rows);
     data_.units.reserve(data_.units.size() + units.size());
-    custom_units_.reserve(custom_units_.size() + units.size());
+    // A part that deferred its index names only units new to us (checked
+    // by names_a_unit_twice): they are appended, and indexed only if
+    // another file follows.
+    const bool all_new = other.defer_unit_index_;
+    if (!all_new) custom_units_.reserve(custom_units_.size() + units.size());
     std::vector<int> unit_map(units.size());
     auto match_units = [&] {
-      constexpr std::size_t kAhead = 16;  // a unit sheet's names miss the cache: their slots are fetched ahead
+      if (all_new) {
+        if (unindexed_from_ == SIZE_MAX) unindexed_from_ = data_.units.size();
+        for (std::size_t i = 0; i < units.size(); ++i) {
+          unit_map[i] = int(data_.units.size());
+          if (units[i].region >= 0) unit_of_region_[std::size_t(units[i].region)] = unit_map[i];
+          data_.units.push_back(std::move(units[i]));
+        }
+        return;
+      }
       for (std::size_t i = 0; i < units.size(); ++i) {
         Unit& u = units[i];
         int index;
@@ -711,10 +724,8 @@ class Loader {
           }
           index = known;
         } else {
-          if (keys != nullptr && i + kAhead < units.size()) custom_units_.prefetch((*keys)[i + kAhead]);
           fold_header_into(u.name, folded_);
-          const StringIndex::Fetched key = keys != nullptr ? (*keys)[i] : custom_units_.fetch(folded_);
-          const auto [unit, added] = custom_units_.try_emplace(folded_, int(data_.units.size()), key);
+          const auto [unit, added] = custom_units_.try_emplace(folded_, int(data_.units.size()));
           if (added) data_.units.push_back(std::move(u));
           index = unit;
         }
@@ -764,7 +775,8 @@ class Loader {
     data_.units = std::move(d.units);
     unit_of_region_ = std::move(other.unit_of_region_);
     custom_units_ = std::move(other.custom_units_);
-    unit_row_ = std::move(other.unit_row_);  // its units' first rows, with their lines in the file
+    if (other.defer_unit_index_) unindexed_from_ = 0;  // its names are not in the index (index_deferred_units)
+    unit_row_ = std::move(other.unit_row_);            // its units' first rows, with their lines in the file
     dataset_rows::take(data_, d);
     ids_ = std::move(other.ids_);
     id_chars_ = std::move(other.id_chars_);
@@ -1077,6 +1089,7 @@ class Loader {
     if (data_.kind == InputKind::units) {
       data_.units.reserve(rows);
       unit_row_.reserve(rows);
+      if (defer_unit_index_) custom_hashes_.reserve(rows);
     }
     // Its names that are no region (instansi, OPD) are indexed too: the index
     // is sized once, in proportion to such names so far, instead of growing
@@ -1163,8 +1176,16 @@ class Loader {
   std::vector<int> coded_index_;
   std::vector<int> unit_of_region_;
   StringIndex custom_units_;  // folded name -> unit, for units that are not regions
-  std::string folded_;        // lookup_unit's folded name, its buffer reused
-  UnitLookup pilot_;          // the pilot sample's unit (LoadOptions::pilot_unit), made at its first row
+  // A part of a unit sheet read in parts: its names that are no region are
+  // not indexed as they are read (a cache miss per row, and the index's
+  // memory, for a check that their hashes do at once: names_a_unit_twice),
+  // each a unit of its own; their folded names' hashes, in order.
+  bool defer_unit_index_ = false;
+  std::vector<std::uint64_t> custom_hashes_;
+  // Units from here on came from such parts and are not yet in custom_units_ (SIZE_MAX: none).
+  std::size_t unindexed_from_ = SIZE_MAX;
+  std::string folded_;  // lookup_unit's folded name, its buffer reused
+  UnitLookup pilot_;    // the pilot sample's unit (LoadOptions::pilot_unit), made at its first row
   // Unit texts as written -> outcome (see lookup_unit), up to limits::kMaxCachedUnitTexts.
   StringIndex unit_cache_;
   std::deque<UnitLookup> unit_outcomes_;  // stable: a row keeps a pointer to its unit's

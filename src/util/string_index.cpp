@@ -17,7 +17,10 @@ std::size_t StringIndex::probe(std::string_view key, std::uint64_t h) const {
   }
 }
 
-const int* StringIndex::find(std::string_view key) const { return find(key, Fetched{hash(key)}); }
+const int* StringIndex::find(std::string_view key) const {
+  if (slots_.empty()) return nullptr;  // not hashed: a unit sheet asks an empty cache once per row
+  return find(key, Fetched{hash(key)});
+}
 
 const int* StringIndex::find(std::string_view key, Fetched fetched) const {
   if (slots_.empty()) return nullptr;

@@ -468,6 +468,27 @@ TEST_CASE("a unit sheet whose only repeat lies across the split is read again in
   CHECK(count_code(whole, "duplicate_unit") == 1);
 }
 
+TEST_CASE("a unit first given on a row cut short and named again later: one duplicate, read in parts or in one pass alike",
+          "[loader][parallel][units]") {
+  // Row 17 is cut before its values (kept, its answers missing), and row
+  // 2000, in the other part, names its unit again.
+  const std::string path = temp_path("units-short-first.csv");
+  std::ofstream(path) << unit_sheet(3000, [](int i) { return i == 2000 ? std::string("dinas 17") : instansi_or_region(i); });
+  auto parts = load_units({path}, 1);
+  auto whole = load_units({path}, std::size_t(-1));
+  std::filesystem::remove(path);
+  require_same(parts, whole);
+  CHECK(parts.files[0].reread);
+  std::vector<std::string> reasons;
+  for (const auto& issue : issues_of(whole)) {
+    if (issue.code == "duplicate_unit") reasons.push_back(std::to_string(issue.line) + " " + issue.reason.en);
+  }
+  CHECK(reasons == std::vector<std::string>{"2002 unit already given at " + path + ":19"});
+  std::size_t named = 0;
+  for (const auto& unit : whole.units) named += unit.name == "Dinas 17";
+  CHECK(named == 1);
+}
+
 TEST_CASE("a unit sheet in several files: a unit named again in a later file is a duplicate whether the files were split or not",
           "[loader][parallel][units]") {
   const std::string a = temp_path("units-a.csv"), b = temp_path("units-b.csv"), c = temp_path("units-c.csv");
