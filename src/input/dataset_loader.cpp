@@ -16,6 +16,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include <tuple>
 #include <unordered_map>
 
 #include "framework/scale_semantics.hpp"
@@ -355,15 +356,13 @@ class Loader {
         break;
       case RegionMatch::Kind::unknown:
         if (options_.allow_non_regions) {
-          if (defer_unit_index_) {  // a new unit: a repeat is found after the parts (names_a_unit_twice)
+          // A part of a unit sheet makes a new unit; a repeat is found after the parts (names_a_unit_twice).
+          auto [unit, added] = std::pair{int(data_.units.size()), true};
+          if (defer_unit_index_) {
             custom_hashes_.push_back(custom_slot.hash);
-            out.unit = int(data_.units.size());
-            Unit named;
-            named.name = std::string(trim(raw));
-            data_.units.push_back(std::move(named));
-            break;
+          } else {
+            std::tie(unit, added) = custom_units_.try_emplace(folded_, unit, custom_slot);
           }
-          const auto [unit, added] = custom_units_.try_emplace(folded_, int(data_.units.size()), custom_slot);
           if (added) {
             Unit named;  // not a region: no code, no province
             named.name = std::string(trim(raw));
