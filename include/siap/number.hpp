@@ -9,6 +9,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "siap/decimal.hpp"
@@ -40,6 +41,14 @@ class Number {
 
   // Rounded half up (away from zero on a tie) to `decimals` places.
   Decimal round_half_up(int decimals) const;
+  // numerator / denominator (denominator > 0, any common factor) rounded as
+  // round_half_up() rounds that value, without reducing the fraction first;
+  // nothing when the arithmetic would pass 128 bits or the result 64.
+  static std::optional<Decimal> round_half_up_fraction(int128 numerator, int128 denominator, int decimals);
+  // An exact number's reduced fraction (denominator > 0); meaningless when
+  // !is_exact().
+  int128 numerator() const { return num_; }
+  int128 denominator() const { return den_; }
   // Shortest text: exact fractions as decimals when they terminate within 18
   // places, else the long double value to 17 significant digits.
   std::string to_string() const;

@@ -52,6 +52,22 @@ class ScoringKernel {
   // unit's exact-decimal answers are found without a search).
   void evaluate_unit(int unit, std::span<const std::uint32_t> rows, std::span<NodeValue> nodes, std::span<NodeValue> facets) const;
 
+  // A unit sheet in integers. When every leaf is a column whose score is
+  // its answer (no numeric goalposts), every internal node a weighted
+  // arithmetic mean, and nothing is grouped or faceted, a unit with an
+  // answer in every column has each node's exact value as a fixed integer
+  // combination of its answers (at 9 decimals) over a constant:
+  // evaluate_unit_fixed() gives numerator / fixed_denominator(node) for
+  // each of `nodes`, the value evaluate_unit() gives, with every node
+  // assessed at full coverage and each leaf answered once. False
+  // (`numerators` unspecified) when there is no such plan, or when this
+  // unit needs evaluate_unit(): a blank cell, more than one row, an answer
+  // beyond 9 decimals or 2^53 at that scale.
+  bool has_fixed_point() const;
+  Number::int128 fixed_denominator(std::size_t node) const;
+  bool evaluate_unit_fixed(int unit, std::span<const std::uint32_t> rows, std::span<const std::size_t> nodes,
+                           std::span<Number::int128> numerators) const;
+
   // Internal nodes (but given ones) and facets again from the leaves in
   // `nodes`: after the leaves were changed across units (treat_indicators).
   void roll_up(std::span<NodeValue> nodes, std::span<NodeValue> facets) const;

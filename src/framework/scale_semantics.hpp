@@ -538,11 +538,15 @@ class ItemParser {
 // goalposts (by direction, clamped) onto the score range; other answers
 // (read and reverse-keyed by ItemParser) are their score. The kernel's
 // linear_mean is the same map, summed in integers.
-inline Number leaf_score(const Framework& fw_, const Node& node, const Decimal& raw) {
-  if (node.scale < 0) return Number::of(raw);
-  const Scale& s = fw_.scales[std::size_t(node.scale)];
+// Whether leaf_score maps a node's answers at all (else each is its score).
+inline bool leaf_score_scales(const Framework& fw_, const Node& node) {
   // A treated indicator is normalised across units later (treat_indicators).
-  if (s.kind != ScaleKind::numeric || node.treatment) return Number::of(raw);
+  return node.scale >= 0 && fw_.scales[std::size_t(node.scale)].kind == ScaleKind::numeric && !node.treatment;
+}
+
+inline Number leaf_score(const Framework& fw_, const Node& node, const Decimal& raw) {
+  if (!leaf_score_scales(fw_, node)) return Number::of(raw);
+  const Scale& s = fw_.scales[std::size_t(node.scale)];
   Number lo = Number::of(s.low_goalpost), hi = Number::of(s.high_goalpost), x = Number::of(raw);
   Number t = s.direction == Direction::higher_is_better ? (x - lo) / (hi - lo) : (hi - x) / (hi - lo);
   if (t < Number::of(0)) t = Number::of(0);

@@ -65,11 +65,20 @@ class Scorer {
     block = ScoreBlock(units * per_unit_, slots_.empty());  // exact values under NodeScope::all only
     block_ = &block;
     rows_.emplace(data_);
+    // A unit sheet's complete units are scored in integers where the kernel
+    // can (ScoringKernel::evaluate_unit_fixed): the exact path's sums and
+    // reductions were most of a national sheet's scoring.
+    const bool fixed = !given_ && kernel_.has_fixed_point() && min_respondents_ <= 1;
     auto score_range = [&](std::size_t from, std::size_t to, Reasons& reasons) {
       std::vector<NodeValue> values(fw_.nodes.size() + kernel_.facet_values());
+      std::vector<Number::int128> numerators(kept_.size());
       UnitResult out;  // what score_unit fills beside the scores, for one unit at a time
       for (std::size_t u = from; u < to; ++u) {
         point_at(out, block.slice(u * per_unit_, per_unit_));
+        if (fixed && kernel_.evaluate_unit_fixed(int(u), rows_->of(u), kept_, numerators)) {
+          publish_fixed(out, numerators);
+          continue;
+        }
         out.assessed = false;
         std::fill(values.begin(), values.end(), NodeValue{});
         score_unit(out, int(u), rows_->of(u), values);
@@ -209,9 +218,33 @@ class Scorer {
     return band ? *band : -1;
   }
 
-  void publish(NodeScore& score, const Number& exact, int depth) const {
-    score.published = exact.round_half_up(fw_.score.decimals);
+  void publish(NodeScore& score, const Number& exact, int depth) const { publish_value(score, exact.round_half_up(fw_.score.decimals), depth); }
+
+  void publish_value(NodeScore& score, const Decimal& published, int depth) const {
+    score.published = published;
     for (int set : band_sets_by_depth_[std::size_t(depth)]) score.bands.push_back(band_of(set, score.published));
+  }
+
+  // A unit scored in integers: what copy_value and publish make of the
+  // values evaluate_unit gives such a unit (each kept node assessed, at
+  // full coverage; each leaf answered once), from the kept nodes'
+  // numerators over the kernel's denominators.
+  void publish_fixed(UnitResult& out, std::span<const Number::int128> numerators) const {
+    out.respondents = 1;
+    for (std::size_t k = 0; k < kept_.size(); ++k) {
+      const std::size_t n = kept_[k];
+      const Node& node = fw_.nodes[n];
+      NodeScore& score = out.nodes[n];
+      score.assessed = true;
+      score.given = false;
+      score.answers = node.is_leaf() ? 1 : 0;
+      score.set_coverage(one_);
+      const Number::int128 denominator = kernel_.fixed_denominator(n);
+      if (block_->keeps_exact()) block_->exact(score) = Number::ratio(numerators[k], denominator);
+      const auto published = Number::round_half_up_fraction(numerators[k], denominator, fw_.score.decimals);
+      publish_value(score, published ? *published : Number::ratio(numerators[k], denominator).round_half_up(fw_.score.decimals), node.depth);
+    }
+    out.assessed = true;
   }
 
   // `out`'s node and facet spans on one unit's scores.
@@ -285,7 +318,8 @@ class Scorer {
   const Dataset& data_;
   ScoringKernel kernel_;
   const std::vector<std::int32_t>& slots_;
-  ScoreBlock* block_ = nullptr;    // score_all's block: where the scores and exact values go
+  ScoreBlock* block_ = nullptr;  // score_all's block: where the scores and exact values go
+  const Number one_ = Number::of(1);
   std::size_t per_unit_ = 0;       // scores per unit in the block
   std::vector<std::size_t> kept_;  // the nodes whose scores are kept, in framework order
   std::optional<RowsByUnit> rows_;

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <numeric>
 #include <optional>
+#include <stdexcept>
 #include <type_traits>
 #include <vector>
 
@@ -154,6 +155,7 @@ struct ScoringKernel::Impl {
       facet_values_ += facet.values.size();
     }
     group_decimals_by_unit();
+    plan_fixed_point();
   }
 
   // Per unit a bit: whether it holds one of a slot's answers; per 64 units,
@@ -585,6 +587,119 @@ struct ScoringKernel::Impl {
     return total / Number::ratio(n, 1);
   }
 
+  // The plan of ScoringKernel::evaluate_unit_fixed: per node, the integer
+  // coefficient of each leaf's answer below it (its share of the node's
+  // weight times the lcm of the shares' denominators) and that lcm times
+  // 10^9. Nothing when a condition of the plan fails: every unit then
+  // takes the exact path, as before.
+  void plan_fixed_point() {
+    if (data_.kind != InputKind::units || groups_ != 0 || facet_values_ != 0) return;
+    std::vector<int> item_of(fw_.nodes.size(), -1);
+    std::vector<std::uint32_t> leaf_items;
+    for (std::size_t i = 0; i < data_.items.size(); ++i) {
+      const ItemColumn& column = data_.items[i];
+      const auto n = std::size_t(column.node);
+      // A dataset made for given values (a province roll-up's) may have
+      // columns without a slot of answers.
+      const bool has_slot = column.decimal_slot >= 0 && std::size_t(column.decimal_slot) < data_.decimals.size();
+      if (!fw_.nodes[n].is_leaf()) {
+        // A given node's column: only when no unit gives one (the column
+        // is absent from the input, or blank throughout).
+        if (column.coded || (has_slot && !data_.decimals[std::size_t(column.decimal_slot)].empty())) return;
+        continue;
+      }
+      if (item_of[n] >= 0 || leaf_score_scales(fw_, fw_.nodes[n]) || (column.decimal_slot >= 0 && !has_slot)) return;
+      item_of[n] = int(i);
+      leaf_items.push_back(std::uint32_t(i));
+    }
+    // Each node's share of its leaves, children first (reverse pre-order).
+    std::vector<std::vector<std::pair<std::uint32_t, Number>>> shares(fw_.nodes.size());
+    for (std::size_t n = fw_.nodes.size(); n-- > 0;) {
+      const Node& node = fw_.nodes[n];
+      if (node.children.empty()) {
+        if (item_of[n] < 0) return;  // a leaf without a column is never assessed
+        shares[n].push_back({std::uint32_t(item_of[n]), exact_.one});
+        continue;
+      }
+      const Number& total = exact_.children_weight[n];
+      if (node.aggregation.method != AggregationMethod::arithmetic || !total.is_exact() || total.is_zero() ||
+          below_minimum(exact_.one, exact_.min_coverage[n])) {
+        return;
+      }
+      for (int c : node.children) {
+        const Number part = exact_.weight[std::size_t(c)] / total;
+        for (const auto& [item, share] : shares[std::size_t(c)]) shares[n].push_back({item, share * part});
+      }
+    }
+    std::vector<std::vector<FixedTerm>> terms(fw_.nodes.size());
+    std::vector<Number::int128> denominators(fw_.nodes.size());
+    for (std::size_t n = 0; n < fw_.nodes.size(); ++n) {
+      std::uint64_t lcm = 1;
+      for (const auto& [item, share] : shares[n]) {
+        if (!share.is_exact() || share.numerator() < 0 || share.denominator() > Number::int128(kMaxFixedDenominator)) return;
+        const auto d = std::uint64_t(share.denominator());
+        lcm = lcm / std::gcd(lcm, d) * d;  // both at most 2^32 before: no overflow
+        if (lcm > kMaxFixedDenominator) return;
+      }
+      std::uint64_t total = 0;
+      for (const auto& [item, share] : shares[n]) {
+        const auto coefficient = std::uint64_t(share.numerator()) * (lcm / std::uint64_t(share.denominator()));
+        terms[n].push_back({item, std::int64_t(coefficient)});
+        total += coefficient;
+      }
+      if (total != lcm) return;  // a node's leaves' shares add up to one
+      denominators[n] = Number::int128(lcm) * kFixedScale;
+    }
+    // Each coded answer's score at 9 decimals, where it has no more.
+    std::vector<std::vector<std::int64_t>> code_values(data_.items.size());
+    for (std::size_t i = 0; i < data_.items.size(); ++i) {
+      const std::int64_t denominator = score_denominator_[i];
+      for (std::int64_t m : int_scores_[i]) {
+        const Number::int128 v = kFixedScale % denominator == 0 ? Number::int128(m) * (kFixedScale / denominator) : kFixedMaxValue + 1;
+        code_values[i].push_back(v >= -kFixedMaxValue && v <= kFixedMaxValue ? std::int64_t(v) : kNoFixedValue);
+      }
+    }
+    fixed_terms_ = std::move(terms);
+    fixed_denominator_ = std::move(denominators);
+    fixed_code_value_ = std::move(code_values);
+    fixed_items_ = std::move(leaf_items);
+  }
+
+  bool evaluate_unit_fixed(int unit, std::span<const std::uint32_t> rows, std::span<const std::size_t> nodes,
+                           std::span<Number::int128> numerators) const {
+    if (fixed_terms_.empty() || rows.size() != 1) return false;
+    // Scratch of this thread, reused: one value per column, at 9 decimals.
+    thread_local std::vector<std::int64_t> values;
+    values.resize(data_.items.size());
+    const std::uint8_t* codes = data_.codes.data() + std::size_t(rows[0]) * data_.coded_items;
+    // As cell_value(): a code's score, else the one exact decimal.
+    for (const std::uint32_t i : fixed_items_) {
+      const ItemColumn& column = data_.items[i];
+      if (column.coded) {
+        if (const std::uint8_t code = codes[coded_index_[i]]; code != 0) {
+          values[i] = fixed_code_value_[i][code - 1];
+          if (values[i] == kNoFixedValue) return false;
+          continue;
+        }
+      }
+      const auto at = decimals_of(column.decimal_slot, unit);
+      if (at.empty()) return false;
+      const Dataset::DecimalAnswer& answer = data_.decimals[std::size_t(column.decimal_slot)][at[0]];
+      if (answer.scale < 0 || answer.scale > 9) return false;
+      static constexpr std::int64_t kPow10[10] = {1, 10, 100, 1'000, 10'000, 100'000, 1'000'000, 10'000'000, 100'000'000, 1'000'000'000};
+      const Number::int128 v = Number::int128(answer.mantissa) * kPow10[9 - answer.scale];
+      if (v < -kFixedMaxValue || v > kFixedMaxValue) return false;
+      values[i] = std::int64_t(v);
+    }
+    // |sum| <= lcm x 2^53 <= 2^85: no overflow.
+    for (std::size_t k = 0; k < nodes.size(); ++k) {
+      Number::int128 sum = 0;
+      for (const FixedTerm& term : fixed_terms_[nodes[k]]) sum += Number::int128(term.coefficient) * values[term.item];
+      numerators[k] = sum;
+    }
+    return true;
+  }
+
   // Positions (into the slot) of a unit's decimal answers; none for slot -1.
   std::span<const std::uint32_t> decimals_of(int slot, int unit) const {
     if (slot < 0) return {};
@@ -621,6 +736,19 @@ struct ScoringKernel::Impl {
   std::vector<std::vector<std::uint32_t>> decimal_order_;  // per slot: positions in the slot, grouped by unit
   std::vector<UnitMarks> at_most_one_;                     // per slot: which units hold its answers, or empty (see group_decimals_by_unit)
   std::vector<std::uint32_t> positions_;                   // 0, 1, 2, ...: marked slots' positions
+  // The fixed-point plan (plan_fixed_point); empty when there is none.
+  static constexpr std::int64_t kFixedScale = 1'000'000'000;                     // answers at 9 decimals
+  static constexpr std::int64_t kFixedMaxValue = std::int64_t(1) << 53;          // |answer x 10^9|
+  static constexpr std::uint64_t kMaxFixedDenominator = std::uint64_t(1) << 32;  // a node's lcm
+  static constexpr std::int64_t kNoFixedValue = INT64_MIN;                       // a code whose score needs more than 9 decimals
+  struct FixedTerm {
+    std::uint32_t item;        // index into data_.items
+    std::int64_t coefficient;  // at most kMaxFixedDenominator
+  };
+  std::vector<std::vector<FixedTerm>> fixed_terms_;          // per node
+  std::vector<std::uint32_t> fixed_items_;                   // the leaves' columns
+  std::vector<Number::int128> fixed_denominator_;            // per node: the lcm times kFixedScale
+  std::vector<std::vector<std::int64_t>> fixed_code_value_;  // per item and code - 1: the score x 10^9, or kNoFixedValue
 };
 
 ScoringKernel::ScoringKernel(const Framework& fw, const Dataset& data, int profile) : impl_(std::make_unique<Impl>(fw, data, profile)) {}
@@ -630,6 +758,16 @@ std::size_t ScoringKernel::facet_values() const { return impl_->facet_values_; }
 
 void ScoringKernel::evaluate_unit(int unit, std::span<const std::uint32_t> rows, std::span<NodeValue> nodes, std::span<NodeValue> facets) const {
   impl_->evaluate(rows, nodes, facets, [&](std::size_t item) { return impl_->decimals_of(impl_->data_.items[item].decimal_slot, unit); });
+}
+
+bool ScoringKernel::has_fixed_point() const { return !impl_->fixed_terms_.empty(); }
+
+Number::int128 ScoringKernel::fixed_denominator(std::size_t node) const { return impl_->fixed_denominator_.at(node); }
+
+bool ScoringKernel::evaluate_unit_fixed(int unit, std::span<const std::uint32_t> rows, std::span<const std::size_t> nodes,
+                                        std::span<Number::int128> numerators) const {
+  if (numerators.size() < nodes.size()) throw std::logic_error("evaluate_unit_fixed: a numerator per node");
+  return impl_->evaluate_unit_fixed(unit, rows, nodes, numerators);
 }
 
 bool ScoringKernel::sums_suffice() const {

@@ -5,6 +5,9 @@
 #include <cstdint>
 #include <fmt/format.h>
 
+#include <limits>
+#include <optional>
+
 #include <stdexcept>
 #include <string>
 
@@ -192,30 +195,36 @@ std::partial_ordering operator<=>(const Number& a, const Number& b) {
   return a.value() <=> b.value();
 }
 
-Decimal Number::round_half_up(int decimals) const {
-  // In 64 bits when the fraction and |num| x 10^decimals fit: every
-  // published score of every unit comes here. The same integer arithmetic
-  // as the general path below.
-  if (is_exact() && decimals >= 0 && decimals <= 18 && fits_int64(num_) && fits_int64(den_)) {
-    const std::int64_t num = std::int64_t(num_);
+std::optional<Decimal> Number::round_half_up_fraction(int128 numerator, int128 denominator, int decimals) {
+  if (denominator <= 0) return std::nullopt;
+  // In 64 bits when the fraction and |numerator| x 10^decimals fit: every
+  // published score of every unit comes here.
+  if (decimals >= 0 && decimals <= 18 && fits_int64(numerator) && fits_int64(denominator)) {
+    const std::int64_t num = std::int64_t(numerator);
     const std::uint64_t magnitude = num < 0 ? 0 - std::uint64_t(num) : std::uint64_t(num);
     const uint128 scaled = static_cast<uint128>(magnitude) * std::uint64_t(pow10(decimals));
     if (scaled <= UINT64_MAX) {
-      const std::uint64_t s = std::uint64_t(scaled), d = std::uint64_t(std::int64_t(den_));
+      const std::uint64_t s = std::uint64_t(scaled), d = std::uint64_t(std::int64_t(denominator));
       std::uint64_t q = s / d;
       const std::uint64_t r = s % d;
       if (r >= d - r) ++q;  // 2r >= d, without overflow
       if (q <= std::uint64_t(INT64_MAX)) return Decimal::from_scaled(num < 0 ? -std::int64_t(q) : std::int64_t(q), decimals);
     }
   }
-  if (is_exact()) {  // beyond 64 bits (what fits took the path above)
-    int128 scaled;
-    if (mul(abs128(num_), pow10(decimals), scaled)) {
-      int128 q = scaled / den_;
-      const int128 r = scaled % den_;
-      if (2 * r >= den_) ++q;
-      if (q <= int128(INT64_MAX)) return Decimal::from_scaled(static_cast<std::int64_t>(num_ < 0 ? -q : q), decimals);
-    }
+  // Beyond 64 bits (what fits took the path above).
+  int128 scaled;
+  if (numerator != std::numeric_limits<int128>::min() && mul(abs128(numerator), pow10(decimals), scaled)) {
+    int128 q = scaled / denominator;
+    const int128 r = scaled % denominator;
+    if (r >= denominator - r) ++q;
+    if (q <= int128(INT64_MAX)) return Decimal::from_scaled(static_cast<std::int64_t>(numerator < 0 ? -q : q), decimals);
+  }
+  return std::nullopt;
+}
+
+Decimal Number::round_half_up(int decimals) const {
+  if (is_exact()) {
+    if (auto rounded = round_half_up_fraction(num_, den_, decimals)) return *rounded;
   }
   long double scaled = std::fabs(value()) * std::pow(10.0L, decimals);
   long double floor = std::floor(scaled);

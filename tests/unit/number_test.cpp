@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <stdexcept>
+#include <string>
 #include <iterator>
 #include <vector>
 
@@ -67,6 +68,36 @@ TEST_CASE("Number reduces and rounds alike in 64 and 128 bits", "[number][roundi
   CHECK(half_past.round_half_up(0).to_string() == "4611686018427387905");
   CHECK(Number::ratio(-5, 1000).round_half_up(2).to_string() == "-0.01");
   CHECK(Number::ratio(4, 1000).round_half_up(2).to_string() == "0.00");
+}
+
+TEST_CASE("a fraction rounds half up as given, without being reduced first", "[number][rounding]") {
+  using int128 = Number::int128;
+  auto rounded = [](int128 num, int128 den, int places) {
+    auto d = Number::round_half_up_fraction(num, den, places);
+    return d ? d->to_string() : std::string("none");
+  };
+  // By hand: 1005/1000 = 1.005 is a tie (up: 1.01); 2010/2000 is the same value, unreduced.
+  CHECK(rounded(1005, 1000, 2) == "1.01");
+  CHECK(rounded(2010, 2000, 2) == "1.01");
+  CHECK(rounded(-1005, 1000, 2) == "-1.01");  // away from zero
+  CHECK(rounded(1004999, 1000000, 2) == "1.00");
+  CHECK(rounded(2, 3, 2) == "0.67");
+  CHECK(rounded(1, 3, 2) == "0.33");
+  CHECK(rounded(7, 1, 2) == "7.00");
+  // Beyond 64 bits: 1.005 over 2^80.
+  const int128 big = int128(1) << 80;
+  CHECK(rounded(1005 * big, 1000 * big, 2) == "1.01");
+  CHECK(rounded(-335 * big, 100 * big, 1) == "-3.4");
+  // No denominator, or a result beyond a decimal's 64 bits: nothing.
+  CHECK(rounded(1, 0, 2) == "none");
+  CHECK(rounded(int128(1) << 100, 1, 0) == "none");
+  // The same as the reduced Number's rounding, for a range of fractions.
+  for (std::int64_t num = -2000; num <= 2000; num += 7) {
+    for (std::int64_t den : {1, 3, 8, 40, 200, 1000, 7000}) {
+      INFO(num << "/" << den);
+      CHECK(rounded(num * 6, den * 6, 2) == Number::ratio(num, den).round_half_up(2).to_string());
+    }
+  }
 }
 
 TEST_CASE("a weighted sum divided by the weight present is the weighted mean, reduced", "[number]") {

@@ -671,6 +671,30 @@ TEST_CASE("Kominfo evaluation: the weighted mean under both published weightings
   CHECK(published(siap::assess(*fw, load(*fw, csv), *fw->find_profile("sleman")), "32.73", "") == "3.55");
 }
 
+TEST_CASE("Kominfo evaluation: a unit sheet scored in integers rounds its exact ties half up", "[assess][kominfo-evaluation][rounding]") {
+  auto fw = siap::load_builtin_framework("kominfo-evaluation");
+  REQUIRE(fw.has_value());
+  // By hand (weights 10/20/30/20/20): Bandung (10 x 1.05 + 90) / 100 = 1.005 exactly, a tie: 1.01
+  // (half-even or truncation would give 1.00); Bogor 1.004 -> 1.00; Bekasi
+  // (10 x 4.75 + 20 x 2.333 + 30 x 5 + 20 x 1 + 20 x 3.1) / 100 = 326.16 / 100 = 3.2616 -> 3.26.
+  std::string csv =
+      "kabupaten_kota,baseline,output,outcome,impact,quick_win\n"
+      "Kota Bandung,1.05,1,1,1,1\nKota Bogor,1.04,1,1,1,1\nKota Bekasi,4.75,2.333,5,1,3.1\n";
+  for (auto scope : {siap::NodeScope::all, siap::NodeScope::top}) {
+    auto a = siap::assess(*fw, load(*fw, csv), -1, scope);
+    CHECK(published(a, "32.73", "") == "1.01");
+    CHECK(published(a, "32.71", "") == "1.00");
+    CHECK(published(a, "32.75", "") == "3.26");
+    CHECK(published(a, "32.75", "output") == "2.33");
+    CHECK(unit(a, "32.73").nodes[0].coverage().to_string() == "1.0000");
+    CHECK(unit(a, "32.73").nodes[std::size_t(*fw->find_node("baseline"))].answers == 1);
+    if (scope == siap::NodeScope::all) {
+      CHECK(a.exact(unit(a, "32.73").nodes[0]).to_string() == "1.005");
+      CHECK(a.exact(unit(a, "32.75").nodes[0]).to_string() == "3.2616");
+    }
+  }
+}
+
 TEST_CASE("NodeScope::top keeps the index, its children and the facets, published as a full assessment, without exact values", "[assess][scope]") {
   auto fw = framework("mean");
   auto all = siap::assess(fw, load(fw, kRows));

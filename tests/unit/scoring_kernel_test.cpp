@@ -4,9 +4,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <numeric>
+#include <random>
+#include <string>
 
 #include "siap/framework_catalog.hpp"
 #include "siap/framework_loader.hpp"
@@ -103,4 +106,138 @@ TEST_CASE("a unit's values are the same found by unit and by its list of rows", 
       for (std::size_t v = 0; v < facets_unit.size(); ++v) CHECK(text(facets_unit[v]) == text(facets_rows[v]));
     }
   }
+}
+
+namespace {
+
+// A unit sheet on a fractional scale (answers on its grid of tenths are
+// coded, others kept as exact decimals) under weights whose shares are
+// thirds and sixths, two levels deep.
+const char* const kUnitSheet =
+    "schema: siap/framework/v1\n"
+    "id: u\n"
+    "version: '1'\n"
+    "title: {id: U, en: U}\n"
+    "status: project-defined\n"
+    "input: {kind: units, unit_column: wilayah}\n"
+    "score: {min: 1, max: 5, decimals: 2}\n"
+    "aggregation: {min_coverage: 1}\n"
+    "scale: s\n"
+    "scales:\n"
+    "  - {id: s, type: ordinal, min: 1, max: 5, integer: false}\n"
+    "  - {id: n, type: numeric, direction: higher, target: 100}\n"
+    "tree:\n"
+    "  - {id: a, name: A, weight: 3, children: [{id: q1, name: Q1, weight: 1}, {id: q2, name: Q2, weight: 1}, {id: q3, name: Q3, weight: 1}]}\n"
+    "  - {id: b, name: B, weight: 4, children: [{id: q4, name: Q4, weight: 2.5}, {id: q5, name: Q5, weight: 0.5, SCALE}]}\n";
+
+std::string unit_sheet(const std::string& q5_scale) {
+  std::string text = kUnitSheet;
+  const std::string placeholder = ", SCALE";
+  text.replace(text.find(placeholder), placeholder.size(), q5_scale);
+  return text;
+}
+
+siap::Dataset load_units(const siap::Framework& fw, const std::string& csv) {
+  auto path = std::filesystem::temp_directory_path() / "siap-kernel-units-test.csv";
+  std::ofstream(path) << csv;
+  siap::LoadOptions options;
+  options.allow_non_regions = true;
+  auto data = siap::load_dataset(fw, {path.string()}, options);
+  std::filesystem::remove(path);
+  REQUIRE(data.has_value());
+  return std::move(*data);
+}
+
+}  // namespace
+
+TEST_CASE("a unit sheet scored in integers gives each node the exact value of the exact path", "[kernel][fixed]") {
+  auto fw = siap::load_framework(unit_sheet(""), "u.yaml");
+  REQUIRE(fw.has_value());
+  // 600 units: answers from 1 to 5 with 0 to 4 decimals (on the grid of
+  // tenths, or off it), every tenth unit with one blank cell.
+  std::mt19937 random(20261206);
+  std::string csv = "wilayah,q1,q2,q3,q4,q5\n";
+  std::vector<bool> complete;
+  for (int u = 0; u < 600; ++u) {
+    csv += "Unit " + std::to_string(u);
+    const int blank = u % 10 == 3 ? int(random() % 5) : -1;
+    for (int q = 0; q < 5; ++q) {
+      const int places = int(random() % 5);
+      const std::int64_t scale = std::int64_t(std::pow(10, places));
+      const std::int64_t mantissa = scale + std::int64_t(random() % std::uint64_t(4 * scale + 1));  // 1 to 5
+      csv += q == blank ? std::string(",") : "," + siap::Decimal::from_scaled(mantissa, places).to_string();
+    }
+    csv += "\n";
+    complete.push_back(u % 10 != 3);
+  }
+  auto data = load_units(*fw, csv);
+  REQUIRE(data.units.size() == 600);
+  siap::ScoringKernel kernel(*fw, data);
+  REQUIRE(kernel.has_fixed_point());
+  std::vector<std::size_t> every_node(fw->nodes.size());
+  std::iota(every_node.begin(), every_node.end(), std::size_t(0));
+  std::size_t fixed_units = 0;
+  for (std::size_t u = 0; u < data.units.size(); ++u) {
+    INFO("unit " << u);
+    std::vector<std::uint32_t> rows;
+    for (std::size_t r = 0; r < data.rows; ++r) {
+      if (std::size_t(data.row_unit[r]) == u) rows.push_back(std::uint32_t(r));
+    }
+    std::vector<siap::NodeValue> exact(fw->nodes.size());
+    kernel.evaluate_unit(int(u), rows, exact, {});
+    std::vector<siap::Number::int128> numerators(every_node.size());
+    const bool fixed = kernel.evaluate_unit_fixed(int(u), rows, every_node, numerators);
+    CHECK(fixed == complete[u]);  // a blank cell takes the exact path
+    if (!fixed) continue;
+    ++fixed_units;
+    for (std::size_t n : every_node) {
+      INFO("node " << fw->nodes[n].id);
+      REQUIRE(exact[n].assessed);
+      CHECK(exact[n].coverage.is_one());
+      CHECK(siap::Number::ratio(numerators[n], kernel.fixed_denominator(n)) == exact[n].exact);
+      CHECK(siap::Number::ratio(numerators[n], kernel.fixed_denominator(n)).to_string() == exact[n].exact.to_string());
+    }
+  }
+  CHECK(fixed_units == 540);
+}
+
+TEST_CASE("a unit sheet is scored in integers by hand, and only where the plan holds", "[kernel][fixed]") {
+  auto fw = siap::load_framework(unit_sheet(""), "u.yaml");
+  REQUIRE(fw.has_value());
+  // By hand: a = (1 + 2 + 4.5) / 3 = 2.5; b = (2.5 x 3.25 + 0.5 x 1.1) / 3 = 8.675 / 3;
+  // index = (3 x 2.5 + 4 x 8.675 / 3) / 7 = (7.5 + 11.5666...) / 7 = 57.2 / 21.
+  auto data = load_units(*fw, "wilayah,q1,q2,q3,q4,q5\nUnit A,1,2,4.5,3.25,1.1\n");
+  siap::ScoringKernel kernel(*fw, data);
+  REQUIRE(kernel.has_fixed_point());
+  const std::vector<std::size_t> nodes{0, std::size_t(*fw->find_node("a")), std::size_t(*fw->find_node("b"))};
+  std::vector<siap::Number::int128> numerators(3);
+  REQUIRE(kernel.evaluate_unit_fixed(0, std::vector<std::uint32_t>{0}, nodes, numerators));
+  CHECK(siap::Number::ratio(numerators[0], kernel.fixed_denominator(0)) == siap::Number::ratio(572, 210));
+  CHECK(siap::Number::ratio(numerators[1], kernel.fixed_denominator(nodes[1])) == siap::Number::ratio(5, 2));
+  CHECK(siap::Number::ratio(numerators[2], kernel.fixed_denominator(nodes[2])) == siap::Number::ratio(8675, 3000));
+
+  // A leaf on numeric goalposts is mapped, not its answer: no plan.
+  auto numeric = siap::load_framework(unit_sheet(", scale: n"), "u.yaml");
+  REQUIRE(numeric.has_value());
+  auto numeric_data = load_units(*numeric, "wilayah,q1,q2,q3,q4,q5\nUnit A,1,2,4.5,3.25,50\n");
+  CHECK_FALSE(siap::ScoringKernel(*numeric, numeric_data).has_fixed_point());
+
+  // A domain given as a column (SPBE's D1-D4) takes the exact path; a
+  // framework that allows it, with the column absent, keeps the plan.
+  auto spbe = siap::load_builtin_framework("spbe-2020");
+  REQUIRE(spbe.has_value());
+  auto given = load_units(*spbe, "instansi,D1,D2,D3,D4\nKota Bandung,3.405,3.405,3.405,3.405\n");
+  CHECK_FALSE(siap::ScoringKernel(*spbe, given).has_fixed_point());
+  std::string header = "instansi", row = "Kota Bandung";
+  for (int i = 1; i <= 47; ++i) {
+    header += (i < 10 ? ",i0" : ",i") + std::to_string(i);
+    row += ",3";
+  }
+  auto levels = load_units(*spbe, header + "\n" + row + "\n");
+  CHECK(siap::ScoringKernel(*spbe, levels).has_fixed_point());
+
+  // A survey of respondents has no plan.
+  auto survey = siap::load_framework(kFramework, "k.yaml");
+  REQUIRE(survey.has_value());
+  CHECK_FALSE(siap::ScoringKernel(*survey, load(*survey, "wilayah,q1,q2,q3\nKota Bandung,5,2,100\n")).has_fixed_point());
 }
