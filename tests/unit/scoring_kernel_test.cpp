@@ -3,6 +3,7 @@
 #include "siap/scoring_kernel.hpp"
 
 #include <catch2/catch.hpp>
+#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
@@ -33,7 +34,8 @@ const char* const kFramework =
     "  - {id: q3, name: Q3, weight: 1, scale: n}\n";
 
 siap::Dataset load(const siap::Framework& fw, const std::string& csv) {
-  auto path = std::filesystem::temp_directory_path() / "siap-kernel-test.csv";
+  // Per process: ctest runs this file's cases side by side.
+  auto path = std::filesystem::temp_directory_path() / ("siap-kernel-test-" + std::to_string(::getpid()) + ".csv");
   std::ofstream(path) << csv;
   auto data = siap::load_dataset(fw, {path.string()}, siap::LoadOptions{});
   std::filesystem::remove(path);
@@ -138,7 +140,7 @@ std::string unit_sheet(const std::string& q5_scale) {
 }
 
 siap::Dataset load_units(const siap::Framework& fw, const std::string& csv) {
-  auto path = std::filesystem::temp_directory_path() / "siap-kernel-units-test.csv";
+  auto path = std::filesystem::temp_directory_path() / ("siap-kernel-units-test-" + std::to_string(::getpid()) + ".csv");
   std::ofstream(path) << csv;
   siap::LoadOptions options;
   options.allow_non_regions = true;
