@@ -369,6 +369,8 @@ std::vector<int> rank(const Scorer& scorer, const std::vector<int>& group_of) {
 // each run of equal rank (common: a two-decimal index over 238,000 units)
 // is then sorted by name. The units' indices in that order (their results
 // are then made in it: Scorer::fill_results).
+constexpr std::size_t kParallelOrderUnits = 50'000;
+
 std::vector<std::uint32_t> order_for_reports(const Scorer& scorer, const std::vector<int>& rank_of, const std::vector<Unit>& units) {
   const std::size_t n = units.size();
   if (n + 1 >= (std::size_t(1) << 30)) throw std::length_error("too many units to order");
@@ -412,11 +414,27 @@ std::vector<std::uint32_t> order_for_reports(const Scorer& scorer, const std::ve
   for (std::uint32_t b : bucket) ++start[b + 1];
   for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
   std::vector<Key> placed(n);
-  {
-    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
-    for (std::size_t i = 0; i < n; ++i) {  // in input order within a bucket
+  auto place = [&](std::size_t from, std::size_t to, std::vector<std::uint32_t>& next) {
+    for (std::size_t i = from; i < to; ++i) {  // in input order within a bucket
       const std::string& name = units[i].name;
       placed[next[bucket[i]]++] = {{prefix_word(name, 0), prefix_word(name, 8)}, std::uint32_t(i)};
+    }
+  };
+  // A national sheet's ordering ran on one core while the other had
+  // nothing left to do (the results' memory it backs meanwhile is mostly
+  // pages the loader freed): its units are placed, and its buckets sorted,
+  // in two halves on two cores.
+  const bool two_cores = n >= kParallelOrderUnits;
+  {
+    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+    if (two_cores) {
+      // The second half's units follow the first half's in each bucket.
+      const std::size_t middle = n / 2;
+      std::vector<std::uint32_t> next_second(next);
+      for (std::size_t i = 0; i < middle; ++i) ++next_second[bucket[i]];
+      run_in_parallel({[&] { place(0, middle, next); }, [&] { place(middle, n, next_second); }});
+    } else {
+      place(0, n, next);
     }
   }
   // Within a bucket by name, the rest of it only when the first 16 bytes
@@ -431,8 +449,18 @@ std::vector<std::uint32_t> order_for_reports(const Scorer& scorer, const std::ve
     return a.index < b.index;
   };
   static_assert(sizeof(Key) == 24);
-  for (std::size_t b = 0; b + 1 < start.size(); ++b) {
-    if (start[b + 1] - start[b] > 1) std::sort(placed.begin() + start[b], placed.begin() + start[b + 1], by_name);
+  auto sort_buckets = [&](std::size_t from, std::size_t to) {
+    for (std::size_t b = from; b < to; ++b) {
+      if (start[b + 1] - start[b] > 1) std::sort(placed.begin() + start[b], placed.begin() + start[b + 1], by_name);
+    }
+  };
+  const std::size_t buckets = start.size() - 1;
+  if (two_cores) {
+    // Split where half the units have been passed.
+    const auto middle = std::size_t(std::lower_bound(start.begin(), start.end() - 1, std::uint32_t(n / 2)) - start.begin());
+    run_in_parallel({[&] { sort_buckets(0, middle); }, [&] { sort_buckets(middle, buckets); }});
+  } else {
+    sort_buckets(0, buckets);
   }
   std::vector<std::uint32_t>& order = tier_rank;  // now the units in report order
   for (std::size_t k = 0; k < n; ++k) order[k] = placed[k].index;
