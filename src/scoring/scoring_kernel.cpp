@@ -20,6 +20,9 @@
 namespace siap {
 namespace {
 
+// 10^0 .. 10^9: exact answers are summed at one scale of at most 9 decimals.
+constexpr std::int64_t kPow10[10] = {1, 10, 100, 1'000, 10'000, 100'000, 1'000'000, 10'000'000, 100'000'000, 1'000'000'000};
+
 // Mean or median of a multiset given as (score, count) pairs sorted by score.
 Number combine(const std::vector<std::pair<Number, std::size_t>>& values, CombineMethod method) {
   std::size_t n = 0;
@@ -548,7 +551,6 @@ struct ScoringKernel::Impl {
     int places = 0;
     for (const auto& a : answers) places = std::max(places, a.value.scale());
     if (places > 9) return std::nullopt;
-    static constexpr std::int64_t kPow10[10] = {1, 10, 100, 1'000, 10'000, 100'000, 1'000'000, 10'000'000, 100'000'000, 1'000'000'000};
     auto scaled = [&](const Decimal& d) { return Number::int128(d.mantissa()) * kPow10[places - d.scale()]; };
     const Scale* scale = node.scale >= 0 ? &fw_.scales[std::size_t(node.scale)] : nullptr;
     // A treated indicator's raw value is its mean answer (normalised across units later).
@@ -686,7 +688,6 @@ struct ScoringKernel::Impl {
       if (at.empty()) return false;
       const Dataset::DecimalAnswer& answer = data_.decimals[std::size_t(column.decimal_slot)][at[0]];
       if (answer.scale < 0 || answer.scale > 9) return false;
-      static constexpr std::int64_t kPow10[10] = {1, 10, 100, 1'000, 10'000, 100'000, 1'000'000, 10'000'000, 100'000'000, 1'000'000'000};
       const Number::int128 v = Number::int128(answer.mantissa) * kPow10[9 - answer.scale];
       if (v < -kFixedMaxValue || v > kFixedMaxValue) return false;
       values[i] = std::int64_t(v);
@@ -737,7 +738,7 @@ struct ScoringKernel::Impl {
   std::vector<UnitMarks> at_most_one_;                     // per slot: which units hold its answers, or empty (see group_decimals_by_unit)
   std::vector<std::uint32_t> positions_;                   // 0, 1, 2, ...: marked slots' positions
   // The fixed-point plan (plan_fixed_point); empty when there is none.
-  static constexpr std::int64_t kFixedScale = 1'000'000'000;                     // answers at 9 decimals
+  static constexpr std::int64_t kFixedScale = kPow10[9];                         // answers at 9 decimals
   static constexpr std::int64_t kFixedMaxValue = std::int64_t(1) << 53;          // |answer x 10^9|
   static constexpr std::uint64_t kMaxFixedDenominator = std::uint64_t(1) << 32;  // a node's lcm
   static constexpr std::int64_t kNoFixedValue = INT64_MIN;                       // a code whose score needs more than 9 decimals
